@@ -1,0 +1,24 @@
+import { defineConfig } from './src/config.ts';
+
+export default defineConfig({
+  input: 'input',
+  include: ['**/*.md'],
+  output: 'output',
+  site: {
+    url: 'https://example.github.io/daily-papers/',
+    title: 'Daily Papers (한국어 요약)',
+    description: 'Hugging Face Daily Papers, summarized in Korean.',
+    language: 'ko',
+  },
+  feeds: {
+    limit: 50,
+    link: 'huggingface',
+    timezone: 'Asia/Seoul',
+    time: '09:00',
+    extra: [
+      { name: 'popular', title: 'Daily Papers: 50+ votes', filter: { minVotes: 50 } },
+      { name: 'diffusion', title: 'Daily Papers: diffusion', filter: { query: 'diffusion' } },
+      { name: 'rl', title: 'Daily Papers: 강화학습', filter: { query: '강화학습' } },
+    ],
+  },
+});

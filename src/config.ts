@@ -1,0 +1,73 @@
+/**
+ * The configuration schema and `defineConfig`. Pure: the loader that reads
+ * `pipeline.config.ts` and applies CLI flags lives in pipeline/config.ts.
+ */
+import { z } from 'zod';
+
+const feedFilter = z.strictObject({
+  /** Only papers with at least this many votes. */
+  minVotes: z.number().int().nonnegative().optional(),
+  /** Only papers by at least one of these author keys (see src/authors.ts). */
+  authors: z.array(z.string().min(1)).optional(),
+  /** A saved search query, run through the same index and analyzer as the search page. */
+  query: z.string().min(1).optional(),
+});
+
+const extraFeed = z.strictObject({
+  /** File-name stem: `<name>.xml`, `<name>.atom.xml`, `<name>.json`. */
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and hyphens'),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  filter: feedFilter,
+});
+
+export const configSchema = z.strictObject({
+  /** Folder holding the digests; relative paths resolve against the config file's folder. */
+  input: z.string().min(1).default('input'),
+  /** Globs, relative to `input`, selecting digest files. */
+  include: z.array(z.string().min(1)).min(1).default(['**/*.md']),
+  /** Globs, relative to `input`, to skip. */
+  exclude: z.array(z.string().min(1)).default([]),
+  /** Folder the artifacts are published to. */
+  output: z.string().min(1).default('output'),
+  /** Folder for the incremental cache. */
+  cacheDir: z.string().min(1).default('.cache/pipeline'),
+  site: z
+    .strictObject({
+      /** Absolute URL the output folder is served from, with a trailing slash (e.g. a GitHub Pages sub-path). */
+      url: z.url({ protocol: /^https?$/ }).default('https://example.github.io/daily-papers/'),
+      title: z.string().min(1).default('Daily Papers (한국어 요약)'),
+      description: z.string().default('Hugging Face Daily Papers, summarized in Korean.'),
+      language: z.string().min(2).default('ko'),
+    })
+    .prefault({}),
+  feeds: z
+    .strictObject({
+      /** Items in the main and extra paper feeds (newest first). */
+      limit: z.number().int().positive().default(50),
+      /** Days in the daily digest feed. */
+      dailyLimit: z.number().int().positive().default(30),
+      /** Where an item's link points. */
+      link: z.enum(['huggingface', 'arxiv']).default('huggingface'),
+      /** IANA time zone of the digest dates. */
+      timezone: z.string().min(1).default('Asia/Seoul'),
+      /** Local time of day (HH:MM) a digest is considered published. */
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').default('09:00'),
+      extra: z.array(extraFeed).default([]),
+    })
+    .prefault({}),
+  /** Files read at once. */
+  concurrency: z.number().int().positive().max(256).default(16),
+});
+
+/** What a user writes in pipeline.config.ts (every key optional). */
+export type UserConfig = z.input<typeof configSchema>;
+/** The config after defaults are applied. */
+export type Config = z.output<typeof configSchema>;
+export type ExtraFeed = z.output<typeof extraFeed>;
+export type FeedFilter = z.output<typeof feedFilter>;
+
+/** Returns its argument: it exists so that pipeline.config.ts is type-checked. */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config;
+}
