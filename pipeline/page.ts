@@ -1,0 +1,225 @@
+/**
+ * Step "page": the static search page. Emits `index.html`, the bundled script and style under
+ * `assets/`, and the search data split into chunks the page fetches on demand (`search/`,
+ * format in src/page/format.ts). Every URL in the page is relative, so `output/` works from
+ * any static host, including a sub-path.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import MiniSearch from 'minisearch';
+import type { AsPlainObject } from 'minisearch';
+import type { Artifact, Dataset, Paper } from '../src/types.ts';
+import { ANALYZER_VERSION, indexOptions, toSearchDocument } from '../src/search-options.ts';
+import type { SearchDocument } from '../src/search-options.ts';
+import { PAGE_FORMAT } from '../src/page/format.ts';
+import type { DocChunk, Manifest, MetaChunk, MetaRecord, TermEntry } from '../src/page/format.ts';
+import type { StepContext } from './context.ts';
+import { listFeeds } from './feeds.ts';
+
+const PAGE_DIR = fileURLToPath(new URL('../src/page/', import.meta.url));
+
+/** Target size of a term chunk's JSON (a single large posting list may exceed it). */
+export const TERM_CHUNK_BYTES = 48 * 1024;
+/** Documents per doc chunk (scoring data: id, field lengths, date, votes). */
+export const DOC_BLOCK = 1024;
+/** Documents per meta chunk (what a result shows). */
+export const META_BLOCK = 16;
+const EXCERPT_CHARS = 600;
+const MAX_AUTHORS = 12;
+
+export interface PageOptions {
+  /** The full serialized MiniSearch index (search-index.json) when the caller already built it. */
+  index?: AsPlainObject;
+}
+
+function hash(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex').slice(0, 10);
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
+}
+
+function metaRecord(p: Paper): MetaRecord {
+  let excerpt = '';
+  for (const s of p.summary) {
+    const line = s.label ? `${s.label}: ${s.text}` : s.text;
+    excerpt += (excerpt ? '\n' : '') + line;
+    if (excerpt.length >= EXCERPT_CHARS) break;
+  }
+  if (excerpt.length > EXCERPT_CHARS) excerpt = `${excerpt.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/u, '')}…`;
+  return {
+    id: p.id,
+    title: p.title,
+    date: p.date,
+    votes: p.votes,
+    authors: p.authors.slice(0, MAX_AUTHORS).map((a) => a.name),
+    authorsMore: p.authorsTruncated || p.authors.length > MAX_AUTHORS,
+    excerpt,
+    thumbnail: p.thumbnail,
+    abs: p.links.abs,
+    pdf: p.links.pdf,
+    huggingface: p.links.huggingface,
+  };
+}
+
+export interface SearchChunks {
+  manifest: Manifest;
+  artifacts: Artifact[];
+}
+
+/** Splits a serialized MiniSearch index of `papers` (added in dataset order) into the page's chunks. */
+export function chunkSearchData(papers: Paper[], js: AsPlainObject, prefix = 'search/'): SearchChunks {
+  const artifacts: Artifact[] = [];
+  const emit = (dir: string, n: number, value: unknown): string => {
+    const data = JSON.stringify(value);
+    const file = `${dir}/${n}.${hash(data)}.json`;
+    artifacts.push({ path: `${prefix}${file}`, data });
+    return file;
+  };
+
+  // Short ids are dense 0..n-1 in dataset order when the index was built by addAll(papers).
+  const shortOf = new Map<string, number>();
+  for (const [short, id] of Object.entries(js.documentIds)) shortOf.set(String(id), Number(short));
+  papers.forEach((p, i) => {
+    if (shortOf.get(p.id) !== i) throw new Error(`page: index short id of ${p.id} is not its dataset position ${i}`);
+  });
+
+  const entries = [...(js.index as TermEntry[])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const first: string[] = [];
+  const termFiles: string[] = [];
+  let chunk: TermEntry[] = [];
+  let size = 0;
+  const flush = () => {
+    if (chunk.length === 0) return;
+    first.push(chunk[0]![0]);
+    termFiles.push(emit('t', termFiles.length, chunk));
+    chunk = [];
+    size = 0;
+  };
+  for (const e of entries) {
+    const n = JSON.stringify(e).length + 1;
+    if (size > 0 && size + n > TERM_CHUNK_BYTES) flush();
+    chunk.push(e);
+    size += n;
+  }
+  flush();
+  if (first.length === 0) {
+    first.push('');
+    termFiles.push(emit('t', 0, []));
+  }
+
+  const fieldCount = Object.keys(js.fieldIds).length;
+  const docFiles: string[] = [];
+  for (let start = 0, n = 0; start < papers.length || n === 0; start += DOC_BLOCK, n++) {
+    const slice = papers.slice(start, start + DOC_BLOCK);
+    const doc: DocChunk = {
+      start,
+      ids: slice.map((p) => p.id),
+      fieldLength: slice.map((_, i) => {
+        const fl = (js.fieldLength as Record<string, number[]>)[String(start + i)] ?? [];
+        return Array.from({ length: fieldCount }, (_, f) => fl[f] ?? 0);
+      }),
+      date: slice.map((p) => p.date),
+      votes: slice.map((p) => p.votes),
+    };
+    docFiles.push(emit('d', n, doc));
+  }
+
+  const metaFiles: string[] = [];
+  for (let start = 0, n = 0; start < papers.length || n === 0; start += META_BLOCK, n++) {
+    const meta: MetaChunk = { start, docs: papers.slice(start, start + META_BLOCK).map(metaRecord) };
+    metaFiles.push(emit('m', n, meta));
+  }
+
+  const dates = papers.map((p) => p.date).sort();
+  const manifest: Manifest = {
+    format: PAGE_FORMAT,
+    analyzerVersion: ANALYZER_VERSION,
+    documentCount: js.documentCount,
+    nextId: js.nextId,
+    fieldIds: js.fieldIds,
+    averageFieldLength: js.averageFieldLength,
+    serializationVersion: js.serializationVersion,
+    dates: { min: dates[0] ?? '', max: dates[dates.length - 1] ?? '' },
+    terms: { first, files: termFiles },
+    docs: { block: DOC_BLOCK, files: docFiles },
+    meta: { block: META_BLOCK, files: metaFiles },
+  };
+  artifacts.push({ path: `${prefix}manifest.json`, data: JSON.stringify(manifest) });
+  return { manifest, artifacts };
+}
+
+/** Bundles src/page/main.ts and style.css (minified, deterministic, content-hashed names). */
+export async function bundlePage(): Promise<{ js: Artifact; css: Artifact }> {
+  const result = await build({
+    entryPoints: [`${PAGE_DIR}main.ts`],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: ['es2022', 'chrome110', 'firefox115', 'safari16'],
+    platform: 'browser',
+    write: false,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+  });
+  const js = result.outputFiles[0]!.contents;
+  const css = await build({
+    entryPoints: [`${PAGE_DIR}style.css`],
+    bundle: true,
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const cssBytes = css.outputFiles[0]!.contents;
+  return {
+    js: { path: `assets/main.${hash(js)}.js`, data: js },
+    css: { path: `assets/style.${hash(cssBytes)}.css`, data: cssBytes },
+  };
+}
+
+/** The page's Content-Security-Policy: scripts and data only from the same origin. */
+export const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; " +
+  "connect-src 'self'; base-uri 'none'; form-action 'self'; manifest-src 'self'";
+
+export async function pageStep(ctx: StepContext, dataset: Dataset, options: PageOptions = {}): Promise<Artifact[]> {
+  const { config } = ctx;
+  let js = options.index;
+  if (!js) {
+    const ms = new MiniSearch<SearchDocument>(indexOptions);
+    ms.addAll(dataset.papers.map(toSearchDocument));
+    js = ms.toJSON();
+  }
+  const { manifest, artifacts } = chunkSearchData(dataset.papers, js);
+  ctx.logger.info(
+    `page: ${manifest.terms.files.length} term chunks, ${manifest.docs.files.length} doc chunks, ` +
+      `${manifest.meta.files.length} meta chunks`,
+  );
+  const { js: script, css } = await bundlePage();
+  const feeds = listFeeds(config);
+  const template = await readFile(`${PAGE_DIR}index.html`, 'utf8');
+  const site = config.site;
+  const vars: Record<string, string> = {
+    lang: escapeHtml(site.language),
+    title: escapeHtml(site.title),
+    description: escapeHtml(site.description),
+    csp: escapeHtml(CSP),
+    script: escapeHtml(script.path),
+    style: escapeHtml(css.path),
+    count: escapeHtml(String(dataset.papers.length)),
+    feeds: feeds
+      .map((f) => `<link rel="alternate" type="${escapeHtml(f.type)}" title="${escapeHtml(f.title)}" href="${escapeHtml(f.path)}">`)
+      .join('\n    '),
+    feedList: feeds
+      .map((f) => `<li><a href="${escapeHtml(f.path)}" type="${escapeHtml(f.type)}">${escapeHtml(f.title)}</a></li>`)
+      .join(''),
+  };
+  const html = template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
+  return [{ path: 'index.html', data: html }, script, css, ...artifacts].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
+}

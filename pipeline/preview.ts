@@ -1,0 +1,194 @@
+/**
+ * `npm run preview [-- --dir output --base /repo/ --port 4173]`: a small static server over
+ * `output/`, bound to the loopback interface only. It serves the folder under a base path
+ * (to try a GitHub Pages sub-path), compresses text with brotli or gzip as the browser asks,
+ * and answers conditional requests with 304.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+};
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
+
+export type Encoding = 'br' | 'gzip';
+
+export interface PreviewOptions {
+  /** Folder to serve. */
+  dir: string;
+  /** URL path the folder appears under, with leading and trailing slash (default "/"). */
+  base?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Only loopback addresses are accepted. */
+  host?: '127.0.0.1' | '::1' | 'localhost';
+  /** Encodings offered, best first (default brotli then gzip; [] disables compression). */
+  encodings?: Encoding[];
+}
+
+export interface Preview {
+  /** The folder's URL, ending with the base path. */
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+function normalizeBase(base: string): string {
+  let b = base.startsWith('/') ? base : `/${base}`;
+  if (!b.endsWith('/')) b += '/';
+  return b;
+}
+
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const root = path.resolve(options.dir);
+  const base = normalizeBase(options.base ?? '/');
+  const host = options.host ?? '127.0.0.1';
+  const encodings = options.encodings ?? ['br', 'gzip'];
+  const cache = new Map<string, { mtime: number; data: Buffer }>();
+
+  async function compressed(file: string, mtime: number, enc: Encoding): Promise<Buffer> {
+    const key = `${enc}:${file}`;
+    const hit = cache.get(key);
+    if (hit && hit.mtime === mtime) return hit.data;
+    const raw = await readFile(file);
+    const data =
+      enc === 'br'
+        ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } })
+        : gzipSync(raw, { level: 9 });
+    cache.set(key, { mtime, data });
+    return data;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    if (pathname === base.slice(0, -1)) {
+      res.writeHead(301, { Location: base + url.search }).end();
+      return;
+    }
+    if (!pathname.startsWith(base) || pathname.includes('\0')) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`not found (the site is served under ${base})`);
+      return;
+    }
+    let file = path.resolve(root, `.${pathname.slice(base.length - 1)}`);
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    let info = await stat(file).catch(() => null);
+    if (info?.isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+        return;
+      }
+      file = path.join(file, 'index.html');
+      info = await stat(file).catch(() => null);
+    }
+    if (!info?.isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+    res.setHeader('Content-Type', type);
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304).end();
+      return;
+    }
+    const accept = String(req.headers['accept-encoding'] ?? '');
+    const enc = COMPRESSIBLE.test(type) ? encodings.find((e) => new RegExp(`\\b${e}\\b`).test(accept)) : undefined;
+    if (enc) {
+      const data = await compressed(file, info.mtimeMs, enc);
+      res.writeHead(200, { 'Content-Encoding': enc, 'Content-Length': data.length });
+      res.end(req.method === 'HEAD' ? undefined : data);
+      return;
+    }
+    res.writeHead(200, { 'Content-Length': info.size });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(String(err));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostPart = host === '::1' ? '[::1]' : host;
+  return {
+    url: `http://${hostPart}:${port}${base}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string', default: 'output' },
+      base: { type: 'string', default: '/' },
+      port: { type: 'string', default: '4173' },
+      host: { type: 'string', default: '127.0.0.1' },
+    },
+  });
+  const host = values.host;
+  if (host !== '127.0.0.1' && host !== '::1' && host !== 'localhost') {
+    console.error('preview: only a loopback host is allowed (127.0.0.1, ::1, localhost)');
+    process.exitCode = 2;
+    return;
+  }
+  const stats = await stat(values.dir).catch(() => null);
+  if (!stats?.isDirectory()) {
+    console.error(`preview: ${values.dir} does not exist; run \`npm run pipeline\` first`);
+    process.exitCode = 1;
+    return;
+  }
+  const preview = await startPreview({ dir: values.dir, base: values.base, port: Number(values.port), host });
+  console.log(`Serving ${path.resolve(values.dir)} at ${preview.url} (Ctrl+C to stop)`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  void main();
+}

@@ -1,0 +1,94 @@
+/**
+ * The chunked search data the page loads on demand (written by pipeline/page.ts, read by
+ * src/page/loader.ts). Browser-safe: no `node:` imports.
+ *
+ * Layout under `output/search/`:
+ * - `manifest.json`: MiniSearch's global statistics (document count, field ids, average field
+ *   lengths), the analyzer version and the list of chunk files below.
+ * - `t/<n>.<hash>.json` term chunks: consecutive runs of MiniSearch's serialized `index`
+ *   entries (`[term, {fieldId: {shortId: termFrequency}}]`), terms sorted by UTF-16 code unit.
+ *   Chunk i holds the terms `>= terms.first[i]` and `< terms.first[i + 1]`.
+ * - `d/<n>.<hash>.json` doc chunks: for the documents `n * docs.block ..`, what MiniSearch needs
+ *   to score and filter them (external id, field lengths, date, votes).
+ * - `m/<n>.<hash>.json` meta chunks: what a result shows (title, authors, excerpt, links),
+ *   `meta.block` documents each, fetched only for the results on screen.
+ *
+ * The client assembles, per query, a MiniSearch JSON holding exactly the terms the query can
+ * match and the documents those terms point to, and loads it with `MiniSearch.loadJS`
+ * (through src/client.ts), so scores equal those of the full `search-index.json`.
+ */
+
+export const PAGE_FORMAT = 1;
+
+/** One serialized MiniSearch index entry: term -> field id -> short doc id -> term frequency. */
+export type TermEntry = [term: string, fields: Record<string, Record<string, number>>];
+
+export interface ChunkList {
+  /** Paths relative to the manifest's folder. */
+  files: string[];
+}
+
+export interface Manifest {
+  format: typeof PAGE_FORMAT;
+  analyzerVersion: string;
+  documentCount: number;
+  nextId: number;
+  fieldIds: Record<string, number>;
+  averageFieldLength: number[];
+  serializationVersion: number;
+  /** Oldest and newest first-digest dates (bounds of the date filter). */
+  dates: { min: string; max: string };
+  terms: ChunkList & { first: string[] };
+  docs: ChunkList & { block: number };
+  meta: ChunkList & { block: number };
+}
+
+export interface DocChunk {
+  /** Short ids `start .. start + ids.length - 1`. */
+  start: number;
+  ids: string[];
+  /** Field lengths per document, in field-id order. */
+  fieldLength: number[][];
+  date: string[];
+  votes: (number | null)[];
+}
+
+export interface MetaRecord {
+  id: string;
+  title: string;
+  date: string;
+  votes: number | null;
+  authors: string[];
+  /** True when the list is cut (the source truncated it, or the page shortened it). */
+  authorsMore: boolean;
+  /** Summary text (labels inline), bullets separated by "\n", shortened. */
+  excerpt: string;
+  thumbnail: string | null;
+  abs: string;
+  pdf: string | null;
+  huggingface: string | null;
+}
+
+export interface MetaChunk {
+  start: number;
+  docs: MetaRecord[];
+}
+
+/** Index of the term chunk that holds `term` (the last chunk whose first term is <= term). */
+export function chunkOf(first: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = first.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (first[mid]! <= term) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Term chunks that can hold a term starting with `prefix`, in order. */
+export function chunksWithPrefix(first: readonly string[], prefix: string): number[] {
+  const out = [chunkOf(first, prefix)];
+  for (let i = out[0]! + 1; i < first.length && first[i]!.startsWith(prefix); i++) out.push(i);
+  return out;
+}

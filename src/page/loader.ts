@@ -1,0 +1,228 @@
+/**
+ * Loads the chunked search data (src/page/format.ts) on demand and answers queries with the
+ * project's own client (src/client.ts) over a MiniSearch assembled per query with loadJS.
+ * Browser-safe; `fetchJson` is injected so Node tests can drive it too.
+ */
+import SearchableMap from 'minisearch/SearchableMap';
+import { queryTerms } from '../analyzer.ts';
+import { AnalyzerMismatchError, loadSearchIndex } from '../client.ts';
+import type { ClientSearchOptions, SearchHit } from '../client.ts';
+import { searchOptions, VERSION_KEY } from '../search-options.ts';
+import { chunkOf, chunksWithPrefix, PAGE_FORMAT } from './format.ts';
+import type { DocChunk, Manifest, MetaChunk, MetaRecord, TermEntry } from './format.ts';
+
+export type FetchJson = (path: string) => Promise<unknown>;
+
+/** A prefix spanning more term chunks than this only loads the first ones (refined as the user types). */
+export const MAX_PREFIX_CHUNKS = 4;
+
+export interface LoadProgress {
+  /** Chunks requested so far for the current operation, and how many arrived. */
+  requested: number;
+  done: number;
+}
+
+export interface Filters {
+  from?: string;
+  to?: string;
+  minVotes?: number;
+}
+
+export interface PageHit extends SearchHit {
+  shortId: number;
+}
+
+type TermData = TermEntry[1];
+
+export class ChunkedIndex {
+  readonly manifest: Manifest;
+  private readonly fetchJson: FetchJson;
+  private readonly base: string;
+  private readonly termChunks = new Map<number, Promise<TermEntry[]>>();
+  private readonly docChunks = new Map<number, Promise<DocChunk>>();
+  private readonly metaChunks = new Map<number, Promise<MetaChunk>>();
+  private readonly loadedDocs = new Map<number, DocChunk>();
+  private readonly termSets = new Map<number, Map<string, TermData>>();
+  onProgress: (p: LoadProgress) => void = () => {};
+  private progress: LoadProgress = { requested: 0, done: 0 };
+
+  private constructor(manifest: Manifest, fetchJson: FetchJson, base: string) {
+    this.manifest = manifest;
+    this.fetchJson = fetchJson;
+    this.base = base;
+  }
+
+  /** Fetches `<base>manifest.json` and checks its format and analyzer version. */
+  static async open(fetchJson: FetchJson, base = 'search/'): Promise<ChunkedIndex> {
+    const manifest = (await fetchJson(`${base}manifest.json`)) as Manifest;
+    if (!manifest || manifest.format !== PAGE_FORMAT) throw new Error('search data: unknown format, rebuild the site');
+    // The same check the client applies to search-index.json (throws AnalyzerMismatchError).
+    loadSearchIndex(emptyIndex(manifest));
+    return new ChunkedIndex(manifest, fetchJson, base);
+  }
+
+  get size(): number {
+    return this.manifest.documentCount;
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.progress.requested++;
+    this.onProgress({ ...this.progress });
+    return p.finally(() => {
+      this.progress.done++;
+      this.onProgress({ ...this.progress });
+    });
+  }
+
+  /** Starts a new progress count (one per user-visible operation). */
+  resetProgress(): void {
+    this.progress = { requested: 0, done: 0 };
+  }
+
+  private cached<T>(cache: Map<number, Promise<T>>, n: number, path: string): Promise<T> {
+    let p = cache.get(n);
+    if (!p) {
+      p = this.track(this.fetchJson(`${this.base}${path}`) as Promise<T>);
+      p.catch(() => cache.delete(n)); // a failed chunk is fetched again next time
+      cache.set(n, p);
+    }
+    return p;
+  }
+
+  private async terms(n: number): Promise<Map<string, TermData>> {
+    const have = this.termSets.get(n);
+    if (have) return have;
+    const entries = await this.cached(this.termChunks, n, this.manifest.terms.files[n]!);
+    const map = new Map(entries);
+    this.termSets.set(n, map);
+    return map;
+  }
+
+  private async docs(n: number): Promise<DocChunk> {
+    const d = await this.cached(this.docChunks, n, this.manifest.docs.files[n]!);
+    this.loadedDocs.set(n, d);
+    return d;
+  }
+
+  /** The meta records of these short ids (fetching their chunks). */
+  async meta(shortIds: number[]): Promise<Map<number, MetaRecord>> {
+    const block = this.manifest.meta.block;
+    const wanted = [...new Set(shortIds.map((s) => Math.floor(s / block)))];
+    const chunks = await Promise.all(
+      wanted.map((n) => this.cached(this.metaChunks, n, this.manifest.meta.files[n]!)),
+    );
+    const out = new Map<number, MetaRecord>();
+    for (const c of chunks) c.docs.forEach((d, i) => out.set(c.start + i, d));
+    return out;
+  }
+
+  /**
+   * The index terms `query` can match, per MiniSearch's rules with the shared search options
+   * (exact, prefix on the last term, one edit for Latin words), among the chunks that hold
+   * the query terms and their prefixes.
+   */
+  private async candidateTerms(query: string): Promise<Map<string, TermData>> {
+    const terms = queryTerms(query);
+    const first = this.manifest.terms.first;
+    const plan = terms.map((term, i) => {
+      const prefix = typeof searchOptions.prefix === 'function' ? searchOptions.prefix(term, i, terms) : !!searchOptions.prefix;
+      const fuzzy = typeof searchOptions.fuzzy === 'function' ? searchOptions.fuzzy(term, i, terms) : searchOptions.fuzzy;
+      const chunks = prefix ? chunksWithPrefix(first, term).slice(0, MAX_PREFIX_CHUNKS) : [chunkOf(first, term)];
+      return { term, prefix, fuzzy, chunks };
+    });
+    const needed = [...new Set(plan.flatMap((p) => p.chunks))];
+    const loaded = new Map(await Promise.all(needed.map(async (n) => [n, await this.terms(n)] as const)));
+    const out = new Map<string, TermData>();
+    for (const p of plan) {
+      const tree = new SearchableMap<TermData>();
+      for (const n of p.chunks) for (const [t, d] of loaded.get(n)!) tree.set(t, d);
+      const exact = tree.get(p.term);
+      if (exact) out.set(p.term, exact);
+      if (p.prefix) for (const [t, d] of tree.atPrefix(p.term)) out.set(t, d);
+      const maxDistance = typeof p.fuzzy === 'number' ? (p.fuzzy < 1 ? Math.min(6, Math.round(p.term.length * p.fuzzy)) : p.fuzzy) : p.fuzzy === true ? Math.round(p.term.length * 0.2) : 0;
+      if (maxDistance > 0) for (const [t, [d]] of tree.fuzzyGet(p.term, maxDistance)) out.set(t, d);
+    }
+    return out;
+  }
+
+  /** Results best first (all of them, up to `limit`), filtered. */
+  async search(query: string, filters: Filters = {}, limit = 500): Promise<PageHit[]> {
+    const candidates = await this.candidateTerms(query);
+    const shortIds = new Set<number>();
+    for (const data of candidates.values()) for (const f of Object.values(data)) for (const s of Object.keys(f)) shortIds.add(+s);
+    const block = this.manifest.docs.block;
+    const docChunks = [...new Set([...shortIds].map((s) => Math.floor(s / block)))].sort((a, b) => a - b);
+    await Promise.all(docChunks.map((n) => this.docs(n)));
+    const js = emptyIndex(this.manifest);
+    for (const s of shortIds) {
+      const c = this.loadedDocs.get(Math.floor(s / block))!;
+      const i = s - c.start;
+      js.documentIds[s] = c.ids[i]!;
+      js.fieldLength[s] = c.fieldLength[i]!;
+      js.storedFields[s] = { date: c.date[i]!, votes: c.votes[i] ?? null, title: '', authorKeys: '' };
+    }
+    js.index = [...candidates];
+    const client = loadSearchIndex(js);
+    const options: ClientSearchOptions = { limit };
+    if (filters.from) options.from = filters.from;
+    if (filters.to) options.to = filters.to;
+    if (filters.minVotes != null) options.minVotes = filters.minVotes;
+    const idToShort = new Map<string, number>();
+    for (const s of shortIds) idToShort.set(js.documentIds[s]!, s);
+    return client.search(query, options).map((h) => ({ ...h, shortId: idToShort.get(h.id)! }));
+  }
+
+  /** Papers in dataset order (newest first) that pass the filters, from `offset`, at most `limit`. */
+  async browse(filters: Filters, offset: number, limit: number): Promise<{ shortIds: number[]; more: boolean }> {
+    const out: number[] = [];
+    let skipped = 0;
+    for (let n = 0; n < this.manifest.docs.files.length; n++) {
+      const c = await this.docs(n);
+      for (let i = 0; i < c.ids.length; i++) {
+        const date = c.date[i]!;
+        if (filters.from && date < filters.from) continue;
+        if (filters.to && date > filters.to) continue;
+        if (filters.minVotes != null && (c.votes[i] ?? 0) < filters.minVotes) continue;
+        if (skipped < offset) {
+          skipped++;
+          continue;
+        }
+        if (out.length === limit) return { shortIds: out, more: true };
+        out.push(c.start + i);
+      }
+    }
+    return { shortIds: out, more: false };
+  }
+}
+
+interface IndexJs {
+  [VERSION_KEY]: string;
+  documentCount: number;
+  nextId: number;
+  documentIds: Record<number, string>;
+  fieldIds: Record<string, number>;
+  fieldLength: Record<number, number[]>;
+  averageFieldLength: number[];
+  storedFields: Record<number, Record<string, unknown>>;
+  dirtCount: number;
+  index: TermEntry[];
+  serializationVersion: number;
+}
+
+function emptyIndex(m: Manifest): IndexJs {
+  return {
+    [VERSION_KEY]: m.analyzerVersion,
+    documentCount: m.documentCount,
+    nextId: m.nextId,
+    documentIds: {},
+    fieldIds: m.fieldIds,
+    fieldLength: {},
+    averageFieldLength: m.averageFieldLength,
+    storedFields: {},
+    dirtCount: 0,
+    index: [],
+    serializationVersion: m.serializationVersion,
+  };
+}
+
+export { AnalyzerMismatchError };

@@ -1,0 +1,360 @@
+/**
+ * The search page. Every piece of data is put in the DOM with textContent or attributes,
+ * never as HTML. URLs are relative to the page, so it works under any sub-path.
+ */
+import { processTerm, tokenize } from '../analyzer.ts';
+import { ChunkedIndex } from './loader.ts';
+import type { Filters, PageHit } from './loader.ts';
+import type { MetaRecord } from './format.ts';
+
+const PAGE_SIZE = 20;
+const DEBOUNCE_MS = 150;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = $<HTMLFormElement>('search');
+const q = $<HTMLInputElement>('q');
+const from = $<HTMLInputElement>('from');
+const to = $<HTMLInputElement>('to');
+const votes = $<HTMLInputElement>('votes');
+const statusEl = $<HTMLParagraphElement>('status');
+const results = $<HTMLOListElement>('results');
+const more = $<HTMLButtonElement>('more');
+const progress = $<HTMLProgressElement>('progress');
+const loading = $<HTMLDivElement>('loading');
+
+interface State {
+  q: string;
+  from: string;
+  to: string;
+  votes: string;
+}
+
+let index: ChunkedIndex | null = null;
+let composing = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let generation = 0;
+let lastPush = 0;
+let shown = 0;
+let current: { hits: PageHit[] | null; filters: Filters; query: string } = { hits: null, filters: {}, query: '' };
+
+async function fetchJson(path: string): Promise<unknown> {
+  const res = await fetch(path, { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return res.json();
+}
+
+function setStatus(text: string): void {
+  statusEl.textContent = text;
+}
+
+function readForm(): State {
+  return { q: q.value, from: from.value, to: to.value, votes: votes.value };
+}
+
+function filtersOf(s: State): Filters {
+  const f: Filters = {};
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s.from)) f.from = s.from;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s.to)) f.to = s.to;
+  const v = Number.parseInt(s.votes, 10);
+  if (Number.isFinite(v) && v > 0) f.minVotes = v;
+  return f;
+}
+
+function stateFromUrl(): State {
+  const p = new URLSearchParams(location.search);
+  return { q: p.get('q') ?? '', from: p.get('from') ?? '', to: p.get('to') ?? '', votes: p.get('votes') ?? '' };
+}
+
+function urlOf(s: State): string {
+  const p = new URLSearchParams();
+  if (s.q.trim()) p.set('q', s.q);
+  if (s.from) p.set('from', s.from);
+  if (s.to) p.set('to', s.to);
+  if (s.votes) p.set('votes', s.votes);
+  const qs = p.toString();
+  return `${location.pathname}${qs ? `?${qs}` : ''}`;
+}
+
+/** Query and filters go to the URL: a burst of typing is one history entry, so Back works. */
+function syncUrl(s: State): void {
+  const url = urlOf(s);
+  if (url === `${location.pathname}${location.search}`) return;
+  const now = Date.now();
+  if (now - lastPush < 1500) history.replaceState(s, '', url);
+  else history.pushState(s, '', url);
+  lastPush = now;
+}
+
+function applyState(s: State): void {
+  q.value = s.q;
+  from.value = s.from;
+  to.value = s.to;
+  votes.value = s.votes;
+}
+
+/** Splits text into runs, marking the words whose analyzed terms are among `terms`. */
+function highlight(parent: HTMLElement, text: string, terms: Set<string>): void {
+  if (terms.size === 0) {
+    parent.append(text);
+    return;
+  }
+  const word = /[\p{L}\p{M}\p{N}]+(?:[-.'’][\p{L}\p{M}\p{N}]+)*/gu;
+  let last = 0;
+  for (const m of text.matchAll(word)) {
+    const analyzed = tokenize(m[0]).map((t) => processTerm(t));
+    if (!analyzed.some((t) => t !== null && terms.has(t))) continue;
+    if (m.index > last) parent.append(text.slice(last, m.index));
+    const mark = document.createElement('mark');
+    mark.textContent = m[0];
+    parent.append(mark);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parent.append(text.slice(last));
+}
+
+function link(href: string, text: string, cls: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  a.className = cls;
+  a.rel = 'noopener noreferrer';
+  return a;
+}
+
+function safeUrl(u: string | null): string | null {
+  if (!u) return null;
+  try {
+    const url = new URL(u, location.href);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function renderHit(m: MetaRecord, terms: Set<string>): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'hit';
+  const thumb = safeUrl(m.thumbnail);
+  if (thumb) {
+    const img = document.createElement('img');
+    img.loading = 'lazy';
+    img.decoding = 'async';
+    img.alt = '';
+    img.width = 160;
+    img.height = 90;
+    img.referrerPolicy = 'no-referrer';
+    img.src = thumb;
+    img.addEventListener('error', () => img.remove());
+    li.append(img);
+  }
+  const body = document.createElement('div');
+  body.className = 'body';
+  const h = document.createElement('h2');
+  const titleHref = safeUrl(m.huggingface) ?? safeUrl(m.abs) ?? '#';
+  const a = document.createElement('a');
+  a.href = titleHref;
+  a.className = 'title';
+  a.rel = 'noopener noreferrer';
+  highlight(a, m.title, terms);
+  h.append(a);
+  const info = document.createElement('p');
+  info.className = 'info';
+  const time = document.createElement('time');
+  time.dateTime = m.date;
+  time.textContent = m.date;
+  info.append(time, ` · ▲ ${m.votes ?? '?'} votes · `);
+  const id = document.createElement('span');
+  id.className = 'id';
+  id.textContent = m.id;
+  info.append(id);
+  const authors = document.createElement('p');
+  authors.className = 'authors';
+  highlight(authors, m.authors.join(', ') + (m.authorsMore ? ', et al.' : ''), terms);
+  const excerpt = document.createElement('p');
+  excerpt.className = 'excerpt';
+  highlight(excerpt, m.excerpt, terms);
+  const links = document.createElement('p');
+  links.className = 'links';
+  const abs = safeUrl(m.abs);
+  const pdf = safeUrl(m.pdf);
+  const hf = safeUrl(m.huggingface);
+  if (abs) links.append(link(abs, abs.includes('arxiv.org') ? 'arXiv' : 'Source', 'abs'));
+  if (pdf) links.append(link(pdf, 'PDF', 'pdf'));
+  if (hf) links.append(link(hf, 'Hugging Face', 'hf'));
+  body.append(h, info, authors, excerpt, links);
+  li.append(body);
+  return li;
+}
+
+async function showPage(shortIds: number[], terms: Set<string>, gen: number, append: boolean): Promise<void> {
+  if (!index) return;
+  const meta = await index.meta(shortIds);
+  if (gen !== generation) return;
+  if (!append) results.replaceChildren();
+  for (const s of shortIds) {
+    const m = meta.get(s);
+    if (m) results.append(renderHit(m, terms));
+  }
+}
+
+function describeFilters(f: Filters): string {
+  const parts: string[] = [];
+  if (f.from) parts.push(`from ${f.from}`);
+  if (f.to) parts.push(`to ${f.to}`);
+  if (f.minVotes != null) parts.push(`≥ ${f.minVotes} votes`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+async function run(push: boolean): Promise<void> {
+  const gen = ++generation;
+  const s = readForm();
+  if (push) syncUrl(s);
+  if (!index) return; // runs again once the index is ready
+  const filters = filtersOf(s);
+  const query = s.q.trim();
+  index.resetProgress();
+  const t0 = performance.now();
+  try {
+    shown = 0;
+    if (query === '') {
+      const { shortIds, more: hasMore } = await index.browse(filters, 0, PAGE_SIZE);
+      if (gen !== generation) return;
+      current = { hits: null, filters, query };
+      await showPage(shortIds, new Set(), gen, false);
+      if (gen !== generation) return;
+      shown = shortIds.length;
+      more.hidden = !hasMore;
+      setStatus(`Latest papers${describeFilters(filters)}. Type to search ${index.size.toLocaleString('en')} papers.`);
+      return;
+    }
+    const hits = await index.search(query, filters);
+    if (gen !== generation) return;
+    current = { hits, filters, query };
+    const page = hits.slice(0, PAGE_SIZE);
+    const terms = new Set(page.flatMap((h) => h.terms));
+    await showPage(page.map((h) => h.shortId), terms, gen, false);
+    if (gen !== generation) return;
+    shown = page.length;
+    more.hidden = hits.length <= shown;
+    const ms = Math.round(performance.now() - t0);
+    setStatus(
+      hits.length === 0
+        ? `No results for “${query}”${describeFilters(filters)}.`
+        : `${hits.length >= 500 ? "500+" : hits.length} result${hits.length === 1 ? "" : "s"} for “${query}”${describeFilters(filters)} (${ms} ms).`,
+    );
+    document.documentElement.dataset.searched = String(gen);
+  } catch (err) {
+    if (gen !== generation) return;
+    setStatus(`Search failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function schedule(): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => void run(true), DEBOUNCE_MS);
+}
+
+async function showMore(): Promise<void> {
+  if (!index) return;
+  const gen = generation;
+  if (current.hits) {
+    const page = current.hits.slice(shown, shown + PAGE_SIZE);
+    await showPage(page.map((h) => h.shortId), new Set(current.hits.flatMap((h) => h.terms)), gen, true);
+    shown += page.length;
+    more.hidden = current.hits.length <= shown;
+  } else {
+    const { shortIds, more: hasMore } = await index.browse(current.filters, shown, PAGE_SIZE);
+    await showPage(shortIds, new Set(), gen, true);
+    shown += shortIds.length;
+    more.hidden = !hasMore;
+  }
+}
+
+// Korean IME: no search while a syllable is being composed; the final one searches.
+q.addEventListener('compositionstart', () => {
+  composing = true;
+});
+q.addEventListener('compositionend', () => {
+  composing = false;
+  schedule();
+});
+q.addEventListener('input', (e) => {
+  if (composing || (e as InputEvent).isComposing) return;
+  schedule();
+});
+for (const el of [from, to, votes]) el.addEventListener('change', () => void run(true));
+votes.addEventListener('input', schedule);
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  clearTimeout(timer);
+  lastPush = 0;
+  void run(true);
+});
+form.addEventListener('reset', () => {
+  setTimeout(() => {
+    lastPush = 0;
+    void run(true);
+  });
+});
+more.addEventListener('click', () => void showMore());
+window.addEventListener('popstate', () => {
+  applyState(stateFromUrl());
+  void run(false);
+});
+
+// Keyboard: "/" focuses the search box; arrows move through the results.
+document.addEventListener('keydown', (e) => {
+  const target = e.target as HTMLElement | null;
+  const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
+  if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    e.preventDefault();
+    q.focus();
+    q.select();
+    return;
+  }
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  if (e.isComposing || (typing && target !== q)) return;
+  const links = [...results.querySelectorAll<HTMLAnchorElement>('a.title')];
+  if (links.length === 0) return;
+  const i = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (target === q) {
+    if (e.key !== 'ArrowDown') return;
+    e.preventDefault();
+    links[0]!.focus();
+    return;
+  }
+  if (i < 0) return;
+  e.preventDefault();
+  if (e.key === 'ArrowDown') links[Math.min(i + 1, links.length - 1)]!.focus();
+  else if (i === 0) q.focus();
+  else links[i - 1]!.focus();
+});
+
+async function start(): Promise<void> {
+  applyState(stateFromUrl());
+  history.replaceState(stateFromUrl(), '', location.href);
+  try {
+    index = await ChunkedIndex.open(fetchJson);
+  } catch (err) {
+    loading.hidden = true;
+    setStatus(`The search index could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  index.onProgress = (p) => {
+    progress.max = Math.max(1, p.requested);
+    progress.value = p.done;
+    loading.hidden = p.done >= p.requested;
+    if (p.done < p.requested) setStatus(`Loading index parts… ${p.done}/${p.requested}`);
+  };
+  loading.hidden = true;
+  const { min, max } = index.manifest.dates;
+  for (const el of [from, to]) {
+    if (min) el.min = min;
+    if (max) el.max = max;
+  }
+  document.documentElement.dataset.ready = 'true';
+  await run(false);
+  if (!q.value.trim()) setStatus(`Search ready: ${index.size.toLocaleString('en')} papers. Showing the latest.`);
+}
+
+void start();
