@@ -10,7 +10,8 @@
  *   CDATA section: every string is cleaned and escaped before it is handed over,
  *   HTML never contains `]]>` (see feed-render.ts), RSS titles are written as
  *   escaped text instead of CDATA;
- * - Atom titles are declared `type="html"`: the title is HTML-escaped text;
+ * - Atom titles are declared `type="html"` in CDATA: the title is escaped and
+ *   rewritten to `type="text"`;
  * - RSS `<author>` must be an e-mail: authors go into one `dc:creator` each;
  * - enclosures get `length="0"` and a MIME type guessed from the extension: no
  *   enclosures are emitted, thumbnails with a known image type become
@@ -463,7 +464,7 @@ function atom(meta: FeedMeta, items: FeedItem[]): string {
   });
   for (const item of items) {
     feed.addItem({
-      // Declared type="html" by the package: HTML-escaped text shows the title literally.
+      // Escaped here, so the CDATA section holds no `]]>` and becomes type="text" below.
       title: escapeHtml(item.title),
       id: item.id,
       link: item.link,
@@ -479,6 +480,14 @@ function atom(meta: FeedMeta, items: FeedItem[]): string {
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="${xa(meta.language)}">`,
   );
+  // The package declares entry titles type="html" inside CDATA. The CDATA holds the
+  // XML-escaped title (no `]]>` can occur), so unwrapping it gives a plain type="text" title.
+  let titles = 0;
+  xml = xml.replace(/<title type="html"><!\[CDATA\[([^]*?)\]\]><\/title>/g, (_m, text: string) => {
+    titles++;
+    return `<title type="text">${text}</title>`;
+  });
+  if (titles !== items.length) throw new Error(`feeds: expected ${items.length} Atom entry titles, found ${titles}`);
   // media:thumbnail right after each entry's unique <id>.
   for (const item of items) {
     if (!item.thumbnail) continue;
