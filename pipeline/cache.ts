@@ -1,0 +1,211 @@
+/**
+ * The incremental cache in `.cache/pipeline/` (configurable with `cacheDir`).
+ *
+ * - `parse/<ab>/<key>.json`: one input file's parse result (entries AND its diagnostics), keyed by
+ *   sha256(format, pipeline version, config digest, path, content hash). The file starts with a
+ *   header line (format, key, path, payload sha256 and length) and then the payload JSON; a file
+ *   whose header or checksum does not match is discarded with a warning and the input re-parsed.
+ * - `manifest.json`: what the last published run read and wrote (input hashes, config digest,
+ *   pipeline version, artifact sizes, diagnostics). When nothing changed the run reuses output/.
+ * - `last-report.json`: the report of the last run, also when it was fatal and published nothing.
+ *
+ * Writes go through write-file-atomic, so a killed run never leaves a half-written cache file.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import type { DigestEntry } from '../src/types.ts';
+import type { SerializedMessage } from './diagnostics.ts';
+
+export const CACHE_FORMAT = 'daily-papers-parse-cache@1';
+export const MANIFEST_FORMAT = 'daily-papers-manifest@1';
+
+export interface ParsedFile {
+  entries: DigestEntry[];
+  messages: SerializedMessage[];
+}
+
+export interface CacheProblem {
+  file: string;
+  reason: string;
+}
+
+interface Header {
+  format: string;
+  key: string;
+  path: string;
+  sha256: string;
+  length: number;
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export class ParseCache {
+  readonly dir: string;
+  hits = 0;
+  misses = 0;
+  readonly discarded: CacheProblem[] = [];
+  private readonly used = new Set<string>();
+
+  constructor(
+    cacheDir: string,
+    private readonly version: string,
+    private readonly configDigest: string,
+  ) {
+    this.dir = path.join(cacheDir, 'parse');
+  }
+
+  key(relPath: string, contentHash: string): string {
+    return sha256(JSON.stringify([CACHE_FORMAT, this.version, this.configDigest, relPath, contentHash]));
+  }
+
+  private fileFor(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** The cached result, or undefined (a miss). A corrupt or foreign file is discarded. */
+  async get(key: string, relPath: string): Promise<ParsedFile | undefined> {
+    this.used.add(key);
+    const file = this.fileFor(key);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+    const problem = (reason: string): undefined => {
+      this.discarded.push({ file: path.relative(path.dirname(this.dir), file), reason });
+      this.misses++;
+      return undefined;
+    };
+    const newline = text.indexOf('\n');
+    if (newline < 0) return problem('no header line');
+    let header: Header;
+    try {
+      header = JSON.parse(text.slice(0, newline)) as Header;
+    } catch {
+      return problem('header is not JSON');
+    }
+    if (header === null || typeof header !== 'object') return problem('header is not an object');
+    if (header.format !== CACHE_FORMAT) return problem(`foreign format ${JSON.stringify(header.format)}`);
+    if (header.key !== key || header.path !== relPath) return problem('key does not match its file name');
+    const payload = text.slice(newline + 1);
+    if (payload.length !== header.length || sha256(payload) !== header.sha256) {
+      return problem('checksum mismatch (truncated or edited)');
+    }
+    let parsed: ParsedFile;
+    try {
+      parsed = JSON.parse(payload) as ParsedFile;
+    } catch {
+      return problem('payload is not JSON');
+    }
+    if (!parsed || !Array.isArray(parsed.entries) || !Array.isArray(parsed.messages)) {
+      return problem('payload has the wrong shape');
+    }
+    this.hits++;
+    return parsed;
+  }
+
+  async set(key: string, relPath: string, value: ParsedFile): Promise<void> {
+    this.used.add(key);
+    const payload = JSON.stringify(value);
+    const header: Header = { format: CACHE_FORMAT, key, path: relPath, sha256: sha256(payload), length: payload.length };
+    const file = this.fileFor(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFileAtomic(file, `${JSON.stringify(header)}\n${payload}`, { fsync: false });
+  }
+
+  /** Removes entries this run did not use (changed, deleted or renamed inputs, old versions). */
+  async prune(): Promise<number> {
+    let removed = 0;
+    let shards: string[];
+    try {
+      shards = await readdir(this.dir);
+    } catch {
+      return 0;
+    }
+    for (const shard of shards) {
+      const dir = path.join(this.dir, shard);
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        if (this.used.has(name.replace(/\.json$/, ''))) continue;
+        await rm(path.join(dir, name), { force: true, recursive: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast-path manifest
+
+export interface ManifestArtifact {
+  path: string;
+  sha256: string;
+  size: number;
+  /** Modification time of the published file, to notice edits to output/. */
+  mtimeMs: number;
+}
+
+export interface Manifest {
+  format: typeof MANIFEST_FORMAT;
+  version: string;
+  configDigest: string;
+  outputDir: string;
+  /** [relative path, sha256, size] of every input, in discovery order. */
+  inputs: [string, string, number][];
+  /** Every published artifact except report.json. */
+  artifacts: ManifestArtifact[];
+  /** sha256 over the artifact list, also recorded in output/report.json. */
+  outputDigest: string;
+  /** Diagnostics per file, to report them again on the fast path. */
+  diagnostics: Record<string, SerializedMessage[]>;
+  counts: Record<string, number>;
+  warningsByRule: Record<string, number>;
+}
+
+export function manifestFile(cacheDir: string): string {
+  return path.join(cacheDir, 'manifest.json');
+}
+
+/** The manifest, or null when absent; a corrupt or foreign one is reported through `discarded`. */
+export async function readManifest(cacheDir: string, discarded: CacheProblem[]): Promise<Manifest | null> {
+  const file = manifestFile(cacheDir);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const value = JSON.parse(text) as Manifest;
+    if (value?.format !== MANIFEST_FORMAT) throw new Error(`foreign format ${JSON.stringify(value?.format)}`);
+    if (!Array.isArray(value.inputs) || !Array.isArray(value.artifacts) || typeof value.diagnostics !== 'object') {
+      throw new Error('wrong shape');
+    }
+    return value;
+  } catch (error) {
+    discarded.push({ file: 'manifest.json', reason: error instanceof Error ? error.message : String(error) });
+    await rm(file, { force: true });
+    return null;
+  }
+}
+
+export async function writeManifest(cacheDir: string, manifest: Manifest): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  await writeFileAtomic(manifestFile(cacheDir), `${JSON.stringify(manifest)}\n`, { fsync: false });
+}
+
+export async function removeManifest(cacheDir: string): Promise<void> {
+  await rm(manifestFile(cacheDir), { force: true });
+}

@@ -1,0 +1,218 @@
+/**
+ * Step 2: read every input (p-limit), hash it, take unchanged files from the incremental cache,
+ * parse the rest (in worker threads when there are enough of them to pay for starting workers),
+ * and merge the results in input order, so the output never depends on scheduling.
+ * A file that cannot be read gets a fatal diagnostic; the run goes on with the others.
+ */
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import pLimit from 'p-limit';
+import type { DigestEntry } from '../src/types.ts';
+import type { ParseCache, ParsedFile } from './cache.ts';
+import { sha256 } from './cache.ts';
+import type { StepContext } from './context.ts';
+import { restoreMessages } from './diagnostics.ts';
+import type { InputFile } from './discover.ts';
+import { parseBytes } from './parse-core.ts';
+import type { ParseAnswer, ParseJob } from './parse-worker.ts';
+
+export interface ReadInput extends InputFile {
+  /** null when the file could not be read (a fatal diagnostic was attached). */
+  bytes: Uint8Array | null;
+  sha256: string | null;
+  size: number;
+}
+
+export interface ParseStats {
+  files: number;
+  bytes: number;
+  unreadable: number;
+  cacheHits: number;
+  cacheMisses: number;
+  parsed: number;
+  workers: number;
+  entries: number;
+}
+
+export interface ParseOptions {
+  /** The incremental cache; null or absent = parse everything (`--no-cache`). */
+  cache?: ParseCache | null;
+  /** Inputs already read by `readInputs` (the orchestrator reads them once for the fast path). */
+  read?: ReadInput[];
+  /** Worker threads: 'auto' (default) decides from the amount of work, 0 parses on the main thread. */
+  workers?: number | 'auto';
+  /** Filled with counts for the report. */
+  stats?: Partial<ParseStats>;
+}
+
+const READ_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a folder, not a file',
+  ENOENT: 'it disappeared while the pipeline ran',
+  ELOOP: 'too many symbolic links',
+  EIO: 'input/output error',
+};
+
+/** Reads and hashes every input; an unreadable one gets a fatal message and `bytes: null`. */
+export async function readInputs(ctx: StepContext, files: readonly InputFile[]): Promise<ReadInput[]> {
+  const limit = pLimit(ctx.config.concurrency);
+  let done = 0;
+  return Promise.all(
+    files.map((f) =>
+      limit(async (): Promise<ReadInput> => {
+        try {
+          const bytes = await readFile(f.abs);
+          return { ...f, bytes, sha256: sha256(bytes), size: bytes.byteLength };
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
+          const why = READ_ERRORS[code] ?? (error instanceof Error ? error.message : String(error));
+          const message = ctx.file(f.path).message(`Cannot read file: ${why} (${code})`, {
+            place: { line: 1, column: 1 },
+            ruleId: 'unreadable-file',
+            source: 'pipeline:parse',
+          });
+          message.fatal = true;
+          return { ...f, bytes: null, sha256: null, size: 0 };
+        } finally {
+          ctx.logger.progress('read', ++done, files.length);
+        }
+      }),
+    ),
+  );
+}
+
+/** Parses `jobs` in `count` worker threads; answers land at their index whatever the order. */
+async function parseInWorkers(
+  jobs: ParseJob[],
+  count: number,
+  onDone: (answer: ParseAnswer) => void,
+): Promise<void> {
+  const boot = new URL('./worker-boot.mjs', import.meta.url);
+  const entry = new URL('./parse-worker.ts', import.meta.url).href;
+  let next = 0;
+  const run = (worker: Worker): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      let inFlight = 0;
+      const feed = (): void => {
+        // Two jobs in flight per worker keep it busy while an answer travels back.
+        while (inFlight < 2 && next < jobs.length) {
+          worker.postMessage(jobs[next++]!);
+          inFlight++;
+        }
+        if (inFlight === 0) resolve();
+      };
+      worker.on('message', (answer: ParseAnswer) => {
+        inFlight--;
+        onDone(answer);
+        feed();
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => {
+        if (inFlight > 0 || next < jobs.length) reject(new Error(`parse worker exited with code ${code}`));
+      });
+      feed();
+    });
+  const workers = Array.from({ length: count }, () => new Worker(boot, { workerData: { entry } }));
+  try {
+    await Promise.all(workers.map(run));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+function workerCount(option: ParseOptions['workers'], jobs: number, bytes: number): number {
+  if (typeof option === 'number') return Math.max(0, Math.floor(option));
+  const cores = availableParallelism();
+  // Starting a worker (tsx + remark) costs about half a second: only worth it for real work.
+  if (cores < 2 || jobs < 64 || bytes < 3_000_000) return 0;
+  return Math.min(cores, 4, Math.ceil(bytes / 1_500_000));
+}
+
+export async function parseStep(
+  ctx: StepContext,
+  files: InputFile[],
+  options: ParseOptions = {},
+): Promise<DigestEntry[]> {
+  const cache = options.cache ?? null;
+  const read = options.read ?? (await readInputs(ctx, files));
+  const results: (ParsedFile | null)[] = new Array<ParsedFile | null>(read.length).fill(null);
+  const keys: (string | null)[] = new Array<string | null>(read.length).fill(null);
+  const limit = pLimit(ctx.config.concurrency);
+
+  // Cache lookups.
+  await Promise.all(
+    read.map((input, index) =>
+      limit(async () => {
+        if (!cache || input.sha256 === null) return;
+        const key = cache.key(input.path, input.sha256);
+        keys[index] = key;
+        const hit = await cache.get(key, input.path);
+        if (hit) results[index] = hit;
+      }),
+    ),
+  );
+
+  const jobs: ParseJob[] = [];
+  let jobBytes = 0;
+  read.forEach((input, index) => {
+    if (results[index] || input.bytes === null) return;
+    jobs.push({ index, path: input.path, inputDir: ctx.config.inputDir, bytes: input.bytes });
+    jobBytes += input.bytes.byteLength;
+  });
+
+  let done = read.length - jobs.length;
+  const total = read.length;
+  ctx.logger.progress('parse', done, total);
+  const workers = workerCount(options.workers, jobs.length, jobBytes);
+  if (workers > 0) {
+    await parseInWorkers(jobs, workers, (answer) => {
+      results[answer.index] = answer.result;
+      ctx.logger.progress('parse', ++done, total);
+    });
+  } else {
+    for (const job of jobs) {
+      results[job.index] = parseBytes(job.bytes, job.path, job.inputDir);
+      ctx.logger.progress('parse', ++done, total);
+      // Let the event loop breathe (progress redraws, signals) on long runs.
+      if (done % 32 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  // Store the new results.
+  if (cache) {
+    await Promise.all(
+      jobs.map((job) =>
+        limit(async () => {
+          const key = keys[job.index];
+          const result = results[job.index];
+          if (key && result) await cache.set(key, job.path, result);
+        }),
+      ),
+    );
+  }
+
+  // Ordered merge: input order, then the parser's order within a file.
+  const entries: DigestEntry[] = [];
+  read.forEach((input, index) => {
+    const result = results[index];
+    if (!result) return;
+    restoreMessages(ctx.file(input.path), result.messages);
+    for (const entry of result.entries) entries.push(entry);
+  });
+
+  if (options.stats) {
+    Object.assign(options.stats, {
+      files: read.length,
+      bytes: read.reduce((sum, r) => sum + r.size, 0),
+      unreadable: read.filter((r) => r.bytes === null).length,
+      cacheHits: read.length - jobs.length - read.filter((r) => r.bytes === null).length,
+      cacheMisses: jobs.length,
+      parsed: jobs.length,
+      workers,
+      entries: entries.length,
+    } satisfies ParseStats);
+  }
+  return entries;
+}

@@ -1,0 +1,379 @@
+/**
+ * The orchestrator: discover -> read -> parse -> authors -> enrich -> index -> feeds -> page ->
+ * publish. Times each step, records counts, collects every diagnostic, decides the exit code
+ * and publishes atomically only when the run succeeded. Never calls process.exit.
+ *
+ * Fast path: when the inputs (content hashes), the config digest and the pipeline version equal
+ * those of the last published run (the cache manifest) and output/ still holds exactly what that
+ * run wrote, the steps are skipped, the previous diagnostics are reported again and only
+ * report.json is rewritten.
+ */
+import { stat, readFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import type { Artifact, Dataset, DigestEntry } from '../src/types.ts';
+import { authorsStep } from './authors.ts';
+import {
+  MANIFEST_FORMAT,
+  ParseCache,
+  readManifest,
+  removeManifest,
+  sha256,
+  writeManifest,
+  type CacheProblem,
+  type Manifest,
+  type ManifestArtifact,
+} from './cache.ts';
+import type { ResolvedConfig, StepContext } from './context.ts';
+import { restoreMessages, type SerializedMessage } from './diagnostics.ts';
+import { discoverStep, type InputFile } from './discover.ts';
+import { enrichStep } from './enrich.ts';
+import { feedsStep } from './feeds.ts';
+import { RunLogger, type LogMode } from './logger.ts';
+import { pageStep } from './page.ts';
+import { parseStep, readInputs, type ParseStats, type ReadInput } from './parse.ts';
+import { acquireLock, LockError, recoverPublish, replaceFile, stage } from './publish.ts';
+import {
+  collectMessages,
+  outputDigest,
+  REPORT_PATH,
+  reportDiagnostics,
+  serializeReport,
+  warningsByRule,
+  type FileRecord,
+  type RunReport,
+  type StepRecord,
+} from './report.ts';
+import { indexStep } from './search-index.ts';
+import { PACKAGE_VERSION, pipelineVersion } from './version.ts';
+
+export interface RunOptions {
+  config: ResolvedConfig;
+  strict?: boolean;
+  /** Ignore the cache: neither read nor write it (a cold run). */
+  noCache?: boolean;
+  allowEmpty?: boolean;
+  logger?: RunLogger;
+  /** Parse workers: 'auto' (default) or a fixed count (0 = main thread). */
+  workers?: number | 'auto';
+  /** The clock, for the report's timestamps only. */
+  now?: () => Date;
+}
+
+export interface RunResult {
+  exitCode: 0 | 1;
+  report: RunReport;
+  published: boolean;
+  /** Every diagnostics file, sorted by path. */
+  files: VFile[];
+}
+
+/** Diagnostics that belong to no input file (a step that crashed) are reported on this name. */
+export const PIPELINE_FILE = '(pipeline)';
+
+class StepFailed extends Error {}
+
+function byteLength(data: string | Uint8Array): number {
+  return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export async function runPipeline(options: RunOptions): Promise<RunResult> {
+  const { config } = options;
+  const strict = options.strict ?? false;
+  const useCache = !(options.noCache ?? false);
+  const allowEmpty = options.allowEmpty ?? false;
+  const logger = options.logger ?? new RunLogger('quiet');
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const t0 = performance.now();
+  const version = pipelineVersion();
+
+  const files = new Map<string, VFile>();
+  const fileFor = (p: string): VFile => {
+    let file = files.get(p);
+    if (!file) {
+      file = new VFile({ path: p, cwd: config.inputDir });
+      files.set(p, file);
+    }
+    return file;
+  };
+  const ctx: StepContext = { config, logger, file: fileFor };
+  const steps: StepRecord[] = [];
+  const problems: string[] = [];
+  const discarded: CacheProblem[] = [];
+  const counts: Record<string, number> = {};
+  let inputs: FileRecord[] = [];
+  let artifactRecords: FileRecord[] = [];
+  let artifactList: Artifact[] = [];
+  let fastPath = false;
+  let published = false;
+  let pruned = 0;
+  let parseStats: Partial<ParseStats> = {};
+  let reportText = '';
+  let report: RunReport | null = null;
+
+  async function step<T>(name: string, fn: () => T | Promise<T>, count: (value: T) => Record<string, number>): Promise<T> {
+    const t = performance.now();
+    let value: T;
+    try {
+      value = await fn();
+    } catch (error) {
+      if (error instanceof LockError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      const message = fileFor(PIPELINE_FILE).message(`Step "${name}" failed: ${reason}`, {
+        place: { line: 1, column: 1 },
+        ruleId: 'step-failed',
+        source: `pipeline:${name}`,
+      });
+      message.fatal = true;
+      if (error instanceof Error && error.stack) message.note = error.stack;
+      steps.push({ name, ms: Math.round(performance.now() - t), counts: {} });
+      throw new StepFailed(reason);
+    }
+    const ms = performance.now() - t;
+    const c = count(value);
+    steps.push({ name, ms: Math.round(ms * 10) / 10, counts: c });
+    logger.stepDone(name, ms, c);
+    return value;
+  }
+
+  const lock = await acquireLock(config.outputDir);
+  try {
+    if (lock.note) logger.info(lock.note);
+    for (const note of await recoverPublish(config.outputDir)) logger.info(note);
+
+    try {
+      const found: InputFile[] = await step('discover', () => discoverStep(ctx), (f) => ({ files: f.length }));
+      const read: ReadInput[] = await step('read', () => readInputs(ctx, found), (r) => ({
+        files: r.length,
+        bytes: r.reduce((s, x) => s + x.size, 0),
+      }));
+      inputs = read.filter((r) => r.sha256 !== null).map((r) => ({ path: r.path, sha256: r.sha256!, size: r.size }));
+      counts.files = read.length;
+
+      const manifest = useCache ? await readManifest(config.cacheDirAbs, discarded) : null;
+      const reusable = manifest ? await reusableOutput(manifest, config, version, read) : null;
+      if (manifest && reusable) {
+        fastPath = true;
+        await step('reuse', () => undefined, () => ({ artifacts: manifest.artifacts.length }));
+        for (const [file, messages] of Object.entries(manifest.diagnostics)) restoreMessages(fileFor(file), messages);
+        Object.assign(counts, manifest.counts);
+        artifactRecords = manifest.artifacts.map(({ path: p, sha256: h, size }) => ({ path: p, sha256: h, size }));
+      } else {
+        const cache = useCache ? new ParseCache(config.cacheDirAbs, version, config.digest) : null;
+        const entries: DigestEntry[] = await step(
+          'parse',
+          () => parseStep(ctx, found, { cache, read, workers: options.workers ?? 'auto', stats: parseStats }),
+          (e) => ({
+            entries: e.length,
+            cached: parseStats.cacheHits ?? 0,
+            parsed: parseStats.parsed ?? 0,
+            workers: parseStats.workers ?? 0,
+          }),
+        );
+        if (cache) discarded.push(...cache.discarded);
+        counts.entries = entries.length;
+        counts.digests = new Set(entries.map((e) => e.date)).size;
+
+        const normalized = await step('authors', () => authorsStep(ctx, entries), (e) => ({ entries: e.length }));
+        const dataset: Dataset = await step('enrich', () => enrichStep(ctx, normalized), (d) => ({
+          papers: d.papers.length,
+          authors: d.authors.length,
+        }));
+        counts.papers = dataset.papers.length;
+        counts.authors = dataset.authors.length;
+        const index = await step('index', () => indexStep(ctx, dataset), (r) => ({
+          documents: dataset.papers.length,
+          artifacts: r.artifacts.length,
+        }));
+        const feeds = await step('feeds', () => feedsStep(ctx, dataset, index.search), (a) => ({ artifacts: a.length }));
+        const page = await step('page', () => pageStep(ctx, dataset), (a) => ({ artifacts: a.length }));
+
+        artifactList = [
+          { path: 'papers.json', data: json({ papers: dataset.papers }) },
+          { path: 'authors.json', data: json({ authors: dataset.authors }) },
+          ...index.artifacts,
+          ...feeds,
+          ...page,
+        ];
+        const seen = new Set<string>([REPORT_PATH]);
+        for (const artifact of artifactList) {
+          if (seen.has(artifact.path)) {
+            const m = fileFor(PIPELINE_FILE).message(`Two steps wrote the artifact "${artifact.path}"`, {
+              place: { line: 1, column: 1 },
+              ruleId: 'duplicate-artifact',
+              source: 'pipeline:publish',
+            });
+            m.fatal = true;
+          }
+          seen.add(artifact.path);
+        }
+        artifactList.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        artifactRecords = artifactList.map((a) => ({ path: a.path, sha256: sha256(a.data), size: byteLength(a.data) }));
+        if (cache && !hasFatal(files)) pruned = await cache.prune();
+      }
+    } catch (error) {
+      if (!(error instanceof StepFailed)) throw error;
+    }
+
+    for (const problem of discarded) {
+      logger.warn(`cache: discarded ${problem.file}: ${problem.reason}; rebuilt from the input`);
+    }
+
+    // The verdict.
+    const messages = collectMessages(files.values());
+    const diagnostics = reportDiagnostics(messages);
+    const fatal = diagnostics.filter((d) => d.severity === 'fatal').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    counts.fatal = fatal;
+    counts.warnings = warnings;
+    counts.info = diagnostics.length - fatal - warnings;
+    counts.artifacts = artifactRecords.length;
+    if (fatal > 0) problems.push(`${fatal} fatal diagnostic(s)`);
+    if (strict && warnings > 0) problems.push(`${warnings} warning(s) under --strict`);
+    if (fatal === 0 && (counts.papers ?? 0) === 0 && !allowEmpty) {
+      problems.push(`no papers found in ${config.inputDir} (pass --allow-empty to publish an empty dataset)`);
+    }
+    const exitCode: 0 | 1 = problems.length > 0 ? 1 : 0;
+    if (exitCode === 1) problems.push(`nothing published: ${config.outputDir} is unchanged`);
+
+    const makeReport = (): RunReport => ({
+      name: 'daily-papers-feeds',
+      version: PACKAGE_VERSION,
+      pipelineVersion: version,
+      configDigest: config.digest,
+      startedAt: started.toISOString(),
+      finishedAt: now().toISOString(),
+      durationMs: Math.round(performance.now() - t0),
+      ok: exitCode === 0,
+      exitCode,
+      published: exitCode === 0,
+      fastPath,
+      options: { strict, cache: useCache, allowEmpty },
+      counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1))),
+      steps,
+      warningsByRule: warningsByRule(diagnostics),
+      diagnostics,
+      inputs,
+      artifacts: artifactRecords,
+      outputDigest: outputDigest(artifactRecords),
+      cache: {
+        enabled: useCache,
+        hits: fastPath ? inputs.length : (parseStats.cacheHits ?? 0),
+        misses: fastPath ? 0 : useCache ? (parseStats.cacheMisses ?? 0) : 0,
+        discarded,
+        pruned,
+      },
+      problems,
+    });
+
+    if (exitCode === 0 && fastPath) {
+      const t = performance.now();
+      report = makeReport();
+      reportText = serializeReport(report);
+      await replaceFile(config.outputDir, REPORT_PATH, reportText);
+      published = true;
+      steps.push({ name: 'publish', ms: Math.round(performance.now() - t), counts: { artifacts: 1 } });
+      logger.stepDone('publish', performance.now() - t, { 'artifact (report.json)': 1 });
+    } else if (exitCode === 0) {
+      const t = performance.now();
+      const staging = await stage(config.outputDir, artifactList);
+      const ms = performance.now() - t;
+      const bytes = artifactRecords.reduce((s, a) => s + a.size, 0);
+      steps.push({ name: 'publish', ms: Math.round(ms * 10) / 10, counts: { artifacts: artifactRecords.length + 1, bytes } });
+      report = makeReport();
+      reportText = serializeReport(report);
+      try {
+        await staging.write(REPORT_PATH, reportText);
+        await staging.commit();
+      } catch (error) {
+        await staging.abort();
+        throw error;
+      }
+      published = true;
+      logger.stepDone('publish', performance.now() - t, { artifacts: artifactRecords.length + 1 });
+      if (useCache) await saveManifest(config, version, inputs, artifactRecords, messages, counts);
+      else await removeManifest(config.cacheDirAbs);
+    } else {
+      report = makeReport();
+      reportText = serializeReport(report);
+    }
+
+    // The last report is kept in the cache folder too: after a fatal run it is the only copy.
+    await mkdir(config.cacheDirAbs, { recursive: true })
+      .then(() => replaceFile(config.cacheDirAbs, 'last-report.json', reportText))
+      .catch(() => undefined);
+  } finally {
+    await lock.release();
+  }
+
+  const sortedFiles = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { exitCode: report.exitCode as 0 | 1, report, published, files: sortedFiles };
+}
+
+function hasFatal(files: Map<string, VFile>): boolean {
+  for (const file of files.values()) if (file.messages.some((m) => m.fatal === true)) return true;
+  return false;
+}
+
+/** True when output/ still holds exactly what the manifest's run published for these inputs. */
+async function reusableOutput(
+  manifest: Manifest,
+  config: ResolvedConfig,
+  version: string,
+  read: readonly ReadInput[],
+): Promise<boolean> {
+  if (manifest.format !== MANIFEST_FORMAT || manifest.version !== version) return false;
+  if (manifest.configDigest !== config.digest || manifest.outputDir !== config.outputDir) return false;
+  if (manifest.inputs.length !== read.length) return false;
+  for (let i = 0; i < read.length; i++) {
+    const [p, h, size] = manifest.inputs[i]!;
+    const r = read[i]!;
+    if (r.sha256 === null || r.path !== p || r.sha256 !== h || r.size !== size) return false;
+  }
+  try {
+    const published = JSON.parse(await readFile(path.join(config.outputDir, REPORT_PATH), 'utf8')) as Partial<RunReport>;
+    if (published.outputDigest !== manifest.outputDigest || published.configDigest !== config.digest) return false;
+  } catch {
+    return false;
+  }
+  for (const artifact of manifest.artifacts) {
+    const info = await stat(path.join(config.outputDir, artifact.path)).catch(() => null);
+    if (!info || !info.isFile() || info.size !== artifact.size || info.mtimeMs !== artifact.mtimeMs) return false;
+  }
+  return true;
+}
+
+async function saveManifest(
+  config: ResolvedConfig,
+  version: string,
+  inputs: FileRecord[],
+  artifacts: FileRecord[],
+  diagnostics: Record<string, SerializedMessage[]>,
+  counts: Record<string, number>,
+): Promise<void> {
+  const withTimes: ManifestArtifact[] = [];
+  for (const a of artifacts) {
+    const info = await stat(path.join(config.outputDir, a.path));
+    withTimes.push({ ...a, mtimeMs: info.mtimeMs });
+  }
+  const manifest: Manifest = {
+    format: MANIFEST_FORMAT,
+    version,
+    configDigest: config.digest,
+    outputDir: config.outputDir,
+    inputs: inputs.map((i) => [i.path, i.sha256, i.size]),
+    artifacts: withTimes,
+    outputDigest: outputDigest(artifacts),
+    diagnostics,
+    counts: { ...counts },
+    warningsByRule: {},
+  };
+  await writeManifest(config.cacheDirAbs, manifest);
+}
+
+export { RunLogger, type LogMode };
