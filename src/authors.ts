@@ -1,0 +1,209 @@
+/**
+ * Authors: reading an `Authors:` value, folding spellings of one person into one key,
+ * and building the `authors.json` records.
+ *
+ * ## The author rule
+ *
+ * Every name is NFC-normalized and whitespace-collapsed; list syntax (`[`, `]`, quotes around
+ * Python-list items, a trailing `+`) is removed. `authorKey(name)` folds spellings of one person
+ * into one key:
+ *
+ * 1. case is ignored, and diacritics are removed (`Ramé` = `Rame`; also `ł`→`l`, `ø`→`o`,
+ *    `ı`→`i`, `ß`→`ss`, `æ`→`ae`, `œ`→`oe`, `đ`→`d`, `þ`→`th`);
+ * 2. quotes, apostrophes, backticks and brackets are dropped (`D'Amour` = `DAmour`);
+ * 3. periods and commas count as spaces (`Dale R. Webster` = `Dale R Webster`);
+ * 4. the last word is the family name; in the words before it (the given names), hyphens and
+ *    spaces are removed (`Ying-Cong Chen` = `Yingcong Chen` = `Ying Cong Chen`).
+ *    Hyphens inside the family name are kept (`D'Amico-Wong` stays distinct from `Damico Wong`).
+ *
+ * Organisations ("Gemma Team") are authors like everyone else.
+ * The display name of a key is its most frequent spelling over all listings; ties go to the
+ * spelling with more non-ASCII letters (keeps diacritics), then to the code-point-smallest.
+ *
+ * Limits: two different people whose names fold to the same key (same given and family name up to
+ * case, accents and hyphenation) cannot be told apart from this input and are merged. The same
+ * person written with family name first ("Chen Yingcong"), with a middle initial only sometimes
+ * ("Dale Webster" vs "Dale R. Webster"), or transliterated differently is not merged.
+ *
+ * Pure: no `node:` imports.
+ */
+import type { AuthorRecord, Paper } from './types.ts';
+
+export interface ParsedAuthors {
+  /** Names as written, list syntax removed, NFC, in source order; duplicates kept. */
+  names: string[];
+  /** The list ended in `+` (more authors exist than are shown). */
+  truncated: boolean;
+  /** Names that needed cleaning beyond list syntax (stray quotes/brackets), as written. */
+  stray: string[];
+}
+
+const EDGE_JUNK = /^[\s'"`‘’“”[\]()]+|[\s'"`‘’“”[\]()]+$/gu;
+
+/** Collapse whitespace, NFC, strip stray quotes/brackets at the edges. */
+export function cleanName(raw: string): string {
+  return raw.normalize('NFC').replace(/\s+/gu, ' ').replace(EDGE_JUNK, '').trim();
+}
+
+/** Split a Python-list literal body into items, honouring quotes and backslash escapes. */
+function splitPythonList(body: string): string[] {
+  const items: string[] = [];
+  let i = 0;
+  const n = body.length;
+  while (i < n) {
+    while (i < n && /[\s,]/u.test(body[i]!)) i++;
+    if (i >= n) break;
+    const q = body[i]!;
+    if (q === "'" || q === '"') {
+      let j = i + 1;
+      let out = '';
+      while (j < n && body[j] !== q) {
+        if (body[j] === '\\' && j + 1 < n) {
+          out += body[j + 1];
+          j += 2;
+        } else {
+          out += body[j];
+          j++;
+        }
+      }
+      items.push(out);
+      i = j + 1;
+      // Anything glued to the closing quote before the next comma is kept with the item.
+      const k = body.indexOf(',', i);
+      const rest = (k === -1 ? body.slice(i) : body.slice(i, k)).trim();
+      if (rest !== '') items[items.length - 1] += rest;
+      i = k === -1 ? n : k + 1;
+    } else {
+      const k = body.indexOf(',', i);
+      items.push(k === -1 ? body.slice(i) : body.slice(i, k));
+      i = k === -1 ? n : k + 1;
+    }
+  }
+  return items;
+}
+
+/**
+ * Parse the value of an `Authors:` line (the text after `Authors:`), in any of its forms:
+ * `a, b, c`; a Python list `['a', 'b']` (single or double quotes); a trailing `+`;
+ * stray spaces and quotes. Empty items are dropped.
+ */
+export function parseAuthors(value: string): ParsedAuthors {
+  const s = value.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  let truncated = false;
+  let items: string[];
+  const list = /^\[(.*?)\]?$/u.exec(s);
+  if (list && s.startsWith('[')) {
+    items = splitPythonList(list[1] ?? '');
+  } else {
+    items = s.split(',');
+  }
+  const names: string[] = [];
+  const stray: string[] = [];
+  for (let k = 0; k < items.length; k++) {
+    let item = items[k]!.trim();
+    if (k === items.length - 1 && /(?:^|\s)\+$/u.test(item)) {
+      truncated = true;
+      item = item.replace(/\s*\+$/u, '');
+    }
+    const name = cleanName(item);
+    if (name === '') continue;
+    if (name !== item.replace(/\s+/gu, ' ').trim() || /["“”`[\]]/u.test(name)) stray.push(item);
+    names.push(name);
+  }
+  return { names, truncated, stray };
+}
+
+const SPECIAL: Record<string, string> = {
+  ł: 'l', ø: 'o', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ħ: 'h', ŧ: 't', ŋ: 'n',
+};
+const SPECIAL_RE = /[łøıßæœđðþħŧŋ]/gu;
+
+/** The folded identity of a name; see the rule at the top of this file. */
+export function authorKey(name: string): string {
+  const folded = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c)
+    .replace(/['"`‘’“”[\](){}]/gu, '')
+    .replace(/[.,\s]+/gu, ' ')
+    .trim();
+  const words = folded.split(' ').filter((w) => w !== '' && w !== '-');
+  if (words.length <= 1) return (words[0] ?? '').normalize('NFC');
+  const family = words[words.length - 1]!;
+  const given = words.slice(0, -1).join('').replace(/-/gu, '');
+  return `${given} ${family}`.normalize('NFC');
+}
+
+/** Deduplicate names by key, keeping the first spelling, in order. */
+export function dedupeNames(names: readonly string[]): { unique: string[]; duplicates: string[] } {
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  const duplicates: string[] = [];
+  for (const name of names) {
+    const key = authorKey(name);
+    if (key === '') continue;
+    if (seen.has(key)) duplicates.push(name);
+    else {
+      seen.add(key);
+      unique.push(name);
+    }
+  }
+  return { unique, duplicates };
+}
+
+function nonAscii(s: string): number {
+  let n = 0;
+  for (const ch of s) if (ch.codePointAt(0)! > 0x7f) n++;
+  return n;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Build the authors.json records from the merged papers (in dataset order, which gives each
+ * record's `papers` order). Spellings are counted per listing: pass every listing's author names
+ * (`listings`, e.g. `entries.map((e) => e.authors)`) so that spellings used only by a later listing
+ * of a merged paper are kept; without it the papers' own names are counted. A name repeated within
+ * one listing counts once.
+ */
+export function buildAuthorRecords(
+  papers: readonly Paper[],
+  listings?: Iterable<readonly string[]>,
+): AuthorRecord[] {
+  const byKey = new Map<string, { spellings: Map<string, number>; papers: string[] }>();
+  for (const paper of papers) {
+    for (const a of paper.authors) {
+      let r = byKey.get(a.key);
+      if (!r) {
+        r = { spellings: new Map(), papers: [] };
+        byKey.set(a.key, r);
+      }
+      if (listings === undefined) r.spellings.set(a.name, (r.spellings.get(a.name) ?? 0) + 1);
+      if (r.papers[r.papers.length - 1] !== paper.id) r.papers.push(paper.id);
+    }
+  }
+  if (listings !== undefined) {
+    for (const names of listings) {
+      const seen = new Set<string>();
+      for (const name of names) {
+        const key = authorKey(name);
+        const r = byKey.get(key);
+        if (!r || seen.has(key)) continue;
+        seen.add(key);
+        r.spellings.set(name, (r.spellings.get(name) ?? 0) + 1);
+      }
+    }
+  }
+  const out: AuthorRecord[] = [];
+  for (const [key, r] of byKey) {
+    const spellings = [...r.spellings.keys()].sort(cmp);
+    const name = [...r.spellings.entries()].sort(
+      (x, y) => y[1] - x[1] || nonAscii(y[0]) - nonAscii(x[0]) || cmp(x[0], y[0]),
+    )[0]![0];
+    out.push({ key, name, spellings, papers: r.papers, count: r.papers.length });
+  }
+  return out.sort((a, b) => cmp(a.key, b.key));
+}

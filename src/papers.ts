@@ -1,0 +1,200 @@
+/**
+ * Merging digest listings into papers: one record per paper id across every digest and file.
+ *
+ * Merge rules (a paper listed more than once):
+ * - `id`: the canonical arXiv id of the heading link (see src/arxiv.ts); a non-arXiv link gets
+ *   `url:<normalized URL>` and a `non-arxiv-link` warning.
+ * - The "first listing" is the one with the earliest digest date, then file path, then line.
+ *   `title`, `source`, `thumbnail` (first non-null in listing order), `authors` order and the first
+ *   summary items come from it.
+ * - `date` = the earliest digest date; `dates` = every distinct digest date, ascending.
+ * - `votes` = the highest vote seen; null only when every listing was unknown.
+ * - `version` = the highest arXiv version seen in a link, or null.
+ * - `authors`: the first listing's authors, then any author (by key) that only a later listing
+ *   names. `authorsTruncated` is true only when every listing was truncated (a complete listing
+ *   wins).
+ * - `summary`: the first listing's items, followed by every item of later listings whose text is
+ *   not already present. So no summary is lost; a paper re-listed with a new translation carries
+ *   both.
+ * - `media`: the union, in listing order.
+ *
+ * Anomalies reported through `warn` (never dropping data):
+ * - `duplicate-paper`: the same paper twice in one digest (same date);
+ * - `duplicate-digest-date`: the same digest date in two files (reported once per extra file).
+ *
+ * Order of the result: newest `date` first, then votes descending (null last), then id
+ * (code-point order). Pure and deterministic.
+ */
+import type { AuthorRef, DigestEntry, Paper, PaperLinks } from './types.ts';
+import { parseArxiv, urlPaperId } from './arxiv.ts';
+import { authorKey } from './authors.ts';
+
+export type Warn = (entry: DigestEntry, reason: string, ruleId: string) => void;
+
+export interface Identified {
+  id: string;
+  version: string | null;
+  links: PaperLinks;
+  arxiv: boolean;
+}
+
+/** The paper id, version and links of one listing's heading URL. */
+export function identify(url: string): Identified {
+  const ref = parseArxiv(url);
+  if (ref) return { id: ref.id, version: ref.version, links: ref.links, arxiv: true };
+  return { id: urlPaperId(url), version: null, links: { abs: url, pdf: null, huggingface: null }, arxiv: false };
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Listing order: date, then file, then line, then column. */
+export function compareListings(a: DigestEntry, b: DigestEntry): number {
+  return (
+    cmp(a.date, b.date) ||
+    cmp(a.source.file, b.source.file) ||
+    a.source.line - b.source.line ||
+    a.source.column - b.source.column
+  );
+}
+
+const versionNumber = (v: string | null): number => (v === null ? -1 : Number(v.slice(1)));
+
+function where(e: DigestEntry): string {
+  return `${e.source.file}:${e.source.line}:${e.source.column}`;
+}
+
+/** Dedupe one listing's author names by key, keeping the first spelling. */
+export function authorRefs(names: readonly string[]): AuthorRef[] {
+  const seen = new Set<string>();
+  const out: AuthorRef[] = [];
+  for (const name of names) {
+    const key = authorKey(name);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name, key });
+  }
+  return out;
+}
+
+/** Sort papers: newest date first, then votes descending (null last), then id. */
+export function comparePapers(a: Paper, b: Paper): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  const va = a.votes ?? -1;
+  const vb = b.votes ?? -1;
+  if (va !== vb) return vb - va;
+  return cmp(a.id, b.id);
+}
+
+/**
+ * Merge listings into papers. `warn` receives anomalies (with the listing they concern);
+ * see the file comment for the rules.
+ */
+export function mergeEntries(entries: readonly DigestEntry[], warn: Warn = () => {}): Paper[] {
+  const sorted = [...entries].sort(compareListings);
+
+  // Same digest date in two files: one warning per extra file, at its first listing of that date.
+  const dateFile = new Map<string, DigestEntry>();
+  const reportedDateFile = new Set<string>();
+  for (const e of sorted) {
+    const first = dateFile.get(e.date);
+    if (!first) dateFile.set(e.date, e);
+    else if (first.source.file !== e.source.file && !reportedDateFile.has(`${e.date}\u0000${e.source.file}`)) {
+      reportedDateFile.add(`${e.date}\u0000${e.source.file}`);
+      warn(
+        e,
+        `Digest ${e.date} also appears in ${first.source.file}; the listings of both files are merged`,
+        'duplicate-digest-date',
+      );
+    }
+  }
+
+  const groups = new Map<string, { ident: Identified[]; entries: DigestEntry[] }>();
+  for (const e of sorted) {
+    const ident = identify(e.url);
+    if (!ident.arxiv) {
+      warn(
+        e,
+        `Link is not an arXiv paper: \`${e.url}\`; the paper is kept with the id \`${ident.id}\``,
+        'non-arxiv-link',
+      );
+    }
+    let g = groups.get(ident.id);
+    if (!g) {
+      g = { ident: [], entries: [] };
+      groups.set(ident.id, g);
+    }
+    const twin = g.entries.find((x) => x.date === e.date);
+    if (twin) {
+      warn(
+        e,
+        `Paper \`${ident.id}\` is listed twice in digest ${e.date} (first at ${where(twin)}); the listings are merged`,
+        'duplicate-paper',
+      );
+    }
+    g.ident.push(ident);
+    g.entries.push(e);
+  }
+
+  const papers: Paper[] = [];
+  for (const [id, g] of groups) {
+    const first = g.entries[0]!;
+    const firstIdent = g.ident[0]!;
+    let version: string | null = null;
+    for (const i of g.ident) if (versionNumber(i.version) > versionNumber(version)) version = i.version;
+
+    const dates = [...new Set(g.entries.map((e) => e.date))].sort(cmp);
+    let votes: number | null = null;
+    for (const e of g.entries) if (e.votes !== null && (votes === null || e.votes > votes)) votes = e.votes;
+
+    const authors = authorRefs(first.authors);
+    const keys = new Set(authors.map((a) => a.key));
+    for (const e of g.entries.slice(1)) {
+      for (const a of authorRefs(e.authors)) {
+        if (!keys.has(a.key)) {
+          keys.add(a.key);
+          authors.push(a);
+        }
+      }
+    }
+    const authorsTruncated = g.entries.every((e) => e.authorsTruncated);
+
+    const summary = first.summary.map((s) => ({ ...s }));
+    const texts = new Set(summary.map((s) => s.text));
+    for (const e of g.entries.slice(1)) {
+      for (const s of e.summary) {
+        if (!texts.has(s.text)) {
+          texts.add(s.text);
+          summary.push({ ...s });
+        }
+      }
+    }
+
+    const media: string[] = [];
+    for (const e of g.entries) for (const m of e.media) if (!media.includes(m)) media.push(m);
+
+    let thumbnail: string | null = null;
+    for (const e of g.entries) {
+      if (e.thumbnail !== null) {
+        thumbnail = e.thumbnail;
+        break;
+      }
+    }
+
+    papers.push({
+      id,
+      version,
+      title: first.title,
+      date: dates[0]!,
+      dates,
+      votes,
+      authors,
+      authorsTruncated,
+      summary,
+      thumbnail,
+      media,
+      links: firstIdent.links,
+      source: { file: first.source.file, line: first.source.line },
+    });
+  }
+  return papers.sort(comparePapers);
+}
