@@ -24,6 +24,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import type { DigestEntry, SummaryItem } from './types.ts';
 import { parseAuthors } from './authors.ts';
+import { parseArxiv } from './arxiv.ts';
 
 const SOURCE = 'pipeline:parse';
 const HF_BASE = 'https://huggingface.co';
@@ -347,13 +348,15 @@ export function parseDigest(text: string, file: VFile): DigestEntry[] {
     closePaper();
     const place = startOf(node);
     const link = node.children.find((c) => c.type === 'link');
-    const isPaperish = link !== undefined || date !== null;
     if (date === null) {
-      if (isPaperish && outside !== 'other-section') {
+      // Outside a digest only headings that link to an arXiv paper look like papers worth a warning.
+      if (link !== undefined && (outside === 'invalid-date' || parseArxiv(link.url) !== null)) {
         const why =
           outside === 'invalid-date'
             ? 'its digest heading has an invalid date'
-            : 'it comes before any `## Daily Papers (YYYY-MM-DD)` heading';
+            : outside === 'other-section'
+              ? 'it sits in a section that is not a `## Daily Papers (YYYY-MM-DD)` digest'
+              : 'it comes before any `## Daily Papers (YYYY-MM-DD)` heading';
         warn(file, `Paper heading skipped: ${why}`, place, 'paper-outside-digest');
       }
       return;
