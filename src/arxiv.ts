@@ -39,6 +39,8 @@ function fromId(raw: string): ArxivRef | null {
   const id = m[1];
   const version = m[2] ?? null;
   const isNew = NEW_ID.test(id);
+  // 4-digit numbers were used from 0704 to 1412, 5-digit ones since 1501.
+  if (isNew && (Number(id.slice(0, 2)) >= 15) !== (id.length === 10)) return null;
   return {
     id,
     version,
