@@ -137,7 +137,16 @@ function offsetAt(timeZone: string, utcMs: number): number {
 }
 
 /** `YYYY-MM-DD` at `HH:MM` local time in `timeZone`, as epoch ms (null for an invalid date). */
+const zonedCache = new Map<string, number | null>();
+
 export function zonedTime(date: string, time: string, timeZone: string): number | null {
+  const key = `${date} ${time} ${timeZone}`;
+  let value = zonedCache.get(key);
+  if (value === undefined) zonedCache.set(key, (value = computeZonedTime(date, time, timeZone)));
+  return value;
+}
+
+function computeZonedTime(date: string, time: string, timeZone: string): number | null {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const t = /^(\d{2}):(\d{2})$/.exec(time);
   if (!d || !t) return null;
@@ -402,6 +411,10 @@ function xa(text: string): string {
   return cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+function escText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function escXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -488,13 +501,17 @@ function atom(meta: FeedMeta, items: FeedItem[]): string {
     return `<title type="text">${text}</title>`;
   });
   if (titles !== items.length) throw new Error(`feeds: expected ${items.length} Atom entry titles, found ${titles}`);
-  // media:thumbnail right after each entry's unique <id>.
-  for (const item of items) {
-    if (!item.thumbnail) continue;
-    // The package writes the id as new URL(id).toString(), text-escaped.
-    const idElement = `<id>${escXml(new URL(item.id).toString())}</id>`;
-    xml = replaceOnce(xml, idElement, `${idElement}\n        <media:thumbnail url="${escXml(cleanText(item.thumbnail))}"/>`);
-  }
+  // media:thumbnail right after each entry's unique <id> (the package writes new URL(id).toString(), text-escaped).
+  const thumbs = new Map<string, string>();
+  for (const item of items) if (item.thumbnail) thumbs.set(escText(new URL(item.id).toString()), item.thumbnail);
+  let inserted = 0;
+  xml = xml.replace(/<id>([^<]*)<\/id>/g, (element, id: string) => {
+    const thumb = thumbs.get(id);
+    if (thumb === undefined) return element;
+    inserted++;
+    return `${element}\n        <media:thumbnail url="${escXml(cleanText(thumb))}"/>`;
+  });
+  if (inserted !== thumbs.size) throw new Error(`feeds: expected ${thumbs.size} Atom thumbnails, inserted ${inserted}`);
   return xml + '\n';
 }
 
@@ -605,9 +622,9 @@ export async function feedsStep(ctx: StepContext, dataset: Dataset, search: (q: 
   const dailyItems = dayList.slice(0, config.feeds.dailyLimit).map((d) => dayItem(config, d));
   artifacts.push(...render(config, specs.daily, dailyItems, newest));
 
+  const known = new Set(dataset.authors.map((a) => a.key));
   for (const spec of specs.extra) {
     const filter = spec.extra.filter;
-    const known = new Set(dataset.authors.map((a) => a.key));
     for (const key of filter.authors ?? []) {
       if (!known.has(key)) ctx.logger.info(`feeds: extra feed "${spec.extra.name}" names author key "${key}", which no paper has`);
     }
