@@ -36,6 +36,17 @@ export function cleanLine(text: string): string {
   return cleanText(text).replace(/\s+/g, ' ').trim();
 }
 
+/** An absolute http(s) URL, resolving relative ones against https://huggingface.co/; null otherwise. */
+export function absoluteUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(cleanLine(url), 'https://huggingface.co/');
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Escapes text for HTML content (used for Atom `type="html"` titles). */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -146,6 +157,16 @@ export function summaryHast(summary: SummaryItem[]): Element | null {
 export function toHtml(children: (Element | null)[]): string {
   const root: HastRoot = { type: 'root', children: children.filter((c): c is Element => c !== null) };
   const sanitized = htmlProcessor.runSync(root) as HastRoot;
+  // Every link absolute: relative links in summaries are Hugging Face paths (the digests' source).
+  visit(sanitized, 'element', (node) => {
+    for (const prop of ['href', 'src'] as const) {
+      const value = node.properties[prop];
+      if (value === undefined || value === null) continue;
+      const abs = absoluteUrl(String(value));
+      if (abs === null) delete node.properties[prop];
+      else node.properties[prop] = abs;
+    }
+  });
   const html = htmlProcessor.stringify(sanitized);
   // `>` may be written as `&gt;` anywhere in HTML text and attribute values.
   return cleanText(html).replace(/]]>/g, ']]&gt;');

@@ -27,7 +27,7 @@ import type { Extension, Item } from 'feed';
 import type { Config, ExtraFeed, FeedFilter } from '../src/config.ts';
 import type { Artifact, Dataset, Paper } from '../src/types.ts';
 import type { StepContext } from './context.ts';
-import { cleanLine, cleanText, escapeHtml, h, summaryHast, summaryText, toHtml } from './feed-render.ts';
+import { absoluteUrl, cleanLine, cleanText, escapeHtml, h, summaryHast, summaryText, toHtml } from './feed-render.ts';
 
 export interface FeedLink {
   title: string;
@@ -195,15 +195,7 @@ interface FeedMeta {
 }
 
 /** An absolute http(s) URL, resolving relative ones against Hugging Face (where the digests link). */
-function absUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(cleanLine(url), HF);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
+const absUrl = absoluteUrl;
 
 const IMAGE_TYPES: Record<string, string> = {
   png: 'image/png',

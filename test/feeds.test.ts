@@ -233,8 +233,13 @@ describe('main feed', () => {
     for (const id of ['2405.07777', 'local-paper-7', '2405.09999']) {
       const item = items.find((i) => i.guid === paperGuid(byId.get(id)!).id)!;
       expect(item.image.url, id).toBeUndefined();
-      expect(item.description, id).not.toContain('<img');
+      expect(item.description, id).not.toMatch(/^<p><img/);
+      expect(item.description, id).not.toMatch(/\.qt"|\/noext"/);
     }
+    // Every link and image in the content is absolute (relative summary links resolve against Hugging Face).
+    const all = items.map((i) => i.description).join('\n');
+    for (const [, url] of all.matchAll(/(?:href|src)="([^"]*)"/g)) expect(url).toMatch(/^https?:\/\/[^/]/);
+    expect(all).toContain('<a href="https://huggingface.co/videos/demo.mp4">Watch Video</a>');
     // A paper without authors has no creator at all.
     expect(items.find((i) => i.guid === 'https://arxiv.org/abs/2405.09999')!['dc:creator']).toBeUndefined();
   });
