@@ -230,7 +230,7 @@ describe('main feed', () => {
     expect(first.description).toContain('<strong>What\'s New</strong>');
     expect(first.description).toMatch(/<li>둘째, 보정 단계\s*<ul>\s*<li>중첩된 항목 a &#x3C; b<\/li>/); // nested list kept
     // No thumbnail when the type is unknown (video, no extension) and for a paper with none.
-    for (const id of ['2405.07777', 'local-paper-7', '2405.09999']) {
+    for (const id of ['2405.07777', 'url:javascript:alert(1)', '2405.09999']) {
       const item = items.find((i) => i.guid === paperGuid(byId.get(id)!).id)!;
       expect(item.image.url, id).toBeUndefined();
       expect(item.description, id).not.toMatch(/^<p><img/);
@@ -305,11 +305,11 @@ describe('ids', () => {
   it('uses arXiv abs URLs, the source URL, or a stable urn:uuid', () => {
     expect(paperGuid(byId.get('2405.01234')!)).toEqual({ id: 'https://arxiv.org/abs/2405.01234', permalink: true });
     expect(paperGuid(byId.get('hep-th/9901001')!)).toEqual({ id: 'https://arxiv.org/abs/hep-th/9901001', permalink: true });
-    expect(paperGuid(byId.get('openreview.net/forum-Xy12&z')!)).toEqual({ id: 'https://openreview.net/forum?id=Xy12&z=1', permalink: true });
-    const hostile = paperGuid(byId.get('local-paper-7')!);
+    expect(paperGuid(byId.get('url:openreview.net/forum?id=Xy12&z=1')!)).toEqual({ id: 'https://openreview.net/forum?id=Xy12&z=1', permalink: true });
+    const hostile = paperGuid(byId.get('url:javascript:alert(1)')!);
     expect(hostile.permalink).toBe(false);
     expect(hostile.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(paperGuid(byId.get('local-paper-7')!)).toEqual(hostile);
+    expect(paperGuid(byId.get('url:javascript:alert(1)')!)).toEqual(hostile);
   });
 });
 
