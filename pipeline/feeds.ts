@@ -18,7 +18,24 @@
  *   `media:thumbnail` (and an `<img>` in the content), others are omitted;
  * - no `xml:lang`, no `media:` or `dc:` namespaces: added to the root element
  *   after generation (exact-match replacement, checked);
- * - RSS guids are always `isPermaLink="false"`: the guid is written as an extension.
+ * - RSS guids are always `isPermaLink="false"`: the guid is written as an extension;
+ * - one `feed`/`feedLinks` self link serves every format: each format gets its own
+ *   Feed object whose self link is built from `site.url`;
+ * - Atom ids must parse as URLs: ids are arXiv/source URLs or `urn:uuid:` URNs;
+ * - Atom categories need `term`: no categories are emitted.
+ *
+ * Decisions:
+ * - id/guid: `https://arxiv.org/abs/<id>` (isPermaLink true); a non-arXiv paper uses
+ *   its absolute source URL (isPermaLink true), or `urn:uuid:` + UUIDv5 of its id
+ *   when the source URL is unusable (isPermaLink false). Daily items use the day's
+ *   Hugging Face page `https://huggingface.co/papers/date/<date>`.
+ * - published: the first digest date at `feeds.time` in `feeds.timezone`, minus one
+ *   second per rank in that digest (source file, then line). Offsets come from Intl
+ *   with an explicit zone, never from the process TZ.
+ * - updated: the same time on the last digest date that listed the paper (a later
+ *   listing is what changes votes, version or summary); equal to published otherwise.
+ * - feed updated/lastBuildDate: the newest item `updated`; a feed without items uses
+ *   the dataset's newest, or 1970-01-01 for an empty dataset. Never the clock.
  */
 import { createHash } from 'node:crypto';
 import type { Element } from 'hast';
