@@ -25,8 +25,8 @@ export const TERM_CHUNK_BYTES = 48 * 1024;
 /** Documents per doc chunk (scoring data: id, field lengths, date, votes). */
 export const DOC_BLOCK = 1024;
 /** Documents per meta chunk (what a result shows). */
-export const META_BLOCK = 16;
-const EXCERPT_CHARS = 600;
+export const META_BLOCK = 8;
+const EXCERPT_CHARS = 320;
 const MAX_AUTHORS = 12;
 
 export interface PageOptions {
@@ -153,7 +153,20 @@ export function chunkSearchData(papers: Paper[], js: AsPlainObject, prefix = 'se
 }
 
 /** Bundles src/page/main.ts and style.css (minified, deterministic, content-hashed names). */
-export async function bundlePage(): Promise<{ js: Artifact; css: Artifact }> {
+export async function bundlePage(): Promise<{ js: Artifact; worker: Artifact; css: Artifact }> {
+  const workerBuild = await build({
+    entryPoints: [`${PAGE_DIR}worker.ts`],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: ['es2022', 'chrome110', 'firefox115', 'safari16'],
+    platform: 'browser',
+    write: false,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+  });
+  const worker = workerBuild.outputFiles[0]!.contents;
   const result = await build({
     entryPoints: [`${PAGE_DIR}main.ts`],
     bundle: true,
@@ -177,6 +190,7 @@ export async function bundlePage(): Promise<{ js: Artifact; css: Artifact }> {
   const cssBytes = css.outputFiles[0]!.contents;
   return {
     js: { path: `assets/main.${hash(js)}.js`, data: js },
+    worker: { path: `assets/worker.${hash(worker)}.js`, data: worker },
     css: { path: `assets/style.${hash(cssBytes)}.css`, data: cssBytes },
   };
 }
@@ -184,7 +198,7 @@ export async function bundlePage(): Promise<{ js: Artifact; css: Artifact }> {
 /** The page's Content-Security-Policy: scripts and data only from the same origin. */
 export const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'self'; manifest-src 'self'";
+  "connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'; manifest-src 'self'";
 
 export async function pageStep(ctx: StepContext, dataset: Dataset, options: PageOptions = {}): Promise<Artifact[]> {
   const { config } = ctx;
@@ -199,7 +213,7 @@ export async function pageStep(ctx: StepContext, dataset: Dataset, options: Page
     `page: ${manifest.terms.files.length} term chunks, ${manifest.docs.files.length} doc chunks, ` +
       `${manifest.meta.files.length} meta chunks`,
   );
-  const { js: script, css } = await bundlePage();
+  const { js: script, worker, css } = await bundlePage();
   const feeds = listFeeds(config);
   const template = await readFile(`${PAGE_DIR}index.html`, 'utf8');
   const site = config.site;
@@ -209,6 +223,7 @@ export async function pageStep(ctx: StepContext, dataset: Dataset, options: Page
     description: escapeHtml(site.description),
     csp: escapeHtml(CSP),
     script: escapeHtml(script.path),
+    worker: escapeHtml(worker.path),
     style: escapeHtml(css.path),
     count: escapeHtml(String(dataset.papers.length)),
     feeds: feeds
@@ -219,7 +234,7 @@ export async function pageStep(ctx: StepContext, dataset: Dataset, options: Page
       .join(''),
   };
   const html = template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
-  return [{ path: 'index.html', data: html }, script, css, ...artifacts].sort((a, b) =>
+  return [{ path: 'index.html', data: html }, script, worker, css, ...artifacts].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
 }

@@ -44,6 +44,8 @@ export class ChunkedIndex {
   private readonly loadedDocs = new Map<number, DocChunk>();
   private readonly termSets = new Map<number, Map<string, TermData>>();
   onProgress: (p: LoadProgress) => void = () => {};
+  /** Where the last search spent its time (ms), for the benchmark. */
+  lastTimings: Record<string, number> = {};
   private progress: LoadProgress = { requested: 0, done: 0 };
 
   private constructor(manifest: Manifest, fetchJson: FetchJson, base: string) {
@@ -146,13 +148,17 @@ export class ChunkedIndex {
   }
 
   /** Results best first (all of them, up to `limit`), filtered. */
-  async search(query: string, filters: Filters = {}, limit = 500): Promise<PageHit[]> {
+  async search(query: string, filters: Filters = {}, limit = 500, isStale: () => boolean = () => false): Promise<PageHit[]> {
+    const t0 = performance.now();
     const candidates = await this.candidateTerms(query);
+    if (isStale()) return [];
+    const t1 = performance.now();
     const shortIds = new Set<number>();
     for (const data of candidates.values()) for (const f of Object.values(data)) for (const s of Object.keys(f)) shortIds.add(+s);
     const block = this.manifest.docs.block;
     const docChunks = [...new Set([...shortIds].map((s) => Math.floor(s / block)))].sort((a, b) => a - b);
     await Promise.all(docChunks.map((n) => this.docs(n)));
+    if (isStale()) return [];
     const js = emptyIndex(this.manifest);
     for (const s of shortIds) {
       const c = this.loadedDocs.get(Math.floor(s / block))!;
@@ -162,14 +168,18 @@ export class ChunkedIndex {
       js.storedFields[s] = { date: c.date[i]!, votes: c.votes[i] ?? null, title: '', authorKeys: '' };
     }
     js.index = [...candidates];
+    const t2 = performance.now();
     const client = loadSearchIndex(js);
+    const t3 = performance.now();
     const options: ClientSearchOptions = { limit };
     if (filters.from) options.from = filters.from;
     if (filters.to) options.to = filters.to;
     if (filters.minVotes != null) options.minVotes = filters.minVotes;
     const idToShort = new Map<string, number>();
     for (const s of shortIds) idToShort.set(js.documentIds[s]!, s);
-    return client.search(query, options).map((h) => ({ ...h, shortId: idToShort.get(h.id)! }));
+    const hits = client.search(query, options).map((h) => ({ ...h, shortId: idToShort.get(h.id)! }));
+    this.lastTimings = { terms: t1 - t0, docs: t2 - t1, load: t3 - t2, search: performance.now() - t3, candidates: candidates.size, documents: shortIds.size };
+    return hits;
   }
 
   /** Papers in dataset order (newest first) that pass the filters, from `offset`, at most `limit`. */

@@ -3,9 +3,79 @@
  * never as HTML. URLs are relative to the page, so it works under any sub-path.
  */
 import { processTerm, tokenize } from '../analyzer.ts';
-import { ChunkedIndex } from './loader.ts';
-import type { Filters, PageHit } from './loader.ts';
+import type { Filters, LoadProgress, PageHit } from './loader.ts';
 import type { MetaRecord } from './format.ts';
+import type { Request, Response } from './protocol.ts';
+
+type Pending = { resolve: (r: Response) => void; reject: (e: Error) => void };
+
+/** The search worker (src/page/worker.ts), behind promises. */
+class SearchWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  size = 0;
+  dates = { min: '', max: '' };
+  onProgress: (p: LoadProgress) => void = () => {};
+  private readyPromise: Promise<void>;
+
+  constructor(url: string, base: string) {
+    this.worker = new Worker(url, { name: 'search' });
+    this.readyPromise = new Promise((resolve, reject) => {
+      this.worker.addEventListener('error', (e) => reject(new Error(e.message || 'the search worker failed to start')));
+      this.worker.addEventListener('message', (e: MessageEvent<Response>) => {
+        const m = e.data;
+        if (m.type === 'ready') {
+          this.size = m.documentCount;
+          this.dates = m.dates;
+          resolve();
+        } else if (m.type === 'progress') this.onProgress(m);
+        else if (m.type === 'error' && m.id === 0) reject(new Error(m.message));
+        else {
+          const p = this.pending.get(m.id);
+          this.pending.delete(m.id);
+          if (m.type === 'error') p?.reject(new Error(m.message));
+          else p?.resolve(m);
+        }
+      });
+    });
+    this.post({ type: 'open', base });
+  }
+
+  ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  private post(r: Request): void {
+    this.worker.postMessage(r);
+  }
+
+  private call(make: (id: number) => Request): Promise<Response> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.post(make(id));
+    });
+  }
+
+  /** Hits best first, or null when a newer search superseded this one. */
+  async search(query: string, filters: Filters, gen: number): Promise<PageHit[] | null> {
+    const r = await this.call((id) => ({ type: 'search', id, gen, query, filters, limit: 500 }));
+    return r.type === 'search' ? r.hits : null;
+  }
+
+  async browse(filters: Filters, offset: number, limit: number, gen = 0): Promise<{ shortIds: number[]; more: boolean }> {
+    const r = await this.call((id) => ({ type: 'browse', id, gen, filters, offset, limit }));
+    return r.type === 'browse' ? r : { shortIds: [], more: false };
+  }
+
+  async meta(shortIds: number[]): Promise<Map<number, MetaRecord>> {
+    const r = await this.call((id) => ({ type: 'meta', id, shortIds }));
+    const out = new Map<number, MetaRecord>();
+    if (r.type === 'meta') r.records.forEach((m, i) => m && out.set(shortIds[i]!, m));
+    return out;
+  }
+}
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 150;
@@ -29,19 +99,13 @@ interface State {
   votes: string;
 }
 
-let index: ChunkedIndex | null = null;
+let index: SearchWorker | null = null;
 let composing = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let generation = 0;
 let lastPush = 0;
 let shown = 0;
 let current: { hits: PageHit[] | null; filters: Filters; query: string } = { hits: null, filters: {}, query: '' };
-
-async function fetchJson(path: string): Promise<unknown> {
-  const res = await fetch(path, { credentials: 'same-origin' });
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return res.json();
-}
 
 function setStatus(text: string): void {
   statusEl.textContent = text;
@@ -212,12 +276,12 @@ async function run(push: boolean): Promise<void> {
   if (!index) return; // runs again once the index is ready
   const filters = filtersOf(s);
   const query = s.q.trim();
-  index.resetProgress();
   const t0 = performance.now();
+  performance.mark(`dp:start:${gen}`);
   try {
     shown = 0;
     if (query === '') {
-      const { shortIds, more: hasMore } = await index.browse(filters, 0, PAGE_SIZE);
+      const { shortIds, more: hasMore } = await index.browse(filters, 0, PAGE_SIZE, gen);
       if (gen !== generation) return;
       current = { hits: null, filters, query };
       await showPage(shortIds, new Set(), gen, false);
@@ -227,8 +291,8 @@ async function run(push: boolean): Promise<void> {
       setStatus(`Latest papers${describeFilters(filters)}. Type to search ${index.size.toLocaleString('en')} papers.`);
       return;
     }
-    const hits = await index.search(query, filters);
-    if (gen !== generation) return;
+    const hits = await index.search(query, filters, gen);
+    if (hits === null || gen !== generation) return;
     current = { hits, filters, query };
     const page = hits.slice(0, PAGE_SIZE);
     const terms = new Set(page.flatMap((h) => h.terms));
@@ -242,6 +306,8 @@ async function run(push: boolean): Promise<void> {
         ? `No results for “${query}”${describeFilters(filters)}.`
         : `${hits.length >= 500 ? "500+" : hits.length} result${hits.length === 1 ? "" : "s"} for “${query}”${describeFilters(filters)} (${ms} ms).`,
     );
+    // For the benchmark (test/bench/page-bench.ts): query -> results in the DOM.
+    performance.measure('dp:search', { start: `dp:start:${gen}`, detail: { query, hits: hits.length } });
     document.documentElement.dataset.searched = String(gen);
   } catch (err) {
     if (gen !== generation) return;
@@ -333,8 +399,11 @@ document.addEventListener('keydown', (e) => {
 async function start(): Promise<void> {
   applyState(stateFromUrl());
   history.replaceState(stateFromUrl(), '', location.href);
+  const workerUrl = document.documentElement.dataset.worker ?? '';
   try {
-    index = await ChunkedIndex.open(fetchJson);
+    const w = new SearchWorker(new URL(workerUrl, location.href).href, new URL('search/', location.href).href);
+    await w.ready();
+    index = w;
   } catch (err) {
     loading.hidden = true;
     setStatus(`The search index could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
@@ -347,7 +416,7 @@ async function start(): Promise<void> {
     if (p.done < p.requested) setStatus(`Loading index parts… ${p.done}/${p.requested}`);
   };
   loading.hidden = true;
-  const { min, max } = index.manifest.dates;
+  const { min, max } = index.dates;
   for (const el of [from, to]) {
     if (min) el.min = min;
     if (max) el.max = max;

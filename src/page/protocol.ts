@@ -1,0 +1,18 @@
+/** Messages between the page (src/page/main.ts) and its search worker (src/page/worker.ts). */
+import type { Filters, PageHit } from './loader.ts';
+import type { MetaRecord } from './format.ts';
+
+export type Request =
+  | { type: 'open'; base: string }
+  | { type: 'search'; id: number; gen: number; query: string; filters: Filters; limit: number }
+  | { type: 'browse'; id: number; gen: number; filters: Filters; offset: number; limit: number }
+  | { type: 'meta'; id: number; shortIds: number[] };
+
+export type Response =
+  | { type: 'ready'; documentCount: number; dates: { min: string; max: string } }
+  | { type: 'progress'; requested: number; done: number }
+  | { type: 'search'; id: number; hits: PageHit[]; timings: Record<string, number> }
+  | { type: 'browse'; id: number; shortIds: number[]; more: boolean }
+  | { type: 'meta'; id: number; records: (MetaRecord | null)[] }
+  | { type: 'stale'; id: number }
+  | { type: 'error'; id: number; message: string };

@@ -1,0 +1,58 @@
+/**
+ * The page's search worker: fetches the chunked search data, assembles the per-query MiniSearch
+ * and ranks results off the main thread, so typing stays responsive at any archive size.
+ * Protocol: see src/page/protocol.ts.
+ */
+import { ChunkedIndex } from './loader.ts';
+import type { Request, Response } from './protocol.ts';
+
+declare const self: {
+  postMessage(message: Response): void;
+  onmessage: ((e: { data: Request }) => void) | null;
+};
+
+let index: Promise<ChunkedIndex> | null = null;
+let latest = 0;
+
+const post = (m: Response) => self.postMessage(m);
+
+async function fetchJson(url: string): Promise<unknown> {
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.json();
+}
+
+async function handle(req: Request): Promise<void> {
+  if (req.type === 'open') {
+    index = ChunkedIndex.open(fetchJson, req.base);
+    const idx = await index;
+    idx.onProgress = (p) => post({ type: 'progress', ...p });
+    post({ type: 'ready', documentCount: idx.size, dates: idx.manifest.dates });
+    return;
+  }
+  if (!index) throw new Error('search worker: not opened');
+  const idx = await index;
+  if (req.type === 'meta') {
+    const meta = await idx.meta(req.shortIds);
+    post({ type: 'meta', id: req.id, records: req.shortIds.map((s) => meta.get(s) ?? null) });
+    return;
+  }
+  latest = Math.max(latest, req.gen);
+  idx.resetProgress();
+  if (req.type === 'search') {
+    const hits = await idx.search(req.query, req.filters, req.limit, () => req.gen < latest);
+    if (req.gen < latest) return post({ type: 'stale', id: req.id });
+    post({ type: 'search', id: req.id, hits, timings: idx.lastTimings });
+    return;
+  }
+  const page = await idx.browse(req.filters, req.offset, req.limit);
+  post({ type: 'browse', id: req.id, ...page });
+}
+
+self.onmessage = (e) => {
+  const req = e.data;
+  if (req.type !== 'open' && req.type !== 'meta') latest = Math.max(latest, req.gen);
+  handle(req).catch((err: unknown) => {
+    post({ type: 'error', id: 'id' in req ? req.id : 0, message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+  });
+};

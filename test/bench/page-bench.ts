@@ -1,0 +1,199 @@
+/**
+ * `npm run bench:page -- --site output [--site /tmp/out-10x] [--runs 1] [--json FILE]`
+ *
+ * Browser benchmark of the search page (Debian Chromium via playwright-core). For each built
+ * site (an output folder written by `npm run pipeline`), served gzip-compressed by the preview
+ * server like a static host would:
+ * - cold: a fresh browser context per query (empty cache); the page loads, the query is
+ *   typed; reported: compressed bytes transferred before the first result (page, manifest and
+ *   chunks), time from typing to the first result (includes the 150 ms debounce), the longest
+ *   main-thread task seen;
+ * - warm: in one page, later queries (and as-you-type prefixes); reported: the page's own
+ *   query-to-results-rendered time (performance.measure 'dp:search'), median and max.
+ * Queries are generic words plus an arXiv ID and an author name picked at run time from the
+ * site's papers.json (no corpus text is stored in the repo). Speed targets are checked here,
+ * never in unit tests.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { startPreview } from '../../pipeline/preview.ts';
+import type { Manifest } from '../../src/page/format.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BASE_QUERIES = ['diffusion', '강화학습', '언어모델', 'video generation', '멀티모달 추론', 'reward model', 'benchmark'];
+
+interface ColdRun {
+  query: string;
+  readyMs: number;
+  bytesBeforeReady: number;
+  firstResultMs: number;
+  bytesBeforeFirstResult: number;
+  requestsBeforeFirstResult: number;
+  maxLongTaskMs: number;
+  results: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+async function tracked(browser: Browser): Promise<{ page: Page; bytes: () => number; requests: () => number; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (r) => r.abort()); // thumbnails: not part of the budget
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes += e.encodedDataLength;
+    requests++;
+  });
+  return { page, bytes: () => bytes, requests: () => requests, close: () => context.close() };
+}
+
+const searched = (page: Page) => page.evaluate(() => document.documentElement.dataset.searched ?? '0');
+
+async function cold(browser: Browser, url: string, query: string): Promise<ColdRun> {
+  const t = await tracked(browser);
+  const { page } = t;
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready]');
+  await page.waitForLoadState('networkidle');
+  const readyMs = Date.now() - t0;
+  const bytesBeforeReady = t.bytes();
+  const before = await searched(page);
+  const t1 = Date.now();
+  await page.fill('#q', query);
+  await page.waitForFunction((b) => (document.documentElement.dataset.searched ?? '0') !== b, before, { timeout: 30_000 });
+  const firstResultMs = Date.now() - t1;
+  // Responses finish before the DOM update that flags `searched`; give the CDP events a tick.
+  await page.waitForTimeout(50);
+  const run: ColdRun = {
+    query,
+    readyMs,
+    bytesBeforeReady,
+    firstResultMs,
+    bytesBeforeFirstResult: t.bytes(),
+    requestsBeforeFirstResult: t.requests(),
+    maxLongTaskMs: Math.max(0, ...(await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks))),
+    results: await page.locator('#results .hit').count(),
+  };
+  await t.close();
+  return run;
+}
+
+async function warm(browser: Browser, url: string, queries: string[]): Promise<{ query: string; ms: number }[]> {
+  const t = await tracked(browser);
+  const { page } = t;
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready]');
+  const out: { query: string; ms: number }[] = [];
+  const all = [queries[0]!, ...queries];
+  for (const [i, q] of all.entries()) {
+    const before = await searched(page);
+    await page.fill('#q', q);
+    await page.waitForFunction((b) => (document.documentElement.dataset.searched ?? '0') !== b, before, { timeout: 30_000 });
+    const ms = await page.evaluate(() => {
+      const m = performance.getEntriesByName('dp:search');
+      return m[m.length - 1]!.duration;
+    });
+    if (i > 0) out.push({ query: q, ms }); // the first one is the cold query
+  }
+  await t.close();
+  return out;
+}
+
+async function benchSite(browser: Browser, dir: string, runs: number) {
+  const manifest = JSON.parse(await readFile(path.join(dir, 'search', 'manifest.json'), 'utf8')) as Manifest;
+  const queries = [...BASE_QUERIES];
+  const papersFile = path.join(dir, 'papers.json');
+  if (existsSync(papersFile)) {
+    type P = { id: string; authors: { name: string }[] };
+    const raw = JSON.parse(await readFile(papersFile, 'utf8')) as P[] | { papers: P[] };
+    const papers = Array.isArray(raw) ? raw : raw.papers;
+    const pick = papers[Math.floor(papers.length / 3)];
+    if (pick) queries.push(`arXiv:${pick.id}`);
+    const author = papers[Math.floor(papers.length / 2)]?.authors[0]?.name;
+    if (author) queries.push(author);
+  }
+  const preview = await startPreview({ dir, base: '/repo/', encodings: ['gzip'] });
+  try {
+    const coldRuns: ColdRun[] = [];
+    for (let r = 0; r < runs; r++) for (const q of queries) coldRuns.push(await cold(browser, preview.url, q));
+    // Later queries, including the prefixes of as-you-type.
+    const later = [...queries.slice(1), 'diff', 'diffu', 'transformer', '강화', '에이전트', 'robot', queries[0]!];
+    const warmRuns = await warm(browser, preview.url, later);
+    return { dir, documents: manifest.documentCount, termChunks: manifest.terms.files.length, queries, coldRuns, warmRuns };
+  } finally {
+    await preview.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      site: { type: 'string', multiple: true, default: ['output'] },
+      runs: { type: 'string', default: '1' },
+      json: { type: 'string' },
+    },
+  });
+  if (!existsSync(CHROMIUM)) {
+    console.error(`bench:page: ${CHROMIUM} not found (apt-get install -y chromium)`);
+    process.exitCode = 1;
+    return;
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const reports = [];
+  try {
+    for (const dir of values.site) {
+      if (!existsSync(path.join(dir, 'search', 'manifest.json'))) {
+        console.error(`bench:page: ${dir} has no search/manifest.json (run npm run pipeline first)`);
+        process.exitCode = 1;
+        continue;
+      }
+      const rep = await benchSite(browser, dir, Number(values.runs));
+      reports.push(rep);
+      console.log(`\n## ${dir}: ${rep.documents} papers, ${rep.termChunks} term chunks (gzip transfer, Chromium ${browser.version()})`);
+      console.log('cold query                 | ready ms | KB at ready | 1st result ms | KB before 1st result | requests | max long task ms | results');
+      for (const c of rep.coldRuns) {
+        console.log(
+          `${c.query.padEnd(26)} | ${String(c.readyMs).padStart(8)} | ${kb(c.bytesBeforeReady).padStart(11)} | ${String(c.firstResultMs).padStart(13)} | ${kb(c.bytesBeforeFirstResult).padStart(20)} | ${String(c.requestsBeforeFirstResult).padStart(8)} | ${c.maxLongTaskMs.toFixed(0).padStart(16)} | ${c.results}`,
+        );
+      }
+      const b = rep.coldRuns.map((c) => c.bytesBeforeFirstResult);
+      const f = rep.coldRuns.map((c) => c.firstResultMs);
+      const lt = rep.coldRuns.map((c) => c.maxLongTaskMs);
+      const w = rep.warmRuns.map((x) => x.ms);
+      console.log(
+        `cold: transfer before 1st result median ${kb(median(b))}, max ${kb(Math.max(...b))}; ` +
+          `1st result median ${median(f)} ms, max ${Math.max(...f)} ms; longest task ${Math.max(...lt).toFixed(0)} ms`,
+      );
+      console.log(
+        `warm: ${w.length} later queries, render median ${median(w).toFixed(1)} ms, max ${Math.max(...w).toFixed(1)} ms ` +
+          `(${rep.warmRuns.map((x) => `${x.query}=${x.ms.toFixed(0)}`).join(', ')})`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+  if (values.json) await writeFile(values.json, JSON.stringify(reports, null, 2));
+}
+
+void main();
