@@ -12,9 +12,11 @@
  *    `ı`→`i`, `ß`→`ss`, `æ`→`ae`, `œ`→`oe`, `đ`→`d`, `þ`→`th`);
  * 2. quotes, apostrophes, backticks and brackets are dropped (`D'Amour` = `DAmour`);
  * 3. periods and commas count as spaces (`Dale R. Webster` = `Dale R Webster`);
- * 4. the last word is the family name; in the words before it (the given names), hyphens and
- *    spaces are removed (`Ying-Cong Chen` = `Yingcong Chen` = `Ying Cong Chen`).
- *    Hyphens inside the family name are kept (`D'Amico-Wong` stays distinct from `Damico Wong`).
+ * 4. hyphens are removed (`Gu-Lemberg` = `GuLemberg`), and the last word is the family name: the
+ *    words before it (the given names) are joined without spaces
+ *    (`Ying-Cong Chen` = `Yingcong Chen` = `Ying Cong Chen`). Spaces inside the family name are
+ *    not removed, since the family name is the last word (`Luca D'Amico-Wong` = `Luca DAmicoWong`,
+ *    but not `Luca Damico Wong`).
  *
  * Organisations ("Gemma Team") are authors like everyone else.
  * The display name of a key is its most frequent spelling over all listings; ties go to the
@@ -128,10 +130,13 @@ export function authorKey(name: string): string {
     .replace(/['"`‘’“”[\](){}]/gu, '')
     .replace(/[.,\s]+/gu, ' ')
     .trim();
-  const words = folded.split(' ').filter((w) => w !== '' && w !== '-');
+  const words = folded
+    .split(' ')
+    .map((w) => w.replace(/[-\u2010-\u2015]/gu, ''))
+    .filter((w) => w !== '');
   if (words.length <= 1) return (words[0] ?? '').normalize('NFC');
   const family = words[words.length - 1]!;
-  const given = words.slice(0, -1).join('').replace(/-/gu, '');
+  const given = words.slice(0, -1).join('');
   return `${given} ${family}`.normalize('NFC');
 }
 
