@@ -15,7 +15,7 @@ import type { Artifact, Dataset } from '../src/types.ts';
 import { ANALYZER_VERSION } from '../src/analyzer.ts';
 import { indexOptions, toSearchDocument, VERSION_KEY } from '../src/search-options.ts';
 import type { SearchDocument } from '../src/search-options.ts';
-import { createSearchClient } from '../src/client.ts';
+import { buildRadixTree, createSearchClient } from '../src/client.ts';
 
 export const SEARCH_INDEX_PATH = 'search-index.json';
 
@@ -23,6 +23,17 @@ export const SEARCH_INDEX_PATH = 'search-index.json';
 export class VersionedMiniSearch extends MiniSearch<SearchDocument> {
   override toJSON(): AsPlainObject & { [VERSION_KEY]: string } {
     return { [VERSION_KEY]: ANALYZER_VERSION, ...super.toJSON() };
+  }
+
+  /**
+   * Rebuilds the term tree so that it iterates (and serializes) in sorted term order: the JSON
+   * no longer depends on insertion order, and the client loads it without sorting.
+   */
+  sortTerms(): void {
+    const internals = this as unknown as { _index: Iterable<[string, unknown]> & { constructor: new (tree: Map<string, unknown>) => unknown } };
+    const entries = [...internals._index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const tree = buildRadixTree(entries.map((e) => e[0]), entries.map((e) => e[1]));
+    internals._index = new internals._index.constructor(tree) as typeof internals._index;
   }
 }
 
@@ -36,6 +47,7 @@ export function buildSearchIndex(dataset: Dataset): VersionedMiniSearch {
     seen.add(paper.id);
     ms.add(toSearchDocument(paper));
   }
+  ms.sortTerms();
   return ms;
 }
 

@@ -51,7 +51,7 @@ const JOINER = /['’\-‐‑]/u;
 const HAS_LETTER = /\p{L}/u;
 const LATIN_TERM = /^[a-z]+$/u;
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/gu;
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/gu;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
 /**
@@ -175,6 +175,18 @@ function hangulWord(word: string, sink: Sink): void {
   sink.hangul(stem, terms);
 }
 
+/**
+ * For the authors field (one name per line): a name with several given names also yields
+ * them joined (`Matthew L. Leavitt` -> `matthewl`), so the two words of an author key
+ * (`matthewl leavitt`, see src/authors.ts) are both terms of the authors field.
+ */
+function authorGivenNames(text: string, sink: Sink): void {
+  for (const line of text.split('\n')) {
+    const words = line.split(/[.,\s]+/u).filter((w) => w !== '' && w !== '-');
+    if (words.length >= 3) sink.term(words.slice(0, -1).join('').replace(/[-'’]/gu, ''));
+  }
+}
+
 function scan(text: string, fieldName: string | undefined, sink: Sink): void {
   let rest = cleanText(text);
   if (rest === '') return;
@@ -184,6 +196,7 @@ function scan(text: string, fieldName: string | undefined, sink: Sink): void {
     return;
   }
   rest = rest.normalize('NFKC');
+  if (fieldName === 'authors') authorGivenNames(rest, sink);
   // URLs: keep only the arXiv IDs they carry.
   rest = rest.replace(URL_RE, (url) => ` ${extractArxivIds(url).join(' ')} `);
   rest = rest.replace(ARXIV_PREFIX, ' ');

@@ -20,8 +20,8 @@ export const VERSION_KEY = 'analyzerVersion';
 
 /** Indexed fields. */
 export const SEARCH_FIELDS = ['title', 'summary', 'authors', 'id'] as const;
-/** Stored fields: what a result needs to be shown and filtered without papers.json. */
-export const STORE_FIELDS = ['title', 'date', 'votes', 'authorKeys'] as const;
+/** Stored fields: what a result needs to be shown and filtered by date and votes without papers.json. */
+export const STORE_FIELDS = ['title', 'date', 'votes'] as const;
 
 /** The document indexed for one paper. */
 export interface SearchDocument {
@@ -33,8 +33,6 @@ export interface SearchDocument {
   authors: string;
   date: string;
   votes: number | null;
-  /** Author keys joined by a space (see src/authors.ts), for the author filter. */
-  authorKeys: string;
 }
 
 /** What each stored document carries. */
@@ -42,7 +40,6 @@ export interface StoredFields {
   title: string;
   date: string;
   votes: number | null;
-  authorKeys: string;
 }
 
 /** The searchable document for a paper. */
@@ -54,7 +51,6 @@ export function toSearchDocument(paper: Paper): SearchDocument {
     authors: paper.authors.map((a) => a.name).join('\n'),
     date: paper.date,
     votes: paper.votes,
-    authorKeys: paper.authors.map((a) => a.key).join(' '),
   };
 }
 
