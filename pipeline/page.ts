@@ -8,15 +8,14 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
 import type { Artifact, Dataset, Paper } from '../src/types.ts';
-import { ANALYZER_VERSION, indexOptions, toSearchDocument } from '../src/search-options.ts';
-import type { SearchDocument } from '../src/search-options.ts';
+import { ANALYZER_VERSION, VERSION_KEY } from '../src/search-options.ts';
 import { PAGE_FORMAT } from '../src/page/format.ts';
 import type { DocChunk, Manifest, MetaChunk, MetaRecord, TermEntry } from '../src/page/format.ts';
 import type { StepContext } from './context.ts';
 import { listFeeds } from './feeds.ts';
+import { buildSearchIndex } from './search-index.ts';
 
 const PAGE_DIR = fileURLToPath(new URL('../src/page/', import.meta.url));
 
@@ -30,8 +29,11 @@ const EXCERPT_CHARS = 320;
 const MAX_AUTHORS = 12;
 
 export interface PageOptions {
-  /** The full serialized MiniSearch index (search-index.json) when the caller already built it. */
-  index?: AsPlainObject;
+  /**
+   * The full index the index step wrote (the text of search-index.json, or its parsed form):
+   * saves building it a second time. Built with buildSearchIndex when absent.
+   */
+  index?: AsPlainObject | string | Uint8Array;
 }
 
 function hash(data: string | Uint8Array): string {
@@ -71,7 +73,11 @@ export interface SearchChunks {
 }
 
 /** Splits a serialized MiniSearch index of `papers` (added in dataset order) into the page's chunks. */
-export function chunkSearchData(papers: Paper[], js: AsPlainObject, prefix = 'search/'): SearchChunks {
+export function chunkSearchData(
+  papers: Paper[],
+  js: AsPlainObject,
+  { prefix = 'search/', termChunkBytes = TERM_CHUNK_BYTES }: { prefix?: string; termChunkBytes?: number } = {},
+): SearchChunks {
   const artifacts: Artifact[] = [];
   const emit = (dir: string, n: number, value: unknown): string => {
     const data = JSON.stringify(value);
@@ -80,11 +86,13 @@ export function chunkSearchData(papers: Paper[], js: AsPlainObject, prefix = 'se
     return file;
   };
 
-  // Short ids are dense 0..n-1 in dataset order when the index was built by addAll(papers).
-  const shortOf = new Map<string, number>();
-  for (const [short, id] of Object.entries(js.documentIds)) shortOf.set(String(id), Number(short));
-  papers.forEach((p, i) => {
-    if (shortOf.get(p.id) !== i) throw new Error(`page: index short id of ${p.id} is not its dataset position ${i}`);
+  // Doc and meta chunks are cut by MiniSearch short id (dataset order when built by buildSearchIndex).
+  const byId = new Map<string, Paper>();
+  for (const p of papers) if (!byId.has(p.id)) byId.set(p.id, p);
+  const ids = js.documentIds as Record<string, string>;
+  const byShort: (Paper | null)[] = Array.from({ length: js.nextId }, (_, s) => {
+    const id = ids[String(s)];
+    return id === undefined ? null : (byId.get(String(id)) ?? null);
   });
 
   const entries = [...(js.index as TermEntry[])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -101,7 +109,7 @@ export function chunkSearchData(papers: Paper[], js: AsPlainObject, prefix = 'se
   };
   for (const e of entries) {
     const n = JSON.stringify(e).length + 1;
-    if (size > 0 && size + n > TERM_CHUNK_BYTES) flush();
+    if (size > 0 && size + n > termChunkBytes) flush();
     chunk.push(e);
     size += n;
   }
@@ -113,28 +121,28 @@ export function chunkSearchData(papers: Paper[], js: AsPlainObject, prefix = 'se
 
   const fieldCount = Object.keys(js.fieldIds).length;
   const docFiles: string[] = [];
-  for (let start = 0, n = 0; start < papers.length || n === 0; start += DOC_BLOCK, n++) {
-    const slice = papers.slice(start, start + DOC_BLOCK);
+  for (let start = 0, n = 0; start < byShort.length || n === 0; start += DOC_BLOCK, n++) {
+    const slice = byShort.slice(start, start + DOC_BLOCK);
     const doc: DocChunk = {
       start,
-      ids: slice.map((p) => p.id),
+      ids: slice.map((p) => p?.id ?? ''),
       fieldLength: slice.map((_, i) => {
         const fl = (js.fieldLength as Record<string, number[]>)[String(start + i)] ?? [];
         return Array.from({ length: fieldCount }, (_, f) => fl[f] ?? 0);
       }),
-      date: slice.map((p) => p.date),
-      votes: slice.map((p) => p.votes),
+      date: slice.map((p) => p?.date ?? ''),
+      votes: slice.map((p) => p?.votes ?? null),
     };
     docFiles.push(emit('d', n, doc));
   }
 
   const metaFiles: string[] = [];
-  for (let start = 0, n = 0; start < papers.length || n === 0; start += META_BLOCK, n++) {
-    const meta: MetaChunk = { start, docs: papers.slice(start, start + META_BLOCK).map(metaRecord) };
+  for (let start = 0, n = 0; start < byShort.length || n === 0; start += META_BLOCK, n++) {
+    const meta: MetaChunk = { start, docs: byShort.slice(start, start + META_BLOCK).map((p) => (p ? metaRecord(p) : null)) };
     metaFiles.push(emit('m', n, meta));
   }
 
-  const dates = papers.map((p) => p.date).sort();
+  const dates = papers.map((p) => p.date).filter((d) => d !== '').sort();
   const manifest: Manifest = {
     format: PAGE_FORMAT,
     analyzerVersion: ANALYZER_VERSION,
@@ -202,11 +210,18 @@ export const CSP =
 
 export async function pageStep(ctx: StepContext, dataset: Dataset, options: PageOptions = {}): Promise<Artifact[]> {
   const { config } = ctx;
-  let js = options.index;
-  if (!js) {
-    const ms = new MiniSearch<SearchDocument>(indexOptions);
-    ms.addAll(dataset.papers.map(toSearchDocument));
-    js = ms.toJSON();
+  const given = options.index;
+  const js: AsPlainObject =
+    given === undefined
+      ? buildSearchIndex(dataset).toJSON()
+      : typeof given === 'string'
+        ? (JSON.parse(given) as AsPlainObject)
+        : given instanceof Uint8Array
+          ? (JSON.parse(new TextDecoder().decode(given)) as AsPlainObject)
+          : given;
+  const version = (js as unknown as Record<string, unknown>)[VERSION_KEY];
+  if (version !== ANALYZER_VERSION) {
+    throw new Error(`page: the search index was built by analyzer ${JSON.stringify(version)}, expected ${ANALYZER_VERSION}`);
   }
   const { manifest, artifacts } = chunkSearchData(dataset.papers, js);
   ctx.logger.info(

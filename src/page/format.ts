@@ -44,7 +44,7 @@ export interface Manifest {
 }
 
 export interface DocChunk {
-  /** Short ids `start .. start + ids.length - 1`. */
+  /** Short ids `start .. start + ids.length - 1` ('' for a short id no document holds). */
   start: number;
   ids: string[];
   /** Field lengths per document, in field-id order. */
@@ -71,7 +71,8 @@ export interface MetaRecord {
 
 export interface MetaChunk {
   start: number;
-  docs: MetaRecord[];
+  /** null for a short id no document holds. */
+  docs: (MetaRecord | null)[];
 }
 
 /** Index of the term chunk that holds `term` (the last chunk whose first term is <= term). */

@@ -114,7 +114,7 @@ export class ChunkedIndex {
       wanted.map((n) => this.cached(this.metaChunks, n, this.manifest.meta.files[n]!)),
     );
     const out = new Map<number, MetaRecord>();
-    for (const c of chunks) c.docs.forEach((d, i) => out.set(c.start + i, d));
+    for (const c of chunks) c.docs.forEach((d, i) => d && out.set(c.start + i, d));
     return out;
   }
 
@@ -189,6 +189,7 @@ export class ChunkedIndex {
     for (let n = 0; n < this.manifest.docs.files.length; n++) {
       const c = await this.docs(n);
       for (let i = 0; i < c.ids.length; i++) {
+        if (c.ids[i] === '') continue;
         const date = c.date[i]!;
         if (filters.from && date < filters.from) continue;
         if (filters.to && date > filters.to) continue;
