@@ -1,5 +1,6 @@
 /** Worker thread of the parse step: parses the files it is sent and answers with their results. */
 import { parentPort } from 'node:worker_threads';
+import type { ParsedFile } from './cache.ts';
 import { parseBytes } from './parse-core.ts';
 
 export interface ParseJob {
@@ -11,7 +12,7 @@ export interface ParseJob {
 
 export interface ParseAnswer {
   index: number;
-  result: ReturnType<typeof parseBytes>;
+  result: ParsedFile;
 }
 
 parentPort?.on('message', (job: ParseJob) => {

@@ -14,7 +14,6 @@ import { sha256 } from './cache.ts';
 import type { StepContext } from './context.ts';
 import { restoreMessages } from './diagnostics.ts';
 import type { InputFile } from './discover.ts';
-import { parseBytes } from './parse-core.ts';
 import type { ParseAnswer, ParseJob } from './parse-worker.ts';
 
 export interface ReadInput extends InputFile {
@@ -171,7 +170,8 @@ export async function parseStep(
       results[answer.index] = answer.result;
       ctx.logger.progress('parse', ++done, total);
     });
-  } else {
+  } else if (jobs.length > 0) {
+    const { parseBytes } = await import('./parse-core.ts');
     for (const job of jobs) {
       results[job.index] = parseBytes(job.bytes, job.path, job.inputDir);
       ctx.logger.progress('parse', ++done, total);
