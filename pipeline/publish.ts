@@ -98,7 +98,7 @@ export async function acquireLock(outputDir: string): Promise<Lock> {
       }
     }
     const sameHost = !holder || holder.host === hostname();
-    if (holder && (!sameHost || isAlive(holder.pid)) && holder.pid !== process.pid) {
+    if (holder && (!sameHost || isAlive(holder.pid))) {
       throw new LockError(
         `another pipeline run (pid ${holder.pid} on ${holder.host}, started ${holder.started}) is publishing to ` +
           `${outputDir}; wait for it to finish. If that process is gone, delete ${file}.`,

@@ -1,0 +1,163 @@
+/** The parse cache, the fast-path manifest and the parse step's ordered merge (main thread or workers). */
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CACHE_FORMAT, ParseCache, readManifest, type CacheProblem, type ParsedFile } from '../pipeline/cache.ts';
+import { loadConfig } from '../pipeline/config.ts';
+import type { StepContext } from '../pipeline/context.ts';
+import { discoverStep } from '../pipeline/discover.ts';
+import { serializeMessages } from '../pipeline/diagnostics.ts';
+import { RunLogger } from '../pipeline/logger.ts';
+import { parseStep } from '../pipeline/parse.ts';
+import { digest, digestWithWarning, makeProject, type Project } from './helpers/ops.ts';
+
+const projects: Project[] = [];
+afterEach(async () => {
+  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
+});
+
+async function tempDir(): Promise<Project> {
+  const p = await makeProject({});
+  projects.push(p);
+  return p;
+}
+
+const sample: ParsedFile = {
+  entries: [],
+  messages: [{ reason: 'Something odd', ruleId: 'odd', source: 'pipeline:parse', fatal: false, place: { line: 3, column: 1 } }],
+};
+
+describe('ParseCache', () => {
+  it('round-trips a result under a key of version, config digest, path and content hash', async () => {
+    const p = await tempDir();
+    const cache = new ParseCache(p.cache, '1.0.0+abc', 'digest');
+    const key = cache.key('2025/01/01.md', 'hash');
+    expect(new Set([
+      key,
+      cache.key('2025/01/02.md', 'hash'),
+      cache.key('2025/01/01.md', 'hash2'),
+      new ParseCache(p.cache, '1.0.0+def', 'digest').key('2025/01/01.md', 'hash'),
+      new ParseCache(p.cache, '1.0.0+abc', 'digest2').key('2025/01/01.md', 'hash'),
+    ]).size).toBe(5);
+    expect(await cache.get(key, '2025/01/01.md')).toBeUndefined();
+    await cache.set(key, '2025/01/01.md', sample);
+    expect(await cache.get(key, '2025/01/01.md')).toEqual(sample);
+    expect([cache.hits, cache.misses]).toEqual([1, 1]);
+    const text = await readFile(path.join(p.cache, 'parse', key.slice(0, 2), `${key}.json`), 'utf8');
+    expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ format: CACHE_FORMAT, key, path: '2025/01/01.md' });
+  });
+
+  it('discards corrupt, edited and foreign files with a reason, never trusting them', async () => {
+    const p = await tempDir();
+    const cache = new ParseCache(p.cache, 'v', 'd');
+    const cases: [string, (text: string) => string, RegExp][] = [
+      ['a.md', (t) => t.slice(0, -5), /checksum mismatch/],
+      ['b.md', (t) => t.replace('Something odd', 'Something new'), /checksum mismatch/],
+      ['c.md', () => 'garbage', /no header line/],
+      ['d.md', (t) => t.replace(CACHE_FORMAT, 'other-tool@2'), /foreign format "other-tool@2"/],
+      ['e.md', () => '{"format":"daily-papers-parse-cache@1","key":"k","path":"e.md"}\n{}', /key does not match/],
+      ['f.md', (t) => `[1,2]\n${t.split('\n')[1]}`, /foreign format undefined/],
+    ];
+    for (const [file, corrupt, reason] of cases) {
+      const key = cache.key(file, 'h');
+      await cache.set(key, file, sample);
+      const target = path.join(p.cache, 'parse', key.slice(0, 2), `${key}.json`);
+      await writeFile(target, corrupt(await readFile(target, 'utf8')));
+      expect(await cache.get(key, file)).toBeUndefined();
+      expect(cache.discarded.at(-1)?.reason).toMatch(reason);
+    }
+    expect(cache.hits).toBe(0);
+  });
+
+  it('prunes entries the run did not use', async () => {
+    const p = await tempDir();
+    const old = new ParseCache(p.cache, 'v1', 'd');
+    await old.set(old.key('a.md', 'h'), 'a.md', sample);
+    const current = new ParseCache(p.cache, 'v2', 'd');
+    const key = current.key('a.md', 'h');
+    await current.set(key, 'a.md', sample);
+    expect(await current.prune()).toBe(1);
+    const left = (await readdir(path.join(p.cache, 'parse'), { recursive: true })).filter((n) => n.endsWith('.json'));
+    expect(left.map((n) => path.basename(n))).toEqual([`${key}.json`]);
+  });
+});
+
+describe('readManifest', () => {
+  it('discards a corrupt or foreign manifest with a reason', async () => {
+    const p = await tempDir();
+    const problems: CacheProblem[] = [];
+    expect(await readManifest(p.cache, problems)).toBeNull();
+    await mkdir(p.cache, { recursive: true });
+    await writeFile(path.join(p.cache, 'manifest.json'), '{"format":"x"');
+    expect(await readManifest(p.cache, problems)).toBeNull();
+    await writeFile(path.join(p.cache, 'manifest.json'), '{"format":"x"}');
+    expect(await readManifest(p.cache, problems)).toBeNull();
+    expect(problems.map((x) => x.reason)).toEqual([expect.stringMatching(/JSON/), 'foreign format "x"']);
+  });
+});
+
+describe('parseStep', () => {
+  async function context(p: Project): Promise<{ ctx: StepContext; files: Map<string, VFile> }> {
+    const config = await loadConfig({ cwd: p.dir });
+    const files = new Map<string, VFile>();
+    const ctx: StepContext = {
+      config,
+      logger: new RunLogger('quiet'),
+      file: (rel) => files.get(rel) ?? files.set(rel, new VFile({ path: rel })).get(rel)!,
+    };
+    return { ctx, files };
+  }
+
+  function messages(files: Map<string, VFile>): Record<string, unknown> {
+    return Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, f]) => [k, serializeMessages(f)]));
+  }
+
+  it('merges in input order whatever the scheduling: workers, main thread and cache agree', async () => {
+    const inputs: Record<string, string> = {};
+    for (let d = 1; d <= 12; d++) {
+      const date = `2025-04-${String(d).padStart(2, '0')}`;
+      inputs[`2025/04/${String(d).padStart(2, '0')}.md`] = d % 3 === 0 ? digestWithWarning(date, d) : digest(date, 2 + (d % 4), d);
+    }
+    inputs['2025/04/13.md'] = new TextDecoder().decode(new Uint8Array([0xef, 0xbb, 0xbf])) + digest('2025-04-13', 1, 13).replace(/\n/g, '\r\n');
+    const p = await makeProject(inputs);
+    projects.push(p);
+
+    const main = await context(p);
+    const found = await discoverStep(main.ctx);
+    const onMain = await parseStep(main.ctx, found, { workers: 0 });
+    expect(onMain.map((e) => e.source.file)).toEqual([...onMain.map((e) => e.source.file)].sort());
+    expect(onMain.length).toBeGreaterThan(40);
+
+    const threaded = await context(p);
+    const stats = {};
+    const inWorkers = await parseStep(threaded.ctx, found, { workers: 3, stats });
+    expect(stats).toMatchObject({ workers: 3, parsed: 13 });
+    expect(inWorkers).toEqual(onMain);
+    expect(messages(threaded.files)).toEqual(messages(main.files));
+
+    const cache = new ParseCache(p.cache, 'v', 'd');
+    await parseStep((await context(p)).ctx, found, { workers: 0, cache });
+    const cached = await context(p);
+    const cacheStats = {};
+    const fromCache = await parseStep(cached.ctx, found, { workers: 0, cache: new ParseCache(p.cache, 'v', 'd'), stats: cacheStats });
+    expect(cacheStats).toMatchObject({ cacheHits: 13, cacheMisses: 0 });
+    expect(fromCache).toEqual(onMain);
+    expect(messages(cached.files)).toEqual(messages(main.files));
+  }, 60_000);
+
+  it('turns a read error (EISDIR) into a fatal message on that file and goes on', async () => {
+    const p = await makeProject({ '2025/01/01.md': digest('2025-01-01', 2, 1) });
+    projects.push(p);
+    await mkdir(path.join(p.input, '2025/01/02.md'));
+    const { ctx, files } = await context(p);
+    const entries = await parseStep(ctx, [
+      { path: '2025/01/01.md', abs: path.join(p.input, '2025/01/01.md') },
+      { path: '2025/01/02.md', abs: path.join(p.input, '2025/01/02.md') },
+    ]);
+    expect(entries).toHaveLength(2);
+    const [message] = files.get('2025/01/02.md')!.messages;
+    expect(message).toMatchObject({ fatal: true, ruleId: 'unreadable-file', source: 'pipeline:parse', line: 1, column: 1 });
+    expect(message!.reason).toMatch(/Cannot read file: it is a folder, not a file \(EISDIR\)/);
+  });
+});
