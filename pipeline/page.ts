@@ -78,11 +78,12 @@ export function chunkSearchData(
   js: AsPlainObject,
   { prefix = 'search/', termChunkBytes = TERM_CHUNK_BYTES }: { prefix?: string; termChunkBytes?: number } = {},
 ): SearchChunks {
-  const artifacts: Artifact[] = [];
+  // Chunks are named by position; the folder they live in is named by a hash of all of them,
+  // so a new build never mixes with cached chunks of an old one and the manifest stays small.
+  const chunks: { file: string; data: string }[] = [];
   const emit = (dir: string, n: number, value: unknown): string => {
-    const data = JSON.stringify(value);
-    const file = `${dir}/${n}.${hash(data)}.json`;
-    artifacts.push({ path: `${prefix}${file}`, data });
+    const file = `${dir}/${n}.json`;
+    chunks.push({ file, data: JSON.stringify(value) });
     return file;
   };
 
@@ -118,6 +119,7 @@ export function chunkSearchData(
     first.push('');
     termFiles.push(emit('t', 0, []));
   }
+  first[0] = ''; // the first chunk also holds any term sorting before its first one
 
   const fieldCount = Object.keys(js.fieldIds).length;
   const docFiles: string[] = [];
@@ -152,10 +154,15 @@ export function chunkSearchData(
     averageFieldLength: js.averageFieldLength,
     serializationVersion: js.serializationVersion,
     dates: { min: dates[0] ?? '', max: dates[dates.length - 1] ?? '' },
-    terms: { first, files: termFiles },
-    docs: { block: DOC_BLOCK, files: docFiles },
-    meta: { block: META_BLOCK, files: metaFiles },
+    root: '',
+    terms: { first, count: termFiles.length },
+    docs: { block: DOC_BLOCK, count: docFiles.length },
+    meta: { block: META_BLOCK, count: metaFiles.length },
   };
+  const h = createHash('sha256');
+  for (const c of chunks) h.update(c.file).update('\0').update(c.data).update('\0');
+  manifest.root = `${h.digest('hex').slice(0, 12)}/`;
+  const artifacts: Artifact[] = chunks.map((c) => ({ path: `${prefix}${manifest.root}${c.file}`, data: c.data }));
   artifacts.push({ path: `${prefix}manifest.json`, data: JSON.stringify(manifest) });
   return { manifest, artifacts };
 }
@@ -225,8 +232,7 @@ export async function pageStep(ctx: StepContext, dataset: Dataset, options: Page
   }
   const { manifest, artifacts } = chunkSearchData(dataset.papers, js);
   ctx.logger.info(
-    `page: ${manifest.terms.files.length} term chunks, ${manifest.docs.files.length} doc chunks, ` +
-      `${manifest.meta.files.length} meta chunks`,
+    `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks`,
   );
   const { js: script, worker, css } = await bundlePage();
   const feeds = listFeeds(config);

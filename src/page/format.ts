@@ -5,12 +5,12 @@
  * Layout under `output/search/`:
  * - `manifest.json`: MiniSearch's global statistics (document count, field ids, average field
  *   lengths), the analyzer version and the list of chunk files below.
- * - `t/<n>.<hash>.json` term chunks: consecutive runs of MiniSearch's serialized `index`
+ * - `<root>t/<n>.json` term chunks (`root` is a folder named by a hash of all chunks): consecutive runs of MiniSearch's serialized `index`
  *   entries (`[term, {fieldId: {shortId: termFrequency}}]`), terms sorted by UTF-16 code unit.
  *   Chunk i holds the terms `>= terms.first[i]` and `< terms.first[i + 1]`.
- * - `d/<n>.<hash>.json` doc chunks: for the documents `n * docs.block ..`, what MiniSearch needs
+ * - `<root>d/<n>.json` doc chunks: for the documents `n * docs.block ..`, what MiniSearch needs
  *   to score and filter them (external id, field lengths, date, votes).
- * - `m/<n>.<hash>.json` meta chunks: what a result shows (title, authors, excerpt, links),
+ * - `<root>m/<n>.json` meta chunks: what a result shows (title, authors, excerpt, links),
  *   `meta.block` documents each, fetched only for the results on screen.
  *
  * The client assembles, per query, a MiniSearch JSON holding exactly the terms the query can
@@ -24,8 +24,8 @@ export const PAGE_FORMAT = 1;
 export type TermEntry = [term: string, fields: Record<string, Record<string, number>>];
 
 export interface ChunkList {
-  /** Paths relative to the manifest's folder. */
-  files: string[];
+  /** Number of chunks: files `<root><kind>/0.json` .. `<root><kind>/<count - 1>.json`. */
+  count: number;
 }
 
 export interface Manifest {
@@ -38,6 +38,8 @@ export interface Manifest {
   serializationVersion: number;
   /** Oldest and newest first-digest dates (bounds of the date filter). */
   dates: { min: string; max: string };
+  /** Folder of the chunks, relative to the manifest's folder: a hash of every chunk, ending in "/". */
+  root: string;
   terms: ChunkList & { first: string[] };
   docs: ChunkList & { block: number };
   meta: ChunkList & { block: number };

@@ -84,7 +84,7 @@ export class ChunkedIndex {
   private cached<T>(cache: Map<number, Promise<T>>, n: number, path: string): Promise<T> {
     let p = cache.get(n);
     if (!p) {
-      p = this.track(this.fetchJson(`${this.base}${path}`) as Promise<T>);
+      p = this.track(this.fetchJson(`${this.base}${this.manifest.root}${path}`) as Promise<T>);
       p.catch(() => cache.delete(n)); // a failed chunk is fetched again next time
       cache.set(n, p);
     }
@@ -94,14 +94,14 @@ export class ChunkedIndex {
   private async terms(n: number): Promise<Map<string, TermData>> {
     const have = this.termSets.get(n);
     if (have) return have;
-    const entries = await this.cached(this.termChunks, n, this.manifest.terms.files[n]!);
+    const entries = await this.cached(this.termChunks, n, `t/${n}.json`);
     const map = new Map(entries);
     this.termSets.set(n, map);
     return map;
   }
 
   private async docs(n: number): Promise<DocChunk> {
-    const d = await this.cached(this.docChunks, n, this.manifest.docs.files[n]!);
+    const d = await this.cached(this.docChunks, n, `d/${n}.json`);
     this.loadedDocs.set(n, d);
     return d;
   }
@@ -111,7 +111,7 @@ export class ChunkedIndex {
     const block = this.manifest.meta.block;
     const wanted = [...new Set(shortIds.map((s) => Math.floor(s / block)))];
     const chunks = await Promise.all(
-      wanted.map((n) => this.cached(this.metaChunks, n, this.manifest.meta.files[n]!)),
+      wanted.map((n) => this.cached(this.metaChunks, n, `m/${n}.json`)),
     );
     const out = new Map<number, MetaRecord>();
     for (const c of chunks) c.docs.forEach((d, i) => d && out.set(c.start + i, d));
@@ -186,7 +186,7 @@ export class ChunkedIndex {
   async browse(filters: Filters, offset: number, limit: number): Promise<{ shortIds: number[]; more: boolean }> {
     const out: number[] = [];
     let skipped = 0;
-    for (let n = 0; n < this.manifest.docs.files.length; n++) {
+    for (let n = 0; n < this.manifest.docs.count; n++) {
       const c = await this.docs(n);
       for (let i = 0; i < c.ids.length; i++) {
         if (c.ids[i] === '') continue;

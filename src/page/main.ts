@@ -226,7 +226,7 @@ function renderHit(m: MetaRecord, terms: Set<string>): HTMLLIElement {
   const time = document.createElement('time');
   time.dateTime = m.date;
   time.textContent = m.date;
-  info.append(time, ` · ▲ ${m.votes ?? '?'} votes · `);
+  info.append(time, m.votes === null ? ' · votes unknown · ' : ` · ▲ ${m.votes} votes · `);
   const id = document.createElement('span');
   id.className = 'id';
   id.textContent = m.id;

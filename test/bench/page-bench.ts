@@ -140,7 +140,7 @@ async function benchSite(browser: Browser, dir: string, runs: number) {
     // Later queries, including the prefixes of as-you-type.
     const later = [...queries.slice(1), 'diff', 'diffu', 'transformer', '강화', '에이전트', 'robot', queries[0]!];
     const warmRuns = await warm(browser, preview.url, later);
-    return { dir, documents: manifest.documentCount, termChunks: manifest.terms.files.length, queries, coldRuns, warmRuns };
+    return { dir, documents: manifest.documentCount, termChunks: manifest.terms.count, queries, coldRuns, warmRuns };
   } finally {
     await preview.close();
   }
