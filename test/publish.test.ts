@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireLock, LockError, lockPath, publish, recoverPublish, replaceFile, stage } from '../pipeline/publish.ts';
-import { makeProject, treeHashes, writeFiles, type Project } from './helpers/ops.ts';
+import { TSX, makeProject, treeHashes, writeFiles, type Project } from './helpers/ops.ts';
 
 const projects: Project[] = [];
 afterEach(async () => {
@@ -134,7 +134,7 @@ describe('the run lock', () => {
     );
     const runOne = (): Promise<string> =>
       new Promise((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: process.cwd() });
+        const child = spawn(process.execPath, ['--import', TSX, script], { cwd: process.cwd() });
         let out = '';
         child.stdout.on('data', (d: Buffer) => (out += d.toString()));
         child.once('exit', () => resolve(out.trim()));

@@ -11,7 +11,7 @@ import { loadConfig } from '../pipeline/config.ts';
 import { lockPath } from '../pipeline/publish.ts';
 import { runPipeline } from '../pipeline/run.ts';
 import type { RunReport } from '../pipeline/report.ts';
-import { ROOT, digest, makeProject, mtimes, smallCorpus, treeHashes, writeFiles, type Project } from './helpers/ops.ts';
+import { ROOT, TSX, digest, makeProject, mtimes, smallCorpus, treeHashes, writeFiles, type Project } from './helpers/ops.ts';
 
 const projects: Project[] = [];
 afterEach(async () => {
@@ -235,7 +235,7 @@ describe('concurrency and interruptions', () => {
     const outcomes: string[] = [];
     for (const delay of [300, 1500, 3000, 6000]) {
       await writeFile(path.join(p.input, '2025/03/01.md'), newDigest);
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'pipeline/cli.ts'), '--quiet', '--no-cache'], {
+      const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'pipeline/cli.ts'), '--quiet', '--no-cache'], {
         cwd: p.dir,
         stdio: 'ignore',
       });
@@ -254,6 +254,7 @@ describe('concurrency and interruptions', () => {
       await rm(path.join(p.input, '2025/03/01.md'));
       expect((await run(p, { noCache: true })).exitCode).toBe(0);
     }
+    console.info(`kill -9 outcomes by delay: ${outcomes.join(', ')}`);
     expect(outcomes).toContain('previous');
   }, 240_000);
 });
