@@ -120,8 +120,20 @@ const SPECIAL: Record<string, string> = {
 };
 const SPECIAL_RE = /[łøıßæœđðþħŧŋ]/gu;
 
+const keyCache = new Map<string, string>();
+
 /** The folded identity of a name; see the rule at the top of this file. */
 export function authorKey(name: string): string {
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    if (keyCache.size >= 200_000) keyCache.clear();
+    key = computeKey(name);
+    keyCache.set(name, key);
+  }
+  return key;
+}
+
+function computeKey(name: string): string {
   const folded = name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -168,24 +168,73 @@ function blockText(node: Nodes): string {
   }
 }
 
+/** Shift every position in a subtree by a base line and offset (for a chunk parsed on its own). */
+function shift(node: Nodes, line: number, offset: number): void {
+  const p = node.position;
+  if (p) {
+    p.start.line += line;
+    p.end.line += line;
+    if (p.start.offset !== undefined) p.start.offset += offset;
+    if (p.end.offset !== undefined) p.end.offset += offset;
+  }
+  if ('children' in node) for (const c of node.children) shift(c as Nodes, line, offset);
+}
+
+// Constructs whose meaning can cross an ATX heading line: fenced code, HTML blocks of kinds 1-5,
+// link reference definitions. When a file holds none, it is parsed heading by heading.
+const CROSSES_HEADINGS =
+  /^ {0,3}(?:```|~~~|<(?:!--|pre|script|style|textarea|\?|!\[CDATA\[|![A-Za-z])|<[^\n]*\n#|\[[^\]\n]+\]:)/im;
+
+/**
+ * The top-level mdast nodes of a document. Each run of lines that starts at an ATX heading is
+ * parsed on its own (same tree, positions shifted back): micromark keeps less state alive that way,
+ * which makes big digests markedly cheaper to parse. Documents holding constructs that could span
+ * a heading line are parsed whole.
+ */
+function parseBlocks(text: string, whole: boolean): RootContent[] {
+  if (whole || CROSSES_HEADINGS.test(text)) return (processor.parse(text) as Root).children;
+  const out: RootContent[] = [];
+  const re = /\n(?=#{1,6}(?:[ \t]|\n|$))/g;
+  let start = 0;
+  let line = 0;
+  const push = (end: number) => {
+    const chunk = text.slice(start, end);
+    const root = processor.parse(chunk) as Root;
+    for (const node of root.children) {
+      if (line !== 0 || start !== 0) shift(node, line, start);
+      out.push(node);
+    }
+    for (let i = 0; i < chunk.length; i++) if (chunk.charCodeAt(i) === 10) line++;
+    start = end;
+  };
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) push(m.index + 1);
+  push(text.length);
+  return out;
+}
+
 interface Builder {
   entry: DigestEntry;
   /** Where the heading sits, for messages. */
   place: Place;
 }
 
+export interface ParseOptions {
+  /** Parse the document in one piece instead of heading by heading (same result, slower; for tests). */
+  whole?: boolean;
+}
+
 /**
  * Parse one digest file into entries, in source order. Problems become messages on `file`
  * (source `pipeline:parse`); nothing throws.
  */
-export function parseDigest(text: string, file: VFile): DigestEntry[] {
+export function parseDigest(text: string, file: VFile, options: ParseOptions = {}): DigestEntry[] {
   const entries: DigestEntry[] = [];
   const path = file.path ?? '';
   if (text.trim() === '') {
     warn(file, 'Empty file: it holds no digest and no papers', { line: 1, column: 1 }, 'empty-file');
     return entries;
   }
-  const tree = processor.parse(text) as Root;
+  const blocks = parseBlocks(text, options.whole === true);
   const src = (node: Nodes): string => {
     const s = node.position?.start.offset;
     const e = node.position?.end.offset;
@@ -396,7 +445,7 @@ export function parseDigest(text: string, file: VFile): DigestEntry[] {
     };
   };
 
-  for (const node of tree.children as RootContent[]) {
+  for (const node of blocks) {
     if (node.type === 'heading') {
       onHeading(node);
       continue;

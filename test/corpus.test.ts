@@ -276,6 +276,14 @@ describe.skipIf(!present)(`real corpus at ${CORPUS}${present ? '' : ' (missing: 
     expect(p.dates).toHaveLength(2);
   });
 
+  it('parses heading by heading exactly as a whole-document parse would (every 12th file)', () => {
+    const { files } = get();
+    for (let k = 0; k < files.length; k += 12) {
+      const text = decodeDigest(readFileSync(path.join(CORPUS, files[k]!)), new VFile())!;
+      expect(parseDigest(text, new VFile({ path: files[k]! }))).toEqual(parseDigest(text, new VFile({ path: files[k]! }), { whole: true }));
+    }
+  });
+
   it('is sorted newest first, then votes descending (null last), then id; authors folded sensibly', () => {
     const { dataset } = get();
     const ps = dataset.papers;

@@ -210,6 +210,29 @@ describe('parseDigest: variants', () => {
   });
 });
 
+describe('parseDigest: heading-by-heading parsing', () => {
+  it('gives the same result as parsing each fixture whole', () => {
+    const rels = ['variants/full.md', 'variants/titles.md', 'variants/two-sections.md', 'variants/license.md', 'variants/media.md', 'variants/summary.md', 'variants/early.md', 'variants/authors.md', 'bad/no-heading.md', 'bad/invalid-date.md', 'bad/heading-without-link.md', 'bad/duplicate-paper.md'];
+    for (const rel of rels) {
+      const text = readFileSync(path.join(FIXTURES, rel), 'utf8');
+      const a = new VFile({ path: rel });
+      const b = new VFile({ path: rel });
+      expect(parseDigest(text, a)).toEqual(parseDigest(text, b, { whole: true }));
+      expect(a.messages.map(brief)).toEqual(b.messages.map(brief));
+    }
+  });
+
+  it('falls back to a whole parse when a construct could span a heading (fenced code, HTML block)', () => {
+    const fenced = '## Daily Papers (2024-01-02)\n\n### [T](https://arxiv.org/abs/2401.00001)\n\n- 코드 예시:\n\n```\n## not a heading\n### [Nor](https://arxiv.org/abs/2401.00002)\n```\n';
+    const html = '## Daily Papers (2024-01-02)\n\n### [T](https://arxiv.org/abs/2401.00001)\n\n<div>\n## still html\n</div>\n';
+    for (const text of [fenced, html]) {
+      const entries = parseDigest(text, new VFile());
+      expect(entries).toHaveLength(1);
+      expect(entries).toEqual(parseDigest(text, new VFile(), { whole: true }));
+    }
+  });
+});
+
 describe('parseDigest: bad input', () => {
   it('an empty file: a warning, no entries', () => {
     const { entries, file } = parseFixture('bad/empty.md');
