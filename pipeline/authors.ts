@@ -14,7 +14,7 @@ export function authorsStep(ctx: StepContext, entries: readonly DigestEntry[]): 
   const out: DigestEntry[] = [];
   for (const original of entries) {
     const { entry, duplicates } = normalizeEntryAuthors(original);
-    const place = { line: original.source.line, column: original.source.column };
+    const place = original.authorsAt ?? { line: original.source.line, column: original.source.column };
     if (duplicates.length > 0) {
       ctx.file(original.source.file).message(
         `Author listed more than once for this paper: ${duplicates.map((d) => `\`${d}\``).join(', ')}; kept once`,

@@ -325,7 +325,7 @@ export function parseDigest(text: string, file: VFile, options: ParseOptions = {
     const lines = raw.split('\n');
     const prose: string[] = [];
     let fields = 0;
-    for (const rawLine of lines) {
+    for (const [index, rawLine] of lines.entries()) {
       const line = rawLine.trim();
       let m: RegExpExecArray | null;
       if ((m = VOTE_LINE.exec(line))) {
@@ -342,6 +342,9 @@ export function parseDigest(text: string, file: VFile, options: ParseOptions = {
         const parsed = parseAuthors(m[1] ?? '');
         cur.entry.authors = parsed.names;
         cur.entry.authorsTruncated = parsed.truncated;
+        const start = startOf(node);
+        const indent = rawLine.length - rawLine.trimStart().length;
+        cur.entry.authorsAt = { line: start.line + index, column: (index === 0 ? start.column : 1) + indent };
       } else if ((m = IMAGE_LINE.exec(line)) && cur.entry.summary.length === 0 && cur.entry.thumbnail === null) {
         fields++;
         cur.entry.thumbnail = resolveHfUrl(m[1]!);

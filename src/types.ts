@@ -47,6 +47,8 @@ export interface DigestEntry {
   /** Author names as written, cleaned of list syntax, NFC, in source order (duplicates kept). */
   authors: string[];
   authorsTruncated: boolean;
+  /** Where the `Authors:` line starts, when there is one: author diagnostics point here. */
+  authorsAt?: { line: number; column: number };
   summary: SummaryItem[];
   media: string[];
   source: SourceRef & { column: number };

@@ -224,7 +224,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
     expect(out[3]!.authors).toEqual(['Sercan "O. Arik', 'Xu Han']);
     expect(input[2]!.authors).toHaveLength(4); // the input is not mutated
     expect(messages(files).map((m) => [m.file, m.ruleId, m.line, m.source])).toEqual([
-      ['variants/full.md', 'author-duplicate', 27, 'pipeline:authors'],
+      ['variants/full.md', 'author-duplicate', 33, 'pipeline:authors'], // the Authors: line, not the heading (line 27)
       ['2024-01-01.md', 'author-duplicate', 3, 'pipeline:authors'],
       ['2024-01-01.md', 'author-stray-quote', 3, 'pipeline:authors'],
     ]);
