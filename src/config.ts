@@ -26,8 +26,8 @@ export const configSchema = z.strictObject({
   input: z.string().min(1).default('input'),
   /** Globs, relative to `input`, selecting digest files. */
   include: z.array(z.string().min(1)).min(1).default(['**/*.md']),
-  /** Globs, relative to `input`, to skip. */
-  exclude: z.array(z.string().min(1)).default([]),
+  /** Globs, relative to `input`, to skip. An archive's own README is not a digest. */
+  exclude: z.array(z.string().min(1)).default(['**/README.md']),
   /** Folder the artifacts are published to. */
   output: z.string().min(1).default('output'),
   /** Folder for the incremental cache. */
