@@ -28,7 +28,7 @@ import { restoreMessages, type SerializedMessage } from './diagnostics.ts';
 import { discoverStep, type InputFile } from './discover.ts';
 import { RunLogger, type LogMode } from './logger.ts';
 import { readInputs, type ParseStats, type ReadInput } from './parse.ts';
-import { acquireLock, LockError, recoverPublish, replaceFile, stage } from './publish.ts';
+import { acquireLock, LockError, recoverPublish, replaceFile, stage, type Staging } from './publish.ts';
 import {
   collectMessages,
   outputDigest,
@@ -103,7 +103,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const counts: Record<string, number> = {};
   let inputs: FileRecord[] = [];
   let artifactRecords: FileRecord[] = [];
-  let artifactList: Artifact[] = [];
+  let staging: Staging | null = null;
+  let writeMs = 0;
   let fastPath = false;
   let published = false;
   let pruned = 0;
@@ -170,7 +171,29 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
             import('./page.ts'),
           ]);
         const cache = useCache ? new ParseCache(config.cacheDirAbs, parserVersion(), config.digest) : null;
-        const entries: DigestEntry[] = await step(
+        // Artifacts go to the staging folder as soon as a step returns them, so the run never
+        // holds all of them in memory; the folder is swapped in only at the end.
+        staging = await stage(config.outputDir, []);
+        const records = new Map<string, FileRecord>();
+        const emit = async (list: readonly Artifact[]): Promise<void> => {
+          const t = performance.now();
+          for (const artifact of list) {
+            if (artifact.path === REPORT_PATH || records.has(artifact.path)) {
+              const m = fileFor(PIPELINE_FILE).message(`Two steps wrote the artifact "${artifact.path}"`, {
+                place: { line: 1, column: 1 },
+                ruleId: 'duplicate-artifact',
+                source: 'pipeline:publish',
+              });
+              m.fatal = true;
+              continue;
+            }
+            await staging!.write(artifact.path, artifact.data);
+            records.set(artifact.path, { path: artifact.path, sha256: sha256(artifact.data), size: byteLength(artifact.data) });
+          }
+          writeMs += performance.now() - t;
+        };
+
+        let entries: DigestEntry[] = await step(
           'parse',
           () => parseStep(ctx, found, { cache, read, workers: options.workers ?? 'auto', stats: parseStats }),
           (e) => ({
@@ -180,45 +203,34 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
             workers: parseStats.workers ?? 0,
           }),
         );
+        for (const r of read) r.bytes = null; // parsed: let the bytes go
         if (cache) discarded.push(...cache.discarded);
         counts.entries = entries.length;
         counts.digests = new Set(entries.map((e) => e.date)).size;
 
-        const normalized = await step('authors', () => authorsStep(ctx, entries), (e) => ({ entries: e.length }));
+        let normalized: DigestEntry[] = await step('authors', () => authorsStep(ctx, entries), (e) => ({ entries: e.length }));
+        entries = [];
         const dataset: Dataset = await step('enrich', () => enrichStep(ctx, normalized), (d) => ({
           papers: d.papers.length,
           authors: d.authors.length,
         }));
+        normalized = [];
         counts.papers = dataset.papers.length;
         counts.authors = dataset.authors.length;
+        await emit([
+          { path: 'papers.json', data: json({ papers: dataset.papers }) },
+          { path: 'authors.json', data: json({ authors: dataset.authors }) },
+        ]);
         const index = await step('index', () => indexStep(ctx, dataset), (r) => ({
           documents: dataset.papers.length,
           artifacts: r.artifacts.length,
         }));
-        const feeds = await step('feeds', () => feedsStep(ctx, dataset, index.search), (a) => ({ artifacts: a.length }));
-        const page = await step('page', () => pageStep(ctx, dataset), (a) => ({ artifacts: a.length }));
+        await emit(index.artifacts);
+        index.artifacts.length = 0;
+        await emit(await step('feeds', () => feedsStep(ctx, dataset, index.search), (a) => ({ artifacts: a.length })));
+        await emit(await step('page', () => pageStep(ctx, dataset), (a) => ({ artifacts: a.length })));
 
-        artifactList = [
-          { path: 'papers.json', data: json({ papers: dataset.papers }) },
-          { path: 'authors.json', data: json({ authors: dataset.authors }) },
-          ...index.artifacts,
-          ...feeds,
-          ...page,
-        ];
-        const seen = new Set<string>([REPORT_PATH]);
-        for (const artifact of artifactList) {
-          if (seen.has(artifact.path)) {
-            const m = fileFor(PIPELINE_FILE).message(`Two steps wrote the artifact "${artifact.path}"`, {
-              place: { line: 1, column: 1 },
-              ruleId: 'duplicate-artifact',
-              source: 'pipeline:publish',
-            });
-            m.fatal = true;
-          }
-          seen.add(artifact.path);
-        }
-        artifactList.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        artifactRecords = artifactList.map((a) => ({ path: a.path, sha256: sha256(a.data), size: byteLength(a.data) }));
+        artifactRecords = [...records.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         if (cache && !hasFatal(files)) pruned = await cache.prune();
       }
     } catch (error) {
@@ -284,23 +296,18 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       published = true;
       steps.push({ name: 'publish', ms: Math.round(performance.now() - t), counts: { artifacts: 1 } });
       logger.stepDone('publish', performance.now() - t, { 'artifact (report.json)': 1 });
-    } else if (exitCode === 0) {
+    } else if (exitCode === 0 && staging) {
       const t = performance.now();
-      const staging = await stage(config.outputDir, artifactList);
-      const ms = performance.now() - t;
-      const bytes = artifactRecords.reduce((s, a) => s + a.size, 0);
-      steps.push({ name: 'publish', ms: Math.round(ms * 10) / 10, counts: { artifacts: artifactRecords.length + 1, bytes } });
+      const bytes = artifactRecords.reduce((sum, a) => sum + a.size, 0);
+      // Publish time = writing the artifacts into staging (during the steps) + the swap.
+      steps.push({ name: 'publish', ms: Math.round(writeMs * 10) / 10, counts: { artifacts: artifactRecords.length + 1, bytes } });
       report = makeReport();
       reportText = serializeReport(report);
-      try {
-        await staging.write(REPORT_PATH, reportText);
-        await staging.commit();
-      } catch (error) {
-        await staging.abort();
-        throw error;
-      }
+      await staging.write(REPORT_PATH, reportText);
+      await staging.commit();
+      staging = null;
       published = true;
-      logger.stepDone('publish', performance.now() - t, { artifacts: artifactRecords.length + 1 });
+      logger.stepDone('publish', writeMs + performance.now() - t, { artifacts: artifactRecords.length + 1 });
       if (useCache) await saveManifest(config, version, inputs, artifactRecords, messages, counts);
       else await removeManifest(config.cacheDirAbs);
     } else {
@@ -313,6 +320,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       .then(() => replaceFile(config.cacheDirAbs, 'last-report.json', reportText))
       .catch(() => undefined);
   } finally {
+    // A failed or aborted run: the output folder stays as it was.
+    if (staging) await staging.abort().catch(() => undefined);
     await lock.release();
   }
 
