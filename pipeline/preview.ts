@@ -45,9 +45,20 @@ export interface PreviewOptions {
   encodings?: Encoding[];
 }
 
+export interface TransferStats {
+  /** Responses sent and their body bytes as sent (compressed when compressed). */
+  requests: number;
+  bytes: number;
+  /** One line per response: status, bytes sent, path. */
+  log: string[];
+}
+
 export interface Preview {
   /** The folder's URL, ending with the base path. */
   url: string;
+  /** What was sent since the last reset (for the page benchmark). */
+  stats: TransferStats;
+  resetStats(): void;
   server: Server;
   close(): Promise<void>;
 }
@@ -64,6 +75,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const host = options.host ?? '127.0.0.1';
   const encodings = options.encodings ?? ['br', 'gzip'];
   const cache = new Map<string, { mtime: number; data: Buffer }>();
+  const stats: TransferStats = { requests: 0, bytes: 0, log: [] };
+  const count = (res: ServerResponse, bytes: number, pathname: string) => {
+    stats.requests++;
+    stats.bytes += bytes;
+    stats.log.push(`${res.statusCode} ${bytes} ${pathname}`);
+  };
 
   async function compressed(file: string, mtime: number, enc: Encoding): Promise<Buffer> {
     const key = `${enc}:${file}`;
@@ -133,10 +150,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (enc) {
       const data = await compressed(file, info.mtimeMs, enc);
       res.writeHead(200, { 'Content-Encoding': enc, 'Content-Length': data.length });
+      count(res, req.method === 'HEAD' ? 0 : data.length, pathname);
       res.end(req.method === 'HEAD' ? undefined : data);
       return;
     }
     res.writeHead(200, { 'Content-Length': info.size });
+    count(res, req.method === 'HEAD' ? 0 : info.size, pathname);
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   }
@@ -156,6 +175,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   return {
     url: `http://${hostPart}:${port}${base}`,
     server,
+    stats,
+    resetStats() {
+      stats.requests = 0;
+      stats.bytes = 0;
+      stats.log = [];
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

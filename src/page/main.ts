@@ -14,6 +14,8 @@ class SearchWorker {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  /** Meta records seen so far, by short id. */
+  readonly metaCache = new Map<number, MetaRecord>();
   size = 0;
   dates = { min: '', max: '' };
   onProgress: (p: LoadProgress) => void = () => {};
@@ -60,19 +62,30 @@ class SearchWorker {
 
   /** Hits best first, or null when a newer search superseded this one. */
   async search(query: string, filters: Filters, gen: number): Promise<PageHit[] | null> {
-    const r = await this.call((id) => ({ type: 'search', id, gen, query, filters, limit: 500 }));
-    return r.type === 'search' ? r.hits : null;
+    const r = await this.call((id) => ({ type: 'search', id, gen, query, filters, limit: 500, withMeta: PAGE_SIZE }));
+    if (r.type !== 'search') return null;
+    r.meta.forEach((m, i) => m && this.metaCache.set(r.hits[i]!.shortId, m));
+    return r.hits;
   }
 
   async browse(filters: Filters, offset: number, limit: number, gen = 0): Promise<{ shortIds: number[]; more: boolean }> {
     const r = await this.call((id) => ({ type: 'browse', id, gen, filters, offset, limit }));
-    return r.type === 'browse' ? r : { shortIds: [], more: false };
+    if (r.type !== 'browse') return { shortIds: [], more: false };
+    r.meta.forEach((m, i) => m && this.metaCache.set(r.shortIds[i]!, m));
+    return r;
   }
 
   async meta(shortIds: number[]): Promise<Map<number, MetaRecord>> {
-    const r = await this.call((id) => ({ type: 'meta', id, shortIds }));
+    const missing = shortIds.filter((s) => !this.metaCache.has(s));
+    if (missing.length > 0) {
+      const r = await this.call((id) => ({ type: 'meta', id, shortIds: missing }));
+      if (r.type === 'meta') r.records.forEach((m, i) => m && this.metaCache.set(missing[i]!, m));
+    }
     const out = new Map<number, MetaRecord>();
-    if (r.type === 'meta') r.records.forEach((m, i) => m && out.set(shortIds[i]!, m));
+    for (const s of shortIds) {
+      const m = this.metaCache.get(s);
+      if (m) out.set(s, m);
+    }
     return out;
   }
 }
@@ -156,6 +169,18 @@ function applyState(s: State): void {
   votes.value = s.votes;
 }
 
+const wordTerms = new Map<string, string[]>();
+/** The analyzer's terms for one word (cached: result lists repeat words a lot). */
+function analyzedWord(w: string): string[] {
+  let t = wordTerms.get(w);
+  if (!t) {
+    t = tokenize(w).flatMap((x) => processTerm(x) ?? []);
+    if (wordTerms.size > 20_000) wordTerms.clear();
+    wordTerms.set(w, t);
+  }
+  return t;
+}
+
 /** Splits text into runs, marking the words whose analyzed terms are among `terms`. */
 function highlight(parent: HTMLElement, text: string, terms: Set<string>): void {
   if (terms.size === 0) {
@@ -165,8 +190,7 @@ function highlight(parent: HTMLElement, text: string, terms: Set<string>): void 
   const word = /[\p{L}\p{M}\p{N}]+(?:[-.'’][\p{L}\p{M}\p{N}]+)*/gu;
   let last = 0;
   for (const m of text.matchAll(word)) {
-    const analyzed = tokenize(m[0]).map((t) => processTerm(t));
-    if (!analyzed.some((t) => t !== null && terms.has(t))) continue;
+    if (!analyzedWord(m[0]).some((t) => terms.has(t))) continue;
     if (m.index > last) parent.append(text.slice(last, m.index));
     const mark = document.createElement('mark');
     mark.textContent = m[0];
@@ -293,6 +317,7 @@ async function run(push: boolean): Promise<void> {
     }
     const hits = await index.search(query, filters, gen);
     if (hits === null || gen !== generation) return;
+    const searchedMs = performance.now() - t0;
     current = { hits, filters, query };
     const page = hits.slice(0, PAGE_SIZE);
     const terms = new Set(page.flatMap((h) => h.terms));
@@ -307,7 +332,7 @@ async function run(push: boolean): Promise<void> {
         : `${hits.length >= 500 ? "500+" : hits.length} result${hits.length === 1 ? "" : "s"} for “${query}”${describeFilters(filters)} (${ms} ms).`,
     );
     // For the benchmark (test/bench/page-bench.ts): query -> results in the DOM.
-    performance.measure('dp:search', { start: `dp:start:${gen}`, detail: { query, hits: hits.length } });
+    performance.measure('dp:search', { start: `dp:start:${gen}`, detail: { query, hits: hits.length, searchedMs } });
     document.documentElement.dataset.searched = String(gen);
   } catch (err) {
     if (gen !== generation) return;

@@ -4,15 +4,16 @@ import type { MetaRecord } from './format.ts';
 
 export type Request =
   | { type: 'open'; base: string }
-  | { type: 'search'; id: number; gen: number; query: string; filters: Filters; limit: number }
+  | { type: 'search'; id: number; gen: number; query: string; filters: Filters; limit: number; withMeta: number }
   | { type: 'browse'; id: number; gen: number; filters: Filters; offset: number; limit: number }
   | { type: 'meta'; id: number; shortIds: number[] };
 
 export type Response =
   | { type: 'ready'; documentCount: number; dates: { min: string; max: string } }
   | { type: 'progress'; requested: number; done: number }
-  | { type: 'search'; id: number; hits: PageHit[]; timings: Record<string, number> }
-  | { type: 'browse'; id: number; shortIds: number[]; more: boolean }
+  /** `meta`: the records of the first `withMeta` hits, saving a round trip. */
+  | { type: 'search'; id: number; hits: PageHit[]; meta: (MetaRecord | null)[]; timings: Record<string, number> }
+  | { type: 'browse'; id: number; shortIds: number[]; more: boolean; meta: (MetaRecord | null)[] }
   | { type: 'meta'; id: number; records: (MetaRecord | null)[] }
   | { type: 'stale'; id: number }
   | { type: 'error'; id: number; message: string };

@@ -42,11 +42,15 @@ async function handle(req: Request): Promise<void> {
   if (req.type === 'search') {
     const hits = await idx.search(req.query, req.filters, req.limit, () => req.gen < latest);
     if (req.gen < latest) return post({ type: 'stale', id: req.id });
-    post({ type: 'search', id: req.id, hits, timings: idx.lastTimings });
+    const timings = idx.lastTimings;
+    const first = hits.slice(0, req.withMeta).map((h) => h.shortId);
+    const meta = await idx.meta(first);
+    post({ type: 'search', id: req.id, hits, meta: first.map((s) => meta.get(s) ?? null), timings });
     return;
   }
   const page = await idx.browse(req.filters, req.offset, req.limit);
-  post({ type: 'browse', id: req.id, ...page });
+  const meta = await idx.meta(page.shortIds);
+  post({ type: 'browse', id: req.id, ...page, meta: page.shortIds.map((s) => meta.get(s) ?? null) });
 }
 
 self.onmessage = (e) => {

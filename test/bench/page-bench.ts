@@ -17,10 +17,12 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview } from '../../pipeline/preview.ts';
+import type { Preview } from '../../pipeline/preview.ts';
 import type { Manifest } from '../../src/page/format.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -44,7 +46,7 @@ const median = (xs: number[]) => {
 };
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-async function tracked(browser: Browser): Promise<{ page: Page; bytes: () => number; requests: () => number; close: () => Promise<void> }> {
+async function tracked(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (r) => r.abort()); // thumbnails: not part of the budget
   const page = await context.newPage();
@@ -55,29 +57,23 @@ async function tracked(browser: Browser): Promise<{ page: Page; bytes: () => num
       for (const e of list.getEntries()) w.__longTasks.push(e.duration);
     }).observe({ type: 'longtask', buffered: true });
   });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
-  let bytes = 0;
-  let requests = 0;
-  cdp.on('Network.loadingFinished', (e) => {
-    bytes += e.encodedDataLength;
-    requests++;
-  });
-  return { page, bytes: () => bytes, requests: () => requests, close: () => context.close() };
+  return { page, close: () => context.close() };
 }
 
 const searched = (page: Page) => page.evaluate(() => document.documentElement.dataset.searched ?? '0');
 
-async function cold(browser: Browser, url: string, query: string): Promise<ColdRun> {
+async function cold(browser: Browser, preview: Preview, query: string): Promise<ColdRun> {
+  const url = preview.url;
   const t = await tracked(browser);
   const { page } = t;
+  preview.resetStats();
   const t0 = Date.now();
   await page.goto(url);
   await page.waitForSelector('html[data-ready]');
   await page.waitForLoadState('networkidle');
   const readyMs = Date.now() - t0;
-  const bytesBeforeReady = t.bytes();
+  // Bytes as the server sent them (the page's and its worker's requests; CDP on the page misses the worker's).
+  const bytesBeforeReady = preview.stats.bytes;
   const before = await searched(page);
   const t1 = Date.now();
   await page.fill('#q', query);
@@ -90,8 +86,8 @@ async function cold(browser: Browser, url: string, query: string): Promise<ColdR
     readyMs,
     bytesBeforeReady,
     firstResultMs,
-    bytesBeforeFirstResult: t.bytes(),
-    requestsBeforeFirstResult: t.requests(),
+    bytesBeforeFirstResult: preview.stats.bytes,
+    requestsBeforeFirstResult: preview.stats.requests,
     maxLongTaskMs: Math.max(0, ...(await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks))),
     results: await page.locator('#results .hit').count(),
   };
@@ -99,22 +95,23 @@ async function cold(browser: Browser, url: string, query: string): Promise<ColdR
   return run;
 }
 
-async function warm(browser: Browser, url: string, queries: string[]): Promise<{ query: string; ms: number }[]> {
+async function warm(browser: Browser, url: string, queries: string[]): Promise<{ query: string; ms: number; searchedMs: number }[]> {
   const t = await tracked(browser);
   const { page } = t;
   await page.goto(url);
   await page.waitForSelector('html[data-ready]');
-  const out: { query: string; ms: number }[] = [];
+  const out: { query: string; ms: number; searchedMs: number }[] = [];
   const all = [queries[0]!, ...queries];
   for (const [i, q] of all.entries()) {
     const before = await searched(page);
     await page.fill('#q', q);
     await page.waitForFunction((b) => (document.documentElement.dataset.searched ?? '0') !== b, before, { timeout: 30_000 });
-    const ms = await page.evaluate(() => {
-      const m = performance.getEntriesByName('dp:search');
-      return m[m.length - 1]!.duration;
+    const { ms, searchedMs } = await page.evaluate(() => {
+      const m = performance.getEntriesByName('dp:search') as PerformanceMeasure[];
+      const last = m[m.length - 1]!;
+      return { ms: last.duration, searchedMs: (last.detail as { searchedMs: number }).searchedMs };
     });
-    if (i > 0) out.push({ query: q, ms }); // the first one is the cold query
+    if (i > 0) out.push({ query: q, ms, searchedMs }); // the first one is the cold query
   }
   await t.close();
   return out;
@@ -136,7 +133,7 @@ async function benchSite(browser: Browser, dir: string, runs: number) {
   const preview = await startPreview({ dir, base: '/repo/', encodings: ['gzip'] });
   try {
     const coldRuns: ColdRun[] = [];
-    for (let r = 0; r < runs; r++) for (const q of queries) coldRuns.push(await cold(browser, preview.url, q));
+    for (let r = 0; r < runs; r++) for (const q of queries) coldRuns.push(await cold(browser, preview, q));
     // Later queries, including the prefixes of as-you-type.
     const later = [...queries.slice(1), 'diff', 'diffu', 'transformer', '강화', '에이전트', 'robot', queries[0]!];
     const warmRuns = await warm(browser, preview.url, later);
@@ -170,7 +167,8 @@ async function main(): Promise<void> {
       }
       const rep = await benchSite(browser, dir, Number(values.runs));
       reports.push(rep);
-      console.log(`\n## ${dir}: ${rep.documents} papers, ${rep.termChunks} term chunks (gzip transfer, Chromium ${browser.version()})`);
+      console.log(`\n## ${dir} (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+      console.log(`## ${dir}: ${rep.documents} papers, ${rep.termChunks} term chunks (gzip transfer, Chromium ${browser.version()})`);
       console.log('cold query                 | ready ms | KB at ready | 1st result ms | KB before 1st result | requests | max long task ms | results');
       for (const c of rep.coldRuns) {
         console.log(
@@ -187,7 +185,7 @@ async function main(): Promise<void> {
       );
       console.log(
         `warm: ${w.length} later queries, render median ${median(w).toFixed(1)} ms, max ${Math.max(...w).toFixed(1)} ms ` +
-          `(${rep.warmRuns.map((x) => `${x.query}=${x.ms.toFixed(0)}`).join(', ')})`,
+          `(${rep.warmRuns.map((x) => `${x.query}=${x.ms.toFixed(0)}/${x.searchedMs.toFixed(0)}`).join(', ')}; total/ranked ms)`,
       );
     }
   } finally {
