@@ -19,6 +19,8 @@ export interface StepRecord {
   name: string;
   ms: number;
   counts: Record<string, number>;
+  /** The process' peak resident memory so far (MB), at the end of the step. */
+  peakRssMb?: number;
 }
 
 export interface FileRecord {

@@ -132,7 +132,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     }
     const ms = performance.now() - t;
     const c = count(value);
-    steps.push({ name, ms: Math.round(ms * 10) / 10, counts: c });
+    steps.push({ name, ms: Math.round(ms * 10) / 10, counts: c, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
     logger.stepDone(name, ms, c);
     return value;
   }
