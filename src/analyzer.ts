@@ -339,9 +339,9 @@ export function queryTerms(query: string): string[] {
   return terms;
 }
 
-/** tokenize for queries: cut to MAX_QUERY_LENGTH and at most MAX_QUERY_TOKENS tokens. */
+/** tokenize for queries: cut to MAX_QUERY_LENGTH, repeated tokens once, at most MAX_QUERY_TOKENS tokens. */
 export function tokenizeQuery(query: string): string[] {
-  return tokenize(cutQuery(query)).slice(0, MAX_QUERY_TOKENS);
+  return [...new Set(tokenize(cutQuery(query)))].slice(0, MAX_QUERY_TOKENS);
 }
 
 /** True for a processed term that is a plain Latin word (fuzzy matching applies only to these). */

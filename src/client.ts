@@ -92,6 +92,14 @@ export interface LoadOptions {
 }
 
 export function loadSearchIndex(json: string | object, options: LoadOptions = {}): SearchClient {
+  if (typeof json === 'string') {
+    const fast = scanIndexText(json);
+    if (fast) {
+      const version = (fast.head as Record<string, unknown>)[VERSION_KEY];
+      if (version !== ANALYZER_VERSION) throw new AnalyzerMismatchError(version);
+      return createSearchClient(loadMiniSearchEntries(fast.head, fast.terms, fast.values), options);
+    }
+  }
   const js: unknown = typeof json === 'string' ? JSON.parse(json) : json;
   if (js === null || typeof js !== 'object' || !('index' in js) || !('documentIds' in js)) {
     throw new Error('not a MiniSearch index: expected the JSON written to search-index.json');
@@ -208,67 +216,64 @@ export function searchIndex(
 type RawPostings = Record<string, Record<string, number>>;
 type Tree = Map<string, unknown>;
 
-/** A term's field -> (document -> frequency) map, converted from the JSON on first use. */
-class LazyTermData extends Map<number, Map<number, number>> {
-  private raw: RawPostings | null;
-  constructor(raw: RawPostings) {
-    super();
+/**
+ * A term's field -> (document -> frequency) map, converted from the JSON on first use. It has
+ * the Map methods MiniSearch calls on term data, without allocating a Map per term at load.
+ */
+class LazyTermData {
+  private raw: RawPostings | string | null;
+  private map: Map<number, Map<number, number>> | null = null;
+  constructor(raw: RawPostings | string) {
     this.raw = raw;
   }
-  private load(): void {
-    const raw = this.raw;
-    if (raw === null) return;
+  private m(): Map<number, Map<number, number>> {
+    if (this.map) return this.map;
+    const r = this.raw;
     this.raw = null;
+    const map = new Map<number, Map<number, number>>();
+    const raw: RawPostings = typeof r === 'string' ? JSON.parse(r) : (r ?? {});
     for (const field of Object.keys(raw)) {
       const freqs = raw[field]!;
       const m = new Map<number, number>();
       for (const doc of Object.keys(freqs)) m.set(Number(doc), freqs[doc]!);
-      super.set(Number(field), m);
+      map.set(Number(field), m);
     }
+    this.map = map;
+    return map;
   }
-  override get(key: number) {
-    this.load();
-    return super.get(key);
+  get(key: number) {
+    return this.m().get(key);
   }
-  override has(key: number) {
-    this.load();
-    return super.has(key);
+  has(key: number) {
+    return this.m().has(key);
   }
-  override set(key: number, value: Map<number, number>) {
-    this.load();
-    return super.set(key, value);
+  set(key: number, value: Map<number, number>) {
+    this.m().set(key, value);
+    return this;
   }
-  override delete(key: number) {
-    this.load();
-    return super.delete(key);
+  delete(key: number) {
+    return this.m().delete(key);
   }
-  override clear() {
-    this.raw = null;
-    super.clear();
+  clear() {
+    this.m().clear();
   }
-  override get size() {
-    this.load();
-    return super.size;
+  get size() {
+    return this.m().size;
   }
-  override keys() {
-    this.load();
-    return super.keys();
+  keys() {
+    return this.m().keys();
   }
-  override values() {
-    this.load();
-    return super.values();
+  values() {
+    return this.m().values();
   }
-  override entries() {
-    this.load();
-    return super.entries();
+  entries() {
+    return this.m().entries();
   }
-  override forEach(fn: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown) {
-    this.load();
-    super.forEach(fn, thisArg);
+  forEach(fn: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown) {
+    this.m().forEach(fn, thisArg);
   }
-  override [Symbol.iterator]() {
-    this.load();
-    return super[Symbol.iterator]();
+  [Symbol.iterator]() {
+    return this.m()[Symbol.iterator]();
   }
 }
 
@@ -313,18 +318,101 @@ interface Internals {
  */
 export function loadMiniSearch(js: AsPlainObject): MiniSearch<SearchDocument> {
   if (js.serializationVersion !== 2 || !Array.isArray(js.index)) return MiniSearch.loadJS<SearchDocument>(js, indexOptions);
-  const ms = MiniSearch.loadJS<SearchDocument>({ ...js, index: [] }, indexOptions);
   const index = js.index as [string, RawPostings][];
-  let order: [string, RawPostings][] = index;
-  for (let i = 1; i < index.length; i++) {
-    if (!(index[i - 1]![0] < index[i]![0])) {
-      order = [...index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return loadMiniSearchEntries(
+    { ...js, index: [] },
+    index.map((e) => e[0]),
+    index.map((e) => e[1]),
+  );
+}
+
+/** A MiniSearch from the serialized index without its terms, plus the terms and their postings. */
+function loadMiniSearchEntries(head: AsPlainObject, terms: string[], raws: (RawPostings | string)[]): MiniSearch<SearchDocument> {
+  const ms = MiniSearch.loadJS<SearchDocument>({ ...head, index: [] }, indexOptions);
+  let sorted = true;
+  for (let i = 1; i < terms.length; i++) {
+    if (!(terms[i - 1]! < terms[i]!)) {
+      sorted = false;
       break;
     }
   }
-  const terms = order.map((e) => e[0]);
-  const values = order.map((e) => new LazyTermData(e[1]));
+  let order = terms.map((_t, i) => i);
+  if (!sorted) order = order.sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+  const values = order.map((i) => new LazyTermData(raws[i]!));
   const internals = ms as unknown as Internals;
-  internals._index = new internals._index.constructor(buildRadixTree(terms, values)) as Internals['_index'];
+  internals._index = new internals._index.constructor(
+    buildRadixTree(
+      order.map((i) => terms[i]!),
+      values,
+    ),
+  ) as Internals['_index'];
   return ms;
+}
+
+const QUOTE = 34; // "
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const COMMA = 44;
+
+/** The index of the quote closing the string that opens at `at`, or -1. */
+function stringEnd(text: string, at: number): number {
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === QUOTE) return i;
+  }
+  return -1;
+}
+
+/**
+ * Reads search-index.json text without JSON.parse-ing the postings: everything but `index` is
+ * parsed as usual, the index array is scanned for its terms, and each term keeps the text of its
+ * postings (parsed when a query first needs them). Returns null for any text it does not
+ * recognize as the exact output of JSON.stringify(miniSearch); the caller then parses it normally.
+ */
+function scanIndexText(text: string): { head: AsPlainObject; terms: string[]; values: string[] } | null {
+  const key = '"index":[';
+  const at = text.lastIndexOf(key);
+  if (at <= 0 || text.charCodeAt(at - 1) !== COMMA) return null;
+  const terms: string[] = [];
+  const values: string[] = [];
+  let i = at + key.length;
+  if (text.charCodeAt(i) === CLOSE_BRACKET) i++;
+  else {
+    for (;;) {
+      if (text.charCodeAt(i) !== OPEN_BRACKET || text.charCodeAt(i + 1) !== QUOTE) return null;
+      const termEnd = stringEnd(text, i + 1);
+      if (termEnd < 0) return null;
+      const raw = text.slice(i + 2, termEnd);
+      terms.push(raw.includes('\\') ? (JSON.parse(text.slice(i + 1, termEnd + 1)) as string) : raw);
+      i = termEnd + 1;
+      if (text.charCodeAt(i) !== COMMA || text.charCodeAt(i + 1) !== OPEN_BRACE) return null;
+      const start = i + 1;
+      // Postings are {"field":{"doc":freq,...},...}: the first "}}]" closes them.
+      const end = text.indexOf('}}]', start);
+      if (end < 0) return null;
+      values.push(text.slice(start, end + 2));
+      i = end + 3;
+      const next = text.charCodeAt(i);
+      if (next === COMMA) {
+        i++;
+        continue;
+      }
+      if (next === CLOSE_BRACKET) {
+        i++;
+        break;
+      }
+      return null;
+    }
+  }
+  let head: unknown;
+  try {
+    head = JSON.parse(`${text.slice(0, at)}"index":[]${text.slice(i)}`);
+  } catch {
+    return null;
+  }
+  if (head === null || typeof head !== 'object' || !('documentIds' in head) || (head as AsPlainObject).serializationVersion !== 2) return null;
+  return { head: head as AsPlainObject, terms, values };
 }

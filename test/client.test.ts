@@ -16,12 +16,21 @@ describe('client: loading', () => {
     expect(loadSearchIndex(JSON.parse(json)).search('diffusion').map((h) => h.id)).toEqual(ids('diffusion'));
   });
 
+  it('loads pretty-printed JSON too (the fast text reader falls back to JSON.parse)', () => {
+    const pretty = JSON.stringify(JSON.parse(json), null, 2);
+    expect(loadSearchIndex(pretty).search('강화학습').map((h) => [h.id, h.score])).toEqual(client.search('강화학습').map((h) => [h.id, h.score]));
+    const mismatched = pretty.replace(/"analyzerVersion": "[^"]*"/, '"analyzerVersion": "old"');
+    expect(() => loadSearchIndex(mismatched)).toThrow(AnalyzerMismatchError);
+  });
+
   it('refuses another analyzer version with a clear error', () => {
     const other = { ...JSON.parse(json), [VERSION_KEY]: 'something-else' };
     expect(() => loadSearchIndex(other)).toThrow(AnalyzerMismatchError);
     expect(() => loadSearchIndex(other)).toThrow(/analyzer version "something-else" does not match/);
     const { [VERSION_KEY]: _dropped, ...unversioned } = JSON.parse(json);
     expect(() => loadSearchIndex(unversioned)).toThrow(AnalyzerMismatchError);
+    expect(() => loadSearchIndex(JSON.stringify(other))).toThrow(AnalyzerMismatchError);
+    expect(() => loadSearchIndex(JSON.stringify(unversioned))).toThrow(AnalyzerMismatchError);
   });
 
   it('refuses what is not an index', () => {
@@ -135,5 +144,29 @@ describe('client: bad queries never throw', () => {
     expect(client.search('')).toEqual([]);
     expect(client.search('.*+?^${}()|[]\\')).toEqual([]);
     expect(client.search(undefined as unknown as string)).toEqual([]);
+  });
+});
+
+describe('client: packaging', () => {
+  it('is importable as <package>/client and <package>/search-options', async () => {
+    const mod = await import('daily-papers-feeds/client');
+    const opts = await import('daily-papers-feeds/search-options');
+    expect(mod.loadSearchIndex(json).search('diffusion')[0]!.id).toBe('2401.00003');
+    expect(opts.indexOptions.fields).toEqual(['title', 'summary', 'authors', 'id']);
+  });
+
+  it('bundles for the browser without node: modules', async () => {
+    const { build } = await import('esbuild');
+    const out = await build({
+      stdin: { contents: "export { loadSearchIndex } from 'daily-papers-feeds/client';", resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = out.outputFiles[0]!.text;
+    expect(code).toContain('AnalyzerMismatchError');
+    expect(code).not.toMatch(/from\s*["']node:|require\(["']node:/);
   });
 });
