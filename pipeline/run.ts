@@ -72,8 +72,13 @@ function byteLength(data: string | Uint8Array): number {
   return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
 }
 
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+/**
+ * `{ "<key>": [...] }` with one record per line: valid JSON, compact at 10x scale, and a
+ * one-paper change is a one-line diff.
+ */
+function jsonRecords(key: string, records: readonly unknown[]): string {
+  if (records.length === 0) return `{"${key}":[]}\n`;
+  return `{"${key}":[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`;
 }
 
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
@@ -218,8 +223,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         counts.papers = dataset.papers.length;
         counts.authors = dataset.authors.length;
         await emit([
-          { path: 'papers.json', data: json({ papers: dataset.papers }) },
-          { path: 'authors.json', data: json({ authors: dataset.authors }) },
+          { path: 'papers.json', data: jsonRecords('papers', dataset.papers) },
+          { path: 'authors.json', data: jsonRecords('authors', dataset.authors) },
         ]);
         const index = await step('index', () => indexStep(ctx, dataset), (r) => ({
           documents: dataset.papers.length,
