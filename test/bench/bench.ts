@@ -1,13 +1,14 @@
 /**
- * `npm run bench [-- --runs N --runs10 N --scale 10 --skip-scale]`: measures the pipeline on
+ * `npm run bench [-- --runs N --runs10 N --scale 10 --skip-scale --skip-1x --corpus DIR]`: measures the pipeline on
  * ../shared/corpus (1x) and on a synthetic N-times corpus (`pipeline/synth.ts`):
  *
  *   naive          the baseline: glob, remark-parse every file, MiniSearch with default options,
  *                  write papers + index (no cache, no feeds, no page), in this same process
- *   cold           `runPipeline --no-cache`, every step
+ *   cold           `runPipeline` from an empty cache folder (a fresh clone), every step
  *   no-change      a rerun with nothing changed (fast path)
  *   one-new-digest a rerun after adding one digest (warm parse cache)
- *   peak RSS       a cold run of the pipeline alone, in a child process (maxRSS)
+ *   peak RSS       maxRSS of the child process running a corpus, after the naive run and
+ *                  after the pipeline's first cold run (each corpus runs in its own child)
  *
  * Reports medians and ratios against the naive baseline, per-step medians of the cold run, the
  * growth from 1x to Nx, and checks the goals (cold <= 0.5x naive, no-change <= 1 s,
@@ -121,52 +122,46 @@ async function newDigestFor(input: string): Promise<{ rel: string; text: string 
   return { rel: 'bench-new/one-new-digest.md', text: shiftDigest(texts[last]!, 1, plan) };
 }
 
-/** Peak RSS of one cold run in a child process (MB). */
-function childPeak(kind: 'pipeline' | 'naive', input: string, work: string): Promise<number | null> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'test/bench/bench.ts'), '--child', kind, '--input', input, '--work', work], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', () => {
-      const m = /maxRssKb=(\d+)/.exec(out);
-      resolve(m ? Number(m[1]) / 1024 : null);
-    });
-  });
-}
+const rssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
+/**
+ * One corpus, in a fresh child process (its own heap and peak RSS): naive and cold runs
+ * interleaved, then no-change reruns and one-new-digest reruns. A cold run starts from an empty
+ * cache folder (like a fresh clone) and so also fills the cache the reruns use.
+ */
 async function benchCorpus(name: string, source: string, runs: number, work: string, log: (s: string) => void): Promise<ScenarioResult> {
   const input = path.join(work, 'input');
   const output = path.join(work, 'output');
   const naiveOut = path.join(work, 'naive');
+  const cacheDir = path.join(work, 'cache');
   await rm(work, { recursive: true, force: true });
   await cp(source, input, { recursive: true });
   const size = await corpusSize(input);
   const base = await loadConfig({ cwd: ROOT, input, output });
-  const config: ResolvedConfig = { ...base, cacheDirAbs: path.join(work, 'cache') };
+  const config: ResolvedConfig = { ...base, cacheDirAbs: cacheDir };
   const logger = new RunLogger('json');
   const result: ScenarioResult = {
     corpus: name, ...size, papers: 0, runs, naive: [], cold: [], coldSteps: {}, noChange: [], oneNew: [], peakRssMb: null, naivePeakRssMb: null,
   };
-  log(`\n${name}: ${size.files} files, ${(size.bytes / 1e6).toFixed(1)} MB, ${runs} run(s) each`);
+  log(`${name}: ${size.files} files, ${(size.bytes / 1e6).toFixed(1)} MB, ${runs} run(s) each`);
 
   for (let i = 0; i < runs; i++) {
     // Interleaved, so that load from other processes hits both alike.
     const tn = await timed(() => naiveRun(input, naiveOut));
     result.naive.push(tn);
+    if (i === 0) result.naivePeakRssMb = rssMb();
+    await rm(cacheDir, { recursive: true, force: true });
     let report;
     const tc = await timed(async () => {
-      ({ report } = await runPipeline({ config, noCache: true, logger, allowEmpty: true }));
+      ({ report } = await runPipeline({ config, logger, allowEmpty: true }));
     });
     result.cold.push(tc);
+    if (i === 0) result.peakRssMb = rssMb();
     result.papers = report!.counts.papers ?? 0;
     for (const s of report!.steps) (result.coldSteps[s.name] ??= []).push(s.ms);
-    log(`  run ${i + 1}: naive ${fmt(tn)}, cold ${fmt(tc)} (exit ${report!.exitCode})`);
+    log(`  run ${i + 1}: naive ${fmt(tn)}, cold ${fmt(tc)} (exit ${report!.exitCode}, cache misses ${report!.cache.misses})`);
   }
 
-  // Warm the cache, then the reruns.
-  await runPipeline({ config, logger, allowEmpty: true });
   for (let i = 0; i < Math.max(runs, 3); i++) {
     let fast = false;
     result.noChange.push(await timed(async () => {
@@ -183,17 +178,36 @@ async function benchCorpus(name: string, source: string, runs: number, work: str
       misses = (await runPipeline({ config, logger, allowEmpty: true })).report.cache.misses;
     }));
     if (misses !== 1) log(`  warning: one-new-digest rerun parsed ${misses} files`);
-    // Back to the base state (this run prunes the new digest from the parse cache).
     await rm(path.join(input, path.dirname(added.rel)), { recursive: true });
-    await runPipeline({ config, logger, allowEmpty: true });
+    // Back to the base state (this run prunes the new digest from the parse cache).
+    if (i < runs - 1) await runPipeline({ config, logger, allowEmpty: true });
   }
   log(`  no-change ${result.noChange.map(fmt).join(', ')}; one-new-digest ${result.oneNew.map(fmt).join(', ')}`);
-
-  result.peakRssMb = await childPeak('pipeline', input, path.join(work, 'rss'));
-  result.naivePeakRssMb = await childPeak('naive', input, path.join(work, 'rss-naive'));
-  log(`  peak RSS: pipeline ${result.peakRssMb?.toFixed(0)} MB, naive ${result.naivePeakRssMb?.toFixed(0)} MB`);
-  await rm(path.join(work, 'rss'), { recursive: true, force: true });
+  log(`  peak RSS: naive ${result.naivePeakRssMb?.toFixed(0)} MB, after the pipeline's cold run ${result.peakRssMb?.toFixed(0)} MB`);
+  await rm(work, { recursive: true, force: true });
   return result;
+}
+
+function inChild(name: string, source: string, runs: number, work: string): Promise<ScenarioResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=6144', '--import', TSX, path.join(ROOT, 'test/bench/bench.ts'),
+        '--child', name, '--input', source, '--work', work, '--runs', String(runs)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      const text = d.toString();
+      out += text;
+      for (const line of text.split('\n')) if (line && !line.startsWith('RESULT ')) process.stdout.write(`${line}\n`);
+    });
+    child.once('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+      if (line) resolve(JSON.parse(line.slice(7)) as ScenarioResult);
+      else reject(new Error(`bench child for ${name} exited with ${code}`));
+    });
+  });
 }
 
 function summarize(results: ScenarioResult[]): { text: string; goals: Record<string, boolean | null> } {
@@ -239,14 +253,9 @@ function summarize(results: ScenarioResult[]): { text: string; goals: Record<str
   return { text: lines.join('\n'), goals };
 }
 
-async function child(kind: string, input: string, work: string): Promise<void> {
-  if (kind === 'naive') {
-    await naiveRun(input, path.join(work, 'out'));
-  } else {
-    const base = await loadConfig({ cwd: ROOT, input, output: path.join(work, 'out') });
-    await runPipeline({ config: { ...base, cacheDirAbs: path.join(work, 'cache') }, noCache: true, logger: new RunLogger('json'), allowEmpty: true });
-  }
-  process.stdout.write(`maxRssKb=${process.resourceUsage().maxRSS}\n`);
+async function child(name: string, input: string, work: string, runs: number): Promise<void> {
+  const result = await benchCorpus(name, input, runs, work, (line) => void process.stdout.write(`${line}\n`));
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
 
 async function main(): Promise<void> {
@@ -256,13 +265,14 @@ async function main(): Promise<void> {
       runs10: { type: 'string', default: '1' },
       scale: { type: 'string', default: '10' },
       'skip-scale': { type: 'boolean', default: false },
+      'skip-1x': { type: 'boolean', default: false },
       corpus: { type: 'string', default: CORPUS },
       child: { type: 'string' },
       input: { type: 'string' },
       work: { type: 'string' },
     },
   });
-  if (values.child) return child(values.child, values.input!, values.work!);
+  if (values.child) return child(values.child, values.input!, values.work!, Number(values.runs));
 
   const log = (s: string): void => void process.stdout.write(`${s}\n`);
   const source = path.resolve(values.corpus);
@@ -278,12 +288,12 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(path.join(tmpdir(), 'dpf-bench-'));
   const results: ScenarioResult[] = [];
   try {
-    results.push(await benchCorpus('1x (shared/corpus)', source, Number(values.runs), path.join(tmp, '1x'), log));
+    if (!values['skip-1x']) results.push(await inChild('1x (shared/corpus)', source, Number(values.runs), path.join(tmp, '1x')));
     if (!values['skip-scale'] && scale > 1) {
       const synth = path.join(tmp, `synth-${scale}x`);
       const made = await synthCorpus({ from: source, out: synth, scale });
       log(`\nsynth: ${made.files} files (+${made.plan.dayStep} days, +${made.plan.monthStep} id months per copy)`);
-      results.push(await benchCorpus(`${scale}x (synthetic)`, synth, Number(values.runs10), path.join(tmp, `${scale}x`), log));
+      results.push(await inChild(`${scale}x (synthetic)`, synth, Number(values.runs10), path.join(tmp, `${scale}x`)));
     }
   } finally {
     await rm(tmp, { recursive: true, force: true });
