@@ -14,7 +14,7 @@
  * site's papers.json (no corpus text is stored in the repo). Speed targets are checked here,
  * never in unit tests.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadavg } from 'node:os';
@@ -24,6 +24,32 @@ import type { Browser, Page } from 'playwright-core';
 import { startPreview } from '../../pipeline/preview.ts';
 import type { Preview } from '../../pipeline/preview.ts';
 import type { Manifest } from '../../src/page/format.ts';
+import { loadSearchIndex } from '../../src/client.ts';
+import { ChunkedIndex } from '../../src/page/loader.ts';
+
+/**
+ * Reference on the same machine at the same moment: ranking time in Node of the full
+ * search-index.json (the search helper's client) and of the chunked loader (warm), per query.
+ */
+async function reference(dir: string, queries: string[]): Promise<{ query: string; fullMs: number; chunkedMs: number }[]> {
+  const out: { query: string; fullMs: number; chunkedMs: number }[] = [];
+  const fullFile = path.join(dir, 'search-index.json');
+  // The 10x index (~100 MB of JSON) is skipped: loading it takes more memory than this machine spares.
+  if (!existsSync(fullFile) || statSync(fullFile).size > 30_000_000) return out;
+  const full = loadSearchIndex(await readFile(fullFile, 'utf8'));
+  const chunked = await ChunkedIndex.open(async (p) => JSON.parse(await readFile(path.join(dir, p), 'utf8')), 'search/');
+  for (const q of queries) {
+    await chunked.search(q); // warm: chunks loaded
+    full.search(q, { limit: 500 });
+    let t = performance.now();
+    for (let i = 0; i < 3; i++) full.search(q, { limit: 500 });
+    const fullMs = (performance.now() - t) / 3;
+    t = performance.now();
+    for (let i = 0; i < 3; i++) await chunked.search(q);
+    out.push({ query: q, fullMs, chunkedMs: (performance.now() - t) / 3 });
+  }
+  return out;
+}
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -137,7 +163,8 @@ async function benchSite(browser: Browser, dir: string, runs: number) {
     // Later queries, including the prefixes of as-you-type.
     const later = [...queries.slice(1), 'diff', 'diffu', 'transformer', '강화', '에이전트', 'robot', queries[0]!];
     const warmRuns = await warm(browser, preview.url, later);
-    return { dir, documents: manifest.documentCount, termChunks: manifest.terms.count, queries, coldRuns, warmRuns };
+    const ref = await reference(dir, queries);
+    return { dir, documents: manifest.documentCount, termChunks: manifest.terms.count, queries, coldRuns, warmRuns, ref };
   } finally {
     await preview.close();
   }
@@ -187,6 +214,13 @@ async function main(): Promise<void> {
         `warm: ${w.length} later queries, render median ${median(w).toFixed(1)} ms, max ${Math.max(...w).toFixed(1)} ms ` +
           `(${rep.warmRuns.map((x) => `${x.query}=${x.ms.toFixed(0)}/${x.searchedMs.toFixed(0)}`).join(', ')}; total/ranked ms)`,
       );
+      if (rep.ref.length > 0) {
+        console.log(
+          `reference (Node, warm, same moment): ranking ms full search-index.json vs chunked: ` +
+            rep.ref.map((r) => `${r.query}=${r.fullMs.toFixed(0)}/${r.chunkedMs.toFixed(0)}`).join(', ') +
+            `; medians ${median(rep.ref.map((r) => r.fullMs)).toFixed(1)} / ${median(rep.ref.map((r) => r.chunkedMs)).toFixed(1)} ms`,
+        );
+      }
     }
   } finally {
     await browser.close();
