@@ -57,9 +57,15 @@ export function toSearchDocument(paper: Paper): SearchDocument {
 /** Field boosts: title above authors above summary. */
 export const FIELD_BOOST: Record<string, number> = { title: 3, authors: 2, summary: 1, id: 1 };
 
-/** Prefix matching on the last query term only (and not on one-letter Latin terms). */
+/**
+ * Prefix matching on the last query term only: any Hangul term, a Latin term of two letters or
+ * more, a number of four digits or more (`2404` -> arXiv IDs; shorter prefixes match thousands of
+ * terms and say little).
+ */
 export function prefixLastTerm(term: string, i: number, terms: string[]): boolean {
-  return i === terms.length - 1 && (isHangulTerm(term) || term.length >= 2);
+  if (i !== terms.length - 1) return false;
+  if (isHangulTerm(term)) return true;
+  return /^\d+$/u.test(term) ? term.length >= 4 : term.length >= 2;
 }
 
 /** One edit for Latin words of four letters or more; never for Hangul, digits or IDs. */
