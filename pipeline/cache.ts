@@ -162,8 +162,12 @@ export interface Manifest {
   version: string;
   configDigest: string;
   outputDir: string;
-  /** [relative path, sha256, size] of every input, in discovery order. */
-  inputs: [string, string, number][];
+  /**
+   * [relative path, sha256, size, mtimeMs | null] of every input, in discovery order. The
+   * modification time is recorded only for files last modified well before the run started, so
+   * that a file edited during a run is never trusted by its time stamp.
+   */
+  inputs: [string, string, number, number | null][];
   /** Every published artifact except report.json. */
   artifacts: ManifestArtifact[];
   /** sha256 over the artifact list, also recorded in output/report.json. */

@@ -10,6 +10,7 @@
  */
 import { stat, readFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { VFile } from 'vfile';
 import type { Artifact, Dataset, DigestEntry } from '../src/types.ts';
 import {
@@ -89,6 +90,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const logger = options.logger ?? new RunLogger('quiet');
   const now = options.now ?? (() => new Date());
   const started = now();
+  /** Wall clock at the start, for the cache's time-stamp checks only (never in the output). */
+  const runStartedMs = Date.now();
   const t0 = performance.now();
   const version = pipelineVersion();
 
@@ -149,15 +152,29 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 
     try {
       const found: InputFile[] = await step('discover', () => discoverStep(ctx), (f) => ({ files: f.length }));
-      const read: ReadInput[] = await step('read', () => readInputs(ctx, found), (r) => ({
-        files: r.length,
-        bytes: r.reduce((s, x) => s + x.size, 0),
-      }));
+      const manifest = useCache ? await readManifest(config.cacheDirAbs, discarded) : null;
+      let reusable = false;
+      const read: ReadInput[] = await step(
+        'read',
+        async () => {
+          if (manifest) {
+            // Like git's index: files whose size and modification time match the manifest keep
+            // their recorded hash, so an unchanged archive is not even read.
+            const byStat = await unchangedByStat(found, manifest, config.concurrency);
+            if (byStat && (await reusableOutput(manifest, config, version, byStat))) {
+              reusable = true;
+              return byStat;
+            }
+          }
+          const all = await readInputs(ctx, found);
+          if (manifest) reusable = await reusableOutput(manifest, config, version, all);
+          return all;
+        },
+        (r) => ({ files: r.length, bytes: r.reduce((s, x) => s + x.size, 0) }),
+      );
       inputs = read.filter((r) => r.sha256 !== null).map((r) => ({ path: r.path, sha256: r.sha256!, size: r.size }));
       counts.files = read.length;
 
-      const manifest = useCache ? await readManifest(config.cacheDirAbs, discarded) : null;
-      const reusable = manifest ? await reusableOutput(manifest, config, version, read) : null;
       if (manifest && reusable) {
         fastPath = true;
         await step('reuse', () => undefined, () => ({ artifacts: manifest.artifacts.length }));
@@ -313,7 +330,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       staging = null;
       published = true;
       logger.stepDone('publish', writeMs + performance.now() - t, { artifacts: artifactRecords.length + 1 });
-      if (useCache) await saveManifest(config, version, inputs, artifactRecords, messages, counts);
+      if (useCache) await saveManifest(runStartedMs, config, version, inputs, artifactRecords, messages, counts);
       else await removeManifest(config.cacheDirAbs);
     } else {
       report = makeReport();
@@ -337,6 +354,31 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 function hasFatal(files: Map<string, VFile>): boolean {
   for (const file of files.values()) if (file.messages.some((m) => m.fatal === true)) return true;
   return false;
+}
+
+/**
+ * The inputs with their recorded hashes when every file's size and modification time match the
+ * manifest (no bytes read), or null when any file differs, is new, is gone or has no trusted time.
+ */
+async function unchangedByStat(
+  found: readonly InputFile[],
+  manifest: Manifest,
+  concurrency: number,
+): Promise<ReadInput[] | null> {
+  if (manifest.inputs.length !== found.length) return null;
+  const limit = pLimit(concurrency);
+  const results = await Promise.all(
+    found.map((f, i) =>
+      limit(async (): Promise<ReadInput | null> => {
+        const [p, hash, size, mtimeMs] = manifest.inputs[i]!;
+        if (p !== f.path || typeof mtimeMs !== 'number') return null;
+        const info = await stat(f.abs).catch(() => null);
+        if (!info || !info.isFile() || info.size !== size || info.mtimeMs !== mtimeMs) return null;
+        return { ...f, bytes: null, sha256: hash, size };
+      }),
+    ),
+  );
+  return results.every((r) => r !== null) ? (results as ReadInput[]) : null;
 }
 
 /** True when output/ still holds exactly what the manifest's run published for these inputs. */
@@ -368,6 +410,7 @@ async function reusableOutput(
 }
 
 async function saveManifest(
+  runStartedMs: number,
   config: ResolvedConfig,
   version: string,
   inputs: FileRecord[],
@@ -385,7 +428,13 @@ async function saveManifest(
     version,
     configDigest: config.digest,
     outputDir: config.outputDir,
-    inputs: inputs.map((i) => [i.path, i.sha256, i.size]),
+    inputs: await Promise.all(
+      inputs.map(async (i): Promise<[string, string, number, number | null]> => {
+        const info = await stat(path.join(config.inputDir, i.path)).catch(() => null);
+        const trusted = info && info.size === i.size && info.mtimeMs < runStartedMs - 2000 ? info.mtimeMs : null;
+        return [i.path, i.sha256, i.size, trusted];
+      }),
+    ),
     artifacts: withTimes,
     outputDigest: outputDigest(artifacts),
     diagnostics,

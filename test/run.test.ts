@@ -4,7 +4,7 @@
  * the lock, kill -9 and determinism under other time zones and clocks.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmod, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../pipeline/config.ts';
@@ -113,6 +113,24 @@ describe('the cache', () => {
     expect(await treeHashes(p.output, ['report.json'])).toEqual(before);
     expect(await mtimes(p.output, names)).toEqual(times);
     expect((await readReport(p.output)).fastPath).toBe(true);
+  });
+
+  it('trusts old modification times like git does, and still notices an edited file', async () => {
+    const p = await project();
+    const old = new Date(Date.UTC(2025, 0, 1));
+    for (const rel of Object.keys(smallCorpus())) await utimes(path.join(p.input, rel), old, old);
+    await run(p);
+    const manifest = JSON.parse(await readFile(path.join(p.cache, 'manifest.json'), 'utf8')) as { inputs: [string, string, number, number | null][] };
+    expect(manifest.inputs.every((i) => i[3] === old.getTime())).toBe(true);
+    expect((await run(p)).report.fastPath).toBe(true);
+    // Same size, new content, new time stamp: re-read and re-published.
+    const file = path.join(p.input, '2025/03/05.md');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('Part 3-0', 'Part 3-X'));
+    const edited = await run(p);
+    expect(edited.report.fastPath).toBe(false);
+    expect(edited.report.cache.misses).toBe(1);
+    expect(await readFile(path.join(p.output, 'papers.json'), 'utf8')).toContain('Part 3-X');
   });
 
   it('does not take the fast path when output/ was edited', async () => {
