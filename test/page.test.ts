@@ -184,8 +184,7 @@ describe.skipIf(!HAS_CHROMIUM)(`search page in Chromium (skipped when ${CHROMIUM
   test('filters: minimum votes and date range, reflected in the URL', async () => {
     await open();
     await search('연구');
-    const all = await titles();
-    expect(all).toContain(OLD.title);
+    await expect.poll(titles).toContain(OLD.title);
     await page.fill('#votes', '100');
     await page.dispatchEvent('#votes', 'change');
     await expect.poll(titles).toEqual([OLD.title]);

@@ -44,7 +44,9 @@ async function handle(req: Request): Promise<void> {
     if (req.gen < latest) return post({ type: 'stale', id: req.id });
     const timings = idx.lastTimings;
     const first = hits.slice(0, req.withMeta).map((h) => h.shortId);
+    const t = performance.now();
     const meta = await idx.meta(first);
+    timings.meta = performance.now() - t;
     post({ type: 'search', id: req.id, hits, meta: first.map((s) => meta.get(s) ?? null), timings });
     return;
   }

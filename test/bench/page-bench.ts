@@ -121,23 +121,24 @@ async function cold(browser: Browser, preview: Preview, query: string): Promise<
   return run;
 }
 
-async function warm(browser: Browser, url: string, queries: string[]): Promise<{ query: string; ms: number; searchedMs: number }[]> {
+async function warm(browser: Browser, url: string, queries: string[]): Promise<{ query: string; ms: number; searchedMs: number; worker: Record<string, number> }[]> {
   const t = await tracked(browser);
   const { page } = t;
   await page.goto(url);
   await page.waitForSelector('html[data-ready]');
-  const out: { query: string; ms: number; searchedMs: number }[] = [];
+  const out: { query: string; ms: number; searchedMs: number; worker: Record<string, number> }[] = [];
   const all = [queries[0]!, ...queries];
   for (const [i, q] of all.entries()) {
     const before = await searched(page);
     await page.fill('#q', q);
     await page.waitForFunction((b) => (document.documentElement.dataset.searched ?? '0') !== b, before, { timeout: 30_000 });
-    const { ms, searchedMs } = await page.evaluate(() => {
+    const { ms, searchedMs, worker } = await page.evaluate(() => {
       const m = performance.getEntriesByName('dp:search') as PerformanceMeasure[];
       const last = m[m.length - 1]!;
-      return { ms: last.duration, searchedMs: (last.detail as { searchedMs: number }).searchedMs };
+      const d = last.detail as { searchedMs: number; worker: Record<string, number> };
+      return { ms: last.duration, searchedMs: d.searchedMs, worker: d.worker };
     });
-    if (i > 0) out.push({ query: q, ms, searchedMs }); // the first one is the cold query
+    if (i > 0) out.push({ query: q, ms, searchedMs, worker }); // the first one is the cold query
   }
   await t.close();
   return out;
@@ -160,11 +161,14 @@ async function benchSite(browser: Browser, dir: string, runs: number) {
   try {
     const coldRuns: ColdRun[] = [];
     for (let r = 0; r < runs; r++) for (const q of queries) coldRuns.push(await cold(browser, preview, q));
-    // Later queries, including the prefixes of as-you-type.
+    // Later queries that switch topic (each needs new chunks), including as-you-type prefixes.
     const later = [...queries.slice(1), 'diff', 'diffu', 'transformer', '강화', '에이전트', 'robot', queries[0]!];
     const warmRuns = await warm(browser, preview.url, later);
+    // Later queries that refine the one before (a user narrowing a search).
+    const refine = ['diffusion model', 'diffusion video', 'diffusion video generation', 'video generation', '강화학습', '강화학습 보상', '강화학습 보상 모델', '보상 모델'];
+    const refineRuns = await warm(browser, preview.url, ['diffusion', ...refine]);
     const ref = await reference(dir, queries);
-    return { dir, documents: manifest.documentCount, termChunks: manifest.terms.count, queries, coldRuns, warmRuns, ref };
+    return { dir, documents: manifest.documentCount, termChunks: manifest.terms.count, queries, coldRuns, warmRuns, refineRuns, ref };
   } finally {
     await preview.close();
   }
@@ -213,6 +217,16 @@ async function main(): Promise<void> {
       console.log(
         `warm: ${w.length} later queries, render median ${median(w).toFixed(1)} ms, max ${Math.max(...w).toFixed(1)} ms ` +
           `(${rep.warmRuns.map((x) => `${x.query}=${x.ms.toFixed(0)}/${x.searchedMs.toFixed(0)}`).join(', ')}; total/ranked ms)`,
+      );
+      const r = rep.refineRuns.map((x) => x.ms);
+      console.log(
+        `refine: ${r.length} narrowing queries, render median ${median(r).toFixed(1)} ms, max ${Math.max(...r).toFixed(1)} ms ` +
+          `(${rep.refineRuns.map((x) => `${x.query}=${x.ms.toFixed(0)}`).join(', ')})`,
+      );
+      const sum = (k: string) => median(rep.warmRuns.map((x) => x.worker[k] ?? 0)).toFixed(1);
+      console.log(
+        `warm breakdown (worker medians, ms): term chunks ${sum('terms')}, doc chunks ${sum('docs')}, loadJS ${sum('load')}, ` +
+          `MiniSearch ${sum('search')}, meta chunks ${sum('meta')}`,
       );
       if (rep.ref.length > 0) {
         console.log(
