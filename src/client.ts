@@ -165,6 +165,21 @@ function toHit(r: SearchResult, score: number): SearchHit {
   };
 }
 
+/** Every paper the filters select, newest first (then votes, then id), scored 0. */
+function listFiltered(ms: MiniSearch<SearchDocument>, options: SearchFilters, authors: Set<string> | null, limit: number): SearchHit[] {
+  const results = ms.search(MiniSearch.wildcard, {
+    filter: (r) => (!authors || authors.has(String(r.id))) && passes(r as Partial<StoredFields>, options),
+  });
+  const date = (r: SearchResult) => String(r.date ?? '');
+  results.sort(
+    (a, b) =>
+      (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : 0) ||
+      (Number(b.votes ?? -1) - Number(a.votes ?? -1)) ||
+      (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0),
+  );
+  return results.slice(0, limit).map((r) => toHit(r, 0));
+}
+
 /** Searches a MiniSearch built with indexOptions: arXiv IDs named in the query come first. */
 export function searchIndex(
   ms: MiniSearch<SearchDocument>,
@@ -175,8 +190,15 @@ export function searchIndex(
   const q = cleanText(query);
   const limit = Math.max(0, Math.floor(Number(options.limit ?? DEFAULT_LIMIT)) || 0);
   const units = analyzeQuery(q);
-  if (limit === 0 || units.length === 0) return [];
-  const authorList = options.author == null ? [] : Array.isArray(options.author) ? options.author : [options.author];
+  if (limit === 0) return [];
+  const authorList = (options.author == null ? [] : Array.isArray(options.author) ? options.author : [options.author]).filter(
+    (a) => typeof a === 'string' && a.trim() !== '',
+  );
+  if (units.length === 0) {
+    // No searchable words: nothing, unless filters are set; then the papers they select, newest first.
+    const filtered = authorList.length > 0 || !!options.from || !!options.to || options.minVotes != null;
+    return filtered ? listFiltered(ms, options, authorList.length > 0 ? authorIds(ms, authorList, authorPapers) : null, limit) : [];
+  }
   const authors = authorList.length > 0 ? authorIds(ms, authorList, authorPapers) : null;
   const all = options.match === 'all';
   const filter = (r: SearchResult) => {

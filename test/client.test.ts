@@ -126,6 +126,13 @@ describe('client: filters', () => {
     expect(exact.search('모델', { author: 'yingcong chen' }).map((h) => h.id).sort()).toEqual(['2401.00002', '2401.00003']);
   });
 
+  it('lists the papers the filters select, newest first, when the query has no words', () => {
+    expect(ids('', { author: 'yingcong chen' })).toEqual(['2401.00003', '2401.00002']);
+    expect(ids('  ', { minVotes: 30 })).toEqual(['2404.03715', '2401.00002', '2401.00001']);
+    expect(ids('', { from: '2024-04-06' })).toEqual(['2401.00005', '2401.00004']);
+    expect(ids('', { author: '   ' })).toEqual([]);
+  });
+
   it('respects the limit', () => {
     expect(client.search('모델', { limit: 1 })).toHaveLength(1);
     expect(client.search('모델', { limit: 0 })).toEqual([]);
