@@ -1,5 +1,6 @@
 /**
  * `npm run search -- "query" [options]`: prints the best results from output/search-index.json.
+ * Without a query but with filters, lists the papers the filters select, newest first.
  *
  *   --output <dir>     folder holding search-index.json (default: output)
  *   --limit <n>        results to print (default 10)
@@ -37,7 +38,8 @@ function main(argv: string[]): number {
     return 2;
   }
   const { values, positionals } = args;
-  if (values.help || positionals.length === 0) {
+  const filtered = !!(values.from || values.to || values['min-votes'] !== undefined || values.author?.length);
+  if (values.help || (positionals.length === 0 && !filtered)) {
     console.log('usage: npm run search -- "query" [--limit 10] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--min-votes N] [--author KEY] [--all] [--json] [--output DIR]');
     return values.help ? 0 : 2;
   }
