@@ -3,7 +3,8 @@
  * should find. Short queries a person might type (a few words chosen per paper, with Korean
  * particles removed, compounds written without their space, names without diacritics or
  * hyphens, and one typo in a rare title word); no corpus text beyond those few words.
- * The papers were drawn at random (fixed seed); the words were chosen by rarity, then cleaned.
+ * The papers were drawn at random (fixed seed); the words were chosen by rarity, then cleaned and
+ * adjusted by hand (particles removed, a second distinctive word added where one was generic).
  */
 export type QueryKind = 'en-title' | 'ko-stem' | 'ko-compound' | 'author' | 'mixed' | 'typo' | 'arxiv';
 
