@@ -17,7 +17,7 @@ export function authorsStep(ctx: StepContext, entries: readonly DigestEntry[]): 
     const place = original.authorsAt ?? { line: original.source.line, column: original.source.column };
     if (duplicates.length > 0) {
       ctx.file(original.source.file).message(
-        `Author listed more than once for this paper: ${duplicates.map((d) => `\`${d}\``).join(', ')}; kept once`,
+        `Author listed more than once for this paper: ${[...new Set(duplicates)].map((d) => `\`${d}\``).join(', ')}; kept once`,
         { place, ruleId: 'author-duplicate', source: SOURCE },
       );
     }
