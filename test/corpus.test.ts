@@ -33,6 +33,8 @@ interface Listing {
   thumbnail: string | null;
   votes: number | null;
   authors: string[];
+  /** The line of the `Authors:` line, where author diagnostics point. */
+  authorsLine: number | null;
   truncated: boolean;
   bullets: number;
   media: string[];
@@ -88,6 +90,7 @@ function readFileLines(rel: string, text: string): Listing[] {
         thumbnail: null,
         votes: null,
         authors: [],
+        authorsLine: null,
         truncated: false,
         bullets: 0,
         media: [],
@@ -103,6 +106,7 @@ function readFileLines(rel: string, text: string): Listing[] {
     } else if ((m = line.match(/^Authors: (.*)$/))) {
       const a = readAuthors(m[1]!.trim());
       cur.authors = a.names;
+      cur.authorsLine = i + 1;
       cur.truncated = a.truncated;
     } else if (/^[-*+] /.test(line)) {
       cur.bullets++;
@@ -190,7 +194,7 @@ describe.skipIf(!present)(`real corpus at ${CORPUS}${present ? '' : ' (missing: 
     const repeating = listings.filter((l) => new Set(l.authors.map(fold)).size !== l.authors.length);
     expect(byRule['author-duplicate']).toBe(repeating.length);
     const dupPlaces = all.filter((m) => m.ruleId === 'author-duplicate').map((m) => `${m.file}:${m.line}`).sort();
-    expect(dupPlaces).toEqual(repeating.map((l) => `${l.file}:${l.line}`).sort());
+    expect(dupPlaces).toEqual(repeating.map((l) => `${l.file}:${l.authorsLine}`).sort());
     // author-stray-quote: names holding a quote character that is not an apostrophe
     const stray = listings.filter((l) => l.authors.some((n) => /["“”`[\]]/.test(n)));
     expect(byRule['author-stray-quote']).toBe(stray.length);
