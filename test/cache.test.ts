@@ -10,18 +10,9 @@ import { discoverStep } from '../pipeline/discover.ts';
 import { serializeMessages } from '../pipeline/diagnostics.ts';
 import { RunLogger } from '../pipeline/logger.ts';
 import { parseStep } from '../pipeline/parse.ts';
-import { digest, digestWithWarning, makeProject, type Project } from './helpers/ops.ts';
+import { digest, digestWithWarning, makeProject, type Project, useProjects } from './helpers/ops.ts';
 
-const projects: Project[] = [];
-afterEach(async () => {
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
-
-async function tempDir(): Promise<Project> {
-  const p = await makeProject({});
-  projects.push(p);
-  return p;
-}
+const project = useProjects();
 
 const sample: ParsedFile = {
   entries: [],
@@ -30,7 +21,7 @@ const sample: ParsedFile = {
 
 describe('ParseCache', () => {
   it('round-trips a result under a key of version, config digest, path and content hash', async () => {
-    const p = await tempDir();
+    const p = await project({});
     const cache = new ParseCache(p.cache, '1.0.0+abc', 'digest');
     const key = cache.key('2025/01/01.md', 'hash');
     expect(new Set([
@@ -49,7 +40,7 @@ describe('ParseCache', () => {
   });
 
   it('discards corrupt, edited and foreign files with a reason, never trusting them', async () => {
-    const p = await tempDir();
+    const p = await project({});
     const cache = new ParseCache(p.cache, 'v', 'd');
     const cases: [string, (text: string) => string, RegExp][] = [
       ['a.md', (t) => t.slice(0, -5), /checksum mismatch/],
@@ -71,7 +62,7 @@ describe('ParseCache', () => {
   });
 
   it('prunes entries the run did not use', async () => {
-    const p = await tempDir();
+    const p = await project({});
     const old = new ParseCache(p.cache, 'v1', 'd');
     await old.set(old.key('a.md', 'h'), 'a.md', sample);
     const current = new ParseCache(p.cache, 'v2', 'd');
@@ -85,7 +76,7 @@ describe('ParseCache', () => {
 
 describe('readManifest', () => {
   it('discards a corrupt or foreign manifest with a reason', async () => {
-    const p = await tempDir();
+    const p = await project({});
     const problems: CacheProblem[] = [];
     expect(await readManifest(p.cache, problems)).toBeNull();
     await mkdir(p.cache, { recursive: true });
@@ -120,8 +111,7 @@ describe('parseStep', () => {
       inputs[`2025/04/${String(d).padStart(2, '0')}.md`] = d % 3 === 0 ? digestWithWarning(date, d) : digest(date, 2 + (d % 4), d);
     }
     inputs['2025/04/13.md'] = new TextDecoder().decode(new Uint8Array([0xef, 0xbb, 0xbf])) + digest('2025-04-13', 1, 13).replace(/\n/g, '\r\n');
-    const p = await makeProject(inputs);
-    projects.push(p);
+    const p = await project(inputs);
 
     const main = await context(p);
     const found = await discoverStep(main.ctx);
@@ -147,8 +137,7 @@ describe('parseStep', () => {
   }, 60_000);
 
   it('turns a read error (EISDIR) into a fatal message on that file and goes on', async () => {
-    const p = await makeProject({ '2025/01/01.md': digest('2025-01-01', 2, 1) });
-    projects.push(p);
+    const p = await project({ '2025/01/01.md': digest('2025-01-01', 2, 1) });
     await mkdir(path.join(p.input, '2025/01/02.md'));
     const { ctx, files } = await context(p);
     const entries = await parseStep(ctx, [

@@ -8,18 +8,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, USAGE } from '../pipeline/cli.ts';
 import { PACKAGE_VERSION } from '../pipeline/version.ts';
-import { Capture, ROOT, TSX, makeProject, smallCorpus, treeHashes, type Project } from './helpers/ops.ts';
+import { Capture, ROOT, TSX, makeProject, smallCorpus, treeHashes, type Project, useProjects } from './helpers/ops.ts';
 
-const projects: Project[] = [];
-afterEach(async () => {
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
-
-async function project(files: Record<string, string | Uint8Array> = smallCorpus(), config?: string): Promise<Project> {
-  const p = await makeProject(files, config);
-  projects.push(p);
-  return p;
-}
+const project = useProjects();
 
 async function cli(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean } = {}) {
   const stdout = new Capture();

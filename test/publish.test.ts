@@ -5,24 +5,15 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireLock, LockError, lockPath, publish, recoverPublish, replaceFile, stage } from '../pipeline/publish.ts';
-import { TSX, makeProject, treeHashes, writeFiles, type Project } from './helpers/ops.ts';
+import { TSX, makeProject, treeHashes, writeFiles, type Project, useProjects } from './helpers/ops.ts';
 
-const projects: Project[] = [];
-afterEach(async () => {
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
-
-async function tempDir(): Promise<Project> {
-  const p = await makeProject({});
-  projects.push(p);
-  return p;
-}
+const project = useProjects();
 
 const siblings = async (p: Project): Promise<string[]> => (await readdir(p.dir)).filter((n) => n.startsWith('.output.')).sort();
 
 describe('publish', () => {
   it('replaces the output folder as a whole and carries README.md over', async () => {
-    const p = await tempDir();
+    const p = await project({});
     await writeFiles(p.output, { 'README.md': 'kept\n', 'old.json': '{}', 'sub/old.txt': 'x' });
     await publish(p.output, [
       { path: 'a.json', data: '{"a":1}\n' },
@@ -34,7 +25,7 @@ describe('publish', () => {
   });
 
   it('leaves the previous output byte-identical when staging fails, and cleans up', async () => {
-    const p = await tempDir();
+    const p = await project({});
     await writeFiles(p.output, { 'a.json': 'previous\n' });
     const before = await treeHashes(p.output);
     await expect(publish(p.output, [{ path: 'x.json', data: '1' }, { path: '../escape.json', data: '2' }])).rejects.toThrow(/invalid or duplicate artifact path/);
@@ -44,7 +35,7 @@ describe('publish', () => {
   });
 
   it('shows nothing until commit; abort leaves the output untouched', async () => {
-    const p = await tempDir();
+    const p = await project({});
     await writeFiles(p.output, { 'a.json': 'previous\n' });
     const staging = await stage(p.output, [{ path: 'a.json', data: 'next\n' }]);
     await staging.write('report.json', '{}\n');
@@ -58,7 +49,7 @@ describe('publish', () => {
   });
 
   it('replaceFile swaps one file atomically', async () => {
-    const p = await tempDir();
+    const p = await project({});
     await writeFiles(p.output, { 'report.json': 'old' });
     await replaceFile(p.output, 'report.json', 'new');
     expect(await readFile(path.join(p.output, 'report.json'), 'utf8')).toBe('new');
@@ -67,7 +58,7 @@ describe('publish', () => {
 
 describe('recoverPublish', () => {
   it('restores the previous output when a kill fell between the two renames', async () => {
-    const p = await tempDir();
+    const p = await project({});
     await writeFiles(p.output, { 'a.json': 'previous\n' });
     const before = await treeHashes(p.output);
     // The state a kill -9 leaves right after `rename(output, .output.old-<pid>)`.
@@ -80,7 +71,7 @@ describe('recoverPublish', () => {
   });
 
   it('removes leftovers of dead runs but not the staging folder of a live one', async () => {
-    const p = await tempDir();
+    const p = await project({});
     await writeFiles(p.output, { 'a.json': 'current\n' });
     await mkdir(path.join(p.dir, '.output.old-999998'));
     await mkdir(path.join(p.dir, `.output.staging-${process.ppid}`));
@@ -92,7 +83,7 @@ describe('recoverPublish', () => {
 
 describe('the run lock', () => {
   it('lets one run in at a time, with a message naming the holder', async () => {
-    const p = await tempDir();
+    const p = await project({});
     const lock = await acquireLock(p.output);
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
@@ -115,7 +106,7 @@ describe('the run lock', () => {
   });
 
   it('two acquisitions at once in one process: exactly one gets the lock', async () => {
-    const p = await tempDir();
+    const p = await project({});
     const results = await Promise.allSettled([acquireLock(p.output), acquireLock(p.output)]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -124,7 +115,7 @@ describe('the run lock', () => {
   });
 
   it('two processes started at once: exactly one gets the lock', async () => {
-    const p = await tempDir();
+    const p = await project({});
     const script = path.join(p.dir, 'take-lock.mts');
     await writeFile(
       script,

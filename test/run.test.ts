@@ -11,18 +11,9 @@ import { loadConfig } from '../pipeline/config.ts';
 import { lockPath } from '../pipeline/publish.ts';
 import { runPipeline } from '../pipeline/run.ts';
 import type { RunReport } from '../pipeline/report.ts';
-import { ROOT, TSX, digest, makeProject, mtimes, smallCorpus, treeHashes, writeFiles, type Project } from './helpers/ops.ts';
+import { ROOT, TSX, digest, makeProject, mtimes, smallCorpus, treeHashes, writeFiles, type Project, useProjects } from './helpers/ops.ts';
 
-const projects: Project[] = [];
-afterEach(async () => {
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
-
-async function project(files: Record<string, string | Uint8Array> = smallCorpus()): Promise<Project> {
-  const p = await makeProject(files);
-  projects.push(p);
-  return p;
-}
+const project = useProjects();
 
 async function run(p: Project, options: { output?: string; noCache?: boolean; strict?: boolean; allowEmpty?: boolean } = {}) {
   const config = await loadConfig({ cwd: p.dir, output: options.output });

@@ -7,6 +7,7 @@ import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterEach } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -134,4 +135,17 @@ export class Capture {
     this.text += chunk;
     return true;
   }
+}
+
+/** Temporary projects made by one test file, each removed after the test that made it. */
+export function useProjects(): (files?: Record<string, string | Uint8Array>, config?: string) => Promise<Project> {
+  const projects: Project[] = [];
+  afterEach(async () => {
+    await Promise.all(projects.splice(0).map((p) => p.cleanup()));
+  });
+  return async (files = smallCorpus(), config) => {
+    const p = await makeProject(files, config);
+    projects.push(p);
+    return p;
+  };
 }
