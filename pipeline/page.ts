@@ -169,32 +169,23 @@ export function chunkSearchData(
 
 /** Bundles src/page/main.ts and style.css (minified, deterministic, content-hashed names). */
 export async function bundlePage(): Promise<{ js: Artifact; worker: Artifact; css: Artifact }> {
-  const workerBuild = await build({
-    entryPoints: [`${PAGE_DIR}worker.ts`],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: ['es2022', 'chrome110', 'firefox115', 'safari16'],
-    platform: 'browser',
-    write: false,
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'silent',
-  });
-  const worker = workerBuild.outputFiles[0]!.contents;
-  const result = await build({
-    entryPoints: [`${PAGE_DIR}main.ts`],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: ['es2022', 'chrome110', 'firefox115', 'safari16'],
-    platform: 'browser',
-    write: false,
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'silent',
-  });
-  const js = result.outputFiles[0]!.contents;
+  const script = async (entry: string, format: 'iife' | 'esm') =>
+    (
+      await build({
+        entryPoints: [`${PAGE_DIR}${entry}`],
+        bundle: true,
+        minify: true,
+        format,
+        target: ['es2022', 'chrome110', 'firefox115', 'safari16'],
+        platform: 'browser',
+        write: false,
+        legalComments: 'none',
+        charset: 'utf8',
+        logLevel: 'silent',
+      })
+    ).outputFiles[0]!.contents;
+  const worker = await script('worker.ts', 'iife');
+  const js = await script('main.ts', 'esm');
   const css = await build({
     entryPoints: [`${PAGE_DIR}style.css`],
     bundle: true,
