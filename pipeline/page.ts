@@ -29,11 +29,8 @@ const EXCERPT_CHARS = 320;
 const MAX_AUTHORS = 12;
 
 export interface PageOptions {
-  /**
-   * The full index the index step wrote (the text of search-index.json, or its parsed form):
-   * saves building it a second time. Built with buildSearchIndex when absent.
-   */
-  index?: AsPlainObject | string | Uint8Array;
+  /** The full index in plain form, as the index step serialized it: saves building it a second time. */
+  index?: AsPlainObject;
 }
 
 function hash(data: string | Uint8Array): string {
@@ -208,15 +205,7 @@ export const CSP =
 
 export async function pageStep(ctx: StepContext, dataset: Dataset, options: PageOptions = {}): Promise<Artifact[]> {
   const { config } = ctx;
-  const given = options.index;
-  const js: AsPlainObject =
-    given === undefined
-      ? buildSearchIndex(dataset).toJSON()
-      : typeof given === 'string'
-        ? (JSON.parse(given) as AsPlainObject)
-        : given instanceof Uint8Array
-          ? (JSON.parse(new TextDecoder().decode(given)) as AsPlainObject)
-          : given;
+  const js: AsPlainObject = options.index ?? buildSearchIndex(dataset).toJSON();
   const version = (js as unknown as Record<string, unknown>)[VERSION_KEY];
   if (version !== ANALYZER_VERSION) {
     throw new Error(`page: the search index was built by analyzer ${JSON.stringify(version)}, expected ${ANALYZER_VERSION}`);

@@ -183,7 +183,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         artifactRecords = manifest.artifacts.map(({ path: p, sha256: h, size }) => ({ path: p, sha256: h, size }));
       } else {
         // The steps load only when needed, so that the fast path starts in a fraction of a second.
-        const [{ parseStep }, { authorsStep }, { enrichStep }, { indexStep, SEARCH_INDEX_PATH }, { feedsStep }, { pageStep }] =
+        const [{ parseStep }, { authorsStep }, { enrichStep }, { indexStep }, { feedsStep }, { pageStep }] =
           await Promise.all([
             import('./parse.ts'),
             import('./authors.ts'),
@@ -247,12 +247,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
           documents: dataset.papers.length,
           artifacts: r.artifacts.length,
         }));
-        // The page splits the same index into chunks: hand it the serialized index instead of building it again.
-        const indexJson = index.artifacts.find((a) => a.path === SEARCH_INDEX_PATH)?.data;
         await emit(index.artifacts);
         index.artifacts.length = 0;
         await emit(await step('feeds', () => feedsStep(ctx, dataset, index.search), (a) => ({ artifacts: a.length })));
-        await emit(await step('page', () => pageStep(ctx, dataset, indexJson === undefined ? {} : { index: indexJson }), (a) => ({ artifacts: a.length })));
+        await emit(await step('page', () => pageStep(ctx, dataset, { index: index.index }), (a) => ({ artifacts: a.length })));
 
         artifactRecords = [...records.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         if (cache && !hasFatal(files)) pruned = await cache.prune();

@@ -53,6 +53,8 @@ export function buildSearchIndex(dataset: Dataset): VersionedMiniSearch {
 
 export interface IndexStepResult {
   artifacts: Artifact[];
+  /** The plain form serialized to search-index.json; the page step splits it into chunks. */
+  index: AsPlainObject;
   /** Paper ids matching every word of a saved query, best first. */
   search(query: string): string[];
 }
@@ -62,8 +64,10 @@ export function indexStep(ctx: StepContext, dataset: Dataset): IndexStepResult {
   const duplicates = dataset.papers.length - ms.documentCount;
   if (duplicates > 0) ctx.logger.info(`index: ${duplicates} duplicate paper id(s) indexed once`);
   const client = createSearchClient(ms);
+  const index = ms.toJSON();
   return {
-    artifacts: [{ path: SEARCH_INDEX_PATH, data: JSON.stringify(ms) }],
+    artifacts: [{ path: SEARCH_INDEX_PATH, data: JSON.stringify(index) }],
+    index,
     search: (query: string) => client.search(query, { match: 'all', limit: Infinity }).map((hit) => hit.id),
   };
 }
