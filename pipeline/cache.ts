@@ -16,10 +16,12 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { DigestEntry } from '../src/types.ts';
+import { isDocVector, type DocVector } from '../src/index-builder.ts';
 import type { SerializedMessage } from './diagnostics.ts';
 
 export const CACHE_FORMAT = 'daily-papers-parse-cache@1';
 export const MANIFEST_FORMAT = 'daily-papers-manifest@1';
+export const VECTORS_FORMAT = 'daily-papers-term-vectors@1';
 
 export interface ParsedFile {
   entries: DigestEntry[];
@@ -144,6 +146,127 @@ export class ParseCache {
     }
     return removed;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Term vectors of the search index
+
+interface VectorsHeader {
+  format: string;
+  version: string;
+  sha256: string;
+  length: number;
+}
+
+/**
+ * `index/vectors.json`: the analyzer's term vector of every indexed paper, keyed by a hash of
+ * the paper's searchable text (`docKey`), so that a run re-analyzes only new or changed papers.
+ * One file (a header line, then the payload): read once per run, rewritten only when it changed.
+ * A corrupt or foreign file is discarded with a warning; a file of another analyzer version is
+ * simply not used.
+ */
+export class VectorCache {
+  readonly file: string;
+  hits = 0;
+  misses = 0;
+  readonly discarded: CacheProblem[] = [];
+  private stored = new Map<string, DocVector>();
+  private readonly used = new Map<string, DocVector>();
+
+  constructor(
+    cacheDir: string,
+    /** The analyzer's code fingerprint: vectors of another version are not used. */
+    private readonly version: string,
+  ) {
+    this.file = path.join(cacheDir, 'index', 'vectors.json');
+  }
+
+  async load(): Promise<void> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch {
+      return;
+    }
+    const problem = (reason: string): void => {
+      this.discarded.push({ file: path.relative(path.dirname(path.dirname(this.file)), this.file), reason });
+    };
+    const newline = text.indexOf('\n');
+    let header: VectorsHeader;
+    try {
+      header = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as VectorsHeader;
+    } catch {
+      return problem('header is not JSON');
+    }
+    if (header === null || typeof header !== 'object' || header.format !== VECTORS_FORMAT) {
+      return problem(`foreign format ${JSON.stringify((header as Partial<VectorsHeader> | null)?.format)}`);
+    }
+    if (header.version !== this.version) return; // another analyzer: stale, not broken
+    const payload = text.slice(newline + 1);
+    if (payload.length !== header.length || sha256(payload) !== header.sha256) {
+      return problem('checksum mismatch (truncated or edited)');
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(payload);
+    } catch {
+      return problem('payload is not JSON');
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return problem('payload has the wrong shape');
+    const stored = new Map<string, DocVector>();
+    for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+      if (!Array.isArray(value) || value.length !== 3) return problem('payload has the wrong shape');
+      const vector = { lengths: value[0], terms: value[1], freqs: value[2] };
+      if (!isDocVector(vector)) return problem('payload has the wrong shape');
+      stored.set(key, vector);
+    }
+    this.stored = stored;
+  }
+
+  /** The cached vector of a document, or undefined. */
+  get(key: string): DocVector | undefined {
+    const vector = this.stored.get(key);
+    if (vector) {
+      this.hits++;
+      this.used.set(key, vector);
+    } else {
+      this.misses++;
+    }
+    return vector;
+  }
+
+  set(key: string, vector: DocVector): void {
+    this.used.set(key, vector);
+  }
+
+  /** True when the vectors used by this run differ from those on disk. */
+  get changed(): boolean {
+    if (this.used.size !== this.stored.size) return true;
+    for (const key of this.used.keys()) if (!this.stored.has(key)) return true;
+    return false;
+  }
+
+  /** Writes the vectors used by this run (and only those), when they changed. */
+  async save(): Promise<boolean> {
+    if (!this.changed) return false;
+    const keys = [...this.used.keys()].sort();
+    const records = keys.map((k) => {
+      const v = this.used.get(k)!;
+      return `${JSON.stringify(k)}:${JSON.stringify([v.lengths, v.terms, v.freqs])}`;
+    });
+    const payload = `{${records.join(',\n')}}`;
+    const header: VectorsHeader = { format: VECTORS_FORMAT, version: this.version, sha256: sha256(payload), length: payload.length };
+    await mkdir(path.dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, `${JSON.stringify(header)}\n${payload}`, { fsync: false });
+    return true;
+  }
+}
+
+/** The cache key of a searchable document: a hash of every field the analyzer reads. */
+export function docKey(fields: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const field of fields) hash.update(`${field.length}:`).update(field);
+  return hash.digest('base64url').slice(0, 22);
 }
 
 // ---------------------------------------------------------------------------------------------

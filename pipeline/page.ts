@@ -8,14 +8,14 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { AsPlainObject } from 'minisearch';
 import type { Artifact, Dataset, Paper } from '../src/types.ts';
-import { ANALYZER_VERSION, VERSION_KEY } from '../src/search-options.ts';
+import { ANALYZER_VERSION, toSearchDocument } from '../src/search-options.ts';
 import { PAGE_FORMAT } from '../src/page/format.ts';
-import type { DocChunk, Manifest, MetaChunk, MetaRecord, TermEntry } from '../src/page/format.ts';
+import type { DocChunk, Manifest, MetaChunk, MetaRecord } from '../src/page/format.ts';
+import { buildIndex, entryText } from '../src/index-builder.ts';
+import type { BuiltIndex } from '../src/index-builder.ts';
 import type { StepContext } from './context.ts';
 import { listFeeds } from './feeds.ts';
-import { buildSearchIndex } from './search-index.ts';
 
 const PAGE_DIR = fileURLToPath(new URL('../src/page/', import.meta.url));
 
@@ -29,8 +29,8 @@ const EXCERPT_CHARS = 320;
 const MAX_AUTHORS = 12;
 
 export interface PageOptions {
-  /** The full index in plain form, as the index step serialized it: saves building it a second time. */
-  index?: AsPlainObject;
+  /** The index the index step built: saves building it a second time. */
+  index?: BuiltIndex;
 }
 
 function hash(data: string | Uint8Array): string {
@@ -69,10 +69,10 @@ export interface SearchChunks {
   artifacts: Artifact[];
 }
 
-/** Splits a serialized MiniSearch index of `papers` (added in dataset order) into the page's chunks. */
+/** Splits the index of `papers` (added in dataset order) into the page's chunks. */
 export function chunkSearchData(
   papers: Paper[],
-  js: AsPlainObject,
+  index: BuiltIndex,
   { prefix = 'search/', termChunkBytes = TERM_CHUNK_BYTES }: { prefix?: string; termChunkBytes?: number } = {},
 ): SearchChunks {
   // Chunks are named by position; the folder they live in is named by a hash of all of them,
@@ -84,7 +84,8 @@ export function chunkSearchData(
     return file;
   };
 
-  // Doc and meta chunks are cut by MiniSearch short id (dataset order when built by buildSearchIndex).
+  const js = index.head;
+  // Doc and meta chunks are cut by MiniSearch short id (dataset order).
   const byId = new Map<string, Paper>();
   for (const p of papers) if (!byId.has(p.id)) byId.set(p.id, p);
   const ids = js.documentIds as Record<string, string>;
@@ -93,21 +94,26 @@ export function chunkSearchData(
     return id === undefined ? null : (byId.get(String(id)) ?? null);
   });
 
-  const entries = [...(js.index as TermEntry[])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Terms are sorted; a chunk's text is the JSON array of its entries ([term, postings]).
   const first: string[] = [];
   const termFiles: string[] = [];
-  let chunk: TermEntry[] = [];
+  let chunk: string[] = [];
+  let chunkFirst = '';
   let size = 0;
   const flush = () => {
     if (chunk.length === 0) return;
-    first.push(chunk[0]![0]);
-    termFiles.push(emit('t', termFiles.length, chunk));
+    first.push(chunkFirst);
+    const file = `t/${termFiles.length}.json`;
+    chunks.push({ file, data: `[${chunk.join(',')}]` });
+    termFiles.push(file);
     chunk = [];
     size = 0;
   };
-  for (const e of entries) {
-    const n = JSON.stringify(e).length + 1;
+  for (let i = 0; i < index.terms.length; i++) {
+    const e = entryText(index, i);
+    const n = e.length + 1;
     if (size > 0 && size + n > termChunkBytes) flush();
+    if (chunk.length === 0) chunkFirst = index.terms[i]!;
     chunk.push(e);
     size += n;
   }
@@ -205,12 +211,8 @@ export const CSP =
 
 export async function pageStep(ctx: StepContext, dataset: Dataset, options: PageOptions = {}): Promise<Artifact[]> {
   const { config } = ctx;
-  const js: AsPlainObject = options.index ?? buildSearchIndex(dataset).toJSON();
-  const version = (js as unknown as Record<string, unknown>)[VERSION_KEY];
-  if (version !== ANALYZER_VERSION) {
-    throw new Error(`page: the search index was built by analyzer ${JSON.stringify(version)}, expected ${ANALYZER_VERSION}`);
-  }
-  const { manifest, artifacts } = chunkSearchData(dataset.papers, js);
+  const index = options.index ?? buildIndex(dataset.papers.map(toSearchDocument));
+  const { manifest, artifacts } = chunkSearchData(dataset.papers, index);
   ctx.logger.info(
     `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks`,
   );

@@ -16,6 +16,7 @@ import type { Artifact, Dataset, DigestEntry } from '../src/types.ts';
 import {
   MANIFEST_FORMAT,
   ParseCache,
+  VectorCache,
   readManifest,
   removeManifest,
   sha256,
@@ -41,7 +42,7 @@ import {
   type RunReport,
   type StepRecord,
 } from './report.ts';
-import { PACKAGE_VERSION, parserVersion, pipelineVersion } from './version.ts';
+import { moduleFingerprint, PACKAGE_VERSION, parserVersion, pipelineVersion } from './version.ts';
 
 export interface RunOptions {
   config: ResolvedConfig;
@@ -193,6 +194,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
             import('./page.ts'),
           ]);
         const cache = useCache ? new ParseCache(config.cacheDirAbs, parserVersion(), config.digest) : null;
+        const vectors = useCache ? new VectorCache(config.cacheDirAbs, moduleFingerprint('src/index-builder.ts')) : null;
+        // Read while the parse step runs; the index step needs it.
+        const vectorsLoaded = vectors ? vectors.load() : Promise.resolve();
         // Artifacts go to the staging folder as soon as a step returns them, so the run never
         // holds all of them in memory; the folder is swapped in only at the end.
         staging = await stage(config.outputDir, []);
@@ -243,8 +247,13 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
           { path: 'papers.json', data: jsonRecords('papers', dataset.papers) },
           { path: 'authors.json', data: jsonRecords('authors', dataset.authors) },
         ]);
-        const index = await step('index', () => indexStep(ctx, dataset), (r) => ({
-          documents: dataset.papers.length,
+        await vectorsLoaded;
+        if (vectors) discarded.push(...vectors.discarded);
+        const index = await step('index', () => indexStep(ctx, dataset, { vectors }), (r) => ({
+          documents: r.stats.documents,
+          analyzed: r.stats.analyzed,
+          reused: r.stats.reused,
+          terms: r.stats.terms,
           artifacts: r.artifacts.length,
         }));
         await emit(index.artifacts);
@@ -254,6 +263,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 
         artifactRecords = [...records.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         if (cache && !hasFatal(files)) pruned = await cache.prune();
+        if (vectors && !hasFatal(files)) await vectors.save();
       }
     } catch (error) {
       if (!(error instanceof StepFailed)) throw error;

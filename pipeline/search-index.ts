@@ -1,25 +1,36 @@
 /**
- * Step "index": builds the MiniSearch index over the dataset with the shared analyzer
- * and returns it as the artifact `search-index.json`, plus a search function for the
- * feeds step (saved queries).
+ * Step "index": builds the MiniSearch index over the dataset with the shared analyzer and
+ * returns it as the artifact `search-index.json`, plus a search function for the feeds step
+ * (saved queries) and the built index for the page step.
  *
- * search-index.json is exactly `JSON.stringify(miniSearch)`: `MiniSearch.loadJSON(text,
- * indexOptions)` loads it. The analyzer version travels as one extra top-level key
- * (`analyzerVersion`, first in the file), which MiniSearch's loader ignores and the
+ * search-index.json is exactly `JSON.stringify(miniSearch)` of a MiniSearch built with
+ * `indexOptions` and the papers added in dataset order, with its terms sorted:
+ * `MiniSearch.loadJSON(text, indexOptions)` loads it. The analyzer version travels as one extra
+ * top-level key (`analyzerVersion`, first in the file), which MiniSearch's loader ignores and the
  * project's client checks.
+ *
+ * The index is not built with `MiniSearch#add` but from per-paper term vectors
+ * (src/index-builder.ts), which the vector cache keeps between runs: a run analyzes only papers
+ * whose searchable text is new. The output is the same bytes either way.
  */
 import MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
 import type { StepContext } from './context.ts';
 import type { Artifact, Dataset } from '../src/types.ts';
 import { ANALYZER_VERSION } from '../src/analyzer.ts';
-import { indexOptions, toSearchDocument, VERSION_KEY } from '../src/search-options.ts';
+import { indexOptions, SEARCH_FIELDS, toSearchDocument, VERSION_KEY } from '../src/search-options.ts';
 import type { SearchDocument } from '../src/search-options.ts';
-import { buildRadixTree, createSearchClient } from '../src/client.ts';
+import { buildRadixTree, createSearchClient, loadMiniSearchParts } from '../src/client.ts';
+import { analyzeDocument, IndexBuilder, indexJsonParts } from '../src/index-builder.ts';
+import type { BuiltIndex } from '../src/index-builder.ts';
+import { docKey, type VectorCache } from './cache.ts';
 
 export const SEARCH_INDEX_PATH = 'search-index.json';
 
-/** A MiniSearch whose JSON form also names the analyzer that built it. */
+/**
+ * The reference build: a MiniSearch filled with `add`, whose JSON form also names the analyzer.
+ * The pipeline does not use it; tests and the search eval compare the fast build against it.
+ */
 export class VersionedMiniSearch extends MiniSearch<SearchDocument> {
   override toJSON(): AsPlainObject & { [VERSION_KEY]: string } {
     return { [VERSION_KEY]: ANALYZER_VERSION, ...super.toJSON() };
@@ -37,7 +48,7 @@ export class VersionedMiniSearch extends MiniSearch<SearchDocument> {
   }
 }
 
-/** Builds the index over the papers, in dataset order (deterministic). */
+/** The reference build with `MiniSearch#add`, in dataset order (see VersionedMiniSearch). */
 export function buildSearchIndex(dataset: Dataset): VersionedMiniSearch {
   const ms = new VersionedMiniSearch(indexOptions);
   const seen = new Set<string>();
@@ -51,23 +62,67 @@ export function buildSearchIndex(dataset: Dataset): VersionedMiniSearch {
   return ms;
 }
 
+export interface IndexStats {
+  documents: number;
+  /** Papers analyzed in this run. */
+  analyzed: number;
+  /** Papers whose term vector came from the cache. */
+  reused: number;
+  terms: number;
+}
+
+/** Builds the index of the dataset's papers in order, taking term vectors from `vectors` when it has them. */
+export function buildIndexOf(dataset: Dataset, vectors: VectorCache | null = null): { index: BuiltIndex; stats: IndexStats } {
+  const builder = new IndexBuilder();
+  let analyzed = 0;
+  let reused = 0;
+  for (const paper of dataset.papers) {
+    const doc = toSearchDocument(paper);
+    let vector;
+    let key: string | null = null;
+    if (vectors) {
+      key = docKey(SEARCH_FIELDS.map((f) => doc[f]));
+      vector = vectors.get(key);
+    }
+    if (vector) reused++;
+    else {
+      vector = analyzeDocument(doc);
+      analyzed++;
+      if (vectors && key) vectors.set(key, vector);
+    }
+    builder.add(doc, vector);
+  }
+  const index = builder.finish();
+  return { index, stats: { documents: index.head.documentCount, analyzed, reused, terms: index.terms.length } };
+}
+
 export interface IndexStepResult {
   artifacts: Artifact[];
-  /** The plain form serialized to search-index.json; the page step splits it into chunks. */
-  index: AsPlainObject;
+  /** The built index (header, sorted terms, postings text); the page step splits it into chunks. */
+  index: BuiltIndex;
+  stats: IndexStats;
   /** Paper ids matching every word of a saved query, best first. */
   search(query: string): string[];
 }
 
-export function indexStep(ctx: StepContext, dataset: Dataset): IndexStepResult {
-  const ms = buildSearchIndex(dataset);
-  const duplicates = dataset.papers.length - ms.documentCount;
+export interface IndexStepOptions {
+  /** The term-vector cache (null or absent: analyze every paper). */
+  vectors?: VectorCache | null;
+}
+
+export function indexStep(ctx: StepContext, dataset: Dataset, options: IndexStepOptions = {}): IndexStepResult {
+  const { index, stats } = buildIndexOf(dataset, options.vectors ?? null);
+  const duplicates = dataset.papers.length - index.head.documentCount;
   if (duplicates > 0) ctx.logger.info(`index: ${duplicates} duplicate paper id(s) indexed once`);
-  const client = createSearchClient(ms);
-  const index = ms.toJSON();
+  ctx.logger.progress('index', index.head.documentCount, dataset.papers.length);
+  let client: ReturnType<typeof createSearchClient> | null = null;
   return {
-    artifacts: [{ path: SEARCH_INDEX_PATH, data: JSON.stringify(index) }],
+    artifacts: [{ path: SEARCH_INDEX_PATH, data: indexJsonParts(index).join('') }],
     index,
-    search: (query: string) => client.search(query, { match: 'all', limit: Infinity }).map((hit) => hit.id),
+    stats,
+    search: (query: string) => {
+      client ??= createSearchClient(loadMiniSearchParts(index.head, index.terms, index.postings));
+      return client.search(query, { match: 'all', limit: Infinity }).map((hit) => hit.id);
+    },
   };
 }

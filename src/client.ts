@@ -348,6 +348,14 @@ export function loadMiniSearch(js: AsPlainObject): MiniSearch<SearchDocument> {
   );
 }
 
+/**
+ * A MiniSearch from an index header (`MiniSearch#toJSON` without its terms), the terms and each
+ * term's postings as JSON text (parsed when a query first touches the term).
+ */
+export function loadMiniSearchParts(head: Omit<AsPlainObject, 'index'>, terms: string[], postings: string[]): MiniSearch<SearchDocument> {
+  return loadMiniSearchEntries({ ...head, index: [] } as AsPlainObject, terms, postings);
+}
+
 /** A MiniSearch from the serialized index without its terms, plus the terms and their postings. */
 function loadMiniSearchEntries(head: AsPlainObject, terms: string[], raws: (RawPostings | string)[]): MiniSearch<SearchDocument> {
   const ms = MiniSearch.loadJS<SearchDocument>({ ...head, index: [] }, indexOptions);

@@ -3,7 +3,8 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CACHE_FORMAT, ParseCache, readManifest, type CacheProblem, type ParsedFile } from '../pipeline/cache.ts';
+import { CACHE_FORMAT, docKey, ParseCache, readManifest, VECTORS_FORMAT, VectorCache, type CacheProblem, type ParsedFile } from '../pipeline/cache.ts';
+import { analyzeDocument } from '../src/index-builder.ts';
 import { loadConfig } from '../pipeline/config.ts';
 import type { StepContext } from '../pipeline/context.ts';
 import { discoverStep } from '../pipeline/discover.ts';
@@ -71,6 +72,67 @@ describe('ParseCache', () => {
     expect(await current.prune()).toBe(1);
     const left = (await readdir(path.join(p.cache, 'parse'), { recursive: true })).filter((n) => n.endsWith('.json'));
     expect(left.map((n) => path.basename(n))).toEqual([`${key}.json`]);
+  });
+});
+
+describe('VectorCache', () => {
+  const doc = { id: '2401.00001', title: 'Sparse Attention', summary: '희소 어텐션으로 속도를 높입니다.', authors: 'Ann Lee', date: '2024-01-01', votes: 3 };
+  const vector = analyzeDocument(doc);
+  const key = docKey([doc.title, doc.summary, doc.authors, doc.id]);
+
+  it('keys documents by every searchable field', () => {
+    expect(new Set([key, docKey([doc.title, doc.summary, doc.authors, '2401.00002']), docKey([`${doc.title}${doc.summary}`, '', doc.authors, doc.id])]).size).toBe(3);
+  });
+
+  it('round-trips vectors, saves only when they changed and keeps only the ones this run used', async () => {
+    const p = await project({});
+    const first = new VectorCache(p.cache, 'v1');
+    await first.load();
+    expect(first.get(key)).toBeUndefined();
+    first.set(key, vector);
+    first.set('other', analyzeDocument({ ...doc, title: 'Other' }));
+    expect(await first.save()).toBe(true);
+    const text = await readFile(first.file, 'utf8');
+    expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ format: VECTORS_FORMAT, version: 'v1' });
+
+    const second = new VectorCache(p.cache, 'v1');
+    await second.load();
+    expect(second.get(key)).toEqual(vector);
+    expect(second.changed).toBe(true); // 'other' was not used
+    expect(await second.save()).toBe(true);
+    const third = new VectorCache(p.cache, 'v1');
+    await third.load();
+    expect(third.get('other')).toBeUndefined();
+    expect(third.get(key)).toEqual(vector);
+    expect([third.hits, third.misses]).toEqual([1, 1]);
+    expect(third.changed).toBe(false);
+    expect(await third.save()).toBe(false);
+
+    // Another analyzer version: not used, not a problem.
+    const other = new VectorCache(p.cache, 'v2');
+    await other.load();
+    expect(other.get(key)).toBeUndefined();
+    expect(other.discarded).toEqual([]);
+  });
+
+  it('discards a corrupt or foreign file with a reason', async () => {
+    const p = await project({});
+    const cache = new VectorCache(p.cache, 'v1');
+    cache.set(key, vector);
+    await cache.save();
+    const good = await readFile(cache.file, 'utf8');
+    const cases: [string, RegExp][] = [
+      [good.slice(0, -3), /checksum mismatch/],
+      ['not json', /header is not JSON/],
+      [good.replace(VECTORS_FORMAT, 'other@1'), /foreign format "other@1"/],
+    ];
+    for (const [text, reason] of cases) {
+      await writeFile(cache.file, text);
+      const again = new VectorCache(p.cache, 'v1');
+      await again.load();
+      expect(again.get(key)).toBeUndefined();
+      expect(again.discarded.map((d) => d.reason).join()).toMatch(reason);
+    }
   });
 });
 

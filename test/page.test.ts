@@ -16,6 +16,8 @@ import type { Preview } from '../pipeline/preview.ts';
 import { buildSite } from './bench/site.ts';
 import { chunkSearchData } from '../pipeline/page.ts';
 import { buildSearchIndex } from '../pipeline/search-index.ts';
+import { buildIndex } from '../src/index-builder.ts';
+import { toSearchDocument } from '../src/search-options.ts';
 import { loadSearchIndex } from '../src/client.ts';
 import { ChunkedIndex } from '../src/page/loader.ts';
 import { ENGLISH, fixtureDataset, KOREAN, OLD, XSS } from './fixtures/page/dataset.ts';
@@ -36,9 +38,10 @@ export const CHROMIUM_ARGS = [
 
 describe('chunked search data (Node)', () => {
   const dataset = fixtureDataset();
+  // The reference index (MiniSearch#add), to compare the chunks built from the fast builder with.
   const full = buildSearchIndex(dataset).toJSON();
   // Tiny term chunks, so that queries span several of them.
-  const { manifest, artifacts } = chunkSearchData(dataset.papers, full, { termChunkBytes: 600 });
+  const { manifest, artifacts } = chunkSearchData(dataset.papers, buildIndex(dataset.papers.map(toSearchDocument)), { termChunkBytes: 600 });
   const files = new Map(artifacts.map((a) => [a.path, a.data]));
   const fetched: string[] = [];
   const fetchJson = async (p: string) => {

@@ -75,6 +75,8 @@ describe('the cache', () => {
     const cached = await run(p);
     expect(cached.report.fastPath).toBe(false);
     expect(cached.report.cache).toMatchObject({ hits: 4, misses: 0 });
+    // Every term vector of the index came from the cache too.
+    expect(cached.report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 0, reused: 15 });
     expect(await treeHashes(p.output, ['report.json'])).toEqual(await treeHashes(cold, ['report.json']));
     expect(cached.report.diagnostics).toEqual(first.report.diagnostics);
   });
@@ -87,6 +89,29 @@ describe('the cache', () => {
     expect(second.report.fastPath).toBe(false);
     expect(second.report.cache).toMatchObject({ hits: 3, misses: 1 });
     expect(second.report.counts.papers).toBe(12);
+    // Only the new file's papers are analyzed for the index; the output equals a cold run's.
+    expect(second.report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 2, reused: 10 });
+    const cold = path.join(p.dir, 'cold');
+    await run(p, { output: cold, noCache: true });
+    expect(await treeHashes(p.output, ['report.json'])).toEqual(await treeHashes(cold, ['report.json']));
+  });
+
+  it('discards a corrupt term-vector cache with a warning and analyzes every paper again', async () => {
+    const p = await project();
+    await run(p);
+    const before = await treeHashes(p.output, ['report.json']);
+    await rm(path.join(p.cache, 'manifest.json'));
+    const vectors = path.join(p.cache, 'index', 'vectors.json');
+    const text = await readFile(vectors, 'utf8');
+    await writeFile(vectors, text.replace(/"[^"]+"/g, (m, at: number) => (at > text.indexOf('\n') + 40 && at < text.indexOf('\n') + 60 ? '"x"' : m)));
+    const second = await run(p);
+    expect(second.exitCode).toBe(0);
+    expect(second.report.cache.discarded).toEqual([{ file: 'index/vectors.json', reason: 'checksum mismatch (truncated or edited)' }]);
+    expect(second.report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 15, reused: 0 });
+    expect(await treeHashes(p.output, ['report.json'])).toEqual(before);
+    // The rewritten cache is whole again.
+    await rm(path.join(p.cache, 'manifest.json'));
+    expect((await run(p)).report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 0, reused: 15 });
   });
 
   it('takes the fast path when nothing changed, reporting the same diagnostics', async () => {

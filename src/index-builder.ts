@@ -1,0 +1,238 @@
+/**
+ * Builds the MiniSearch index without `MiniSearch#add`.
+ *
+ * `MiniSearch#add` inserts every term occurrence into a radix tree, one at a time. With the
+ * Korean bigram analyzer that is about a million insertions on the real corpus (most of the
+ * index step's time, and a large heap at 10x). This module splits the work in two:
+ *
+ * - `analyzeDocument` runs the shared analyzer over one document and returns its term vector:
+ *   per field, the field length MiniSearch records (distinct tokens) and each term's
+ *   frequency. A vector depends only on the document's text and the analyzer, so the pipeline
+ *   caches it by content hash and re-analyzes only new or changed papers.
+ * - `IndexBuilder` merges vectors, in document order, into flat posting lists and writes the
+ *   exact text `JSON.stringify(miniSearch)` would write for the same documents added in the
+ *   same order, with terms in sorted order (test/index-builder.test.ts and the corpus test
+ *   compare the two byte for byte). `MiniSearch.loadJSON` loads it as before.
+ *
+ * Pure: no `node:` imports.
+ */
+import { ANALYZER_VERSION, indexOptions, SEARCH_FIELDS, STORE_FIELDS, VERSION_KEY } from './search-options.ts';
+import type { SearchDocument, StoredFields } from './search-options.ts';
+
+/** What the analyzer makes of one document (field order = SEARCH_FIELDS). */
+export interface DocVector {
+  /** Per field: the number of distinct tokens, which MiniSearch stores as the field length. */
+  lengths: number[];
+  /** Per field: the terms, each once. */
+  terms: string[][];
+  /** Per field: each term's frequency, parallel to `terms`. */
+  freqs: number[][];
+}
+
+const tokenize = indexOptions.tokenize!;
+const processTerm = indexOptions.processTerm!;
+
+/** Runs the index's analyzer over one document, exactly as `MiniSearch#add` would. */
+export function analyzeDocument(doc: SearchDocument): DocVector {
+  const lengths: number[] = [];
+  const terms: string[][] = [];
+  const freqs: number[][] = [];
+  for (const field of SEARCH_FIELDS) {
+    const value = doc[field];
+    const counts = new Map<string, number>();
+    if (value == null) {
+      lengths.push(0);
+    } else {
+      const tokens = tokenize(String(value), field);
+      lengths.push(new Set(tokens).size);
+      for (const token of tokens) {
+        const processed = processTerm(token, field);
+        if (Array.isArray(processed)) {
+          for (const t of processed) counts.set(t, (counts.get(t) ?? 0) + 1);
+        } else if (processed) {
+          counts.set(processed, (counts.get(processed) ?? 0) + 1);
+        }
+      }
+    }
+    terms.push([...counts.keys()]);
+    freqs.push([...counts.values()]);
+  }
+  return { lengths, terms, freqs };
+}
+
+/** True when `value` has the shape of a DocVector (for vectors read back from a cache). */
+export function isDocVector(value: unknown): value is DocVector {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as DocVector;
+  const n = SEARCH_FIELDS.length;
+  if (!Array.isArray(v.lengths) || !Array.isArray(v.terms) || !Array.isArray(v.freqs)) return false;
+  if (v.lengths.length !== n || v.terms.length !== n || v.freqs.length !== n) return false;
+  for (let f = 0; f < n; f++) {
+    const t = v.terms[f];
+    const q = v.freqs[f];
+    if (typeof v.lengths[f] !== 'number' || !Array.isArray(t) || !Array.isArray(q) || t.length !== q.length) return false;
+    for (let i = 0; i < t.length; i++) if (typeof t[i] !== 'string' || typeof q[i] !== 'number') return false;
+  }
+  return true;
+}
+
+/** The index's header: everything `MiniSearch#toJSON` writes except the term index. */
+export interface IndexHead {
+  documentCount: number;
+  nextId: number;
+  documentIds: Record<string, string>;
+  fieldIds: Record<string, number>;
+  fieldLength: Record<string, number[]>;
+  averageFieldLength: number[];
+  storedFields: Record<string, StoredFields>;
+  dirtCount: number;
+  serializationVersion: 2;
+}
+
+/** A built index: the header, the sorted terms and each term's postings as JSON text. */
+export interface BuiltIndex {
+  head: IndexHead;
+  /** Every term, sorted by code unit. */
+  terms: string[];
+  /** Per term: `{"<fieldId>":{"<shortDocId>":freq,...},...}`, exactly as JSON.stringify writes it. */
+  postings: string[];
+}
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Writes one term's postings (flat field, doc, freq triples in document order) as JSON text. */
+function postingsText(flat: readonly number[], fieldCount: number): string {
+  let out = '{';
+  for (let f = 0; f < fieldCount; f++) {
+    let docs = '';
+    for (let i = 0; i < flat.length; i += 3) {
+      if (flat[i] !== f) continue;
+      docs += `${docs === '' ? '' : ','}"${flat[i + 1]}":${flat[i + 2]}`;
+    }
+    if (docs !== '') out += `${out === '{' ? '' : ','}"${f}":{${docs}}`;
+  }
+  return `${out}}`;
+}
+
+/**
+ * Adds documents with their vectors, in order, like `MiniSearch#add`: short ids count from 0,
+ * field lengths and the running field-length averages are computed the same way.
+ */
+export class IndexBuilder {
+  private readonly ids: string[] = [];
+  private readonly fieldLength: number[][] = [];
+  private readonly average: number[] = [];
+  private readonly stored: StoredFields[] = [];
+  /** term -> flat (fieldId, shortId, freq) triples, in the order documents were added. */
+  private readonly postings = new Map<string, number[]>();
+  private readonly seen = new Set<string>();
+
+  get documentCount(): number {
+    return this.ids.length;
+  }
+
+  /** Adds a document; returns false (and adds nothing) for an id already added. */
+  add(doc: SearchDocument, vector: DocVector): boolean {
+    if (this.seen.has(doc.id)) return false;
+    this.seen.add(doc.id);
+    const short = this.ids.length;
+    this.ids.push(doc.id);
+    const stored: Record<string, unknown> = {};
+    for (const name of STORE_FIELDS) if (doc[name] !== undefined) stored[name] = doc[name];
+    this.stored.push(stored as unknown as StoredFields);
+    const lengths: number[] = [];
+    for (let f = 0; f < SEARCH_FIELDS.length; f++) {
+      const length = vector.lengths[f]!;
+      lengths.push(length);
+      this.average[f] = ((this.average[f] || 0) * short + length) / (short + 1);
+      const terms = vector.terms[f]!;
+      const freqs = vector.freqs[f]!;
+      for (let i = 0; i < terms.length; i++) {
+        const term = terms[i]!;
+        let list = this.postings.get(term);
+        if (list === undefined) this.postings.set(term, (list = []));
+        list.push(f, short, freqs[i]!);
+      }
+    }
+    this.fieldLength.push(lengths);
+    return true;
+  }
+
+  /** The finished index. The builder should not be used afterwards. */
+  finish(): BuiltIndex {
+    const fieldIds: Record<string, number> = {};
+    SEARCH_FIELDS.forEach((field, i) => (fieldIds[field] = i));
+    const documentIds: Record<string, string> = {};
+    const fieldLength: Record<string, number[]> = {};
+    const storedFields: Record<string, StoredFields> = {};
+    for (let i = 0; i < this.ids.length; i++) {
+      documentIds[i] = this.ids[i]!;
+      fieldLength[i] = this.fieldLength[i]!;
+      storedFields[i] = this.stored[i]!;
+    }
+    const terms = [...this.postings.keys()].sort(byCodeUnit);
+    const postings = terms.map((term) => postingsText(this.postings.get(term)!, SEARCH_FIELDS.length));
+    this.postings.clear();
+    return {
+      head: {
+        documentCount: this.ids.length,
+        nextId: this.ids.length,
+        documentIds,
+        fieldIds,
+        fieldLength,
+        averageFieldLength: [...this.average],
+        storedFields,
+        dirtCount: 0,
+        serializationVersion: 2,
+      },
+      terms,
+      postings,
+    };
+  }
+}
+
+/** One index entry as JSON text: `["term",{postings}]`. */
+export function entryText(index: BuiltIndex, i: number): string {
+  return `[${JSON.stringify(index.terms[i])},${index.postings[i]}]`;
+}
+
+/**
+ * The text of search-index.json: `JSON.stringify(miniSearch)` of the same index, with the
+ * analyzer version as the first key. Returned in parts (join them, or write them one by one)
+ * so that a 10x index never has to exist as one string.
+ */
+export function indexJsonParts(index: BuiltIndex): string[] {
+  const { head } = index;
+  const headText = JSON.stringify({
+    [VERSION_KEY]: ANALYZER_VERSION,
+    documentCount: head.documentCount,
+    nextId: head.nextId,
+    documentIds: head.documentIds,
+    fieldIds: head.fieldIds,
+    fieldLength: head.fieldLength,
+    averageFieldLength: head.averageFieldLength,
+    storedFields: head.storedFields,
+    dirtCount: head.dirtCount,
+    index: [],
+    serializationVersion: head.serializationVersion,
+  });
+  const tail = `,"index":[],"serializationVersion":${head.serializationVersion}}`;
+  if (!headText.endsWith(tail)) throw new Error('index-builder: unexpected header serialization');
+  const parts = [`${headText.slice(0, -tail.length)},"index":[`];
+  const BATCH = 4096;
+  for (let start = 0; start < index.terms.length; start += BATCH) {
+    const end = Math.min(index.terms.length, start + BATCH);
+    const batch: string[] = [];
+    for (let i = start; i < end; i++) batch.push(entryText(index, i));
+    parts.push((start === 0 ? '' : ',') + batch.join(','));
+  }
+  parts.push(`],"serializationVersion":${head.serializationVersion}}`);
+  return parts;
+}
+
+/** Analyzes and builds in one go (no cache): the index of `docs`, in order. */
+export function buildIndex(docs: Iterable<SearchDocument>): BuiltIndex {
+  const builder = new IndexBuilder();
+  for (const doc of docs) builder.add(doc, analyzeDocument(doc));
+  return builder.finish();
+}
