@@ -1,8 +1,10 @@
 /**
  * `npm run preview [-- --dir output --base /repo/ --port 4173]`: a small static server over
  * `output/`, bound to the loopback interface only. It serves the folder under a base path
- * (to try a GitHub Pages sub-path), compresses text with brotli or gzip as the browser asks,
- * and answers conditional requests with 304.
+ * (to try a GitHub Pages sub-path), compresses text with brotli or gzip as the browser asks
+ * (once per file: the bytes are kept in memory), answers conditional requests with 304, keeps
+ * connections alive between queries and marks content-hashed files (`search/<hash>/…`,
+ * `assets/*.<hash>.*`) immutable, as a CDN in front of a static host would.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -29,6 +31,12 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
+/** Paths (relative to the base) whose bytes never change: their name holds a hash of them. */
+const IMMUTABLE = /^(search\/[0-9a-f]{12}\/|assets\/[^/]+\.[0-9a-f]{10}\.[a-z]+$)/;
+/** Larger files sent uncompressed are streamed from disk instead of kept in memory. */
+const MEMORY_LIMIT = 4 * 1024 * 1024;
+/** Idle connections stay open this long (Node's default of 5 s drops them between queries). */
+const KEEP_ALIVE_MS = 60_000;
 
 export type Encoding = 'br' | 'gzip';
 
@@ -74,7 +82,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const base = normalizeBase(options.base ?? '/');
   const host = options.host ?? '127.0.0.1';
   const encodings = options.encodings ?? ['br', 'gzip'];
-  const cache = new Map<string, { mtime: number; data: Buffer }>();
+  // Bytes as sent, per encoding ('' = raw) and file; a changed size or mtime reads the file again.
+  const cache = new Map<string, { mtime: number; size: number; data: Buffer }>();
   const stats: TransferStats = { requests: 0, bytes: 0, log: [] };
   const count = (res: ServerResponse, bytes: number, pathname: string) => {
     stats.requests++;
@@ -82,16 +91,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     stats.log.push(`${res.statusCode} ${bytes} ${pathname}`);
   };
 
-  async function compressed(file: string, mtime: number, enc: Encoding): Promise<Buffer> {
+  async function bytes(file: string, mtime: number, size: number, enc: Encoding | ''): Promise<Buffer> {
     const key = `${enc}:${file}`;
     const hit = cache.get(key);
-    if (hit && hit.mtime === mtime) return hit.data;
-    const raw = await readFile(file);
+    if (hit && hit.mtime === mtime && hit.size === size) return hit.data;
+    const raw = enc === '' ? await readFile(file) : await bytes(file, mtime, size, '');
     const data =
       enc === 'br'
         ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } })
-        : gzipSync(raw, { level: 9 });
-    cache.set(key, { mtime, data });
+        : enc === 'gzip'
+          ? gzipSync(raw, { level: 9 })
+          : raw;
+    cache.set(key, { mtime, size, data });
     return data;
   }
 
@@ -139,7 +150,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
     res.setHeader('Content-Type', type);
     res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', 'no-cache');
+    const rel = pathname.slice(base.length);
+    res.setHeader('Cache-Control', IMMUTABLE.test(rel) ? 'public, max-age=31536000, immutable' : 'no-cache');
     res.setHeader('Vary', 'Accept-Encoding');
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304).end();
@@ -147,17 +159,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     const accept = String(req.headers['accept-encoding'] ?? '');
     const enc = COMPRESSIBLE.test(type) ? encodings.find((e) => new RegExp(`\\b${e}\\b`).test(accept)) : undefined;
-    if (enc) {
-      const data = await compressed(file, info.mtimeMs, enc);
-      res.writeHead(200, { 'Content-Encoding': enc, 'Content-Length': data.length });
-      count(res, req.method === 'HEAD' ? 0 : data.length, pathname);
-      res.end(req.method === 'HEAD' ? undefined : data);
+    if (!enc && info.size > MEMORY_LIMIT) {
+      res.writeHead(200, { 'Content-Length': info.size });
+      count(res, req.method === 'HEAD' ? 0 : info.size, pathname);
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(res);
       return;
     }
-    res.writeHead(200, { 'Content-Length': info.size });
-    count(res, req.method === 'HEAD' ? 0 : info.size, pathname);
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    const data = await bytes(file, info.mtimeMs, info.size, enc ?? '');
+    res.writeHead(200, enc ? { 'Content-Encoding': enc, 'Content-Length': data.length } : { 'Content-Length': data.length });
+    count(res, req.method === 'HEAD' ? 0 : data.length, pathname);
+    res.end(req.method === 'HEAD' ? undefined : data);
   }
 
   const server = createServer((req, res) => {
@@ -166,6 +178,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       res.end(String(err));
     });
   });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

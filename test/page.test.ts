@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { configSchema } from '../src/config.ts';
@@ -20,6 +20,7 @@ import { buildIndex } from '../src/index-builder.ts';
 import { toSearchDocument } from '../src/search-options.ts';
 import { loadSearchIndex } from '../src/client.ts';
 import { ChunkedIndex } from '../src/page/loader.ts';
+import type { Request, Response as WorkerResponse } from '../src/page/protocol.ts';
 import { ENGLISH, fixtureDataset, KOREAN, OLD, XSS } from './fixtures/page/dataset.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -80,6 +81,88 @@ describe('chunked search data (Node)', () => {
     expect(meta.get(hit!.shortId)).toMatchObject({ id: KOREAN.id, title: KOREAN.title, votes: 42, abs: KOREAN.links.abs });
     const page = await index.browse({ minVotes: 40 }, 0, 10);
     expect(page.shortIds.map((s) => dataset.papers[s]!.id)).toEqual([KOREAN.id, OLD.id]);
+  });
+});
+
+describe('search worker: preload while the debounce runs (Node, fetch stubbed)', () => {
+  const dataset = fixtureDataset();
+  const { artifacts } = chunkSearchData(dataset.papers, buildIndex(dataset.papers.map(toSearchDocument)), { termChunkBytes: 600 });
+  const files = new Map(artifacts.map((a) => [a.path, typeof a.data === 'string' ? a.data : new TextDecoder().decode(a.data)]));
+  const fetched: string[] = [];
+  const posted: WorkerResponse[] = [];
+  let send: (r: Request) => void = () => {};
+
+  beforeAll(async () => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(url);
+      const data = files.get(url);
+      return data === undefined ? new Response('not found', { status: 404 }) : new Response(data);
+    });
+    const self: { postMessage(m: WorkerResponse): void; onmessage: ((e: { data: Request }) => void) | null } = {
+      postMessage: (m) => posted.push(m),
+      onmessage: null,
+    };
+    vi.stubGlobal('self', self);
+    await import('../src/page/worker.ts');
+    send = (r) => self.onmessage!({ data: r });
+    send({ type: 'open', base: 'search/' });
+    await vi.waitFor(() => expect(posted.some((m) => m.type === 'ready')).toBe(true));
+  });
+  afterAll(() => {
+    vi.unstubAllGlobals();
+  });
+
+  test('a preload fetches the term, doc and display chunks; the search after it fetches nothing', async () => {
+    fetched.length = 0;
+    posted.length = 0;
+    send({ type: 'preload', query: 'diffusion transformer', filters: {}, limit: 500, withMeta: 10 });
+    await vi.waitFor(() => expect(fetched.some((f) => f.includes('/m/'))).toBe(true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fetched.some((f) => f.includes('/t/'))).toBe(true);
+    expect(fetched.some((f) => f.includes('/d/'))).toBe(true);
+    expect(posted.filter((m) => m.type === 'search' || m.type === 'error')).toEqual([]); // a preload answers nothing
+    const before = fetched.length;
+    send({ type: 'search', id: 1, gen: 1, query: 'diffusion transformer', filters: {}, limit: 500, withMeta: 10 });
+    await vi.waitFor(() => expect(posted.some((m) => m.type === 'search')).toBe(true));
+    const reply = posted.find((m) => m.type === 'search');
+    expect(reply?.type === 'search' && reply.meta[0]?.id).toBe(ENGLISH.id);
+    expect(fetched.length).toBe(before);
+  });
+
+  test('a newer preload supersedes an older one before it fetches display data', async () => {
+    fetched.length = 0;
+    send({ type: 'preload', query: '강화학습', filters: {}, limit: 500, withMeta: 10 });
+    send({ type: 'preload', query: 'protein', filters: {}, limit: 500, withMeta: 10 });
+    await vi.waitFor(() => expect(fetched.some((f) => f.includes('/m/'))).toBe(true));
+    await new Promise((r) => setTimeout(r, 20));
+    const index = await ChunkedIndex.open(async (p) => JSON.parse(files.get(p)!) as unknown);
+    const protein = (await index.search('protein')).slice(0, 10).map((h) => Math.floor(h.shortId / index.manifest.meta.block));
+    const metaFetched = fetched.filter((f) => f.includes('/m/')).map((f) => Number(/\/m\/(\d+)\.json$/.exec(f)![1]));
+    expect(new Set(metaFetched)).toEqual(new Set(protein));
+  });
+});
+
+describe('preview server', () => {
+  test('content-hashed chunks and assets are immutable, the page and manifest revalidate, bytes come from memory', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'page-preview-'));
+    try {
+      const artifacts = await buildSite(fixtureDataset(), dir);
+      const preview = await startPreview({ dir, base: '/repo/', encodings: ['gzip'] });
+      try {
+        const chunk = artifacts.find((a) => /^search\/[0-9a-f]{12}\/t\/0\.json$/.test(a.path))!.path;
+        const asset = artifacts.find((a) => a.path.startsWith('assets/main.'))!.path;
+        const get = (p: string) => fetch(`${preview.url}${p}`);
+        for (const p of [chunk, asset]) expect((await get(p)).headers.get('cache-control'), p).toMatch(/immutable/);
+        for (const p of ['', 'search/manifest.json']) expect((await get(p)).headers.get('cache-control'), p).toBe('no-cache');
+        const first = await (await get(chunk)).text();
+        expect(JSON.parse(first)).toEqual(JSON.parse(artifacts.find((a) => a.path === chunk)!.data as string));
+        expect(await (await get(chunk)).text()).toBe(first);
+      } finally {
+        await preview.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

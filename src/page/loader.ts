@@ -42,7 +42,8 @@ export class ChunkedIndex {
   private readonly docChunks = new Map<number, Promise<DocChunk>>();
   private readonly metaChunks = new Map<number, Promise<MetaChunk>>();
   private readonly loadedDocs = new Map<number, DocChunk>();
-  private readonly termSets = new Map<number, Map<string, TermData>>();
+  /** Each loaded term chunk as a radix tree, built once (prefix and fuzzy lookups per query). */
+  private readonly termTrees = new Map<number, SearchableMap<TermData>>();
   onProgress: (p: LoadProgress) => void = () => {};
   /** Where the last search spent its time (ms), for the benchmark. */
   lastTimings: Record<string, number> = {};
@@ -91,13 +92,17 @@ export class ChunkedIndex {
     return p;
   }
 
-  private async terms(n: number): Promise<Map<string, TermData>> {
-    const have = this.termSets.get(n);
+  private async terms(n: number): Promise<SearchableMap<TermData>> {
+    const have = this.termTrees.get(n);
     if (have) return have;
     const entries = await this.cached(this.termChunks, n, `t/${n}.json`);
-    const map = new Map(entries);
-    this.termSets.set(n, map);
-    return map;
+    let tree = this.termTrees.get(n);
+    if (!tree) {
+      tree = new SearchableMap<TermData>();
+      for (const [t, d] of entries) tree.set(t, d);
+      this.termTrees.set(n, tree);
+    }
+    return tree;
   }
 
   private async docs(n: number): Promise<DocChunk> {
@@ -136,19 +141,30 @@ export class ChunkedIndex {
     const loaded = new Map(await Promise.all(needed.map(async (n) => [n, await this.terms(n)] as const)));
     const out = new Map<string, TermData>();
     for (const p of plan) {
-      const tree = new SearchableMap<TermData>();
-      for (const n of p.chunks) for (const [t, d] of loaded.get(n)!) tree.set(t, d);
-      const exact = tree.get(p.term);
-      if (exact) out.set(p.term, exact);
-      if (p.prefix) for (const [t, d] of tree.atPrefix(p.term)) out.set(t, d);
+      // The union over the chunks' trees equals a lookup in one tree holding all of them.
+      const trees = p.chunks.map((n) => loaded.get(n)!);
+      for (const tree of trees) {
+        const exact = tree.get(p.term);
+        if (exact) out.set(p.term, exact);
+      }
+      if (p.prefix) for (const tree of trees) for (const [t, d] of tree.atPrefix(p.term)) out.set(t, d);
       const maxDistance = typeof p.fuzzy === 'number' ? (p.fuzzy < 1 ? Math.min(6, Math.round(p.term.length * p.fuzzy)) : p.fuzzy) : p.fuzzy === true ? Math.round(p.term.length * 0.2) : 0;
-      if (maxDistance > 0) for (const [t, [d]] of tree.fuzzyGet(p.term, maxDistance)) out.set(t, d);
+      if (maxDistance > 0) for (const tree of trees) for (const [t, [d]] of tree.fuzzyGet(p.term, maxDistance)) out.set(t, d);
     }
     return out;
   }
 
-  /** Results best first (all of them, up to `limit`), filtered. */
-  async search(query: string, filters: Filters = {}, limit = 500, isStale: () => boolean = () => false): Promise<PageHit[]> {
+  /**
+   * Results best first (all of them, up to `limit`), filtered. `timings`, when given, receives
+   * where this search spent its time (ms), like `lastTimings`.
+   */
+  async search(
+    query: string,
+    filters: Filters = {},
+    limit = 500,
+    isStale: () => boolean = () => false,
+    timings?: Record<string, number>,
+  ): Promise<PageHit[]> {
     const t0 = performance.now();
     const candidates = await this.candidateTerms(query);
     if (isStale()) return [];
@@ -179,6 +195,7 @@ export class ChunkedIndex {
     for (const s of shortIds) idToShort.set(js.documentIds[s]!, s);
     const hits = client.search(query, options).map((h) => ({ ...h, shortId: idToShort.get(h.id)! }));
     this.lastTimings = { terms: t1 - t0, docs: t2 - t1, load: t3 - t2, search: performance.now() - t3, candidates: candidates.size, documents: shortIds.size };
+    if (timings) Object.assign(timings, this.lastTimings);
     return hits;
   }
 

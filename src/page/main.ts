@@ -72,6 +72,11 @@ class SearchWorker {
     return r.hits;
   }
 
+  /** Starts fetching what a search for `query` will need (see the 'preload' request). */
+  preload(query: string, filters: Filters): void {
+    this.post({ type: 'preload', query, filters, limit: 500, withMeta: FIRST_PAINT });
+  }
+
   async browse(filters: Filters, offset: number, limit: number, gen = 0): Promise<{ shortIds: number[]; more: boolean }> {
     const r = await this.call((id) => ({ type: 'browse', id, gen, filters, offset, limit }));
     if (r.type !== 'browse') return { shortIds: [], more: false };
@@ -353,9 +358,17 @@ async function run(push: boolean): Promise<void> {
   }
 }
 
+/**
+ * Search as you type: the search runs when typing pauses for DEBOUNCE_MS; meanwhile the worker
+ * already fetches the index parts and display data the current text needs (the network time
+ * overlaps the debounce; ranking and rendering still happen in the search).
+ */
 function schedule(): void {
   clearTimeout(timer);
   timer = setTimeout(() => void run(true), DEBOUNCE_MS);
+  const s = readForm();
+  const query = s.q.trim();
+  if (index && query !== '') index.preload(query, filtersOf(s));
 }
 
 async function showMore(): Promise<void> {

@@ -6,7 +6,13 @@ export type Request =
   | { type: 'open'; base: string }
   | { type: 'search'; id: number; gen: number; query: string; filters: Filters; limit: number; withMeta: number }
   | { type: 'browse'; id: number; gen: number; filters: Filters; offset: number; limit: number }
-  | { type: 'meta'; id: number; shortIds: number[] };
+  | { type: 'meta'; id: number; shortIds: number[] }
+  /**
+   * Fetch what `query` will need (term and doc chunks, and the display data of its first
+   * `withMeta` results) while the debounce runs; no answer. A newer preload or any search
+   * supersedes it.
+   */
+  | { type: 'preload'; query: string; filters: Filters; limit: number; withMeta: number };
 
 export type Response =
   | { type: 'ready'; documentCount: number; dates: { min: string; max: string } }

@@ -13,6 +13,8 @@ declare const self: {
 
 let index: Promise<ChunkedIndex> | null = null;
 let latest = 0;
+/** Bumped by every preload and every search: only the newest preload goes on. */
+let preloadGen = 0;
 
 const post = (m: Response) => self.postMessage(m);
 
@@ -37,12 +39,24 @@ async function handle(req: Request): Promise<void> {
     post({ type: 'meta', id: req.id, records: req.shortIds.map((s) => meta.get(s) ?? null) });
     return;
   }
+  if (req.type === 'preload') {
+    // Same work as a search up to the display data of its first results, which lands in the
+    // chunk caches; the ranking itself is thrown away (the search that follows ranks again).
+    const gen = ++preloadGen;
+    idx.resetProgress();
+    const stale = () => gen !== preloadGen;
+    const hits = await idx.search(req.query, req.filters, req.limit, stale);
+    if (stale()) return;
+    await idx.meta(hits.slice(0, req.withMeta).map((h) => h.shortId));
+    return;
+  }
   latest = Math.max(latest, req.gen);
+  preloadGen++;
   idx.resetProgress();
   if (req.type === 'search') {
-    const hits = await idx.search(req.query, req.filters, req.limit, () => req.gen < latest);
+    const timings: Record<string, number> = {};
+    const hits = await idx.search(req.query, req.filters, req.limit, () => req.gen < latest, timings);
     if (req.gen < latest) return post({ type: 'stale', id: req.id });
-    const timings = idx.lastTimings;
     const first = hits.slice(0, req.withMeta).map((h) => h.shortId);
     const t = performance.now();
     const meta = await idx.meta(first);
@@ -57,8 +71,9 @@ async function handle(req: Request): Promise<void> {
 
 self.onmessage = (e) => {
   const req = e.data;
-  if (req.type !== 'open' && req.type !== 'meta') latest = Math.max(latest, req.gen);
+  if (req.type === 'search' || req.type === 'browse') latest = Math.max(latest, req.gen);
   handle(req).catch((err: unknown) => {
+    if (req.type === 'preload') return; // the search that follows reports any failure
     post({ type: 'error', id: 'id' in req ? req.id : 0, message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
   });
 };
