@@ -19,9 +19,9 @@ import type { DigestEntry } from '../src/types.ts';
 import { isDocVector, type DocVector } from '../src/index-builder.ts';
 import type { SerializedMessage } from './diagnostics.ts';
 
-export const CACHE_FORMAT = 'daily-papers-parse-cache@1';
+export const CACHE_FORMAT = 'daily-papers-parse-cache@2';
 export const MANIFEST_FORMAT = 'daily-papers-manifest@1';
-export const VECTORS_FORMAT = 'daily-papers-term-vectors@1';
+export const VECTORS_FORMAT = 'daily-papers-term-vectors@2';
 
 export interface ParsedFile {
   entries: DigestEntry[];
@@ -43,6 +43,46 @@ interface Header {
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * A cache file: a JSON header line, then the payload. The header's `sha256` and `length` are
+ * those of the payload's UTF-8 bytes, so reading checks the bytes as read and decodes them once.
+ */
+function encodeCacheFile(header: object, payload: string): { bytes: Buffer; sha256: string; length: number } {
+  const body = Buffer.from(payload);
+  const hash = sha256(body);
+  const head = Buffer.from(`${JSON.stringify({ ...header, sha256: hash, length: body.byteLength })}\n`);
+  return { bytes: Buffer.concat([head, body]), sha256: hash, length: body.byteLength };
+}
+
+type Decoded<H> = { header: H; payload: string } | { problem: string };
+
+/** Splits and checks a cache file read as bytes. */
+function decodeCacheFile<H extends { format?: unknown; sha256?: unknown; length?: unknown }>(
+  bytes: Buffer,
+  format: string,
+  check: (header: H) => string | null,
+): Decoded<H> {
+  const newline = bytes.indexOf(NEWLINE);
+  if (newline < 0) return { problem: 'no header line' };
+  let header: H;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 0, newline)) as H;
+  } catch {
+    return { problem: 'header is not JSON' };
+  }
+  if (header === null || typeof header !== 'object') return { problem: 'header is not an object' };
+  if (header.format !== format) return { problem: `foreign format ${JSON.stringify(header.format)}` };
+  const other = check(header);
+  if (other !== null) return { problem: other };
+  const body = bytes.subarray(newline + 1);
+  if (body.byteLength !== header.length || sha256(body) !== header.sha256) {
+    return { problem: 'checksum mismatch (truncated or edited)' };
+  }
+  return { header, payload: body.toString('utf8') };
 }
 
 export class ParseCache {
@@ -72,9 +112,9 @@ export class ParseCache {
   async get(key: string, relPath: string): Promise<ParsedFile | undefined> {
     this.used.add(key);
     const file = this.fileFor(key);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch {
       this.misses++;
       return undefined;
@@ -84,24 +124,13 @@ export class ParseCache {
       this.misses++;
       return undefined;
     };
-    const newline = text.indexOf('\n');
-    if (newline < 0) return problem('no header line');
-    let header: Header;
-    try {
-      header = JSON.parse(text.slice(0, newline)) as Header;
-    } catch {
-      return problem('header is not JSON');
-    }
-    if (header === null || typeof header !== 'object') return problem('header is not an object');
-    if (header.format !== CACHE_FORMAT) return problem(`foreign format ${JSON.stringify(header.format)}`);
-    if (header.key !== key || header.path !== relPath) return problem('key does not match its file name');
-    const payload = text.slice(newline + 1);
-    if (payload.length !== header.length || sha256(payload) !== header.sha256) {
-      return problem('checksum mismatch (truncated or edited)');
-    }
+    const decoded = decodeCacheFile<Header>(bytes, CACHE_FORMAT, (h) =>
+      h.key !== key || h.path !== relPath ? 'key does not match its file name' : null,
+    );
+    if ('problem' in decoded) return problem(decoded.problem);
     let parsed: ParsedFile;
     try {
-      parsed = JSON.parse(payload) as ParsedFile;
+      parsed = JSON.parse(decoded.payload) as ParsedFile;
     } catch {
       return problem('payload is not JSON');
     }
@@ -114,11 +143,10 @@ export class ParseCache {
 
   async set(key: string, relPath: string, value: ParsedFile): Promise<void> {
     this.used.add(key);
-    const payload = JSON.stringify(value);
-    const header: Header = { format: CACHE_FORMAT, key, path: relPath, sha256: sha256(payload), length: payload.length };
+    const { bytes } = encodeCacheFile({ format: CACHE_FORMAT, key, path: relPath }, JSON.stringify(value));
     const file = this.fileFor(key);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, `${JSON.stringify(header)}\n${payload}`, { fsync: false });
+    await writeFileAtomic(file, bytes, { fsync: false });
   }
 
   /** Removes entries this run did not use (changed, deleted or renamed inputs, old versions). */
@@ -171,6 +199,8 @@ export class VectorCache {
   misses = 0;
   readonly discarded: CacheProblem[] = [];
   private stored = new Map<string, DocVector>();
+  /** Vectors computed by the parse workers in this run (not yet used). */
+  private readonly offered = new Map<string, DocVector>();
   private readonly used = new Map<string, DocVector>();
 
   constructor(
@@ -182,33 +212,25 @@ export class VectorCache {
   }
 
   async load(): Promise<void> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(this.file, 'utf8');
+      bytes = await readFile(this.file);
     } catch {
       return;
     }
     const problem = (reason: string): void => {
       this.discarded.push({ file: path.relative(path.dirname(path.dirname(this.file)), this.file), reason });
     };
-    const newline = text.indexOf('\n');
-    let header: VectorsHeader;
-    try {
-      header = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as VectorsHeader;
-    } catch {
-      return problem('header is not JSON');
-    }
-    if (header === null || typeof header !== 'object' || header.format !== VECTORS_FORMAT) {
-      return problem(`foreign format ${JSON.stringify((header as Partial<VectorsHeader> | null)?.format)}`);
-    }
-    if (header.version !== this.version) return; // another analyzer: stale, not broken
-    const payload = text.slice(newline + 1);
-    if (payload.length !== header.length || sha256(payload) !== header.sha256) {
-      return problem('checksum mismatch (truncated or edited)');
-    }
+    let stale = false;
+    const decoded = decodeCacheFile<VectorsHeader>(bytes, VECTORS_FORMAT, (h) => {
+      stale = h.version !== this.version;
+      return stale ? 'stale' : null;
+    });
+    if (stale) return; // another analyzer version: not used, not broken
+    if ('problem' in decoded) return problem(decoded.problem);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(payload);
+      parsed = JSON.parse(decoded.payload);
     } catch {
       return problem('payload is not JSON');
     }
@@ -223,16 +245,28 @@ export class VectorCache {
     this.stored = stored;
   }
 
+  /** The vector of a document from the cache file (`cached`) or from a parse worker, or undefined. */
+  lookup(key: string): { vector: DocVector; cached: boolean } | undefined {
+    let vector = this.stored.get(key);
+    const cached = vector !== undefined;
+    vector ??= this.offered.get(key);
+    if (vector === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    if (cached) this.hits++;
+    this.used.set(key, vector);
+    return { vector, cached };
+  }
+
   /** The cached vector of a document, or undefined. */
   get(key: string): DocVector | undefined {
-    const vector = this.stored.get(key);
-    if (vector) {
-      this.hits++;
-      this.used.set(key, vector);
-    } else {
-      this.misses++;
-    }
-    return vector;
+    return this.lookup(key)?.vector;
+  }
+
+  /** A vector computed elsewhere in this run (a parse worker), used if a paper asks for its key. */
+  offer(key: string, vector: DocVector): void {
+    if (!this.stored.has(key)) this.offered.set(key, vector);
   }
 
   set(key: string, vector: DocVector): void {
@@ -246,7 +280,17 @@ export class VectorCache {
     return false;
   }
 
-  /** Writes the vectors used by this run (and only those), when they changed. */
+  /** Forgets every vector (after `save` was called: it has serialized what it writes). */
+  release(): void {
+    this.stored = new Map();
+    this.offered.clear();
+    this.used.clear();
+  }
+
+  /**
+   * Writes the vectors used by this run (and only those), when they changed. The vectors are
+   * serialized before the first await, so `release` may follow the call at once.
+   */
   async save(): Promise<boolean> {
     if (!this.changed) return false;
     const keys = [...this.used.keys()].sort();
@@ -254,19 +298,11 @@ export class VectorCache {
       const v = this.used.get(k)!;
       return `${JSON.stringify(k)}:${JSON.stringify([v.lengths, v.terms, v.freqs])}`;
     });
-    const payload = `{${records.join(',\n')}}`;
-    const header: VectorsHeader = { format: VECTORS_FORMAT, version: this.version, sha256: sha256(payload), length: payload.length };
+    const { bytes } = encodeCacheFile({ format: VECTORS_FORMAT, version: this.version }, `{${records.join(',\n')}}`);
     await mkdir(path.dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, `${JSON.stringify(header)}\n${payload}`, { fsync: false });
+    await writeFileAtomic(this.file, bytes, { fsync: false });
     return true;
   }
-}
-
-/** The cache key of a searchable document: a hash of every field the analyzer reads. */
-export function docKey(fields: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const field of fields) hash.update(`${field.length}:`).update(field);
-  return hash.digest('base64url').slice(0, 22);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,21 +1,31 @@
-/** Worker thread of the parse step: parses the files it is sent and answers with their results. */
+/**
+ * Worker thread of the parse step: parses the files it is sent and answers with their results,
+ * and, when asked, the term vectors of their papers for the search index (pipeline/vectors.ts).
+ */
 import { parentPort } from 'node:worker_threads';
+import type { DocVector } from '../src/index-builder.ts';
 import type { ParsedFile } from './cache.ts';
 import { parseBytes } from './parse-core.ts';
+import { vectorsForEntries } from './vectors.ts';
 
 export interface ParseJob {
   index: number;
   path: string;
   inputDir: string;
   bytes: Uint8Array;
+  /** Also analyze the papers for the search index. */
+  vectors?: boolean;
 }
 
 export interface ParseAnswer {
   index: number;
   result: ParsedFile;
+  vectors?: [string, DocVector][];
 }
 
 parentPort?.on('message', (job: ParseJob) => {
-  const answer: ParseAnswer = { index: job.index, result: parseBytes(job.bytes, job.path, job.inputDir) };
+  const result = parseBytes(job.bytes, job.path, job.inputDir);
+  const answer: ParseAnswer = { index: job.index, result };
+  if (job.vectors) answer.vectors = vectorsForEntries(result.entries);
   parentPort?.postMessage(answer);
 });

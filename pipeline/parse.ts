@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import type { DigestEntry } from '../src/types.ts';
-import type { ParseCache, ParsedFile } from './cache.ts';
+import type { ParseCache, ParsedFile, VectorCache } from './cache.ts';
 import { sha256 } from './cache.ts';
 import type { StepContext } from './context.ts';
 import { restoreMessages } from './diagnostics.ts';
@@ -43,6 +43,11 @@ export interface ParseOptions {
   workers?: number | 'auto';
   /** Filled with counts for the report. */
   stats?: Partial<ParseStats>;
+  /**
+   * The index's term vectors: parse workers also analyze the papers they parse and offer the
+   * vectors here (the main thread, which would otherwise analyze them later, stays free).
+   */
+  vectors?: VectorCache | null;
 }
 
 const READ_ERRORS: Record<string, string> = {
@@ -157,7 +162,7 @@ export async function parseStep(
   let jobBytes = 0;
   read.forEach((input, index) => {
     if (results[index] || input.bytes === null) return;
-    jobs.push({ index, path: input.path, inputDir: ctx.config.inputDir, bytes: input.bytes });
+    jobs.push({ index, path: input.path, inputDir: ctx.config.inputDir, bytes: input.bytes, vectors: Boolean(options.vectors) });
     jobBytes += input.bytes.byteLength;
   });
 
@@ -168,6 +173,7 @@ export async function parseStep(
   if (workers > 0) {
     await parseInWorkers(jobs, workers, (answer) => {
       results[answer.index] = answer.result;
+      if (answer.vectors && options.vectors) for (const [key, vector] of answer.vectors) options.vectors.offer(key, vector);
       ctx.logger.progress('parse', ++done, total);
     });
   } else if (jobs.length > 0) {

@@ -167,6 +167,7 @@ export async function stage(outputDir: string, artifacts: readonly Artifact[]): 
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const seen = new Set<string>();
+  const made = new Set<string>([dir]);
   const write = async (name: string, data: string | Uint8Array): Promise<void> => {
     const rel = path.posix.normalize(name);
     if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) || rel === '.' || seen.has(rel)) {
@@ -174,7 +175,11 @@ export async function stage(outputDir: string, artifacts: readonly Artifact[]): 
     }
     seen.add(rel);
     const target = path.join(dir, rel);
-    await mkdir(path.dirname(target), { recursive: true });
+    const parent = path.dirname(target);
+    if (!made.has(parent)) {
+      await mkdir(parent, { recursive: true });
+      made.add(parent);
+    }
     await writeFile(target, data);
   };
   const abort = (): Promise<void> => rm(dir, { recursive: true, force: true });

@@ -76,11 +76,20 @@ function byteLength(data: string | Uint8Array): number {
 
 /**
  * `{ "<key>": [...] }` with one record per line: valid JSON, compact at 10x scale, and a
- * one-paper change is a one-line diff.
+ * one-paper change is a one-line diff. Encoded to UTF-8 in batches, so that the whole file never
+ * exists as one (UTF-16) string.
  */
-function jsonRecords(key: string, records: readonly unknown[]): string {
-  if (records.length === 0) return `{"${key}":[]}\n`;
-  return `{"${key}":[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`;
+function jsonRecords(key: string, records: readonly unknown[]): Buffer {
+  if (records.length === 0) return Buffer.from(`{"${key}":[]}\n`);
+  const parts: Buffer[] = [Buffer.from(`{"${key}":[\n`)];
+  const BATCH = 512;
+  for (let start = 0; start < records.length; start += BATCH) {
+    const lines: string[] = [];
+    for (let i = start; i < Math.min(records.length, start + BATCH); i++) lines.push(JSON.stringify(records[i]));
+    parts.push(Buffer.from((start === 0 ? '' : ',\n') + lines.join(',\n')));
+  }
+  parts.push(Buffer.from('\n]}\n'));
+  return Buffer.concat(parts);
 }
 
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
@@ -194,14 +203,20 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
             import('./page.ts'),
           ]);
         const cache = useCache ? new ParseCache(config.cacheDirAbs, parserVersion(), config.digest) : null;
-        const vectors = useCache ? new VectorCache(config.cacheDirAbs, moduleFingerprint('src/index-builder.ts')) : null;
-        // Read while the parse step runs; the index step needs it.
-        const vectorsLoaded = vectors ? vectors.load() : Promise.resolve();
+        // Term vectors for the index: read from the cache while the parse step runs, and filled by
+        // the parse workers. With --no-cache it lives in memory only (never read nor written).
+        const vectors = new VectorCache(config.cacheDirAbs, moduleFingerprint('src/index-builder.ts'));
+        const vectorsLoaded = useCache ? vectors.load() : Promise.resolve();
         // Artifacts go to the staging folder as soon as a step returns them, so the run never
         // holds all of them in memory; the folder is swapped in only at the end.
         staging = await stage(config.outputDir, []);
         const records = new Map<string, FileRecord>();
-        const emit = async (list: readonly Artifact[]): Promise<void> => {
+        // Each artifact is encoded and hashed once; its write runs in the background (libuv's
+        // threads) while the next steps compute, and every write is awaited before the swap.
+        const writeLimit = pLimit(config.concurrency);
+        const writes: Promise<void>[] = [];
+        let writeError: { path: string; error: unknown } | null = null;
+        const emit = (list: readonly Artifact[]): void => {
           const t = performance.now();
           for (const artifact of list) {
             if (artifact.path === REPORT_PATH || records.has(artifact.path)) {
@@ -213,15 +228,36 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
               m.fatal = true;
               continue;
             }
-            await staging!.write(artifact.path, artifact.data);
-            records.set(artifact.path, { path: artifact.path, sha256: sha256(artifact.data), size: byteLength(artifact.data) });
+            const bytes = typeof artifact.data === 'string' ? Buffer.from(artifact.data) : artifact.data;
+            records.set(artifact.path, { path: artifact.path, sha256: sha256(bytes), size: bytes.byteLength });
+            const target = staging!;
+            writes.push(
+              writeLimit(() => target.write(artifact.path, bytes)).catch((error: unknown) => {
+                writeError ??= { path: artifact.path, error };
+              }),
+            );
           }
           writeMs += performance.now() - t;
+        };
+        const flushWrites = async (): Promise<void> => {
+          const t = performance.now();
+          await Promise.all(writes);
+          writeMs += performance.now() - t;
+          if (writeError) {
+            const { path: p, error } = writeError;
+            const reason = error instanceof Error ? error.message : String(error);
+            const m = fileFor(PIPELINE_FILE).message(`Cannot write the artifact "${p}": ${reason}`, {
+              place: { line: 1, column: 1 },
+              ruleId: 'write-failed',
+              source: 'pipeline:publish',
+            });
+            m.fatal = true;
+          }
         };
 
         let entries: DigestEntry[] = await step(
           'parse',
-          () => parseStep(ctx, found, { cache, read, workers: options.workers ?? 'auto', stats: parseStats }),
+          () => parseStep(ctx, found, { cache, read, workers: options.workers ?? 'auto', stats: parseStats, vectors }),
           (e) => ({
             entries: e.length,
             cached: parseStats.cacheHits ?? 0,
@@ -243,27 +279,48 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         normalized = [];
         counts.papers = dataset.papers.length;
         counts.authors = dataset.authors.length;
-        await emit([
+        emit([
           { path: 'papers.json', data: jsonRecords('papers', dataset.papers) },
           { path: 'authors.json', data: jsonRecords('authors', dataset.authors) },
         ]);
         await vectorsLoaded;
-        if (vectors) discarded.push(...vectors.discarded);
+        discarded.push(...vectors.discarded);
         const index = await step('index', () => indexStep(ctx, dataset, { vectors }), (r) => ({
           documents: r.stats.documents,
           analyzed: r.stats.analyzed,
+          analyzedInWorkers: r.stats.analyzedInWorkers,
           reused: r.stats.reused,
           terms: r.stats.terms,
           artifacts: r.artifacts.length,
         }));
-        await emit(index.artifacts);
+        emit(index.artifacts);
         index.artifacts.length = 0;
-        await emit(await step('feeds', () => feedsStep(ctx, dataset, index.search), (a) => ({ artifacts: a.length })));
-        await emit(await step('page', () => pageStep(ctx, dataset, { index: index.index }), (a) => ({ artifacts: a.length })));
+        // The vectors are not needed any more: save them now (they are keyed by content, so
+        // even a run that fails later may keep them) and let the memory go.
+        const vectorsSaved = useCache
+          ? vectors.save().catch((error: unknown) => {
+              // A cache that cannot be written costs speed next time, never this run's output.
+              logger.warn(`cache: could not save the term vectors: ${error instanceof Error ? error.message : String(error)}`);
+              return false;
+            })
+          : Promise.resolve(false);
+        vectors.release();
+        emit(await step('feeds', () => feedsStep(ctx, dataset, index.search), (a) => ({ artifacts: a.length })));
+        emit(await step('page', () => pageStep(ctx, dataset, { index: index.index }), (a) => ({ artifacts: a.length })));
 
+        await flushWrites();
         artifactRecords = [...records.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        if (cache && !hasFatal(files)) pruned = await cache.prune();
-        if (vectors && !hasFatal(files)) await vectors.save();
+        if (useCache && hasFatal(files)) await vectorsSaved;
+        if (useCache && !hasFatal(files)) {
+          await step(
+            'cache',
+            async () => {
+              if (cache) pruned = await cache.prune();
+              return vectorsSaved;
+            },
+            (saved) => ({ pruned, vectorsSaved: saved ? 1 : 0 }),
+          );
+        }
       }
     } catch (error) {
       if (!(error instanceof StepFailed)) throw error;

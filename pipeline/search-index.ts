@@ -18,12 +18,13 @@ import type { AsPlainObject } from 'minisearch';
 import type { StepContext } from './context.ts';
 import type { Artifact, Dataset } from '../src/types.ts';
 import { ANALYZER_VERSION } from '../src/analyzer.ts';
-import { indexOptions, SEARCH_FIELDS, toSearchDocument, VERSION_KEY } from '../src/search-options.ts';
+import { indexOptions, toSearchDocument, VERSION_KEY } from '../src/search-options.ts';
 import type { SearchDocument } from '../src/search-options.ts';
 import { buildRadixTree, createSearchClient, loadMiniSearchParts } from '../src/client.ts';
 import { analyzeDocument, IndexBuilder, indexJsonParts } from '../src/index-builder.ts';
 import type { BuiltIndex } from '../src/index-builder.ts';
-import { docKey, type VectorCache } from './cache.ts';
+import type { VectorCache } from './cache.ts';
+import { docKey } from './vectors.ts';
 
 export const SEARCH_INDEX_PATH = 'search-index.json';
 
@@ -64,8 +65,10 @@ export function buildSearchIndex(dataset: Dataset): VersionedMiniSearch {
 
 export interface IndexStats {
   documents: number;
-  /** Papers analyzed in this run. */
+  /** Papers analyzed in this run (on this thread or, while parsing, in a parse worker). */
   analyzed: number;
+  /** Of those, papers the parse workers analyzed. */
+  analyzedInWorkers: number;
   /** Papers whose term vector came from the cache. */
   reused: number;
   terms: number;
@@ -75,25 +78,26 @@ export interface IndexStats {
 export function buildIndexOf(dataset: Dataset, vectors: VectorCache | null = null): { index: BuiltIndex; stats: IndexStats } {
   const builder = new IndexBuilder();
   let analyzed = 0;
+  let analyzedInWorkers = 0;
   let reused = 0;
   for (const paper of dataset.papers) {
     const doc = toSearchDocument(paper);
-    let vector;
-    let key: string | null = null;
-    if (vectors) {
-      key = docKey(SEARCH_FIELDS.map((f) => doc[f]));
-      vector = vectors.get(key);
-    }
-    if (vector) reused++;
-    else {
+    const key = vectors ? docKey(doc) : '';
+    const found = vectors?.lookup(key);
+    let vector = found?.vector;
+    if (found?.cached) reused++;
+    else if (found) {
+      analyzed++;
+      analyzedInWorkers++;
+    } else {
       vector = analyzeDocument(doc);
       analyzed++;
-      if (vectors && key) vectors.set(key, vector);
+      vectors?.set(key, vector);
     }
-    builder.add(doc, vector);
+    builder.add(doc, vector!);
   }
   const index = builder.finish();
-  return { index, stats: { documents: index.head.documentCount, analyzed, reused, terms: index.terms.length } };
+  return { index, stats: { documents: index.head.documentCount, analyzed, analyzedInWorkers, reused, terms: index.terms.length } };
 }
 
 export interface IndexStepResult {
@@ -117,7 +121,8 @@ export function indexStep(ctx: StepContext, dataset: Dataset, options: IndexStep
   ctx.logger.progress('index', index.head.documentCount, dataset.papers.length);
   let client: ReturnType<typeof createSearchClient> | null = null;
   return {
-    artifacts: [{ path: SEARCH_INDEX_PATH, data: indexJsonParts(index).join('') }],
+    // UTF-8 part by part: the 10x index never exists as one string.
+    artifacts: [{ path: SEARCH_INDEX_PATH, data: Buffer.concat(indexJsonParts(index).map((part) => Buffer.from(part))) }],
     index,
     stats,
     search: (query: string) => {

@@ -3,8 +3,12 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CACHE_FORMAT, docKey, ParseCache, readManifest, VECTORS_FORMAT, VectorCache, type CacheProblem, type ParsedFile } from '../pipeline/cache.ts';
-import { analyzeDocument } from '../src/index-builder.ts';
+import { CACHE_FORMAT, ParseCache, readManifest, VECTORS_FORMAT, VectorCache, type CacheProblem, type ParsedFile } from '../pipeline/cache.ts';
+import { analyzeDocument, indexJsonParts } from '../src/index-builder.ts';
+import { buildDataset } from '../src/dataset.ts';
+import { authorsStep } from '../pipeline/authors.ts';
+import { buildIndexOf } from '../pipeline/search-index.ts';
+import { docKey } from '../pipeline/vectors.ts';
 import { loadConfig } from '../pipeline/config.ts';
 import type { StepContext } from '../pipeline/context.ts';
 import { discoverStep } from '../pipeline/discover.ts';
@@ -48,7 +52,7 @@ describe('ParseCache', () => {
       ['b.md', (t) => t.replace('Something odd', 'Something new'), /checksum mismatch/],
       ['c.md', () => 'garbage', /no header line/],
       ['d.md', (t) => t.replace(CACHE_FORMAT, 'other-tool@2'), /foreign format "other-tool@2"/],
-      ['e.md', () => '{"format":"daily-papers-parse-cache@1","key":"k","path":"e.md"}\n{}', /key does not match/],
+      ['e.md', () => `{"format":"${CACHE_FORMAT}","key":"k","path":"e.md"}\n{}`, /key does not match/],
       ['f.md', (t) => `[1,2]\n${t.split('\n')[1]}`, /foreign format undefined/],
     ];
     for (const [file, corrupt, reason] of cases) {
@@ -78,10 +82,10 @@ describe('ParseCache', () => {
 describe('VectorCache', () => {
   const doc = { id: '2401.00001', title: 'Sparse Attention', summary: '희소 어텐션으로 속도를 높입니다.', authors: 'Ann Lee', date: '2024-01-01', votes: 3 };
   const vector = analyzeDocument(doc);
-  const key = docKey([doc.title, doc.summary, doc.authors, doc.id]);
+  const key = docKey(doc);
 
   it('keys documents by every searchable field', () => {
-    expect(new Set([key, docKey([doc.title, doc.summary, doc.authors, '2401.00002']), docKey([`${doc.title}${doc.summary}`, '', doc.authors, doc.id])]).size).toBe(3);
+    expect(new Set([key, docKey({ ...doc, id: '2401.00002' }), docKey({ ...doc, title: `${doc.title}${doc.summary}`, summary: '' })]).size).toBe(3);
   });
 
   it('round-trips vectors, saves only when they changed and keeps only the ones this run used', async () => {
@@ -123,7 +127,8 @@ describe('VectorCache', () => {
     const good = await readFile(cache.file, 'utf8');
     const cases: [string, RegExp][] = [
       [good.slice(0, -3), /checksum mismatch/],
-      ['not json', /header is not JSON/],
+      ['not json', /no header line/],
+      ['{"format"\n{}', /header is not JSON/],
       [good.replace(VECTORS_FORMAT, 'other@1'), /foreign format "other@1"/],
     ];
     for (const [text, reason] of cases) {
@@ -183,10 +188,17 @@ describe('parseStep', () => {
 
     const threaded = await context(p);
     const stats = {};
-    const inWorkers = await parseStep(threaded.ctx, found, { workers: 3, stats });
+    const vectors = new VectorCache(p.cache, 'v');
+    const inWorkers = await parseStep(threaded.ctx, found, { workers: 3, stats, vectors });
     expect(stats).toMatchObject({ workers: 3, parsed: 13 });
     expect(inWorkers).toEqual(onMain);
     expect(messages(threaded.files)).toEqual(messages(main.files));
+
+    // The workers also analyzed every paper for the index: the same index, nothing analyzed again.
+    const dataset = buildDataset(authorsStep(threaded.ctx, inWorkers));
+    const fromWorkers = buildIndexOf(dataset, vectors);
+    expect(fromWorkers.stats).toMatchObject({ analyzed: dataset.papers.length, analyzedInWorkers: dataset.papers.length, reused: 0 });
+    expect(indexJsonParts(fromWorkers.index).join('')).toBe(indexJsonParts(buildIndexOf(dataset).index).join(''));
 
     const cache = new ParseCache(p.cache, 'v', 'd');
     await parseStep((await context(p)).ctx, found, { workers: 0, cache });

@@ -37,7 +37,7 @@ describe('a successful run', () => {
     expect(authors.authors.length).toBeGreaterThan(0);
     const report = await readReport(p.output);
     expect(report.steps.map((s) => s.name)).toEqual([
-      'discover', 'read', 'parse', 'authors', 'enrich', 'index', 'feeds', 'page', 'publish',
+      'discover', 'read', 'parse', 'authors', 'enrich', 'index', 'feeds', 'page', 'cache', 'publish',
     ]);
     expect(report.counts).toMatchObject({ files: 4, papers: 15, fatal: 0 });
     expect(report.inputs.map((i) => i.path)).toEqual(['2025/03/03.md', '2025/03/04.md', '2025/03/05.md', '2025/03/06.md']);
