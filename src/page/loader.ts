@@ -6,7 +6,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { queryTerms } from '../analyzer.ts';
 import { AnalyzerMismatchError, loadSearchIndex } from '../client.ts';
-import type { ClientSearchOptions, SearchHit } from '../client.ts';
+import type { ClientSearchOptions, SearchClient, SearchHit } from '../client.ts';
 import { searchOptions, VERSION_KEY } from '../search-options.ts';
 import { chunkOf, chunksWithPrefix, PAGE_FORMAT } from './format.ts';
 import type { DocChunk, Manifest, MetaChunk, MetaRecord, TermEntry } from './format.ts';
@@ -34,6 +34,13 @@ export interface PageHit extends SearchHit {
 
 type TermData = TermEntry[1];
 
+interface Prepared {
+  query: string;
+  client: SearchClient;
+  idToShort: Map<string, number>;
+  timings: Record<string, number>;
+}
+
 export class ChunkedIndex {
   readonly manifest: Manifest;
   private readonly fetchJson: FetchJson;
@@ -48,6 +55,8 @@ export class ChunkedIndex {
   /** Where the last search spent its time (ms), for the benchmark. */
   lastTimings: Record<string, number> = {};
   private progress: LoadProgress = { requested: 0, done: 0 };
+  private wanted = '';
+  private prepared: { query: string; promise: Promise<Prepared | null> } | null = null;
 
   private constructor(manifest: Manifest, fetchJson: FetchJson, base: string) {
     this.manifest = manifest;
@@ -155,9 +164,93 @@ export class ChunkedIndex {
   }
 
   /**
-   * Results best first (all of them, up to `limit`), filtered. `timings`, when given, receives
-   * where this search spent its time (ms), like `lastTimings`.
+   * Marks `query` as the one wanted now: assembling the index for any other query stops at its
+   * next step (set by every search; the worker sets it for preloads too).
    */
+  want(query: string): void {
+    this.wanted = query;
+  }
+
+  /** True when a newer query than `query` was asked for. */
+  superseded(query: string): boolean {
+    return this.wanted !== query;
+  }
+
+  /**
+   * The MiniSearch holding exactly the terms `query` can match and the documents they point
+   * to, assembled from the fetched chunks; the last one is kept, so a search that follows a
+   * preload of the same text (or the same text with other filters) does not assemble it again.
+   */
+  private prepare(query: string): Promise<Prepared | null> {
+    if (this.prepared?.query === query) return this.prepared.promise;
+    const entry = { query, promise: this.assemble(query) };
+    this.prepared = entry;
+    const drop = () => {
+      if (this.prepared === entry) this.prepared = null;
+    };
+    entry.promise.then((p) => p ?? drop(), drop);
+    return entry.promise;
+  }
+
+  private async assemble(query: string): Promise<Prepared | null> {
+    const stale = () => this.superseded(query);
+    const t0 = performance.now();
+    const candidates = await this.candidateTerms(query);
+    if (stale()) return null;
+    const t1 = performance.now();
+    const shortIds = new Set<number>();
+    for (const data of candidates.values()) for (const f of Object.values(data)) for (const s of Object.keys(f)) shortIds.add(+s);
+    const block = this.manifest.docs.block;
+    const docChunks = [...new Set([...shortIds].map((s) => Math.floor(s / block)))].sort((a, b) => a - b);
+    await Promise.all(docChunks.map((n) => this.docs(n)));
+    if (stale()) return null;
+    const js = emptyIndex(this.manifest);
+    const idToShort = new Map<string, number>();
+    for (const s of shortIds) {
+      const c = this.loadedDocs.get(Math.floor(s / block))!;
+      const i = s - c.start;
+      js.documentIds[s] = c.ids[i]!;
+      js.fieldLength[s] = c.fieldLength[i]!;
+      js.storedFields[s] = { date: c.date[i]!, votes: c.votes[i] ?? null, title: '', authorKeys: '' };
+      idToShort.set(c.ids[i]!, s);
+    }
+    js.index = [...candidates];
+    const t2 = performance.now();
+    const client = loadSearchIndex(js);
+    const timings = { terms: t1 - t0, docs: t2 - t1, load: performance.now() - t2, candidates: candidates.size, documents: shortIds.size };
+    return { query, client, idToShort, timings };
+  }
+
+  /**
+   * Results best first (all of them, up to `limit`), filtered; null when a newer query
+   * superseded this one (`isStale`, or `want` called with another query). `timings` receives
+   * where this call spent its time (ms): `wait` for the assembled index (fetching chunks and
+   * loading them; near 0 when a preload already did it), `search` ranking; plus how the index
+   * was assembled (`terms`, `docs`, `load`, whichever call did it).
+   */
+  async rank(
+    query: string,
+    filters: Filters = {},
+    limit = 500,
+    isStale: () => boolean = () => false,
+    timings?: Record<string, number>,
+  ): Promise<PageHit[] | null> {
+    this.want(query);
+    const t0 = performance.now();
+    const prepared = await this.prepare(query);
+    if (!prepared || isStale() || this.superseded(query)) return null;
+    const t1 = performance.now();
+    const options: ClientSearchOptions = { limit };
+    if (filters.from) options.from = filters.from;
+    if (filters.to) options.to = filters.to;
+    if (filters.minVotes != null) options.minVotes = filters.minVotes;
+    const hits = prepared.client.search(query, options).map((h) => ({ ...h, shortId: prepared.idToShort.get(h.id)! }));
+    this.lastTimings = { ...prepared.timings, wait: t1 - t0, search: performance.now() - t1 };
+    if (timings) Object.assign(timings, this.lastTimings);
+    return hits;
+  }
+
+  /** Results best first (all of them, up to `limit`), filtered; [] when superseded. */
   async search(
     query: string,
     filters: Filters = {},
@@ -165,38 +258,7 @@ export class ChunkedIndex {
     isStale: () => boolean = () => false,
     timings?: Record<string, number>,
   ): Promise<PageHit[]> {
-    const t0 = performance.now();
-    const candidates = await this.candidateTerms(query);
-    if (isStale()) return [];
-    const t1 = performance.now();
-    const shortIds = new Set<number>();
-    for (const data of candidates.values()) for (const f of Object.values(data)) for (const s of Object.keys(f)) shortIds.add(+s);
-    const block = this.manifest.docs.block;
-    const docChunks = [...new Set([...shortIds].map((s) => Math.floor(s / block)))].sort((a, b) => a - b);
-    await Promise.all(docChunks.map((n) => this.docs(n)));
-    if (isStale()) return [];
-    const js = emptyIndex(this.manifest);
-    for (const s of shortIds) {
-      const c = this.loadedDocs.get(Math.floor(s / block))!;
-      const i = s - c.start;
-      js.documentIds[s] = c.ids[i]!;
-      js.fieldLength[s] = c.fieldLength[i]!;
-      js.storedFields[s] = { date: c.date[i]!, votes: c.votes[i] ?? null, title: '', authorKeys: '' };
-    }
-    js.index = [...candidates];
-    const t2 = performance.now();
-    const client = loadSearchIndex(js);
-    const t3 = performance.now();
-    const options: ClientSearchOptions = { limit };
-    if (filters.from) options.from = filters.from;
-    if (filters.to) options.to = filters.to;
-    if (filters.minVotes != null) options.minVotes = filters.minVotes;
-    const idToShort = new Map<string, number>();
-    for (const s of shortIds) idToShort.set(js.documentIds[s]!, s);
-    const hits = client.search(query, options).map((h) => ({ ...h, shortId: idToShort.get(h.id)! }));
-    this.lastTimings = { terms: t1 - t0, docs: t2 - t1, load: t3 - t2, search: performance.now() - t3, candidates: candidates.size, documents: shortIds.size };
-    if (timings) Object.assign(timings, this.lastTimings);
-    return hits;
+    return (await this.rank(query, filters, limit, isStale, timings)) ?? [];
   }
 
   /** Papers in dataset order (newest first) that pass the filters, from `offset`, at most `limit`. */

@@ -13,8 +13,6 @@ declare const self: {
 
 let index: Promise<ChunkedIndex> | null = null;
 let latest = 0;
-/** Bumped by every preload and every search: only the newest preload goes on. */
-let preloadGen = 0;
 
 const post = (m: Response) => self.postMessage(m);
 
@@ -40,23 +38,21 @@ async function handle(req: Request): Promise<void> {
     return;
   }
   if (req.type === 'preload') {
-    // Same work as a search up to the display data of its first results, which lands in the
-    // chunk caches; the ranking itself is thrown away (the search that follows ranks again).
-    const gen = ++preloadGen;
+    // The work of a search up to the display data of its first results: the chunks land in
+    // the caches and the assembled index is kept for the search that follows, which ranks
+    // again (this ranking only tells which display data to fetch). Newer text supersedes it.
     idx.resetProgress();
-    const stale = () => gen !== preloadGen;
-    const hits = await idx.search(req.query, req.filters, req.limit, stale);
-    if (stale()) return;
+    const hits = await idx.rank(req.query, req.filters, req.limit);
+    if (!hits || idx.superseded(req.query)) return;
     await idx.meta(hits.slice(0, req.withMeta).map((h) => h.shortId));
     return;
   }
   latest = Math.max(latest, req.gen);
-  preloadGen++;
   idx.resetProgress();
   if (req.type === 'search') {
     const timings: Record<string, number> = {};
-    const hits = await idx.search(req.query, req.filters, req.limit, () => req.gen < latest, timings);
-    if (req.gen < latest) return post({ type: 'stale', id: req.id });
+    const hits = await idx.rank(req.query, req.filters, req.limit, () => req.gen < latest, timings);
+    if (!hits || req.gen < latest) return post({ type: 'stale', id: req.id });
     const first = hits.slice(0, req.withMeta).map((h) => h.shortId);
     const t = performance.now();
     const meta = await idx.meta(first);

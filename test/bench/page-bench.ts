@@ -32,7 +32,8 @@ import { ChunkedIndex } from '../../src/page/loader.ts';
 
 /**
  * Reference on the same machine at the same moment: ranking time in Node of the full
- * search-index.json (the search helper's client) and of the chunked loader (warm), per query.
+ * search-index.json (the search helper's client) and of the chunked loader (warm: its chunks and
+ * the index it assembles for the query already loaded, so this is ranking alone), per query.
  */
 async function reference(dir: string, queries: string[]): Promise<{ query: string; fullMs: number; chunkedMs: number }[]> {
   const out: { query: string; fullMs: number; chunkedMs: number }[] = [];
@@ -259,8 +260,9 @@ async function main(): Promise<void> {
       }
       const sum = (k: string) => median(rep.warmRuns.map((x) => x.worker[k] ?? 0)).toFixed(1);
       console.log(
-        `warm breakdown (worker medians, ms): term chunks ${sum('terms')}, doc chunks ${sum('docs')}, loadJS ${sum('load')}, ` +
-          `MiniSearch ${sum('search')}, meta chunks ${sum('meta')}`,
+        `warm breakdown (worker medians, ms): waiting for the assembled index ${sum('wait')} (assembling it, by the preload ` +
+          `or the search: term chunks ${sum('terms')}, doc chunks ${sum('docs')}, loadJS ${sum('load')}), ` +
+          `ranking ${sum('search')}, waiting for display data ${sum('meta')}`,
       );
       if (rep.ref.length > 0) {
         console.log(
