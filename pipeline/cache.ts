@@ -21,7 +21,7 @@ import type { SerializedMessage } from './diagnostics.ts';
 
 export const CACHE_FORMAT = 'daily-papers-parse-cache@2';
 export const MANIFEST_FORMAT = 'daily-papers-manifest@1';
-export const VECTORS_FORMAT = 'daily-papers-term-vectors@2';
+export const VECTORS_FORMAT = 'daily-papers-term-vectors@3';
 
 export interface ParsedFile {
   entries: DigestEntry[];

@@ -19,24 +19,29 @@
 import { ANALYZER_VERSION, indexOptions, SEARCH_FIELDS, STORE_FIELDS, VERSION_KEY } from './search-options.ts';
 import type { SearchDocument, StoredFields } from './search-options.ts';
 
-/** What the analyzer makes of one document (field order = SEARCH_FIELDS). */
+/**
+ * What the analyzer makes of one document (field order = SEARCH_FIELDS), in a compact form:
+ * a few strings per document instead of one per term, so that vectors are cheap to keep in
+ * memory at 10x, to pass between threads and to cache as JSON.
+ */
 export interface DocVector {
   /** Per field: the number of distinct tokens, which MiniSearch stores as the field length. */
   lengths: number[];
-  /** Per field: the terms, each once. */
-  terms: string[][];
-  /** Per field: each term's frequency, parallel to `terms`. */
-  freqs: number[][];
+  /** Per field: the distinct terms joined by `\n` (terms never hold whitespace), or ''. */
+  terms: string[];
+  /** Per field: each term's frequency, in decimal, joined by `,` (parallel to `terms`). */
+  freqs: string[];
 }
 
 const tokenize = indexOptions.tokenize!;
 const processTerm = indexOptions.processTerm!;
+const SEPARATOR = '\n';
 
 /** Runs the index's analyzer over one document, exactly as `MiniSearch#add` would. */
 export function analyzeDocument(doc: SearchDocument): DocVector {
   const lengths: number[] = [];
-  const terms: string[][] = [];
-  const freqs: number[][] = [];
+  const terms: string[] = [];
+  const freqs: string[] = [];
   for (const field of SEARCH_FIELDS) {
     const value = doc[field];
     const counts = new Map<string, number>();
@@ -54,10 +59,22 @@ export function analyzeDocument(doc: SearchDocument): DocVector {
         }
       }
     }
-    terms.push([...counts.keys()]);
-    freqs.push([...counts.values()]);
+    const keys = [...counts.keys()];
+    // The analyzer splits on whitespace, so no term holds the separator; an empty term would
+    // be lost in the encoding. Either would be an analyzer bug: fail loudly, never index wrong.
+    for (const k of keys) if (k === '' || k.includes(SEPARATOR)) throw new Error(`index-builder: unexpected term ${JSON.stringify(k)}`);
+    terms.push(keys.join(SEPARATOR));
+    freqs.push([...counts.values()].join(','));
   }
   return { lengths, terms, freqs };
+}
+
+const FREQS = /^[1-9]\d*(?:,[1-9]\d*)*$/;
+
+function count(s: string, code: number): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === code) n++;
+  return n;
 }
 
 /** True when `value` has the shape of a DocVector (for vectors read back from a cache). */
@@ -70,8 +87,8 @@ export function isDocVector(value: unknown): value is DocVector {
   for (let f = 0; f < n; f++) {
     const t = v.terms[f];
     const q = v.freqs[f];
-    if (typeof v.lengths[f] !== 'number' || !Array.isArray(t) || !Array.isArray(q) || t.length !== q.length) return false;
-    for (let i = 0; i < t.length; i++) if (typeof t[i] !== 'string' || typeof q[i] !== 'number') return false;
+    if (!Number.isInteger(v.lengths[f]) || typeof t !== 'string' || typeof q !== 'string') return false;
+    if (t === '' ? q !== '' : !FREQS.test(q) || count(q, 44 /* , */) !== count(t, 10 /* \n */)) return false;
   }
   return true;
 }
@@ -100,32 +117,25 @@ export interface BuiltIndex {
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Writes one term's postings (flat field, doc, freq triples in document order) as JSON text. */
-function postingsText(flat: readonly number[], fieldCount: number): string {
-  let out = '{';
-  for (let f = 0; f < fieldCount; f++) {
-    let docs = '';
-    for (let i = 0; i < flat.length; i += 3) {
-      if (flat[i] !== f) continue;
-      docs += `${docs === '' ? '' : ','}"${flat[i + 1]}":${flat[i + 2]}`;
-    }
-    if (docs !== '') out += `${out === '{' ? '' : ','}"${f}":{${docs}}`;
-  }
-  return `${out}}`;
-}
-
 /**
  * Adds documents with their vectors, in order, like `MiniSearch#add`: short ids count from 0,
  * field lengths and the running field-length averages are computed the same way.
+ *
+ * Term occurrences go into typed arrays (term number, field, document, frequency) rather than
+ * a map of arrays: at 10x that is millions of records kept off the garbage-collected heap.
+ * `finish` groups them by term with a counting sort that keeps document order.
  */
 export class IndexBuilder {
   private readonly ids: string[] = [];
   private readonly fieldLength: number[][] = [];
   private readonly average: number[] = [];
   private readonly stored: StoredFields[] = [];
-  /** term -> flat (fieldId, shortId, freq) triples, in the order documents were added. */
-  private readonly postings = new Map<string, number[]>();
   private readonly seen = new Set<string>();
+  private readonly termIds = new Map<string, number>();
+  private readonly termList: string[] = [];
+  /** Records of 4 int32: term number, field id, short document id, frequency. */
+  private records = new Int32Array(4 * 4096);
+  private count = 0;
 
   get documentCount(): number {
     return this.ids.length;
@@ -145,13 +155,29 @@ export class IndexBuilder {
       const length = vector.lengths[f]!;
       lengths.push(length);
       this.average[f] = ((this.average[f] || 0) * short + length) / (short + 1);
-      const terms = vector.terms[f]!;
-      const freqs = vector.freqs[f]!;
+      const joined = vector.terms[f]!;
+      if (joined === '') continue;
+      const terms = joined.split(SEPARATOR);
+      const freqs = vector.freqs[f]!.split(',');
+      if (this.records.length < 4 * (this.count + terms.length)) {
+        const grown = new Int32Array(Math.max(this.records.length * 2, 4 * (this.count + terms.length)));
+        grown.set(this.records);
+        this.records = grown;
+      }
+      const r = this.records;
       for (let i = 0; i < terms.length; i++) {
         const term = terms[i]!;
-        let list = this.postings.get(term);
-        if (list === undefined) this.postings.set(term, (list = []));
-        list.push(f, short, freqs[i]!);
+        let id = this.termIds.get(term);
+        if (id === undefined) {
+          id = this.termList.length;
+          this.termIds.set(term, id);
+          this.termList.push(term);
+        }
+        const at = 4 * this.count++;
+        r[at] = id;
+        r[at + 1] = f;
+        r[at + 2] = short;
+        r[at + 3] = Number(freqs[i]);
       }
     }
     this.fieldLength.push(lengths);
@@ -170,9 +196,36 @@ export class IndexBuilder {
       fieldLength[i] = this.fieldLength[i]!;
       storedFields[i] = this.stored[i]!;
     }
-    const terms = [...this.postings.keys()].sort(byCodeUnit);
-    const postings = terms.map((term) => postingsText(this.postings.get(term)!, SEARCH_FIELDS.length));
-    this.postings.clear();
+
+    // Counting sort of the records by term number; stable, so each term's records stay in
+    // document order (and field order within a document).
+    const termCount = this.termList.length;
+    const r = this.records;
+    const start = new Int32Array(termCount + 1);
+    for (let k = 0; k < this.count; k++) start[r[4 * k]! + 1]!++;
+    for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
+    const next = start.slice(0, termCount);
+    const order = new Int32Array(this.count);
+    for (let k = 0; k < this.count; k++) order[next[r[4 * k]!]!++] = k;
+
+    const sorted = Array.from({ length: termCount }, (_, t) => t).sort((a, b) => byCodeUnit(this.termList[a]!, this.termList[b]!));
+    const fieldCount = SEARCH_FIELDS.length;
+    const postings = sorted.map((t) => {
+      let out = '{';
+      for (let f = 0; f < fieldCount; f++) {
+        let docs = '';
+        for (let j = start[t]!; j < start[t + 1]!; j++) {
+          const at = 4 * order[j]!;
+          if (r[at + 1] !== f) continue;
+          docs += `${docs === '' ? '' : ','}"${r[at + 2]}":${r[at + 3]}`;
+        }
+        if (docs !== '') out += `${out === '{' ? '' : ','}"${f}":{${docs}}`;
+      }
+      return `${out}}`;
+    });
+    const terms = sorted.map((t) => this.termList[t]!);
+    this.records = new Int32Array(0);
+    this.termIds.clear();
     return {
       head: {
         documentCount: this.ids.length,

@@ -53,10 +53,14 @@ describe('IndexBuilder', () => {
   it('analyzeDocument counts distinct tokens as the field length and frequencies per field', () => {
     const v = analyzeDocument({ id: '2401.00009', title: 'Model model MODEL', summary: '모델을 모델이', authors: 'Ann Lee', date: '2024-01-01', votes: 1 });
     expect(v.lengths[0]).toBe(3); // tokens before processing: Model, model, MODEL
-    expect(v.terms[0]).toEqual(['model']);
-    expect(v.freqs[0]).toEqual([3]);
-    expect(v.terms[1]).toContain('모델');
+    expect(v.terms[0]).toBe('model');
+    expect(v.freqs[0]).toBe('3');
+    expect(v.terms[1]!.split('\n')).toContain('모델');
+    expect(v.freqs[1]!.split(',')[v.terms[1]!.split('\n').indexOf('모델')]).toBe('2');
+    expect(isDocVector(v)).toBe(true);
     expect(isDocVector({ ...v, freqs: v.freqs.slice(1) })).toBe(false);
-    expect(isDocVector({ lengths: [1, 2, 3, 4], terms: [['a'], [], [], []], freqs: [['1'], [], [], []] })).toBe(false);
+    expect(isDocVector({ lengths: [1, 2, 3, 4], terms: ['a\nb', '', '', ''], freqs: ['1', '', '', ''] })).toBe(false);
+    expect(isDocVector({ lengths: [1, 2, 3, 4], terms: ['a', '', '', ''], freqs: ['0', '', '', ''] })).toBe(false);
+    expect(isDocVector({ lengths: [1, 2, 3, 4], terms: [['a'], [], [], []], freqs: [[1], [], [], []] })).toBe(false);
   });
 });

@@ -103,7 +103,7 @@ describe('the cache', () => {
     await rm(path.join(p.cache, 'manifest.json'));
     const vectors = path.join(p.cache, 'index', 'vectors.json');
     const text = await readFile(vectors, 'utf8');
-    await writeFile(vectors, text.replace(/"[^"]+"/g, (m, at: number) => (at > text.indexOf('\n') + 40 && at < text.indexOf('\n') + 60 ? '"x"' : m)));
+    await writeFile(vectors, text.slice(0, -10)); // truncated
     const second = await run(p);
     expect(second.exitCode).toBe(0);
     expect(second.report.cache.discarded).toEqual([{ file: 'index/vectors.json', reason: 'checksum mismatch (truncated or edited)' }]);
