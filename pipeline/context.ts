@@ -21,6 +21,8 @@ export interface Logger {
   info(message: string): void;
   /** Live progress of a step (n of total); a TTY redraws one line, CI prints sparse plain lines. */
   progress(step: string, done: number, total?: number): void;
+  /** A warning that is not about an input (shown even under --quiet); defaults to `info`. */
+  warn?(message: string): void;
 }
 
 export interface StepContext {

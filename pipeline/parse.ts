@@ -170,34 +170,38 @@ export async function parseStep(
   const total = read.length;
   ctx.logger.progress('parse', done, total);
   const workers = workerCount(options.workers, jobs.length, jobBytes);
+  // New results go to the cache as they arrive (while the workers go on parsing).
+  const stores: Promise<void>[] = [];
+  const store = (index: number, result: ParsedFile): void => {
+    const key = keys[index];
+    if (!cache || !key) return;
+    stores.push(
+      limit(() => cache.set(key, read[index]!.path, result)).catch((error: unknown) => {
+        // A cache that cannot be written costs speed next time, never this run's output.
+        (ctx.logger.warn ?? ctx.logger.info).call(ctx.logger, `cache: could not save the parse of ${read[index]!.path}: ${error instanceof Error ? error.message : String(error)}`);
+      }),
+    );
+  };
   if (workers > 0) {
     await parseInWorkers(jobs, workers, (answer) => {
       results[answer.index] = answer.result;
+      store(answer.index, answer.result);
       if (answer.vectors && options.vectors) for (const [key, vector] of answer.vectors) options.vectors.offer(key, vector);
       ctx.logger.progress('parse', ++done, total);
     });
   } else if (jobs.length > 0) {
     const { parseBytes } = await import('./parse-core.ts');
     for (const job of jobs) {
-      results[job.index] = parseBytes(job.bytes, job.path, job.inputDir);
+      const result = parseBytes(job.bytes, job.path, job.inputDir);
+      results[job.index] = result;
+      store(job.index, result);
       ctx.logger.progress('parse', ++done, total);
       // Let the event loop breathe (progress redraws, signals) on long runs.
       if (done % 32 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
-  // Store the new results.
-  if (cache) {
-    await Promise.all(
-      jobs.map((job) =>
-        limit(async () => {
-          const key = keys[job.index];
-          const result = results[job.index];
-          if (key && result) await cache.set(key, job.path, result);
-        }),
-      ),
-    );
-  }
+  await Promise.all(stores);
 
   // Ordered merge: input order, then the parser's order within a file.
   const entries: DigestEntry[] = [];
