@@ -34,11 +34,28 @@ export interface PageHit extends SearchHit {
 
 type TermData = TermEntry[1];
 
+type TermMap = Map<number, Map<number, number>>;
+
+interface ConvertedTerm {
+  map: TermMap;
+  blocks: number[];
+  count: number;
+}
+
 interface Prepared {
   query: string;
-  client: SearchClient;
-  idToShort: Map<string, number>;
+  /** null: no index term can match (no results, whatever the filters). */
+  index: SearchableMap<TermMap> | null;
   timings: Record<string, number>;
+}
+
+/** The MiniSearch (minisearch 7) fields this loader fills, as MiniSearch.loadJS would. */
+interface Store {
+  _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _storedFields: Map<number, Record<string, unknown>>;
+  _index: SearchableMap<TermMap>;
 }
 
 export class ChunkedIndex {
@@ -58,10 +75,21 @@ export class ChunkedIndex {
   private wanted = '';
   private prepared: { query: string; promise: Promise<Prepared | null> } | null = null;
 
-  private constructor(manifest: Manifest, fetchJson: FetchJson, base: string) {
+  /**
+   * One MiniSearch for every query: its document tables grow as doc chunks arrive, and each
+   * search swaps in the terms its query can match.
+   */
+  private readonly client: SearchClient;
+  private readonly store: Store;
+  /** Term data as MiniSearch holds it (field id -> short id -> frequency), converted once. */
+  private readonly termMaps = new WeakMap<TermData, ConvertedTerm>();
+
+  private constructor(manifest: Manifest, fetchJson: FetchJson, base: string, client: SearchClient) {
     this.manifest = manifest;
     this.fetchJson = fetchJson;
     this.base = base;
+    this.client = client;
+    this.store = client.miniSearch as unknown as Store;
   }
 
   /** Fetches `<base>manifest.json` and checks its format and analyzer version. */
@@ -69,8 +97,8 @@ export class ChunkedIndex {
     const manifest = (await fetchJson(`${base}manifest.json`)) as Manifest;
     if (!manifest || manifest.format !== PAGE_FORMAT) throw new Error('search data: unknown format, rebuild the site');
     // The same check the client applies to search-index.json (throws AnalyzerMismatchError).
-    loadSearchIndex(emptyIndex(manifest));
-    return new ChunkedIndex(manifest, fetchJson, base);
+    const client = loadSearchIndex(emptyIndex(manifest));
+    return new ChunkedIndex(manifest, fetchJson, base, client);
   }
 
   get size(): number {
@@ -116,8 +144,45 @@ export class ChunkedIndex {
 
   private async docs(n: number): Promise<DocChunk> {
     const d = await this.cached(this.docChunks, n, `d/${n}.json`);
-    this.loadedDocs.set(n, d);
+    if (!this.loadedDocs.has(n)) {
+      this.loadedDocs.set(n, d);
+      // What MiniSearch.loadJS would put in its tables for these documents.
+      const st = this.store;
+      for (let i = 0; i < d.ids.length; i++) {
+        const id = d.ids[i]!;
+        if (id === '') continue;
+        const s = d.start + i;
+        st._documentIds.set(s, id);
+        st._idToShortId.set(id, s);
+        st._fieldLength.set(s, d.fieldLength[i]!);
+        st._storedFields.set(s, { date: d.date[i]!, votes: d.votes[i] ?? null, title: '', authorKeys: '' });
+      }
+    }
     return d;
+  }
+
+  /** A term's data as MiniSearch holds it, the doc chunks it points into and its posting count. */
+  private termMap(data: TermData, block: number): ConvertedTerm {
+    let c = this.termMaps.get(data);
+    if (!c) {
+      const map: TermMap = new Map();
+      const blocks = new Set<number>();
+      let count = 0;
+      for (const field of Object.keys(data)) {
+        const freqs = data[field]!;
+        const f = new Map<number, number>();
+        for (const doc of Object.keys(freqs)) {
+          const s = Number(doc);
+          f.set(s, freqs[doc]!);
+          blocks.add(Math.floor(s / block));
+        }
+        count += f.size;
+        map.set(Number(field), f);
+      }
+      c = { map, blocks: [...blocks], count };
+      this.termMaps.set(data, c);
+    }
+    return c;
   }
 
   /** The meta records of these short ids (fetching their chunks). */
@@ -198,27 +263,23 @@ export class ChunkedIndex {
     const candidates = await this.candidateTerms(query);
     if (stale()) return null;
     const t1 = performance.now();
-    const shortIds = new Set<number>();
-    for (const data of candidates.values()) for (const f of Object.values(data)) for (const s of Object.keys(f)) shortIds.add(+s);
+    if (candidates.size === 0) return { query, index: null, timings: { terms: t1 - t0, candidates: 0 } };
     const block = this.manifest.docs.block;
-    const docChunks = [...new Set([...shortIds].map((s) => Math.floor(s / block)))].sort((a, b) => a - b);
-    await Promise.all(docChunks.map((n) => this.docs(n)));
-    if (stale()) return null;
-    const js = emptyIndex(this.manifest);
-    const idToShort = new Map<string, number>();
-    for (const s of shortIds) {
-      const c = this.loadedDocs.get(Math.floor(s / block))!;
-      const i = s - c.start;
-      js.documentIds[s] = c.ids[i]!;
-      js.fieldLength[s] = c.fieldLength[i]!;
-      js.storedFields[s] = { date: c.date[i]!, votes: c.votes[i] ?? null, title: '', authorKeys: '' };
-      idToShort.set(c.ids[i]!, s);
+    const needed = new Set<number>();
+    let postings = 0;
+    for (const data of candidates.values()) {
+      const { blocks, count } = this.termMap(data, block);
+      for (const b of blocks) needed.add(b);
+      postings += count;
     }
-    js.index = [...candidates];
+    await Promise.all([...needed].sort((a, b) => a - b).map((n) => this.docs(n)));
+    if (stale()) return null;
     const t2 = performance.now();
-    const client = loadSearchIndex(js);
-    const timings = { terms: t1 - t0, docs: t2 - t1, load: performance.now() - t2, candidates: candidates.size, documents: shortIds.size };
-    return { query, client, idToShort, timings };
+    // MiniSearch's term index for this query: the same entries loadJS would build from them.
+    const index = new (this.store._index.constructor as new () => SearchableMap<TermMap>)();
+    for (const [term, data] of candidates) index.set(term, this.termMap(data, block).map);
+    const timings = { terms: t1 - t0, docs: t2 - t1, load: performance.now() - t2, candidates: candidates.size, postings };
+    return { query, index, timings };
   }
 
   /**
@@ -240,11 +301,18 @@ export class ChunkedIndex {
     const prepared = await this.prepare(query);
     if (!prepared || isStale() || this.superseded(query)) return null;
     const t1 = performance.now();
+    if (!prepared.index) {
+      this.lastTimings = { ...prepared.timings, wait: t1 - t0, search: 0 };
+      if (timings) Object.assign(timings, this.lastTimings);
+      return [];
+    }
     const options: ClientSearchOptions = { limit };
     if (filters.from) options.from = filters.from;
     if (filters.to) options.to = filters.to;
     if (filters.minVotes != null) options.minVotes = filters.minVotes;
-    const hits = prepared.client.search(query, options).map((h) => ({ ...h, shortId: prepared.idToShort.get(h.id)! }));
+    this.store._index = prepared.index; // synchronous from here to the results: no other query interleaves
+    const ids = this.store._idToShortId;
+    const hits = this.client.search(query, options).map((h) => ({ ...h, shortId: ids.get(h.id)! }));
     this.lastTimings = { ...prepared.timings, wait: t1 - t0, search: performance.now() - t1 };
     if (timings) Object.assign(timings, this.lastTimings);
     return hits;
