@@ -12,7 +12,7 @@ import type { Artifact, Dataset, Paper } from '../src/types.ts';
 import { ANALYZER_VERSION, toSearchDocument } from '../src/search-options.ts';
 import { PAGE_FORMAT } from '../src/page/format.ts';
 import type { DocChunk, Manifest, MetaChunk, MetaRecord } from '../src/page/format.ts';
-import { buildIndex, entryText } from '../src/index-builder.ts';
+import { buildIndex, entriesBytes, entryLength } from '../src/index-builder.ts';
 import type { BuiltIndex } from '../src/index-builder.ts';
 import type { StepContext } from './context.ts';
 import { listFeeds } from './feeds.ts';
@@ -77,7 +77,7 @@ export function chunkSearchData(
 ): SearchChunks {
   // Chunks are named by position; the folder they live in is named by a hash of all of them,
   // so a new build never mixes with cached chunks of an old one and the manifest stays small.
-  const chunks: { file: string; data: string }[] = [];
+  const chunks: { file: string; data: string | Uint8Array }[] = [];
   const emit = (dir: string, n: number, value: unknown): string => {
     const file = `${dir}/${n}.json`;
     chunks.push({ file, data: JSON.stringify(value) });
@@ -94,30 +94,27 @@ export function chunkSearchData(
     return id === undefined ? null : (byId.get(String(id)) ?? null);
   });
 
-  // Terms are sorted; a chunk's text is the JSON array of its entries ([term, postings]).
+  // Terms are sorted; a chunk is the JSON array of its entries ([term, postings]), at most
+  // termChunkBytes long (counted in UTF-16 code units, like the JSON text).
   const first: string[] = [];
   const termFiles: string[] = [];
-  let chunk: string[] = [];
-  let chunkFirst = '';
+  let from = 0;
   let size = 0;
-  const flush = () => {
-    if (chunk.length === 0) return;
-    first.push(chunkFirst);
+  const flush = (to: number) => {
+    if (to === from) return;
+    first.push(index.terms[from]!);
     const file = `t/${termFiles.length}.json`;
-    chunks.push({ file, data: `[${chunk.join(',')}]` });
+    chunks.push({ file, data: entriesBytes(index, from, to) });
     termFiles.push(file);
-    chunk = [];
+    from = to;
     size = 0;
   };
   for (let i = 0; i < index.terms.length; i++) {
-    const e = entryText(index, i);
-    const n = e.length + 1;
-    if (size > 0 && size + n > termChunkBytes) flush();
-    if (chunk.length === 0) chunkFirst = index.terms[i]!;
-    chunk.push(e);
+    const n = entryLength(index, i) + 1;
+    if (size > 0 && size + n > termChunkBytes) flush(i);
     size += n;
   }
-  flush();
+  flush(index.terms.length);
   if (first.length === 0) {
     first.push('');
     termFiles.push(emit('t', 0, []));

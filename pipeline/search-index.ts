@@ -21,7 +21,7 @@ import { ANALYZER_VERSION } from '../src/analyzer.ts';
 import { indexOptions, toSearchDocument, VERSION_KEY } from '../src/search-options.ts';
 import type { SearchDocument } from '../src/search-options.ts';
 import { buildRadixTree, createSearchClient, loadMiniSearchParts } from '../src/client.ts';
-import { analyzeDocument, IndexBuilder, indexJsonParts } from '../src/index-builder.ts';
+import { analyzeDocument, IndexBuilder, indexJsonBytes, postingsText } from '../src/index-builder.ts';
 import type { BuiltIndex } from '../src/index-builder.ts';
 import type { VectorCache } from './cache.ts';
 import { docKey } from './vectors.ts';
@@ -102,7 +102,7 @@ export function buildIndexOf(dataset: Dataset, vectors: VectorCache | null = nul
 
 export interface IndexStepResult {
   artifacts: Artifact[];
-  /** The built index (header, sorted terms, postings text); the page step splits it into chunks. */
+  /** The built index (header, sorted terms, postings bytes); the page step splits it into chunks. */
   index: BuiltIndex;
   stats: IndexStats;
   /** Paper ids matching every word of a saved query, best first. */
@@ -121,12 +121,11 @@ export function indexStep(ctx: StepContext, dataset: Dataset, options: IndexStep
   ctx.logger.progress('index', index.head.documentCount, dataset.papers.length);
   let client: ReturnType<typeof createSearchClient> | null = null;
   return {
-    // UTF-8 part by part: the 10x index never exists as one string.
-    artifacts: [{ path: SEARCH_INDEX_PATH, data: Buffer.concat(indexJsonParts(index).map((part) => Buffer.from(part))) }],
+    artifacts: [{ path: SEARCH_INDEX_PATH, data: indexJsonBytes(index) }],
     index,
     stats,
     search: (query: string) => {
-      client ??= createSearchClient(loadMiniSearchParts(index.head, index.terms, index.postings));
+      client ??= createSearchClient(loadMiniSearchParts(index.head, index.terms, (i) => postingsText(index, i)));
       return client.search(query, { match: 'all', limit: Infinity }).map((hit) => hit.id);
     },
   };

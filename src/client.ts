@@ -236,6 +236,8 @@ export function searchIndex(
 // the sorted terms and converts a term's postings only when a query first touches it.
 
 type RawPostings = Record<string, Record<string, number>>;
+/** A term's postings: parsed, as JSON text, or a function returning the JSON text. */
+type RawSource = RawPostings | string | (() => string);
 type Tree = Map<string, unknown>;
 
 /**
@@ -243,14 +245,14 @@ type Tree = Map<string, unknown>;
  * the Map methods MiniSearch calls on term data, without allocating a Map per term at load.
  */
 class LazyTermData {
-  private raw: RawPostings | string | null;
+  private raw: RawSource | null;
   private map: Map<number, Map<number, number>> | null = null;
-  constructor(raw: RawPostings | string) {
+  constructor(raw: RawSource) {
     this.raw = raw;
   }
   private m(): Map<number, Map<number, number>> {
     if (this.map) return this.map;
-    const r = this.raw;
+    const r = typeof this.raw === 'function' ? this.raw() : this.raw;
     this.raw = null;
     const map = new Map<number, Map<number, number>>();
     const raw: RawPostings = typeof r === 'string' ? JSON.parse(r) : (r ?? {});
@@ -352,12 +354,16 @@ export function loadMiniSearch(js: AsPlainObject): MiniSearch<SearchDocument> {
  * A MiniSearch from an index header (`MiniSearch#toJSON` without its terms), the terms and each
  * term's postings as JSON text (parsed when a query first touches the term).
  */
-export function loadMiniSearchParts(head: Omit<AsPlainObject, 'index'>, terms: string[], postings: string[]): MiniSearch<SearchDocument> {
-  return loadMiniSearchEntries({ ...head, index: [] } as AsPlainObject, terms, postings);
+export function loadMiniSearchParts(
+  head: Omit<AsPlainObject, 'index'>,
+  terms: string[],
+  postings: (termIndex: number) => string,
+): MiniSearch<SearchDocument> {
+  return loadMiniSearchEntries({ ...head, index: [] } as AsPlainObject, terms, terms.map((_t, i) => () => postings(i)));
 }
 
 /** A MiniSearch from the serialized index without its terms, plus the terms and their postings. */
-function loadMiniSearchEntries(head: AsPlainObject, terms: string[], raws: (RawPostings | string)[]): MiniSearch<SearchDocument> {
+function loadMiniSearchEntries(head: AsPlainObject, terms: string[], raws: RawSource[]): MiniSearch<SearchDocument> {
   const ms = MiniSearch.loadJS<SearchDocument>({ ...head, index: [] }, indexOptions);
   let sorted = true;
   for (let i = 1; i < terms.length; i++) {

@@ -106,13 +106,109 @@ export interface IndexHead {
   serializationVersion: 2;
 }
 
-/** A built index: the header, the sorted terms and each term's postings as JSON text. */
+/** A built index: the header, the sorted terms and each term's postings as JSON bytes. */
 export interface BuiltIndex {
   head: IndexHead;
   /** Every term, sorted by code unit. */
   terms: string[];
-  /** Per term: `{"<fieldId>":{"<shortDocId>":freq,...},...}`, exactly as JSON.stringify writes it. */
-  postings: string[];
+  /**
+   * Every term's postings, one after the other, exactly as JSON.stringify writes them
+   * (`{"<fieldId>":{"<shortDocId>":freq,...},...}`: ASCII only). Kept as bytes, off the
+   * garbage-collected heap: at 10x this is the largest part of the index.
+   */
+  postings: Uint8Array;
+  /** Term i's postings are `postings[offsets[i]] .. postings[offsets[i + 1]]`. */
+  offsets: Uint32Array;
+}
+
+/** A growable byte buffer for ASCII JSON. */
+class ByteWriter {
+  buf: Uint8Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(Math.max(1024, capacity));
+  }
+  private grow(extra: number): void {
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + extra));
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+  /** Writes ASCII text. */
+  ascii(s: string): void {
+    if (this.length + s.length > this.buf.length) this.grow(s.length);
+    for (let i = 0; i < s.length; i++) this.buf[this.length++] = s.charCodeAt(i);
+  }
+  /** Writes a non-negative integer in decimal. */
+  int(n: number): void {
+    if (this.length + 16 > this.buf.length) this.grow(16);
+    if (n < 10) {
+      this.buf[this.length++] = 48 + n;
+      return;
+    }
+    const digits = String(n);
+    for (let i = 0; i < digits.length; i++) this.buf[this.length++] = digits.charCodeAt(i);
+  }
+}
+
+/** Bytes of a string in UTF-8. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Term i's postings as JSON text. */
+export function postingsText(index: BuiltIndex, i: number): string {
+  return decoder.decode(index.postings.subarray(index.offsets[i]!, index.offsets[i + 1]!));
+}
+
+/** One index entry as JSON text: `["term",{postings}]`. */
+export function entryText(index: BuiltIndex, i: number): string {
+  return `[${JSON.stringify(index.terms[i])},${postingsText(index, i)}]`;
+}
+
+/** The length of entryText(index, i) in UTF-16 code units, without building it. */
+export function entryLength(index: BuiltIndex, i: number, termJson = JSON.stringify(index.terms[i])): number {
+  return termJson.length + (index.offsets[i + 1]! - index.offsets[i]!) + 3;
+}
+
+/**
+ * `prefix` + the entries of terms [from, to) joined by commas + `suffix`, as UTF-8 bytes: what
+ * `prefix + JSON.stringify(entries).slice(1, -1) + suffix` would encode to.
+ */
+export function entriesBytes(index: BuiltIndex, from: number, to: number, prefix = '[', suffix = ']'): Uint8Array {
+  const json: string[] = [];
+  let total = utf8Length(prefix) + utf8Length(suffix) + Math.max(0, to - from - 1);
+  for (let i = from; i < to; i++) {
+    const t = JSON.stringify(index.terms[i]);
+    json.push(t);
+    total += utf8Length(t) + (index.offsets[i + 1]! - index.offsets[i]!) + 3;
+  }
+  const out = new Uint8Array(total);
+  let at = encoder.encodeInto(prefix, out).written;
+  for (let i = from; i < to; i++) {
+    if (i > from) out[at++] = 44; // ,
+    out[at++] = 91; // [
+    at += encoder.encodeInto(json[i - from]!, out.subarray(at)).written;
+    out[at++] = 44; // ,
+    out.set(index.postings.subarray(index.offsets[i]!, index.offsets[i + 1]!), at);
+    at += index.offsets[i + 1]! - index.offsets[i]!;
+    out[at++] = 93; // ]
+  }
+  at += encoder.encodeInto(suffix, out.subarray(at)).written;
+  if (at !== total) throw new Error('index-builder: size mismatch');
+  return out;
 }
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -210,19 +306,36 @@ export class IndexBuilder {
 
     const sorted = Array.from({ length: termCount }, (_, t) => t).sort((a, b) => byCodeUnit(this.termList[a]!, this.termList[b]!));
     const fieldCount = SEARCH_FIELDS.length;
-    const postings = sorted.map((t) => {
-      let out = '{';
+    const w = new ByteWriter(this.count * 12);
+    const offsets = new Uint32Array(termCount + 1);
+    for (let i = 0; i < termCount; i++) {
+      const t = sorted[i]!;
+      offsets[i] = w.length;
+      w.ascii('{');
+      let firstField = true;
       for (let f = 0; f < fieldCount; f++) {
-        let docs = '';
+        let firstDoc = true;
         for (let j = start[t]!; j < start[t + 1]!; j++) {
           const at = 4 * order[j]!;
           if (r[at + 1] !== f) continue;
-          docs += `${docs === '' ? '' : ','}"${r[at + 2]}":${r[at + 3]}`;
+          if (firstDoc) {
+            w.ascii(firstField ? '"' : ',"');
+            w.int(f);
+            w.ascii('":{"');
+            firstDoc = false;
+            firstField = false;
+          } else {
+            w.ascii(',"');
+          }
+          w.int(r[at + 2]!);
+          w.ascii('":');
+          w.int(r[at + 3]!);
         }
-        if (docs !== '') out += `${out === '{' ? '' : ','}"${f}":{${docs}}`;
+        if (!firstDoc) w.ascii('}');
       }
-      return `${out}}`;
-    });
+      w.ascii('}');
+    }
+    offsets[termCount] = w.length;
     const terms = sorted.map((t) => this.termList[t]!);
     this.records = new Int32Array(0);
     this.termIds.clear();
@@ -239,22 +352,17 @@ export class IndexBuilder {
         serializationVersion: 2,
       },
       terms,
-      postings,
+      postings: w.buf.subarray(0, w.length),
+      offsets,
     };
   }
 }
 
-/** One index entry as JSON text: `["term",{postings}]`. */
-export function entryText(index: BuiltIndex, i: number): string {
-  return `[${JSON.stringify(index.terms[i])},${index.postings[i]}]`;
-}
-
 /**
- * The text of search-index.json: `JSON.stringify(miniSearch)` of the same index, with the
- * analyzer version as the first key. Returned in parts (join them, or write them one by one)
- * so that a 10x index never has to exist as one string.
+ * The bytes of search-index.json: `JSON.stringify(miniSearch)` of the same index, UTF-8, with
+ * the analyzer version as the first key. Built in one buffer: a 10x index never exists as a string.
  */
-export function indexJsonParts(index: BuiltIndex): string[] {
+export function indexJsonBytes(index: BuiltIndex): Uint8Array {
   const { head } = index;
   const headText = JSON.stringify({
     [VERSION_KEY]: ANALYZER_VERSION,
@@ -271,16 +379,18 @@ export function indexJsonParts(index: BuiltIndex): string[] {
   });
   const tail = `,"index":[],"serializationVersion":${head.serializationVersion}}`;
   if (!headText.endsWith(tail)) throw new Error('index-builder: unexpected header serialization');
-  const parts = [`${headText.slice(0, -tail.length)},"index":[`];
-  const BATCH = 4096;
-  for (let start = 0; start < index.terms.length; start += BATCH) {
-    const end = Math.min(index.terms.length, start + BATCH);
-    const batch: string[] = [];
-    for (let i = start; i < end; i++) batch.push(entryText(index, i));
-    parts.push((start === 0 ? '' : ',') + batch.join(','));
-  }
-  parts.push(`],"serializationVersion":${head.serializationVersion}}`);
-  return parts;
+  return entriesBytes(
+    index,
+    0,
+    index.terms.length,
+    `${headText.slice(0, -tail.length)},"index":[`,
+    `],"serializationVersion":${head.serializationVersion}}`,
+  );
+}
+
+/** search-index.json as text (tests, small indexes). */
+export function indexJsonText(index: BuiltIndex): string {
+  return decoder.decode(indexJsonBytes(index));
 }
 
 /** Analyzes and builds in one go (no cache): the index of `docs`, in order. */

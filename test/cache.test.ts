@@ -4,7 +4,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CACHE_FORMAT, ParseCache, readManifest, VECTORS_FORMAT, VectorCache, type CacheProblem, type ParsedFile } from '../pipeline/cache.ts';
-import { analyzeDocument, indexJsonParts } from '../src/index-builder.ts';
+import { analyzeDocument, indexJsonText } from '../src/index-builder.ts';
 import { buildDataset } from '../src/dataset.ts';
 import { authorsStep } from '../pipeline/authors.ts';
 import { buildIndexOf } from '../pipeline/search-index.ts';
@@ -198,7 +198,7 @@ describe('parseStep', () => {
     const dataset = buildDataset(authorsStep(threaded.ctx, inWorkers));
     const fromWorkers = buildIndexOf(dataset, vectors);
     expect(fromWorkers.stats).toMatchObject({ analyzed: dataset.papers.length, analyzedInWorkers: dataset.papers.length, reused: 0 });
-    expect(indexJsonParts(fromWorkers.index).join('')).toBe(indexJsonParts(buildIndexOf(dataset).index).join(''));
+    expect(indexJsonText(fromWorkers.index)).toBe(indexJsonText(buildIndexOf(dataset).index));
 
     const cache = new ParseCache(p.cache, 'v', 'd');
     await parseStep((await context(p)).ctx, found, { workers: 0, cache });

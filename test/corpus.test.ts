@@ -16,7 +16,7 @@ import { authorsStep } from '../pipeline/authors.ts';
 import { enrichStep } from '../pipeline/enrich.ts';
 import type { StepContext } from '../pipeline/context.ts';
 import type { Dataset, DigestEntry } from '../src/types.ts';
-import { indexJsonParts } from '../src/index-builder.ts';
+import { indexJsonText } from '../src/index-builder.ts';
 import { VectorCache } from '../pipeline/cache.ts';
 import { buildIndexOf, buildSearchIndex } from '../pipeline/search-index.ts';
 import { vectorsForEntries } from '../pipeline/vectors.ts';
@@ -295,13 +295,13 @@ describe.skipIf(!present)(`real corpus at ${CORPUS}${present ? '' : ' (missing: 
   it('builds search-index.json from term vectors with the same bytes as MiniSearch#add, also via the parse workers\' vectors', () => {
     const { dataset } = get();
     const want = JSON.stringify(buildSearchIndex(dataset));
-    expect(indexJsonParts(buildIndexOf(dataset).index).join('')).toBe(want);
+    expect(indexJsonText(buildIndexOf(dataset).index)).toBe(want);
     // Vectors as the parse workers compute them (one listing = one paper), used where the key matches.
     const vectors = new VectorCache(path.join(repoRoot, '.cache', 'never-written'), 'test');
     for (const [key, vector] of vectorsForEntries(get().entries)) vectors.offer(key, vector);
     const fromWorkers = buildIndexOf(dataset, vectors);
     expect(fromWorkers.stats.analyzedInWorkers).toBeGreaterThan(dataset.papers.length - 5);
-    expect(indexJsonParts(fromWorkers.index).join('')).toBe(want);
+    expect(indexJsonText(fromWorkers.index)).toBe(want);
   }, 120_000);
 
   it('is sorted newest first, then votes descending (null last), then id; authors folded sensibly', () => {

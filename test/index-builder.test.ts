@@ -2,14 +2,14 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../pipeline/search-index.ts';
-import { analyzeDocument, buildIndex, IndexBuilder, indexJsonParts, isDocVector } from '../src/index-builder.ts';
+import { analyzeDocument, buildIndex, IndexBuilder, indexJsonText, isDocVector } from '../src/index-builder.ts';
 import { indexOptions, toSearchDocument } from '../src/search-options.ts';
 import type { Dataset } from '../src/types.ts';
 import { fixtureDataset } from './fixtures/page/dataset.ts';
 import { DATASET, PAPERS, paper } from './search-fixtures.ts';
 
 const reference = (dataset: Dataset): string => JSON.stringify(buildSearchIndex(dataset));
-const fast = (dataset: Dataset): string => indexJsonParts(buildIndex(dataset.papers.map(toSearchDocument))).join('');
+const fast = (dataset: Dataset): string => indexJsonText(buildIndex(dataset.papers.map(toSearchDocument)));
 
 describe('IndexBuilder', () => {
   it('writes exactly what MiniSearch#add and JSON.stringify write (search and page fixtures)', () => {
@@ -39,7 +39,7 @@ describe('IndexBuilder', () => {
       expect(isDocVector(cached)).toBe(true);
       builder.add(doc, cached as ReturnType<typeof analyzeDocument>);
     }
-    expect(indexJsonParts(builder.finish()).join('')).toBe(fast(fixtureDataset()));
+    expect(indexJsonText(builder.finish())).toBe(fast(fixtureDataset()));
   });
 
   it('loads with MiniSearch.loadJSON and finds what the reference finds', () => {

@@ -155,7 +155,8 @@ describe('preview server', () => {
         for (const p of [chunk, asset]) expect((await get(p)).headers.get('cache-control'), p).toMatch(/immutable/);
         for (const p of ['', 'search/manifest.json']) expect((await get(p)).headers.get('cache-control'), p).toBe('no-cache');
         const first = await (await get(chunk)).text();
-        expect(JSON.parse(first)).toEqual(JSON.parse(artifacts.find((a) => a.path === chunk)!.data as string));
+        const data = artifacts.find((a) => a.path === chunk)!.data;
+        expect(JSON.parse(first)).toEqual(JSON.parse(typeof data === 'string' ? data : new TextDecoder().decode(data)));
         expect(await (await get(chunk)).text()).toBe(first);
       } finally {
         await preview.close();
