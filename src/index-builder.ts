@@ -141,12 +141,14 @@ class ByteWriter {
   /** Writes a non-negative integer in decimal. */
   int(n: number): void {
     if (this.length + 16 > this.buf.length) this.grow(16);
-    if (n < 10) {
-      this.buf[this.length++] = 48 + n;
-      return;
-    }
-    const digits = String(n);
-    for (let i = 0; i < digits.length; i++) this.buf[this.length++] = digits.charCodeAt(i);
+    let width = 1;
+    for (let p = 10; p <= n; p *= 10) width++;
+    let at = this.length + width;
+    this.length = at;
+    do {
+      this.buf[--at] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
   }
 }
 
@@ -254,13 +256,14 @@ export class IndexBuilder {
       const joined = vector.terms[f]!;
       if (joined === '') continue;
       const terms = joined.split(SEPARATOR);
-      const freqs = vector.freqs[f]!.split(',');
+      const freqs = vector.freqs[f]!;
       if (this.records.length < 4 * (this.count + terms.length)) {
         const grown = new Int32Array(Math.max(this.records.length * 2, 4 * (this.count + terms.length)));
         grown.set(this.records);
         this.records = grown;
       }
       const r = this.records;
+      let q = 0; // position in `freqs` ("1,3,1")
       for (let i = 0; i < terms.length; i++) {
         const term = terms[i]!;
         let id = this.termIds.get(term);
@@ -269,11 +272,14 @@ export class IndexBuilder {
           this.termIds.set(term, id);
           this.termList.push(term);
         }
+        let freq = 0;
+        for (let c = freqs.charCodeAt(q); c >= 48 && c <= 57; c = freqs.charCodeAt(++q)) freq = freq * 10 + (c - 48);
+        q++; // the comma
         const at = 4 * this.count++;
         r[at] = id;
         r[at + 1] = f;
         r[at + 2] = short;
-        r[at + 3] = Number(freqs[i]);
+        r[at + 3] = freq;
       }
     }
     this.fieldLength.push(lengths);
