@@ -43,6 +43,8 @@ export interface ParseOptions {
   workers?: number | 'auto';
   /** Filled with counts for the report. */
   stats?: Partial<ParseStats>;
+  /** Workers started ahead (the step uses and closes them; it closes them unused too). */
+  started?: ParseWorkers | null;
   /**
    * The index's term vectors: parse workers also analyze the papers they parse and offer the
    * vectors here (the main thread, which would otherwise analyze them later, stays free).
@@ -87,14 +89,37 @@ export async function readInputs(ctx: StepContext, files: readonly InputFile[]):
   );
 }
 
+/**
+ * Parse worker threads started ahead of the parse step: a worker takes about half a second to
+ * boot (TypeScript loader, remark), which the orchestrator overlaps with reading the inputs when
+ * a cold run is likely.
+ */
+export class ParseWorkers {
+  private constructor(readonly workers: Worker[]) {}
+
+  static start(count: number): ParseWorkers {
+    const boot = new URL('./worker-boot.mjs', import.meta.url);
+    const entry = new URL('./parse-worker.ts', import.meta.url).href;
+    return new ParseWorkers(Array.from({ length: count }, () => new Worker(boot, { workerData: { entry } })));
+  }
+
+  /** How many workers to start for a run over `files` inputs, before their sizes are known. */
+  static countFor(files: number): number {
+    return availableParallelism() < 2 || files < 64 ? 0 : Math.min(availableParallelism(), 4);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
 /** Parses `jobs` in `count` worker threads; answers land at their index whatever the order. */
 async function parseInWorkers(
   jobs: ParseJob[],
   count: number,
   onDone: (answer: ParseAnswer) => void,
+  started: ParseWorkers | null,
 ): Promise<void> {
-  const boot = new URL('./worker-boot.mjs', import.meta.url);
-  const entry = new URL('./parse-worker.ts', import.meta.url).href;
   let next = 0;
   const run = (worker: Worker): Promise<void> =>
     new Promise<void>((resolve, reject) => {
@@ -118,11 +143,11 @@ async function parseInWorkers(
       });
       feed();
     });
-  const workers = Array.from({ length: count }, () => new Worker(boot, { workerData: { entry } }));
+  const pool = started ?? ParseWorkers.start(count);
   try {
-    await Promise.all(workers.map(run));
+    await Promise.all(pool.workers.slice(0, count).map(run));
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close();
   }
 }
 
@@ -169,7 +194,14 @@ export async function parseStep(
   let done = read.length - jobs.length;
   const total = read.length;
   ctx.logger.progress('parse', done, total);
-  const workers = workerCount(options.workers, jobs.length, jobBytes);
+  const started = options.started ?? null;
+  let workers = workerCount(options.workers, jobs.length, jobBytes);
+  if (started) {
+    // Workers already booting are worth using for any real amount of work.
+    if (workers === 0 && options.workers === 'auto' && jobs.length >= 16) workers = 1;
+    workers = Math.min(workers, started.workers.length);
+    if (workers === 0) await started.close();
+  }
   // New results go to the cache as they arrive (while the workers go on parsing).
   const stores: Promise<void>[] = [];
   const store = (index: number, result: ParsedFile): void => {
@@ -183,12 +215,17 @@ export async function parseStep(
     );
   };
   if (workers > 0) {
-    await parseInWorkers(jobs, workers, (answer) => {
-      results[answer.index] = answer.result;
-      store(answer.index, answer.result);
-      if (answer.vectors && options.vectors) for (const [key, vector] of answer.vectors) options.vectors.offer(key, vector);
-      ctx.logger.progress('parse', ++done, total);
-    });
+    await parseInWorkers(
+      jobs,
+      workers,
+      (answer) => {
+        results[answer.index] = answer.result;
+        store(answer.index, answer.result);
+        if (answer.vectors && options.vectors) for (const [key, vector] of answer.vectors) options.vectors.offer(key, vector);
+        ctx.logger.progress('parse', ++done, total);
+      },
+      started,
+    );
   } else if (jobs.length > 0) {
     const { parseBytes } = await import('./parse-core.ts');
     for (const job of jobs) {

@@ -29,7 +29,7 @@ import type { ResolvedConfig, StepContext } from './context.ts';
 import { restoreMessages, type SerializedMessage } from './diagnostics.ts';
 import { discoverStep, type InputFile } from './discover.ts';
 import { RunLogger, type LogMode } from './logger.ts';
-import { readInputs, type ParseStats, type ReadInput } from './parse.ts';
+import { ParseWorkers, readInputs, type ParseStats, type ReadInput } from './parse.ts';
 import { acquireLock, LockError, recoverPublish, replaceFile, stage, type Staging } from './publish.ts';
 import {
   collectMessages,
@@ -129,6 +129,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   let parseStats: Partial<ParseStats> = {};
   let reportText = '';
   let report: RunReport | null = null;
+  let prestarted: ParseWorkers | null = null;
 
   async function step<T>(name: string, fn: () => T | Promise<T>, count: (value: T) => Record<string, number>): Promise<T> {
     const t = performance.now();
@@ -163,6 +164,12 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     try {
       const found: InputFile[] = await step('discover', () => discoverStep(ctx), (f) => ({ files: f.length }));
       const manifest = useCache ? await readManifest(config.cacheDirAbs, discarded) : null;
+      // No manifest: a first (or --no-cache) run that will parse everything. Boot the parse
+      // workers now, while the inputs are read.
+      if (!manifest && (options.workers ?? 'auto') === 'auto') {
+        const count = ParseWorkers.countFor(found.length);
+        if (count > 0) prestarted = ParseWorkers.start(count);
+      }
       let reusable = false;
       const read: ReadInput[] = await step(
         'read',
@@ -257,7 +264,11 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 
         let entries: DigestEntry[] = await step(
           'parse',
-          () => parseStep(ctx, found, { cache, read, workers: options.workers ?? 'auto', stats: parseStats, vectors }),
+          () => {
+            const pool = prestarted;
+            prestarted = null; // the parse step owns (and closes) them now
+            return parseStep(ctx, found, { cache, read, workers: options.workers ?? 'auto', stats: parseStats, vectors, started: pool });
+          },
           (e) => ({
             entries: e.length,
             cached: parseStats.cacheHits ?? 0,
@@ -409,6 +420,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       .then(() => replaceFile(config.cacheDirAbs, 'last-report.json', reportText))
       .catch(() => undefined);
   } finally {
+    // Workers started ahead but never handed to the parse step (the fast path, an early error).
+    if (prestarted) await (prestarted as ParseWorkers).close().catch(() => undefined);
     // A failed or aborted run: the output folder stays as it was.
     if (staging) await staging.abort().catch(() => undefined);
     await lock.release();

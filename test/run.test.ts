@@ -81,6 +81,25 @@ describe('the cache', () => {
     expect(cached.report.diagnostics).toEqual(first.report.diagnostics);
   });
 
+  it('a first run over many files boots parse workers while reading and writes what a main-thread run writes', async () => {
+    const files: Record<string, string> = {};
+    for (let d = 0; d < 70; d++) {
+      const date = new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+      files[`${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8)}.md`] = digest(date, 2, d + 1);
+    }
+    const p = await project(files);
+    const config = await loadConfig({ cwd: p.dir });
+    const threaded = await runPipeline({ config }); // workers: 'auto', no manifest yet
+    expect(threaded.exitCode).toBe(0);
+    const parse = threaded.report.steps.find((s) => s.name === 'parse')!;
+    expect(parse.counts.workers).toBeGreaterThan(0);
+    // The workers also analyzed the papers for the index.
+    expect(threaded.report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 140, analyzedInWorkers: 140, reused: 0 });
+    const main = path.join(p.dir, 'main-thread');
+    await run(p, { output: main, noCache: true });
+    expect(await treeHashes(p.output, ['report.json'])).toEqual(await treeHashes(main, ['report.json']));
+  }, 60_000);
+
   it('re-parses only a changed file', async () => {
     const p = await project();
     await run(p);
