@@ -66,6 +66,19 @@ describe('ParseCache', () => {
     expect(cache.hits).toBe(0);
   });
 
+  it('does not use, and does not complain about, a file written by another V8 version', async () => {
+    const p = await project({});
+    const cache = new ParseCache(p.cache, 'v', 'd');
+    const key = cache.key('g.md', 'h');
+    await cache.set(key, 'g.md', sample);
+    const target = path.join(p.cache, 'parse', key.slice(0, 2), `${key}.json`);
+    const text = await readFile(target, 'latin1');
+    await writeFile(target, text.replace(`"v8":"${process.versions.v8}"`, '"v8":"1.0.0"'), 'latin1');
+    expect(await cache.get(key, 'g.md')).toBeUndefined();
+    expect(cache.discarded).toEqual([]);
+    expect(cache.misses).toBe(1);
+  });
+
   it('prunes entries the run did not use', async () => {
     const p = await project({});
     const old = new ParseCache(p.cache, 'v1', 'd');
