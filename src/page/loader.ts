@@ -283,6 +283,16 @@ export class ChunkedIndex {
   }
 
   /**
+   * Fetches and assembles what a search for `query` needs (as `rank` would, kept for it);
+   * returns the number of postings ranking it will go through, or null when superseded.
+   */
+  async assembleFor(query: string): Promise<number | null> {
+    this.want(query);
+    const prepared = await this.prepare(query);
+    return prepared && !this.superseded(query) ? (prepared.timings.postings ?? 0) : null;
+  }
+
+  /**
    * Results best first (all of them, up to `limit`), filtered; null when a newer query
    * superseded this one (`isStale`, or `want` called with another query). `timings` receives
    * where this call spent its time (ms): `wait` for the assembled index (fetching chunks and

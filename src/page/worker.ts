@@ -13,6 +13,8 @@ declare const self: {
 
 let index: Promise<ChunkedIndex> | null = null;
 let latest = 0;
+/** Above this many postings, a preload stops after assembling the query's index (see below). */
+const PRELOAD_RANK_MAX_POSTINGS = 20_000;
 
 const post = (m: Response) => self.postMessage(m);
 
@@ -42,6 +44,10 @@ async function handle(req: Request): Promise<void> {
     // the caches and the assembled index is kept for the search that follows, which ranks
     // again (this ranking only tells which display data to fetch). Newer text supersedes it.
     idx.resetProgress();
+    const postings = await idx.assembleFor(req.query);
+    // Ranking a very large query twice (here and in the search) costs more than the one
+    // display-data round trip it would save: such a query fetches its display data after.
+    if (postings === null || postings > PRELOAD_RANK_MAX_POSTINGS) return;
     const hits = await idx.rank(req.query, req.filters, req.limit);
     if (!hits || idx.superseded(req.query)) return;
     await idx.meta(hits.slice(0, req.withMeta).map((h) => h.shortId));
