@@ -20,12 +20,12 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { DigestEntry } from '../src/types.ts';
-import { isDocVector, type DocVector } from '../src/index-builder.ts';
+import { checkVectorTable, type DocVector, type TableVector, type VectorTable } from '../src/index-builder.ts';
 import type { SerializedMessage } from './diagnostics.ts';
 
 export const CACHE_FORMAT = 'daily-papers-parse-cache@3';
 export const MANIFEST_FORMAT = 'daily-papers-manifest@1';
-export const VECTORS_FORMAT = 'daily-papers-term-vectors@4';
+export const VECTORS_FORMAT = 'daily-papers-term-vectors@5';
 
 export interface ParsedFile {
   entries: DigestEntry[];
@@ -198,21 +198,25 @@ interface VectorsHeader {
 }
 
 /**
- * `index/vectors.json`: the analyzer's term vector of every indexed paper, keyed by a hash of
- * the paper's searchable text (`docKey`), so that a run re-analyzes only new or changed papers.
- * One file (a header line, then the payload): read once per run, rewritten only when it changed.
- * A corrupt or foreign file is discarded with a warning; a file of another analyzer version is
- * simply not used.
+ * `index/vectors.json`: the search index's term vectors of every paper of the last run, keyed by
+ * a hash of the paper's searchable text (`docKey` in pipeline/vectors.ts), so that a run
+ * re-analyzes only new or changed papers. Stored as one columnar table (src/index-builder.ts
+ * `VectorTable`: a term dictionary and typed arrays), exactly what the index builder merged:
+ * read once per run, rewritten only when it changed. A corrupt or foreign file is discarded
+ * with a warning; a file of another analyzer version is simply not used.
  */
 export class VectorCache {
   readonly file: string;
   hits = 0;
   misses = 0;
   readonly discarded: CacheProblem[] = [];
-  private stored = new Map<string, DocVector>();
-  /** Vectors computed by the parse workers in this run (not yet used). */
+  private table: VectorTable | null = null;
+  private rows = new Map<string, number>();
+  /** Vectors computed by the parse workers in this run. */
   private readonly offered = new Map<string, DocVector>();
-  private readonly used = new Map<string, DocVector>();
+  /** Lookups answered from the table, and vectors that did not come from it. */
+  private fromTable = 0;
+  private fresh = 0;
 
   constructor(
     cacheDir: string,
@@ -239,72 +243,59 @@ export class VectorCache {
     });
     if (stale || 'stale' in decoded) return; // another analyzer or V8 version: not used, not broken
     if ('problem' in decoded) return problem(decoded.problem);
-    const parsed = decoded.payload;
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return problem('payload has the wrong shape');
-    const stored = new Map<string, DocVector>();
-    for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
-      if (!Array.isArray(value) || value.length !== 3) return problem('payload has the wrong shape');
-      const vector = { lengths: value[0], terms: value[1], freqs: value[2] };
-      if (!isDocVector(vector)) return problem('payload has the wrong shape');
-      stored.set(key, vector);
-    }
-    this.stored = stored;
+    const wrong = checkVectorTable(decoded.payload);
+    if (wrong !== null) return problem(`payload has the wrong shape (${wrong})`);
+    const table = decoded.payload as VectorTable;
+    const rows = new Map<string, number>();
+    table.keys.forEach((key, row) => rows.set(key, row));
+    this.table = table;
+    this.rows = rows;
   }
 
   /** The vector of a document from the cache file (`cached`) or from a parse worker, or undefined. */
-  lookup(key: string): { vector: DocVector; cached: boolean } | undefined {
-    let vector = this.stored.get(key);
-    const cached = vector !== undefined;
-    vector ??= this.offered.get(key);
-    if (vector === undefined) {
-      this.misses++;
-      return undefined;
+  lookup(key: string): { vector: DocVector | TableVector; cached: boolean } | undefined {
+    const row = this.rows.get(key);
+    if (row !== undefined && this.table) {
+      this.hits++;
+      this.fromTable++;
+      return { vector: { table: this.table, row }, cached: true };
     }
-    if (cached) this.hits++;
-    this.used.set(key, vector);
-    return { vector, cached };
-  }
-
-  /** The cached vector of a document, or undefined. */
-  get(key: string): DocVector | undefined {
-    return this.lookup(key)?.vector;
+    this.misses++;
+    const offered = this.offered.get(key);
+    if (offered === undefined) return undefined;
+    this.fresh++;
+    return { vector: offered, cached: false };
   }
 
   /** A vector computed elsewhere in this run (a parse worker), used if a paper asks for its key. */
   offer(key: string, vector: DocVector): void {
-    if (!this.stored.has(key)) this.offered.set(key, vector);
+    if (!this.rows.has(key)) this.offered.set(key, vector);
   }
 
-  set(key: string, vector: DocVector): void {
-    this.used.set(key, vector);
+  /** Notes a vector analyzed on this thread (the table to save will hold it). */
+  set(_key: string, _vector: DocVector): void {
+    this.fresh++;
   }
 
-  /** True when the vectors used by this run differ from those on disk. */
+  /** True when the table this run built differs from the one on disk (new, changed or gone papers). */
   get changed(): boolean {
-    if (this.used.size !== this.stored.size) return true;
-    for (const key of this.used.keys()) if (!this.stored.has(key)) return true;
-    return false;
+    return this.fresh > 0 || this.fromTable !== (this.table?.keys.length ?? 0);
   }
 
   /** Forgets every vector (after `save` was called: it has serialized what it writes). */
   release(): void {
-    this.stored = new Map();
+    this.table = null;
+    this.rows = new Map();
     this.offered.clear();
-    this.used.clear();
   }
 
   /**
-   * Writes the vectors used by this run (and only those), when they changed. The vectors are
-   * serialized before the first await, so `release` may follow the call at once.
+   * Writes `table` (the vectors the index builder merged in this run) when it differs from the
+   * file's. The table is serialized before the first await, so `release` may follow the call.
    */
-  async save(): Promise<boolean> {
+  async save(table: VectorTable): Promise<boolean> {
     if (!this.changed) return false;
-    const payload: Record<string, [number[], string[], string[]]> = {};
-    for (const key of [...this.used.keys()].sort()) {
-      const v = this.used.get(key)!;
-      payload[key] = [v.lengths, v.terms, v.freqs];
-    }
-    const { bytes } = encodeCacheFile({ format: VECTORS_FORMAT, version: this.version }, payload);
+    const { bytes } = encodeCacheFile({ format: VECTORS_FORMAT, version: this.version }, table);
     await mkdir(path.dirname(this.file), { recursive: true });
     await writeFileAtomic(this.file, bytes, { fsync: false });
     return true;

@@ -308,8 +308,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         index.artifacts.length = 0;
         // The vectors are not needed any more: save them now (they are keyed by content, so
         // even a run that fails later may keep them) and let the memory go.
-        const vectorsSaved = useCache
-          ? vectors.save().catch((error: unknown) => {
+        const table = index.vectorTable;
+        index.vectorTable = null;
+        const vectorsSaved = useCache && table
+          ? vectors.save(table).catch((error: unknown) => {
               // A cache that cannot be written costs speed next time, never this run's output.
               logger.warn(`cache: could not save the term vectors: ${error instanceof Error ? error.message : String(error)}`);
               return false;

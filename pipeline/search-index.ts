@@ -22,7 +22,7 @@ import { indexOptions, toSearchDocument, VERSION_KEY } from '../src/search-optio
 import type { SearchDocument } from '../src/search-options.ts';
 import { buildRadixTree, createSearchClient, loadMiniSearchParts } from '../src/client.ts';
 import { analyzeDocument, IndexBuilder, indexJsonBytes, postingsText } from '../src/index-builder.ts';
-import type { BuiltIndex } from '../src/index-builder.ts';
+import type { BuiltIndex, VectorTable } from '../src/index-builder.ts';
 import type { VectorCache } from './cache.ts';
 import { docKey } from './vectors.ts';
 
@@ -74,8 +74,14 @@ export interface IndexStats {
   terms: number;
 }
 
-/** Builds the index of the dataset's papers in order, taking term vectors from `vectors` when it has them. */
-export function buildIndexOf(dataset: Dataset, vectors: VectorCache | null = null): { index: BuiltIndex; stats: IndexStats } {
+/**
+ * Builds the index of the dataset's papers in order, taking term vectors from `vectors` when it
+ * has them; with `vectors`, also returns the table of every vector merged (for the cache).
+ */
+export function buildIndexOf(
+  dataset: Dataset,
+  vectors: VectorCache | null = null,
+): { index: BuiltIndex; stats: IndexStats; table: VectorTable | null } {
   const builder = new IndexBuilder();
   let analyzed = 0;
   let analyzedInWorkers = 0;
@@ -94,10 +100,11 @@ export function buildIndexOf(dataset: Dataset, vectors: VectorCache | null = nul
       analyzed++;
       vectors?.set(key, vector);
     }
-    builder.add(doc, vector!);
+    builder.add(doc, vector!, key);
   }
+  const table = vectors ? builder.exportTable() : null;
   const index = builder.finish();
-  return { index, stats: { documents: index.head.documentCount, analyzed, analyzedInWorkers, reused, terms: index.terms.length } };
+  return { index, table, stats: { documents: index.head.documentCount, analyzed, analyzedInWorkers, reused, terms: index.terms.length } };
 }
 
 export interface IndexStepResult {
@@ -105,6 +112,8 @@ export interface IndexStepResult {
   /** The built index (header, sorted terms, postings bytes); the page step splits it into chunks. */
   index: BuiltIndex;
   stats: IndexStats;
+  /** Every term vector merged, for the cache (null without a vector cache). */
+  vectorTable: VectorTable | null;
   /** Paper ids matching every word of a saved query, best first. */
   search(query: string): string[];
 }
@@ -115,7 +124,7 @@ export interface IndexStepOptions {
 }
 
 export function indexStep(ctx: StepContext, dataset: Dataset, options: IndexStepOptions = {}): IndexStepResult {
-  const { index, stats } = buildIndexOf(dataset, options.vectors ?? null);
+  const { index, stats, table } = buildIndexOf(dataset, options.vectors ?? null);
   const duplicates = dataset.papers.length - index.head.documentCount;
   if (duplicates > 0) ctx.logger.info(`index: ${duplicates} duplicate paper id(s) indexed once`);
   ctx.logger.progress('index', index.head.documentCount, dataset.papers.length);
@@ -124,6 +133,7 @@ export function indexStep(ctx: StepContext, dataset: Dataset, options: IndexStep
     artifacts: [{ path: SEARCH_INDEX_PATH, data: indexJsonBytes(index) }],
     index,
     stats,
+    vectorTable: table,
     search: (query: string) => {
       client ??= createSearchClient(loadMiniSearchParts(index.head, index.terms, (i) => postingsText(index, i)));
       return client.search(query, { match: 'all', limit: Infinity }).map((hit) => hit.id);

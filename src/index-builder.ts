@@ -93,6 +93,54 @@ export function isDocVector(value: unknown): value is DocVector {
   return true;
 }
 
+/**
+ * Term vectors of many documents in columns (what the cache stores): a term dictionary, and per
+ * document its key, its field lengths and a run of (term, field, frequency) records. A few
+ * typed arrays instead of millions of small strings: fast to store, load and merge.
+ */
+export interface VectorTable {
+  /** The terms the records refer to, by number. */
+  dict: string[];
+  /** Per document (row): the key it is cached under. */
+  keys: string[];
+  /** Per row: the field lengths, SEARCH_FIELDS.length numbers each. */
+  lengths: Int32Array;
+  /** Row r's records are starts[r] .. starts[r + 1]. */
+  starts: Int32Array;
+  /** Per record: term number (into dict), field id and frequency. */
+  terms: Int32Array;
+  fields: Uint8Array;
+  freqs: Int32Array;
+}
+
+/** One row of a vector table. */
+export interface TableVector {
+  table: VectorTable;
+  row: number;
+}
+
+/** Why a table cannot be used, or null when it is consistent (for tables read from a cache). */
+export function checkVectorTable(value: unknown): string | null {
+  if (value === null || typeof value !== 'object') return 'not an object';
+  const t = value as VectorTable;
+  const rows = Array.isArray(t.keys) ? t.keys.length : -1;
+  if (rows < 0 || !Array.isArray(t.dict)) return 'missing keys or dictionary';
+  if (!(t.lengths instanceof Int32Array) || !(t.starts instanceof Int32Array) || !(t.terms instanceof Int32Array)) return 'wrong column types';
+  if (!(t.fields instanceof Uint8Array) || !(t.freqs instanceof Int32Array)) return 'wrong column types';
+  const fieldCount = SEARCH_FIELDS.length;
+  const n = t.terms.length;
+  if (t.lengths.length !== rows * fieldCount || t.starts.length !== rows + 1 || t.fields.length !== n || t.freqs.length !== n) {
+    return 'column lengths do not match';
+  }
+  if (t.starts[0] !== 0 || t.starts[rows] !== n) return 'row starts out of range';
+  for (let r = 0; r < rows; r++) if (t.starts[r]! > t.starts[r + 1]! || typeof t.keys[r] !== 'string') return 'rows out of order';
+  for (let i = 0; i < n; i++) {
+    if (t.terms[i]! < 0 || t.terms[i]! >= t.dict.length || t.fields[i]! >= fieldCount || t.freqs[i]! < 1) return 'record out of range';
+  }
+  for (const term of t.dict) if (typeof term !== 'string' || term === '') return 'bad dictionary entry';
+  return null;
+}
+
 /** The index's header: everything `MiniSearch#toJSON` writes except the term index. */
 export interface IndexHead {
   documentCount: number;
@@ -234,20 +282,53 @@ export class IndexBuilder {
   /** Records of 4 int32: term number, field id, short document id, frequency. */
   private records = new Int32Array(4 * 4096);
   private count = 0;
+  /** Per short id: where its records start, and the key it was added under (for exportTable). */
+  private readonly docStarts: number[] = [];
+  private readonly keys: string[] = [];
+  /** Per vector table added from: its dictionary's numbers -> this builder's term numbers. */
+  private readonly remaps = new Map<VectorTable, Int32Array>();
 
   get documentCount(): number {
     return this.ids.length;
   }
 
-  /** Adds a document; returns false (and adds nothing) for an id already added. */
-  add(doc: SearchDocument, vector: DocVector): boolean {
+  private intern(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termList.length;
+      this.termIds.set(term, id);
+      this.termList.push(term);
+    }
+    return id;
+  }
+
+  private reserve(records: number): Int32Array {
+    if (this.records.length < 4 * (this.count + records)) {
+      const grown = new Int32Array(Math.max(this.records.length * 2, 4 * (this.count + records)));
+      grown.set(this.records);
+      this.records = grown;
+    }
+    return this.records;
+  }
+
+  /**
+   * Adds a document with its vector (fresh from `analyzeDocument`, or a row of a cached table);
+   * returns false (and adds nothing) for an id already added. `key` is recorded for exportTable.
+   */
+  add(doc: SearchDocument, vector: DocVector | TableVector, key = ''): boolean {
     if (this.seen.has(doc.id)) return false;
     this.seen.add(doc.id);
     const short = this.ids.length;
     this.ids.push(doc.id);
+    this.keys.push(key);
+    this.docStarts.push(this.count);
     const stored: Record<string, unknown> = {};
     for (const name of STORE_FIELDS) if (doc[name] !== undefined) stored[name] = doc[name];
     this.stored.push(stored as unknown as StoredFields);
+    if ('table' in vector) {
+      this.addRow(short, vector);
+      return true;
+    }
     const lengths: number[] = [];
     for (let f = 0; f < SEARCH_FIELDS.length; f++) {
       const length = vector.lengths[f]!;
@@ -257,21 +338,10 @@ export class IndexBuilder {
       if (joined === '') continue;
       const terms = joined.split(SEPARATOR);
       const freqs = vector.freqs[f]!;
-      if (this.records.length < 4 * (this.count + terms.length)) {
-        const grown = new Int32Array(Math.max(this.records.length * 2, 4 * (this.count + terms.length)));
-        grown.set(this.records);
-        this.records = grown;
-      }
-      const r = this.records;
+      const r = this.reserve(terms.length);
       let q = 0; // position in `freqs` ("1,3,1")
       for (let i = 0; i < terms.length; i++) {
-        const term = terms[i]!;
-        let id = this.termIds.get(term);
-        if (id === undefined) {
-          id = this.termList.length;
-          this.termIds.set(term, id);
-          this.termList.push(term);
-        }
+        const id = this.intern(terms[i]!);
         let freq = 0;
         for (let c = freqs.charCodeAt(q); c >= 48 && c <= 57; c = freqs.charCodeAt(++q)) freq = freq * 10 + (c - 48);
         q++; // the comma
@@ -284,6 +354,59 @@ export class IndexBuilder {
     }
     this.fieldLength.push(lengths);
     return true;
+  }
+
+  /** A cached row: its term numbers are mapped once per table term, not once per record. */
+  private addRow(short: number, { table, row }: TableVector): void {
+    let remap = this.remaps.get(table);
+    if (!remap) this.remaps.set(table, (remap = new Int32Array(table.dict.length).fill(-1)));
+    const fieldCount = SEARCH_FIELDS.length;
+    const lengths: number[] = [];
+    for (let f = 0; f < fieldCount; f++) {
+      const length = table.lengths[row * fieldCount + f]!;
+      lengths.push(length);
+      this.average[f] = ((this.average[f] || 0) * short + length) / (short + 1);
+    }
+    const from = table.starts[row]!;
+    const to = table.starts[row + 1]!;
+    const r = this.reserve(to - from);
+    for (let i = from; i < to; i++) {
+      const t = table.terms[i]!;
+      let id = remap[t]!;
+      if (id < 0) remap[t] = id = this.intern(table.dict[t]!);
+      const at = 4 * this.count++;
+      r[at] = id;
+      r[at + 1] = table.fields[i]!;
+      r[at + 2] = short;
+      r[at + 3] = table.freqs[i]!;
+    }
+    this.fieldLength.push(lengths);
+  }
+
+  /**
+   * The vectors of every document added, as a table (what the cache stores). Call it before
+   * `finish`, which lets the records go.
+   */
+  exportTable(): VectorTable {
+    const rows = this.ids.length;
+    const n = this.count;
+    const r = this.records;
+    const lengths = new Int32Array(rows * SEARCH_FIELDS.length);
+    const starts = new Int32Array(rows + 1);
+    for (let d = 0; d < rows; d++) {
+      starts[d] = this.docStarts[d]!;
+      lengths.set(this.fieldLength[d]!, d * SEARCH_FIELDS.length);
+    }
+    starts[rows] = n;
+    const terms = new Int32Array(n);
+    const fields = new Uint8Array(n);
+    const freqs = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      terms[k] = r[4 * k]!;
+      fields[k] = r[4 * k + 1]!;
+      freqs[k] = r[4 * k + 3]!;
+    }
+    return { dict: [...this.termList], keys: [...this.keys], lengths, starts, terms, fields, freqs };
   }
 
   /** The finished index. The builder should not be used afterwards. */
@@ -345,6 +468,7 @@ export class IndexBuilder {
     const terms = sorted.map((t) => this.termList[t]!);
     this.records = new Int32Array(0);
     this.termIds.clear();
+    this.remaps.clear();
     return {
       head: {
         documentCount: this.ids.length,

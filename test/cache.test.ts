@@ -4,7 +4,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CACHE_FORMAT, ParseCache, readManifest, VECTORS_FORMAT, VectorCache, type CacheProblem, type ParsedFile } from '../pipeline/cache.ts';
-import { analyzeDocument, indexJsonText } from '../src/index-builder.ts';
+import { analyzeDocument, checkVectorTable, IndexBuilder, indexJsonText, type VectorTable } from '../src/index-builder.ts';
 import { buildDataset } from '../src/dataset.ts';
 import { authorsStep } from '../pipeline/authors.ts';
 import { buildIndexOf } from '../pipeline/search-index.ts';
@@ -94,50 +94,81 @@ describe('ParseCache', () => {
 
 describe('VectorCache', () => {
   const doc = { id: '2401.00001', title: 'Sparse Attention', summary: '희소 어텐션으로 속도를 높입니다.', authors: 'Ann Lee', date: '2024-01-01', votes: 3 };
-  const vector = analyzeDocument(doc);
+  const other = { ...doc, id: '2401.00002', title: 'Other Attention' };
   const key = docKey(doc);
+
+  /** What the index step does: look every document up, analyze the misses, merge, export. */
+  function build(cache: VectorCache, docs: (typeof doc)[]): { json: string; table: VectorTable; cached: number } {
+    const builder = new IndexBuilder();
+    let cached = 0;
+    for (const d of docs) {
+      const k = docKey(d);
+      const found = cache.lookup(k);
+      if (found?.cached) cached++;
+      let vector = found?.vector;
+      if (!vector) {
+        vector = analyzeDocument(d);
+        cache.set(k, vector);
+      }
+      builder.add(d, vector, k);
+    }
+    const table = builder.exportTable();
+    return { json: indexJsonText(builder.finish()), table, cached };
+  }
 
   it('keys documents by every searchable field', () => {
     expect(new Set([key, docKey({ ...doc, id: '2401.00002' }), docKey({ ...doc, title: `${doc.title}${doc.summary}`, summary: '' })]).size).toBe(3);
   });
 
-  it('round-trips vectors, saves only when they changed and keeps only the ones this run used', async () => {
+  it('round-trips the table of the last run, saves only when it changed, and builds the same index from it', async () => {
     const p = await project({});
     const first = new VectorCache(p.cache, 'v1');
     await first.load();
-    expect(first.get(key)).toBeUndefined();
-    first.set(key, vector);
-    first.set('other', analyzeDocument({ ...doc, title: 'Other' }));
-    expect(await first.save()).toBe(true);
-    const text = await readFile(first.file, 'utf8');
+    const cold = build(first, [doc, other]);
+    expect(cold.cached).toBe(0);
+    expect(await first.save(cold.table)).toBe(true);
+    const text = await readFile(first.file, 'latin1');
     expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ format: VECTORS_FORMAT, version: 'v1' });
 
     const second = new VectorCache(p.cache, 'v1');
     await second.load();
-    expect(second.get(key)).toEqual(vector);
-    expect(second.changed).toBe(true); // 'other' was not used
-    expect(await second.save()).toBe(true);
+    const warm = build(second, [doc, other]);
+    expect(warm.cached).toBe(2);
+    expect(warm.json).toBe(cold.json);
+    expect(second.changed).toBe(false);
+    expect(await second.save(warm.table)).toBe(false);
+
+    // One paper gone: the table shrinks.
     const third = new VectorCache(p.cache, 'v1');
     await third.load();
-    expect(third.get('other')).toBeUndefined();
-    expect(third.get(key)).toEqual(vector);
-    expect([third.hits, third.misses]).toEqual([1, 1]);
-    expect(third.changed).toBe(false);
-    expect(await third.save()).toBe(false);
+    expect(build(third, [doc]).cached).toBe(1);
+    expect(third.changed).toBe(true);
+    expect(await third.save(build(new VectorCache(p.cache, 'v1'), [doc]).table)).toBe(true);
+    const fourth = new VectorCache(p.cache, 'v1');
+    await fourth.load();
+    expect(fourth.lookup(docKey(other))).toBeUndefined();
+    expect(fourth.lookup(key)?.cached).toBe(true);
 
     // Another analyzer version: not used, not a problem.
-    const other = new VectorCache(p.cache, 'v2');
-    await other.load();
-    expect(other.get(key)).toBeUndefined();
-    expect(other.discarded).toEqual([]);
+    const stale = new VectorCache(p.cache, 'v2');
+    await stale.load();
+    expect(stale.lookup(key)).toBeUndefined();
+    expect(stale.discarded).toEqual([]);
+  });
+
+  it('uses vectors offered by the parse workers, and saves them', async () => {
+    const p = await project({});
+    const cache = new VectorCache(p.cache, 'v1');
+    cache.offer(key, analyzeDocument(doc));
+    expect(cache.lookup(key)).toMatchObject({ cached: false });
+    expect(cache.changed).toBe(true);
   });
 
   it('discards a corrupt or foreign file with a reason', async () => {
     const p = await project({});
     const cache = new VectorCache(p.cache, 'v1');
-    cache.set(key, vector);
-    await cache.save();
-    const good = await readFile(cache.file, 'utf8');
+    await cache.save(build(cache, [doc]).table);
+    const good = await readFile(cache.file, 'latin1');
     const cases: [string, RegExp][] = [
       [good.slice(0, -3), /checksum mismatch/],
       ['not json', /no header line/],
@@ -145,12 +176,21 @@ describe('VectorCache', () => {
       [good.replace(VECTORS_FORMAT, 'other@1'), /foreign format "other@1"/],
     ];
     for (const [text, reason] of cases) {
-      await writeFile(cache.file, text);
+      await writeFile(cache.file, text, 'latin1');
       const again = new VectorCache(p.cache, 'v1');
       await again.load();
-      expect(again.get(key)).toBeUndefined();
+      expect(again.lookup(key)).toBeUndefined();
       expect(again.discarded.map((d) => d.reason).join()).toMatch(reason);
     }
+  });
+
+  it('checks a table before trusting it', () => {
+    const table = build(new VectorCache('/nonexistent', 'v'), [doc, other]).table;
+    expect(checkVectorTable(table)).toBeNull();
+    expect(checkVectorTable({ ...table, terms: Int32Array.from(table.terms, (t) => t + table.dict.length) })).toMatch(/out of range/);
+    expect(checkVectorTable({ ...table, starts: table.starts.slice(1) })).toMatch(/lengths/);
+    expect(checkVectorTable({ ...table, fields: Array.from(table.fields) })).toMatch(/types/);
+    expect(checkVectorTable(null)).toMatch(/not an object/);
   });
 });
 
