@@ -152,8 +152,8 @@ export async function recoverPublish(outputDir: string): Promise<string[]> {
 export interface Staging {
   /** The staging folder. */
   dir: string;
-  /** Adds one more file (the report, written last). */
-  write(rel: string, data: string | Uint8Array): Promise<void>;
+  /** Adds one more file; `data` may come in parts (written in order, never joined in memory). */
+  write(rel: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void>;
   /** Swaps the staging folder in as the output folder. */
   commit(): Promise<void>;
   /** Removes the staging folder; the output folder is untouched. */
@@ -168,7 +168,7 @@ export async function stage(outputDir: string, artifacts: readonly Artifact[]): 
   await mkdir(dir, { recursive: true });
   const seen = new Set<string>();
   const made = new Set<string>([dir]);
-  const write = async (name: string, data: string | Uint8Array): Promise<void> => {
+  const write = async (name: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> => {
     const rel = path.posix.normalize(name);
     if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) || rel === '.' || seen.has(rel)) {
       throw new Error(`invalid or duplicate artifact path ${JSON.stringify(name)}`);
@@ -180,7 +180,16 @@ export async function stage(outputDir: string, artifacts: readonly Artifact[]): 
       await mkdir(parent, { recursive: true });
       made.add(parent);
     }
-    await writeFile(target, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      await writeFile(target, data);
+      return;
+    }
+    const handle = await open(target, 'w');
+    try {
+      for (let i = 0; i < data.length; i += 512) await handle.writev(data.slice(i, i + 512));
+    } finally {
+      await handle.close();
+    }
   };
   const abort = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {

@@ -8,6 +8,7 @@
  * run wrote, the steps are skipped, the previous diagnostics are reported again and only
  * report.json is rewritten.
  */
+import { createHash } from 'node:crypto';
 import { stat, readFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -79,8 +80,8 @@ function byteLength(data: string | Uint8Array): number {
  * one-paper change is a one-line diff. Encoded to UTF-8 in batches, so that the whole file never
  * exists as one (UTF-16) string.
  */
-function jsonRecords(key: string, records: readonly unknown[]): Buffer {
-  if (records.length === 0) return Buffer.from(`{"${key}":[]}\n`);
+function jsonRecords(key: string, records: readonly unknown[]): Buffer[] {
+  if (records.length === 0) return [Buffer.from(`{"${key}":[]}\n`)];
   const parts: Buffer[] = [Buffer.from(`{"${key}":[\n`)];
   const BATCH = 512;
   for (let start = 0; start < records.length; start += BATCH) {
@@ -89,7 +90,13 @@ function jsonRecords(key: string, records: readonly unknown[]): Buffer {
     parts.push(Buffer.from((start === 0 ? '' : ',\n') + lines.join(',\n')));
   }
   parts.push(Buffer.from('\n]}\n'));
-  return Buffer.concat(parts);
+  return parts; // written part by part: papers.json at 10x is 200 MB
+}
+
+/** An artifact whose data may also come in parts (kept internal: steps return `Artifact`). */
+interface Emitted {
+  path: string;
+  data: string | Uint8Array | readonly Uint8Array[];
 }
 
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
@@ -223,7 +230,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         const writeLimit = pLimit(config.concurrency);
         const writes: Promise<void>[] = [];
         let writeError: { path: string; error: unknown } | null = null;
-        const emit = (list: readonly Artifact[]): void => {
+        const emit = (list: readonly Emitted[]): void => {
           const t = performance.now();
           for (const artifact of list) {
             if (artifact.path === REPORT_PATH || records.has(artifact.path)) {
@@ -236,7 +243,17 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
               continue;
             }
             const bytes = typeof artifact.data === 'string' ? Buffer.from(artifact.data) : artifact.data;
-            records.set(artifact.path, { path: artifact.path, sha256: sha256(bytes), size: bytes.byteLength });
+            if (bytes instanceof Uint8Array) {
+              records.set(artifact.path, { path: artifact.path, sha256: sha256(bytes), size: bytes.byteLength });
+            } else {
+              const hash = createHash('sha256');
+              let size = 0;
+              for (const part of bytes) {
+                hash.update(part);
+                size += part.byteLength;
+              }
+              records.set(artifact.path, { path: artifact.path, sha256: hash.digest('hex'), size });
+            }
             const target = staging!;
             writes.push(
               writeLimit(() => target.write(artifact.path, bytes)).catch((error: unknown) => {
