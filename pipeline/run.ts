@@ -71,9 +71,6 @@ export const PIPELINE_FILE = '(pipeline)';
 
 class StepFailed extends Error {}
 
-function byteLength(data: string | Uint8Array): number {
-  return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-}
 
 /**
  * `{ "<key>": [...] }` with one record per line: valid JSON, compact at 10x scale, and a
