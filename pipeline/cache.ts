@@ -213,7 +213,7 @@ export class VectorCache {
   private table: VectorTable | null = null;
   private rows = new Map<string, number>();
   /** Vectors computed by the parse workers in this run. */
-  private readonly offered = new Map<string, DocVector>();
+  private readonly offered = new Map<string, DocVector | TableVector>();
   /** Lookups answered from the table, and vectors that did not come from it. */
   private fromTable = 0;
   private fresh = 0;
@@ -268,7 +268,7 @@ export class VectorCache {
   }
 
   /** A vector computed elsewhere in this run (a parse worker), used if a paper asks for its key. */
-  offer(key: string, vector: DocVector): void {
+  offer(key: string, vector: DocVector | TableVector): void {
     if (!this.rows.has(key)) this.offered.set(key, vector);
   }
 

@@ -3,10 +3,9 @@
  * and, when asked, the term vectors of their papers for the search index (pipeline/vectors.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import type { DocVector } from '../src/index-builder.ts';
 import type { ParsedFile } from './cache.ts';
 import { parseBytes } from './parse-core.ts';
-import { vectorsForEntries } from './vectors.ts';
+import { VectorBatcher, vectorsForEntries, type VectorBatch } from './vectors.ts';
 
 export interface ParseJob {
   index: number;
@@ -20,12 +19,14 @@ export interface ParseJob {
 export interface ParseAnswer {
   index: number;
   result: ParsedFile;
-  vectors?: [string, DocVector][];
+  vectors?: VectorBatch;
 }
+
+const batcher = new VectorBatcher();
 
 parentPort?.on('message', (job: ParseJob) => {
   const result = parseBytes(job.bytes, job.path, job.inputDir);
   const answer: ParseAnswer = { index: job.index, result };
-  if (job.vectors) answer.vectors = vectorsForEntries(result.entries);
+  if (job.vectors) answer.vectors = batcher.encode(vectorsForEntries(result.entries));
   parentPort?.postMessage(answer);
 });

@@ -15,6 +15,7 @@ import type { StepContext } from './context.ts';
 import { restoreMessages } from './diagnostics.ts';
 import type { InputFile } from './discover.ts';
 import type { ParseAnswer, ParseJob } from './parse-worker.ts';
+import { VectorBatchReader } from './vectors.ts';
 
 export interface ReadInput extends InputFile {
   /** null when the file could not be read (a fatal diagnostic was attached). */
@@ -117,11 +118,11 @@ export class ParseWorkers {
 async function parseInWorkers(
   jobs: ParseJob[],
   count: number,
-  onDone: (answer: ParseAnswer) => void,
+  onDone: (answer: ParseAnswer, worker: number) => void,
   started: ParseWorkers | null,
 ): Promise<void> {
   let next = 0;
-  const run = (worker: Worker): Promise<void> =>
+  const run = (worker: Worker, index: number): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       let inFlight = 0;
       const feed = (): void => {
@@ -134,7 +135,7 @@ async function parseInWorkers(
       };
       worker.on('message', (answer: ParseAnswer) => {
         inFlight--;
-        onDone(answer);
+        onDone(answer, index);
         feed();
       });
       worker.once('error', reject);
@@ -215,13 +216,17 @@ export async function parseStep(
     );
   };
   if (workers > 0) {
+    const readers: VectorBatchReader[] = [];
     await parseInWorkers(
       jobs,
       workers,
-      (answer) => {
+      (answer, worker) => {
         results[answer.index] = answer.result;
         store(answer.index, answer.result);
-        if (answer.vectors && options.vectors) for (const [key, vector] of answer.vectors) options.vectors.offer(key, vector);
+        if (answer.vectors && options.vectors) {
+          const table = (readers[worker] ??= new VectorBatchReader()).read(answer.vectors);
+          table.keys.forEach((key, row) => options.vectors!.offer(key, { table, row }));
+        }
         ctx.logger.progress('parse', ++done, total);
       },
       started,

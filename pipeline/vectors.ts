@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { normalizeEntryAuthors } from '../src/dataset.ts';
-import { analyzeDocument, type DocVector } from '../src/index-builder.ts';
+import { analyzeDocument, type DocVector, type VectorTable } from '../src/index-builder.ts';
 import { mergeEntries } from '../src/papers.ts';
 import { SEARCH_FIELDS, toSearchDocument, type SearchDocument } from '../src/search-options.ts';
 import type { DigestEntry } from '../src/types.ts';
@@ -23,6 +23,68 @@ export function docKey(doc: Pick<SearchDocument, (typeof SEARCH_FIELDS)[number]>
     hash.update(`${value.length}:`).update(value);
   }
   return hash.digest('base64url').slice(0, 22);
+}
+
+/**
+ * The vectors of one parse answer as table columns, with terms numbered in a dictionary that
+ * the worker keeps for its whole life: each answer carries only the terms that are new to it
+ * (`dictAdded`). The main thread appends those to its copy of that worker's dictionary, so that
+ * the index builder maps each of the worker's terms to its own numbering once, instead of
+ * hashing a string per term occurrence.
+ */
+export interface VectorBatch extends Omit<VectorTable, 'dict'> {
+  dictAdded: string[];
+}
+
+/** Encodes vectors into batches against one growing dictionary (one per worker). */
+export class VectorBatcher {
+  private readonly ids = new Map<string, number>();
+  private size = 0;
+
+  encode(vectors: readonly [string, DocVector][]): VectorBatch {
+    const dictAdded: string[] = [];
+    const keys: string[] = [];
+    const lengths = new Int32Array(vectors.length * SEARCH_FIELDS.length);
+    const starts = new Int32Array(vectors.length + 1);
+    const terms: number[] = [];
+    const fields: number[] = [];
+    const freqs: number[] = [];
+    vectors.forEach(([key, vector], row) => {
+      keys.push(key);
+      starts[row] = terms.length;
+      for (let f = 0; f < SEARCH_FIELDS.length; f++) {
+        lengths[row * SEARCH_FIELDS.length + f] = vector.lengths[f]!;
+        if (vector.terms[f] === '') continue;
+        const ts = vector.terms[f]!.split('\n');
+        const qs = vector.freqs[f]!.split(',');
+        for (let i = 0; i < ts.length; i++) {
+          let id = this.ids.get(ts[i]!);
+          if (id === undefined) {
+            id = this.size++;
+            this.ids.set(ts[i]!, id);
+            dictAdded.push(ts[i]!);
+          }
+          terms.push(id);
+          fields.push(f);
+          freqs.push(Number(qs[i]));
+        }
+      }
+    });
+    starts[vectors.length] = terms.length;
+    return { keys, lengths, starts, terms: Int32Array.from(terms), fields: Uint8Array.from(fields), freqs: Int32Array.from(freqs), dictAdded };
+  }
+}
+
+/** The main thread's side of one worker's batches: its dictionary, grown answer by answer. */
+export class VectorBatchReader {
+  readonly dict: string[] = [];
+
+  /** The batch as a table over this worker's dictionary (rows = batch.keys). */
+  read(batch: VectorBatch): VectorTable {
+    for (const term of batch.dictAdded) this.dict.push(term);
+    const { dictAdded: _added, ...columns } = batch;
+    return { ...columns, dict: this.dict };
+  }
 }
 
 /** Keys and vectors of the papers these listings become when each is listed once. */

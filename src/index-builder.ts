@@ -285,8 +285,8 @@ export class IndexBuilder {
   /** Per short id: where its records start, and the key it was added under (for exportTable). */
   private readonly docStarts: number[] = [];
   private readonly keys: string[] = [];
-  /** Per vector table added from: its dictionary's numbers -> this builder's term numbers. */
-  private readonly remaps = new Map<VectorTable, Int32Array>();
+  /** Per dictionary of the tables added from: its numbers -> this builder's term numbers. */
+  private readonly remaps = new Map<readonly string[], Int32Array>();
 
   get documentCount(): number {
     return this.ids.length;
@@ -358,8 +358,13 @@ export class IndexBuilder {
 
   /** A cached row: its term numbers are mapped once per table term, not once per record. */
   private addRow(short: number, { table, row }: TableVector): void {
-    let remap = this.remaps.get(table);
-    if (!remap) this.remaps.set(table, (remap = new Int32Array(table.dict.length).fill(-1)));
+    // Tables may share a dictionary that grows (a parse worker's): the map grows with it.
+    let remap = this.remaps.get(table.dict);
+    if (!remap || remap.length < table.dict.length) {
+      const grown = new Int32Array(Math.max(table.dict.length, (remap?.length ?? 0) * 2)).fill(-1);
+      if (remap) grown.set(remap);
+      this.remaps.set(table.dict, (remap = grown));
+    }
     const fieldCount = SEARCH_FIELDS.length;
     const lengths: number[] = [];
     for (let f = 0; f < fieldCount; f++) {
