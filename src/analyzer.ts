@@ -76,10 +76,16 @@ const LATIN_FOLD: Record<string, string> = {
 };
 const LATIN_FOLD_RE = /[łøđðßæœıþħ]/gu;
 
+// Cheap tests that let the common text skip the costlier passes below (same result either way).
+const MAY_HAVE_SURROGATE = /[\ud800-\udfff]/u;
+const MAY_HAVE_URL = /https?:\/\/|www\./iu;
+const MAY_HAVE_ARXIV = /arxiv/iu;
+const MAY_HAVE_NEW_ID = /\d{4}\.\d{4}/u;
+
 /** Makes any input a well-formed string without control characters. Never throws. */
 export function cleanText(text: unknown): string {
   if (typeof text !== 'string') return '';
-  return text.replace(LONE_SURROGATE, ' ').replace(CONTROL, ' ');
+  return (MAY_HAVE_SURROGATE.test(text) ? text.replace(LONE_SURROGATE, ' ') : text).replace(CONTROL, ' ');
 }
 
 /**
@@ -198,17 +204,21 @@ function scan(text: string, fieldName: string | undefined, sink: Sink): void {
   rest = rest.normalize('NFKC');
   if (fieldName === 'authors') authorGivenNames(rest, sink);
   // URLs: keep only the arXiv IDs they carry.
-  rest = rest.replace(URL_RE, (url) => ` ${extractArxivIds(url).join(' ')} `);
-  rest = rest.replace(ARXIV_PREFIX, ' ');
+  if (MAY_HAVE_URL.test(rest)) rest = rest.replace(URL_RE, (url) => ` ${extractArxivIds(url).join(' ')} `);
+  if (MAY_HAVE_ARXIV.test(rest)) rest = rest.replace(ARXIV_PREFIX, ' ');
   // Bare IDs become whole terms and leave the text, so `2404.03715` is not split at the dot.
-  rest = rest.replace(NEW_ID, (_m, id: string) => {
-    sink.term(id);
-    return ' ';
-  });
-  rest = rest.replace(OLD_ID, (_m, id: string) => {
-    sink.term(id.toLowerCase());
-    return ' ';
-  });
+  if (MAY_HAVE_NEW_ID.test(rest)) {
+    rest = rest.replace(NEW_ID, (_m, id: string) => {
+      sink.term(id);
+      return ' ';
+    });
+  }
+  if (rest.includes('/')) {
+    rest = rest.replace(OLD_ID, (_m, id: string) => {
+      sink.term(id.toLowerCase());
+      return ' ';
+    });
+  }
   if (HAS_HANGUL.test(rest)) rest = rest.replace(HANGUL_BOUNDARY, ' ');
   for (const m of rest.matchAll(WORD)) {
     const word = m[0];
