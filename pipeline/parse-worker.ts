@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { ParsedFile } from './cache.ts';
 import { parseBytes } from './parse-core.ts';
-import { VectorBatcher, vectorsForEntries, type VectorBatch } from './vectors.ts';
+import { documentsForEntries, VectorBatcher, type VectorBatch } from './vectors.ts';
 
 export interface ParseJob {
   index: number;
@@ -27,6 +27,6 @@ const batcher = new VectorBatcher();
 parentPort?.on('message', (job: ParseJob) => {
   const result = parseBytes(job.bytes, job.path, job.inputDir);
   const answer: ParseAnswer = { index: job.index, result };
-  if (job.vectors) answer.vectors = batcher.encode(vectorsForEntries(result.entries));
+  if (job.vectors) answer.vectors = batcher.encode(documentsForEntries(result.entries));
   parentPort?.postMessage(answer);
 });

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { normalizeEntryAuthors } from '../src/dataset.ts';
-import { analyzeDocument, type DocVector, type VectorTable } from '../src/index-builder.ts';
+import { analyzeDocument, analyzeFields, type DocVector, type VectorTable } from '../src/index-builder.ts';
 import { mergeEntries } from '../src/papers.ts';
 import { SEARCH_FIELDS, toSearchDocument, type SearchDocument } from '../src/search-options.ts';
 import type { DigestEntry } from '../src/types.ts';
@@ -41,36 +41,34 @@ export class VectorBatcher {
   private readonly ids = new Map<string, number>();
   private size = 0;
 
-  encode(vectors: readonly [string, DocVector][]): VectorBatch {
+  /** Analyzes these documents (keyed) into one batch. */
+  encode(docs: readonly [string, SearchDocument][]): VectorBatch {
     const dictAdded: string[] = [];
     const keys: string[] = [];
-    const lengths = new Int32Array(vectors.length * SEARCH_FIELDS.length);
-    const starts = new Int32Array(vectors.length + 1);
+    const lengths = new Int32Array(docs.length * SEARCH_FIELDS.length);
+    const starts = new Int32Array(docs.length + 1);
     const terms: number[] = [];
     const fields: number[] = [];
     const freqs: number[] = [];
-    vectors.forEach(([key, vector], row) => {
+    docs.forEach(([key, doc], row) => {
       keys.push(key);
       starts[row] = terms.length;
-      for (let f = 0; f < SEARCH_FIELDS.length; f++) {
-        lengths[row * SEARCH_FIELDS.length + f] = vector.lengths[f]!;
-        if (vector.terms[f] === '') continue;
-        const ts = vector.terms[f]!.split('\n');
-        const qs = vector.freqs[f]!.split(',');
-        for (let i = 0; i < ts.length; i++) {
-          let id = this.ids.get(ts[i]!);
+      analyzeFields(doc, (f, length, counts) => {
+        lengths[row * SEARCH_FIELDS.length + f] = length;
+        for (const [term, n] of counts) {
+          let id = this.ids.get(term);
           if (id === undefined) {
             id = this.size++;
-            this.ids.set(ts[i]!, id);
-            dictAdded.push(ts[i]!);
+            this.ids.set(term, id);
+            dictAdded.push(term);
           }
           terms.push(id);
           fields.push(f);
-          freqs.push(Number(qs[i]));
+          freqs.push(n);
         }
-      }
+      });
     });
-    starts[vectors.length] = terms.length;
+    starts[docs.length] = terms.length;
     return { keys, lengths, starts, terms: Int32Array.from(terms), fields: Uint8Array.from(fields), freqs: Int32Array.from(freqs), dictAdded };
   }
 }
@@ -87,14 +85,19 @@ export class VectorBatchReader {
   }
 }
 
-/** Keys and vectors of the papers these listings become when each is listed once. */
-export function vectorsForEntries(entries: readonly DigestEntry[]): [string, DocVector][] {
-  const out: [string, DocVector][] = [];
+/** Keys and searchable documents of the papers these listings become when each is listed once. */
+export function documentsForEntries(entries: readonly DigestEntry[]): [string, SearchDocument][] {
+  const out: [string, SearchDocument][] = [];
   for (const original of entries) {
     for (const paper of mergeEntries([normalizeEntryAuthors(original).entry])) {
       const doc = toSearchDocument(paper);
-      out.push([docKey(doc), analyzeDocument(doc)]);
+      out.push([docKey(doc), doc]);
     }
   }
   return out;
+}
+
+/** Keys and vectors of the papers these listings become when each is listed once. */
+export function vectorsForEntries(entries: readonly DigestEntry[]): [string, DocVector][] {
+  return documentsForEntries(entries).map(([key, doc]) => [key, analyzeDocument(doc)]);
 }

@@ -37,35 +37,44 @@ const tokenize = indexOptions.tokenize!;
 const processTerm = indexOptions.processTerm!;
 const SEPARATOR = '\n';
 
+/**
+ * Runs the index's analyzer over one document, exactly as `MiniSearch#add` would, and hands over
+ * each field (in SEARCH_FIELDS order): its length (distinct tokens) and each term's frequency.
+ */
+export function analyzeFields(doc: SearchDocument, each: (field: number, length: number, counts: Map<string, number>) => void): void {
+  SEARCH_FIELDS.forEach((field, f) => {
+    const value = doc[field];
+    const counts = new Map<string, number>();
+    if (value == null) {
+      each(f, 0, counts);
+      return;
+    }
+    const tokens = tokenize(String(value), field);
+    for (const token of tokens) {
+      const processed = processTerm(token, field);
+      if (Array.isArray(processed)) {
+        for (const t of processed) counts.set(t, (counts.get(t) ?? 0) + 1);
+      } else if (processed) {
+        counts.set(processed, (counts.get(processed) ?? 0) + 1);
+      }
+    }
+    // The analyzer splits on whitespace, so no term holds the separator; an empty term would
+    // be lost in the encodings. Either would be an analyzer bug: fail loudly, never index wrong.
+    for (const k of counts.keys()) if (k === '' || k.includes(SEPARATOR)) throw new Error(`index-builder: unexpected term ${JSON.stringify(k)}`);
+    each(f, new Set(tokens).size, counts);
+  });
+}
+
 /** Runs the index's analyzer over one document, exactly as `MiniSearch#add` would. */
 export function analyzeDocument(doc: SearchDocument): DocVector {
   const lengths: number[] = [];
   const terms: string[] = [];
   const freqs: string[] = [];
-  for (const field of SEARCH_FIELDS) {
-    const value = doc[field];
-    const counts = new Map<string, number>();
-    if (value == null) {
-      lengths.push(0);
-    } else {
-      const tokens = tokenize(String(value), field);
-      lengths.push(new Set(tokens).size);
-      for (const token of tokens) {
-        const processed = processTerm(token, field);
-        if (Array.isArray(processed)) {
-          for (const t of processed) counts.set(t, (counts.get(t) ?? 0) + 1);
-        } else if (processed) {
-          counts.set(processed, (counts.get(processed) ?? 0) + 1);
-        }
-      }
-    }
-    const keys = [...counts.keys()];
-    // The analyzer splits on whitespace, so no term holds the separator; an empty term would
-    // be lost in the encoding. Either would be an analyzer bug: fail loudly, never index wrong.
-    for (const k of keys) if (k === '' || k.includes(SEPARATOR)) throw new Error(`index-builder: unexpected term ${JSON.stringify(k)}`);
-    terms.push(keys.join(SEPARATOR));
+  analyzeFields(doc, (_f, length, counts) => {
+    lengths.push(length);
+    terms.push([...counts.keys()].join(SEPARATOR));
     freqs.push([...counts.values()].join(','));
-  }
+  });
   return { lengths, terms, freqs };
 }
 
