@@ -165,6 +165,15 @@ export async function parseStep(
   files: InputFile[],
   options: ParseOptions = {},
 ): Promise<DigestEntry[]> {
+  try {
+    return await parseFiles(ctx, files, options);
+  } finally {
+    // Workers started ahead are closed whatever happened (a live worker keeps the process up).
+    await options.started?.close();
+  }
+}
+
+async function parseFiles(ctx: StepContext, files: InputFile[], options: ParseOptions): Promise<DigestEntry[]> {
   const cache = options.cache ?? null;
   const read = options.read ?? (await readInputs(ctx, files));
   const results: (ParsedFile | null)[] = new Array<ParsedFile | null>(read.length).fill(null);
