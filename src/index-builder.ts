@@ -436,19 +436,19 @@ export class IndexBuilder {
       storedFields[i] = this.stored[i]!;
     }
 
-    // Counting sort of the records by term number; stable, so each term's records stay in
-    // document order (and field order within a document).
+    // Counting sort of the records by (term, field); stable, so within a field a term's records
+    // stay in document order: each term's postings are then written in one pass.
     const termCount = this.termList.length;
+    const fieldCount = SEARCH_FIELDS.length;
     const r = this.records;
-    const start = new Int32Array(termCount + 1);
-    for (let k = 0; k < this.count; k++) start[r[4 * k]! + 1]!++;
-    for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
-    const next = start.slice(0, termCount);
+    const start = new Int32Array(termCount * fieldCount + 1);
+    for (let k = 0; k < this.count; k++) start[r[4 * k]! * fieldCount + r[4 * k + 1]! + 1]!++;
+    for (let b = 0; b < termCount * fieldCount; b++) start[b + 1]! += start[b]!;
+    const next = start.slice(0, termCount * fieldCount);
     const order = new Int32Array(this.count);
-    for (let k = 0; k < this.count; k++) order[next[r[4 * k]!]!++] = k;
+    for (let k = 0; k < this.count; k++) order[next[r[4 * k]! * fieldCount + r[4 * k + 1]!]!++] = k;
 
     const sorted = Array.from({ length: termCount }, (_, t) => t).sort((a, b) => byCodeUnit(this.termList[a]!, this.termList[b]!));
-    const fieldCount = SEARCH_FIELDS.length;
     const w = new ByteWriter(this.count * 12);
     const offsets = new Uint32Array(termCount + 1);
     for (let i = 0; i < termCount; i++) {
@@ -457,24 +457,21 @@ export class IndexBuilder {
       w.ascii('{');
       let firstField = true;
       for (let f = 0; f < fieldCount; f++) {
-        let firstDoc = true;
-        for (let j = start[t]!; j < start[t + 1]!; j++) {
+        const from = start[t * fieldCount + f]!;
+        const to = start[t * fieldCount + f + 1]!;
+        if (from === to) continue;
+        w.ascii(firstField ? '"' : ',"');
+        firstField = false;
+        w.int(f);
+        w.ascii('":{"');
+        for (let j = from; j < to; j++) {
           const at = 4 * order[j]!;
-          if (r[at + 1] !== f) continue;
-          if (firstDoc) {
-            w.ascii(firstField ? '"' : ',"');
-            w.int(f);
-            w.ascii('":{"');
-            firstDoc = false;
-            firstField = false;
-          } else {
-            w.ascii(',"');
-          }
+          if (j > from) w.ascii(',"');
           w.int(r[at + 2]!);
           w.ascii('":');
           w.int(r[at + 3]!);
         }
-        if (!firstDoc) w.ascii('}');
+        w.ascii('}');
       }
       w.ascii('}');
     }
