@@ -288,8 +288,11 @@ export class IndexBuilder {
   private readonly seen = new Set<string>();
   private readonly termIds = new Map<string, number>();
   private readonly termList: string[] = [];
-  /** Records of 4 int32: term number, field id, short document id, frequency. */
-  private records = new Int32Array(4 * 4096);
+  /** Records in columns: term number, field id, short document id, frequency. */
+  private recTerms = new Int32Array(4096);
+  private recFields = new Uint8Array(4096);
+  private recDocs = new Int32Array(4096);
+  private recFreqs = new Int32Array(4096);
   private count = 0;
   /** Per short id: where its records start, and the key it was added under (for exportTable). */
   private readonly docStarts: number[] = [];
@@ -311,13 +314,27 @@ export class IndexBuilder {
     return id;
   }
 
-  private reserve(records: number): Int32Array {
-    if (this.records.length < 4 * (this.count + records)) {
-      const grown = new Int32Array(Math.max(this.records.length * 2, 4 * (this.count + records)));
-      grown.set(this.records);
-      this.records = grown;
-    }
-    return this.records;
+  private reserve(records: number): void {
+    const need = this.count + records;
+    if (this.recTerms.length >= need) return;
+    const size = Math.max(this.recTerms.length * 2, need);
+    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.recTerms = grow(this.recTerms, (n) => new Int32Array(n));
+    this.recFields = grow(this.recFields, (n) => new Uint8Array(n));
+    this.recDocs = grow(this.recDocs, (n) => new Int32Array(n));
+    this.recFreqs = grow(this.recFreqs, (n) => new Int32Array(n));
+  }
+
+  private push(term: number, field: number, doc: number, freq: number): void {
+    const at = this.count++;
+    this.recTerms[at] = term;
+    this.recFields[at] = field;
+    this.recDocs[at] = doc;
+    this.recFreqs[at] = freq;
   }
 
   /**
@@ -347,18 +364,14 @@ export class IndexBuilder {
       if (joined === '') continue;
       const terms = joined.split(SEPARATOR);
       const freqs = vector.freqs[f]!;
-      const r = this.reserve(terms.length);
+      this.reserve(terms.length);
       let q = 0; // position in `freqs` ("1,3,1")
       for (let i = 0; i < terms.length; i++) {
         const id = this.intern(terms[i]!);
         let freq = 0;
         for (let c = freqs.charCodeAt(q); c >= 48 && c <= 57; c = freqs.charCodeAt(++q)) freq = freq * 10 + (c - 48);
         q++; // the comma
-        const at = 4 * this.count++;
-        r[at] = id;
-        r[at + 1] = f;
-        r[at + 2] = short;
-        r[at + 3] = freq;
+        this.push(id, f, short, freq);
       }
     }
     this.fieldLength.push(lengths);
@@ -383,16 +396,12 @@ export class IndexBuilder {
     }
     const from = table.starts[row]!;
     const to = table.starts[row + 1]!;
-    const r = this.reserve(to - from);
+    this.reserve(to - from);
     for (let i = from; i < to; i++) {
       const t = table.terms[i]!;
       let id = remap[t]!;
       if (id < 0) remap[t] = id = this.intern(table.dict[t]!);
-      const at = 4 * this.count++;
-      r[at] = id;
-      r[at + 1] = table.fields[i]!;
-      r[at + 2] = short;
-      r[at + 3] = table.freqs[i]!;
+      this.push(id, table.fields[i]!, short, table.freqs[i]!);
     }
     this.fieldLength.push(lengths);
   }
@@ -404,7 +413,6 @@ export class IndexBuilder {
   exportTable(): VectorTable {
     const rows = this.ids.length;
     const n = this.count;
-    const r = this.records;
     const lengths = new Int32Array(rows * SEARCH_FIELDS.length);
     const starts = new Int32Array(rows + 1);
     for (let d = 0; d < rows; d++) {
@@ -412,14 +420,9 @@ export class IndexBuilder {
       lengths.set(this.fieldLength[d]!, d * SEARCH_FIELDS.length);
     }
     starts[rows] = n;
-    const terms = new Int32Array(n);
-    const fields = new Uint8Array(n);
-    const freqs = new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      terms[k] = r[4 * k]!;
-      fields[k] = r[4 * k + 1]!;
-      freqs[k] = r[4 * k + 3]!;
-    }
+    const terms = this.recTerms.slice(0, n);
+    const fields = this.recFields.slice(0, n);
+    const freqs = this.recFreqs.slice(0, n);
     return { dict: [...this.termList], keys: [...this.keys], lengths, starts, terms, fields, freqs };
   }
 
@@ -440,13 +443,14 @@ export class IndexBuilder {
     // stay in document order: each term's postings are then written in one pass.
     const termCount = this.termList.length;
     const fieldCount = SEARCH_FIELDS.length;
-    const r = this.records;
+    const rt = this.recTerms;
+    const rf = this.recFields;
     const start = new Int32Array(termCount * fieldCount + 1);
-    for (let k = 0; k < this.count; k++) start[r[4 * k]! * fieldCount + r[4 * k + 1]! + 1]!++;
+    for (let k = 0; k < this.count; k++) start[rt[k]! * fieldCount + rf[k]! + 1]!++;
     for (let b = 0; b < termCount * fieldCount; b++) start[b + 1]! += start[b]!;
     const next = start.slice(0, termCount * fieldCount);
     const order = new Int32Array(this.count);
-    for (let k = 0; k < this.count; k++) order[next[r[4 * k]! * fieldCount + r[4 * k + 1]!]!++] = k;
+    for (let k = 0; k < this.count; k++) order[next[rt[k]! * fieldCount + rf[k]!]!++] = k;
 
     const sorted = Array.from({ length: termCount }, (_, t) => t).sort((a, b) => byCodeUnit(this.termList[a]!, this.termList[b]!));
     const w = new ByteWriter(this.count * 12);
@@ -465,11 +469,11 @@ export class IndexBuilder {
         w.int(f);
         w.ascii('":{"');
         for (let j = from; j < to; j++) {
-          const at = 4 * order[j]!;
+          const k = order[j]!;
           if (j > from) w.ascii(',"');
-          w.int(r[at + 2]!);
+          w.int(this.recDocs[k]!);
           w.ascii('":');
-          w.int(r[at + 3]!);
+          w.int(this.recFreqs[k]!);
         }
         w.ascii('}');
       }
@@ -477,7 +481,10 @@ export class IndexBuilder {
     }
     offsets[termCount] = w.length;
     const terms = sorted.map((t) => this.termList[t]!);
-    this.records = new Int32Array(0);
+    this.recTerms = new Int32Array(0);
+    this.recFields = new Uint8Array(0);
+    this.recDocs = new Int32Array(0);
+    this.recFreqs = new Int32Array(0);
     this.termIds.clear();
     this.remaps.clear();
     return {
