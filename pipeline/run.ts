@@ -498,11 +498,16 @@ async function reusableOutput(
   } catch {
     return false;
   }
-  for (const artifact of manifest.artifacts) {
-    const info = await stat(path.join(config.outputDir, artifact.path)).catch(() => null);
-    if (!info || !info.isFile() || info.size !== artifact.size || info.mtimeMs !== artifact.mtimeMs) return false;
-  }
-  return true;
+  const limit = pLimit(Math.max(config.concurrency, 16));
+  const same = await Promise.all(
+    manifest.artifacts.map((artifact) =>
+      limit(async () => {
+        const info = await stat(path.join(config.outputDir, artifact.path)).catch(() => null);
+        return Boolean(info && info.isFile() && info.size === artifact.size && info.mtimeMs === artifact.mtimeMs);
+      }),
+    ),
+  );
+  return same.every(Boolean);
 }
 
 async function saveManifest(
@@ -514,11 +519,10 @@ async function saveManifest(
   diagnostics: Record<string, SerializedMessage[]>,
   counts: Record<string, number>,
 ): Promise<void> {
-  const withTimes: ManifestArtifact[] = [];
-  for (const a of artifacts) {
-    const info = await stat(path.join(config.outputDir, a.path));
-    withTimes.push({ ...a, mtimeMs: info.mtimeMs });
-  }
+  const limit = pLimit(Math.max(config.concurrency, 16));
+  const withTimes: ManifestArtifact[] = await Promise.all(
+    artifacts.map((a) => limit(async () => ({ ...a, mtimeMs: (await stat(path.join(config.outputDir, a.path))).mtimeMs }))),
+  );
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     version,
