@@ -9,6 +9,7 @@
  * report.json is rewritten.
  */
 import { createHash } from 'node:crypto';
+import { statSync, type Stats } from 'node:fs';
 import { stat, readFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -134,6 +135,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   let reportText = '';
   let report: RunReport | null = null;
   let prestarted: ParseWorkers | null = null;
+  let refreshTimes: (() => Promise<void>) | null = null;
 
   async function step<T>(name: string, fn: () => T | Promise<T>, count: (value: T) => Record<string, number>): Promise<T> {
     const t = performance.now();
@@ -175,15 +177,17 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         if (count > 0) prestarted = ParseWorkers.start(count);
       }
       let reusable = false;
+      let readByStat = false;
       const read: ReadInput[] = await step(
         'read',
         async () => {
           if (manifest) {
             // Like git's index: files whose size and modification time match the manifest keep
             // their recorded hash, so an unchanged archive is not even read.
-            const byStat = await unchangedByStat(found, manifest, config.concurrency);
+            const byStat = unchangedByStat(found, manifest);
             if (byStat && (await reusableOutput(manifest, config, version, byStat))) {
               reusable = true;
+              readByStat = true;
               return byStat;
             }
           }
@@ -198,6 +202,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 
       if (manifest && reusable) {
         fastPath = true;
+        // Unchanged by content but not by time stamp (a fresh checkout, a touched file): record
+        // the new times, so that the next run needs only stats.
+        if (!readByStat) refreshTimes = () => refreshManifestTimes(manifest, config, runStartedMs);
         await step('reuse', () => undefined, () => ({ artifacts: manifest.artifacts.length }));
         for (const [file, messages] of Object.entries(manifest.diagnostics)) restoreMessages(fileFor(file), messages);
         Object.assign(counts, manifest.counts);
@@ -410,6 +417,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       reportText = serializeReport(report);
       await replaceFile(config.outputDir, REPORT_PATH, reportText);
       published = true;
+      if (refreshTimes) await (refreshTimes as () => Promise<void>)().catch(() => undefined);
       steps.push({ name: 'publish', ms: Math.round(performance.now() - t), counts: { artifacts: 1 } });
       logger.stepDone('publish', performance.now() - t, { 'artifact (report.json)': 1 });
     } else if (exitCode === 0 && staging) {
@@ -456,25 +464,37 @@ function hasFatal(files: Map<string, VFile>): boolean {
  * The inputs with their recorded hashes when every file's size and modification time match the
  * manifest (no bytes read), or null when any file differs, is new, is gone or has no trusted time.
  */
-async function unchangedByStat(
-  found: readonly InputFile[],
-  manifest: Manifest,
-  concurrency: number,
-): Promise<ReadInput[] | null> {
+function unchangedByStat(found: readonly InputFile[], manifest: Manifest): ReadInput[] | null {
   if (manifest.inputs.length !== found.length) return null;
-  const limit = pLimit(concurrency);
-  const results = await Promise.all(
-    found.map((f, i) =>
-      limit(async (): Promise<ReadInput | null> => {
-        const [p, hash, size, mtimeMs] = manifest.inputs[i]!;
-        if (p !== f.path || typeof mtimeMs !== 'number') return null;
-        const info = await stat(f.abs).catch(() => null);
-        if (!info || !info.isFile() || info.size !== size || info.mtimeMs !== mtimeMs) return null;
-        return { ...f, bytes: null, sha256: hash, size };
-      }),
-    ),
-  );
-  return results.every((r) => r !== null) ? (results as ReadInput[]) : null;
+  const results: ReadInput[] = [];
+  // Synchronous stats, in order, stopping at the first difference: thousands of them take a
+  // fraction of the time promise-based ones do.
+  for (const [i, f] of found.entries()) {
+    const [p, hash, size, mtimeMs] = manifest.inputs[i]!;
+    if (p !== f.path || typeof mtimeMs !== 'number') return null;
+    const info = statSyncOrNull(f.abs);
+    if (!info || !info.isFile() || info.size !== size || info.mtimeMs !== mtimeMs) return null;
+    results.push({ ...f, bytes: null, sha256: hash, size });
+  }
+  return results;
+}
+
+function statSyncOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/** Rewrites the manifest with the inputs' current modification times (where they can be trusted). */
+async function refreshManifestTimes(manifest: Manifest, config: ResolvedConfig, runStartedMs: number): Promise<void> {
+  const inputs = manifest.inputs.map(([p, hash, size]): [string, string, number, number | null] => {
+    const info = statSyncOrNull(path.join(config.inputDir, p));
+    const trusted = info && info.size === size && info.mtimeMs < runStartedMs - 2000 ? info.mtimeMs : null;
+    return [p, hash, size, trusted];
+  });
+  await writeManifest(config.cacheDirAbs, { ...manifest, inputs });
 }
 
 /** True when output/ still holds exactly what the manifest's run published for these inputs. */

@@ -168,6 +168,21 @@ describe('the cache', () => {
     expect(await readFile(path.join(p.output, 'papers.json'), 'utf8')).toContain('Part 3-X');
   });
 
+  it('records trustworthy time stamps on the fast path, so the next no-change run needs only stats', async () => {
+    const p = await project();
+    await run(p); // inputs written just now: their times are not trusted yet
+    const manifestFile = path.join(p.cache, 'manifest.json');
+    const before = JSON.parse(await readFile(manifestFile, 'utf8')) as { inputs: [string, string, number, number | null][] };
+    expect(before.inputs.every((i) => i[3] === null)).toBe(true);
+    const old = new Date(Date.UTC(2025, 0, 1));
+    for (const rel of Object.keys(smallCorpus())) await utimes(path.join(p.input, rel), old, old);
+    expect((await run(p)).report.fastPath).toBe(true); // read and hashed: same content
+    const after = JSON.parse(await readFile(manifestFile, 'utf8')) as { inputs: [string, string, number, number | null][] };
+    expect(after.inputs.every((i) => i[3] === old.getTime())).toBe(true);
+    expect(after.inputs.map((i) => i[1])).toEqual(before.inputs.map((i) => i[1]));
+    expect((await run(p)).report.fastPath).toBe(true);
+  });
+
   it('does not take the fast path when output/ was edited', async () => {
     const p = await project();
     await run(p);
