@@ -518,16 +518,11 @@ async function reusableOutput(
   } catch {
     return false;
   }
-  const limit = pLimit(Math.max(config.concurrency, 16));
-  const same = await Promise.all(
-    manifest.artifacts.map((artifact) =>
-      limit(async () => {
-        const info = await stat(path.join(config.outputDir, artifact.path)).catch(() => null);
-        return Boolean(info && info.isFile() && info.size === artifact.size && info.mtimeMs === artifact.mtimeMs);
-      }),
-    ),
-  );
-  return same.every(Boolean);
+  for (const artifact of manifest.artifacts) {
+    const info = statSyncOrNull(path.join(config.outputDir, artifact.path));
+    if (!info || !info.isFile() || info.size !== artifact.size || info.mtimeMs !== artifact.mtimeMs) return false;
+  }
+  return true;
 }
 
 async function saveManifest(
