@@ -172,8 +172,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       const manifest = useCache ? await readManifest(config.cacheDirAbs, discarded) : null;
       // No manifest: a first (or --no-cache) run that will parse everything. Boot the parse
       // workers now, while the inputs are read.
-      if (!manifest && (options.workers ?? 'auto') === 'auto') {
-        const count = ParseWorkers.countFor(found.length);
+      if (!manifest) {
+        const count = ParseWorkers.countFor(found.length, options.workers ?? 'auto');
         if (count > 0) prestarted = ParseWorkers.start(count);
       }
       let reusable = false;
