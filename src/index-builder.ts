@@ -78,30 +78,6 @@ export function analyzeDocument(doc: SearchDocument): DocVector {
   return { lengths, terms, freqs };
 }
 
-const FREQS = /^[1-9]\d*(?:,[1-9]\d*)*$/;
-
-function count(s: string, code: number): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === code) n++;
-  return n;
-}
-
-/** True when `value` has the shape of a DocVector (for vectors read back from a cache). */
-export function isDocVector(value: unknown): value is DocVector {
-  if (value === null || typeof value !== 'object') return false;
-  const v = value as DocVector;
-  const n = SEARCH_FIELDS.length;
-  if (!Array.isArray(v.lengths) || !Array.isArray(v.terms) || !Array.isArray(v.freqs)) return false;
-  if (v.lengths.length !== n || v.terms.length !== n || v.freqs.length !== n) return false;
-  for (let f = 0; f < n; f++) {
-    const t = v.terms[f];
-    const q = v.freqs[f];
-    if (!Number.isInteger(v.lengths[f]) || typeof t !== 'string' || typeof q !== 'string') return false;
-    if (t === '' ? q !== '' : !FREQS.test(q) || count(q, 44 /* , */) !== count(t, 10 /* \n */)) return false;
-  }
-  return true;
-}
-
 /**
  * Term vectors of many documents in columns (what the cache stores): a term dictionary, and per
  * document its key, its field lengths and a run of (term, field, frequency) records. A few
