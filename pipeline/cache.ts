@@ -1,7 +1,7 @@
 /**
  * The incremental cache in `.cache/pipeline/` (configurable with `cacheDir`).
  *
- * - `parse/<ab>/<key>.json`: one input file's parse result (entries AND its diagnostics), keyed by
+ * - `parse/<ab>/<key>.bin`: one input file's parse result (entries AND its diagnostics), keyed by
  *   sha256(format, pipeline version, config digest, path, content hash). The file starts with a
  *   JSON header line (format, key, path, V8 version, payload sha256 and length) and then the
  *   payload in V8's serialization format (node:v8; several times faster to read back than JSON
@@ -117,7 +117,7 @@ export class ParseCache {
   }
 
   private fileFor(key: string): string {
-    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+    return path.join(this.dir, key.slice(0, 2), `${key}.bin`);
   }
 
   /** The cached result, or undefined (a miss). A corrupt or foreign file is discarded. */
@@ -178,7 +178,7 @@ export class ParseCache {
         continue;
       }
       for (const name of names) {
-        if (this.used.has(name.replace(/\.json$/, ''))) continue;
+        if (this.used.has(name.replace(/\.bin$/, ''))) continue;
         await rm(path.join(dir, name), { force: true, recursive: true });
         removed++;
       }
@@ -198,7 +198,7 @@ interface VectorsHeader {
 }
 
 /**
- * `index/vectors.json`: the search index's term vectors of every paper of the last run, keyed by
+ * `index/vectors.bin`: the search index's term vectors of every paper of the last run, keyed by
  * a hash of the paper's searchable text (`docKey` in pipeline/vectors.ts), so that a run
  * re-analyzes only new or changed papers. Stored as one columnar table (src/index-builder.ts
  * `VectorTable`: a term dictionary and typed arrays), exactly what the index builder merged:
@@ -223,7 +223,7 @@ export class VectorCache {
     /** The analyzer's code fingerprint: vectors of another version are not used. */
     private readonly version: string,
   ) {
-    this.file = path.join(cacheDir, 'index', 'vectors.json');
+    this.file = path.join(cacheDir, 'index', 'vectors.bin');
   }
 
   async load(): Promise<void> {

@@ -40,7 +40,7 @@ describe('ParseCache', () => {
     await cache.set(key, '2025/01/01.md', sample);
     expect(await cache.get(key, '2025/01/01.md')).toEqual(sample);
     expect([cache.hits, cache.misses]).toEqual([1, 1]);
-    const text = await readFile(path.join(p.cache, 'parse', key.slice(0, 2), `${key}.json`), 'utf8');
+    const text = await readFile(path.join(p.cache, 'parse', key.slice(0, 2), `${key}.bin`), 'utf8');
     expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ format: CACHE_FORMAT, key, path: '2025/01/01.md' });
   });
 
@@ -58,7 +58,7 @@ describe('ParseCache', () => {
     for (const [file, corrupt, reason] of cases) {
       const key = cache.key(file, 'h');
       await cache.set(key, file, sample);
-      const target = path.join(p.cache, 'parse', key.slice(0, 2), `${key}.json`);
+      const target = path.join(p.cache, 'parse', key.slice(0, 2), `${key}.bin`);
       await writeFile(target, corrupt(await readFile(target, 'utf8')));
       expect(await cache.get(key, file)).toBeUndefined();
       expect(cache.discarded.at(-1)?.reason).toMatch(reason);
@@ -71,7 +71,7 @@ describe('ParseCache', () => {
     const cache = new ParseCache(p.cache, 'v', 'd');
     const key = cache.key('g.md', 'h');
     await cache.set(key, 'g.md', sample);
-    const target = path.join(p.cache, 'parse', key.slice(0, 2), `${key}.json`);
+    const target = path.join(p.cache, 'parse', key.slice(0, 2), `${key}.bin`);
     const text = await readFile(target, 'latin1');
     await writeFile(target, text.replace(`"v8":"${process.versions.v8}"`, '"v8":"1.0.0"'), 'latin1');
     expect(await cache.get(key, 'g.md')).toBeUndefined();
@@ -87,8 +87,8 @@ describe('ParseCache', () => {
     const key = current.key('a.md', 'h');
     await current.set(key, 'a.md', sample);
     expect(await current.prune()).toBe(1);
-    const left = (await readdir(path.join(p.cache, 'parse'), { recursive: true })).filter((n) => n.endsWith('.json'));
-    expect(left.map((n) => path.basename(n))).toEqual([`${key}.json`]);
+    const left = (await readdir(path.join(p.cache, 'parse'), { recursive: true })).filter((n) => n.endsWith('.bin'));
+    expect(left.map((n) => path.basename(n))).toEqual([`${key}.bin`]);
   });
 });
 

@@ -120,12 +120,12 @@ describe('the cache', () => {
     await run(p);
     const before = await treeHashes(p.output, ['report.json']);
     await rm(path.join(p.cache, 'manifest.json'));
-    const vectors = path.join(p.cache, 'index', 'vectors.json');
+    const vectors = path.join(p.cache, 'index', 'vectors.bin');
     const text = await readFile(vectors, 'utf8');
     await writeFile(vectors, text.slice(0, -10)); // truncated
     const second = await run(p);
     expect(second.exitCode).toBe(0);
-    expect(second.report.cache.discarded).toEqual([{ file: 'index/vectors.json', reason: 'checksum mismatch (truncated or edited)' }]);
+    expect(second.report.cache.discarded).toEqual([{ file: 'index/vectors.bin', reason: 'checksum mismatch (truncated or edited)' }]);
     expect(second.report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 15, reused: 0 });
     expect(await treeHashes(p.output, ['report.json'])).toEqual(before);
     // The rewritten cache is whole again.
