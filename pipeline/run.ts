@@ -135,6 +135,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   let reportText = '';
   let report: RunReport | null = null;
   let prestarted: ParseWorkers | null = null;
+  /** Artifact writes still running in the background (awaited before a swap or an abort). */
+  const pendingWrites: Promise<void>[] = [];
   let refreshTimes: (() => Promise<void>) | null = null;
 
   async function step<T>(name: string, fn: () => T | Promise<T>, count: (value: T) => Record<string, number>): Promise<T> {
@@ -232,7 +234,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         // Each artifact is encoded and hashed once; its write runs in the background (libuv's
         // threads) while the next steps compute, and every write is awaited before the swap.
         const writeLimit = pLimit(config.concurrency);
-        const writes: Promise<void>[] = [];
+        const writes = pendingWrites;
         let writeError: { path: string; error: unknown } | null = null;
         const emit = (list: readonly Emitted[]): void => {
           const t = performance.now();
@@ -446,8 +448,12 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   } finally {
     // Workers started ahead but never handed to the parse step (the fast path, an early error).
     if (prestarted) await (prestarted as ParseWorkers).close().catch(() => undefined);
-    // A failed or aborted run: the output folder stays as it was.
-    if (staging) await staging.abort().catch(() => undefined);
+    // A failed or aborted run: the output folder stays as it was. Writes still in flight finish
+    // first, so that none of them recreates a folder inside the removed staging folder.
+    if (staging) {
+      await Promise.allSettled(pendingWrites);
+      await staging.abort().catch(() => undefined);
+    }
     await lock.release();
   }
 
