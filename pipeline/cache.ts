@@ -214,9 +214,6 @@ export class VectorCache {
   private rows = new Map<string, number>();
   /** Vectors computed by the parse workers in this run. */
   private readonly offered = new Map<string, DocVector | TableVector>();
-  /** Lookups answered from the table, and vectors that did not come from it. */
-  private fromTable = 0;
-  private fresh = 0;
 
   constructor(
     cacheDir: string,
@@ -257,14 +254,12 @@ export class VectorCache {
     const row = this.rows.get(key);
     if (row !== undefined && this.table) {
       this.hits++;
-      this.fromTable++;
       return { vector: { table: this.table, row }, cached: true };
     }
+    // A miss: the vector comes from a parse worker, or the caller analyzes the paper.
     this.misses++;
     const offered = this.offered.get(key);
-    if (offered === undefined) return undefined;
-    this.fresh++;
-    return { vector: offered, cached: false };
+    return offered === undefined ? undefined : { vector: offered, cached: false };
   }
 
   /** A vector computed elsewhere in this run (a parse worker), used if a paper asks for its key. */
@@ -272,14 +267,12 @@ export class VectorCache {
     if (!this.rows.has(key)) this.offered.set(key, vector);
   }
 
-  /** Notes a vector analyzed on this thread (the table to save will hold it). */
-  set(_key: string, _vector: DocVector): void {
-    this.fresh++;
-  }
-
-  /** True when the table this run built differs from the one on disk (new, changed or gone papers). */
+  /**
+   * True when the table this run built differs from the one on disk: a paper missed it (new or
+   * changed), or not every row was used (gone papers).
+   */
   get changed(): boolean {
-    return this.fresh > 0 || this.fromTable !== (this.table?.keys.length ?? 0);
+    return this.misses > 0 || this.hits !== (this.table?.keys.length ?? 0);
   }
 
   /** Forgets every vector (after `save` was called: it has serialized what it writes). */

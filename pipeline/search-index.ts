@@ -98,7 +98,6 @@ export function buildIndexOf(
     } else {
       vector = analyzeDocument(doc);
       analyzed++;
-      vectors?.set(key, vector);
     }
     builder.add(doc, vector!, key);
   }

@@ -2,15 +2,15 @@
  * Term vectors for the search index, keyed by the content of the searchable document.
  *
  * `docKey` names a document by every field the analyzer reads, so a vector is reused exactly
- * when the analyzer would see the same text. `vectorsForEntries` lets the parse workers analyze
- * papers while they parse (in parallel, on every core): each listing is turned into the paper it
+ * when the analyzer would see the same text. `documentsForEntries` and `VectorBatcher` let the
+ * parse workers analyze papers while they parse (in parallel): each listing is turned into the paper it
  * becomes when it is listed only once. The index step uses such a vector only when the key of
  * the final paper matches, so a paper merged from several listings is simply analyzed again
  * on the main thread: the output never depends on where a vector was computed.
  */
 import { createHash } from 'node:crypto';
 import { normalizeEntryAuthors } from '../src/dataset.ts';
-import { analyzeDocument, analyzeFields, type DocVector, type VectorTable } from '../src/index-builder.ts';
+import { analyzeFields, type VectorTable } from '../src/index-builder.ts';
 import { mergeEntries } from '../src/papers.ts';
 import { SEARCH_FIELDS, toSearchDocument, type SearchDocument } from '../src/search-options.ts';
 import type { DigestEntry } from '../src/types.ts';
@@ -95,9 +95,4 @@ export function documentsForEntries(entries: readonly DigestEntry[]): [string, S
     }
   }
   return out;
-}
-
-/** Keys and vectors of the papers these listings become when each is listed once. */
-export function vectorsForEntries(entries: readonly DigestEntry[]): [string, DocVector][] {
-  return documentsForEntries(entries).map(([key, doc]) => [key, analyzeDocument(doc)]);
 }

@@ -208,12 +208,7 @@ export function postingsText(index: BuiltIndex, i: number): string {
   return decoder.decode(index.postings.subarray(index.offsets[i]!, index.offsets[i + 1]!));
 }
 
-/** One index entry as JSON text: `["term",{postings}]`. */
-export function entryText(index: BuiltIndex, i: number): string {
-  return `[${JSON.stringify(index.terms[i])},${postingsText(index, i)}]`;
-}
-
-/** The length of entryText(index, i) in UTF-16 code units, without building it. */
+/** The length of term i's entry as JSON text (`["term",{postings}]`) in UTF-16 code units, without building it. */
 export function entryLength(index: BuiltIndex, i: number, termJson = JSON.stringify(index.terms[i])): number {
   return termJson.length + (index.offsets[i + 1]! - index.offsets[i]!) + 3;
 }

@@ -105,12 +105,7 @@ describe('VectorCache', () => {
       const k = docKey(d);
       const found = cache.lookup(k);
       if (found?.cached) cached++;
-      let vector = found?.vector;
-      if (!vector) {
-        vector = analyzeDocument(d);
-        cache.set(k, vector);
-      }
-      builder.add(d, vector, k);
+      builder.add(d, found?.vector ?? analyzeDocument(d), k);
     }
     const table = builder.exportTable();
     return { json: indexJsonText(builder.finish()), table, cached };

@@ -16,10 +16,10 @@ import { authorsStep } from '../pipeline/authors.ts';
 import { enrichStep } from '../pipeline/enrich.ts';
 import type { StepContext } from '../pipeline/context.ts';
 import type { Dataset, DigestEntry } from '../src/types.ts';
-import { indexJsonText } from '../src/index-builder.ts';
+import { analyzeDocument, indexJsonText } from '../src/index-builder.ts';
 import { VectorCache } from '../pipeline/cache.ts';
 import { buildIndexOf, buildSearchIndex } from '../pipeline/search-index.ts';
-import { vectorsForEntries } from '../pipeline/vectors.ts';
+import { documentsForEntries } from '../pipeline/vectors.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.resolve(repoRoot, '../shared/corpus');
@@ -298,7 +298,7 @@ describe.skipIf(!present)(`real corpus at ${CORPUS}${present ? '' : ' (missing: 
     expect(indexJsonText(buildIndexOf(dataset).index)).toBe(want);
     // Vectors as the parse workers compute them (one listing = one paper), used where the key matches.
     const vectors = new VectorCache(path.join(repoRoot, '.cache', 'never-written'), 'test');
-    for (const [key, vector] of vectorsForEntries(get().entries)) vectors.offer(key, vector);
+    for (const [key, doc] of documentsForEntries(get().entries)) vectors.offer(key, analyzeDocument(doc));
     const fromWorkers = buildIndexOf(dataset, vectors);
     expect(fromWorkers.stats.analyzedInWorkers).toBeGreaterThan(dataset.papers.length - 5);
     expect(indexJsonText(fromWorkers.index)).toBe(want);
