@@ -4,6 +4,7 @@
  * Browser-safe; `fetchJson` is injected so Node tests can drive it too.
  */
 import SearchableMap from 'minisearch/SearchableMap';
+import type { AsPlainObject } from 'minisearch';
 import { queryTerms } from '../analyzer.ts';
 import { AnalyzerMismatchError, loadSearchIndex } from '../client.ts';
 import type { ClientSearchOptions, SearchClient, SearchHit } from '../client.ts';
@@ -363,19 +364,8 @@ export class ChunkedIndex {
   }
 }
 
-interface IndexJs {
-  [VERSION_KEY]: string;
-  documentCount: number;
-  nextId: number;
-  documentIds: Record<number, string>;
-  fieldIds: Record<string, number>;
-  fieldLength: Record<number, number[]>;
-  averageFieldLength: number[];
-  storedFields: Record<number, Record<string, unknown>>;
-  dirtCount: number;
-  index: TermEntry[];
-  serializationVersion: number;
-}
+/** MiniSearch's serialized form, with the analyzer version the build recorded. */
+type IndexJs = AsPlainObject & { [VERSION_KEY]: string };
 
 function emptyIndex(m: Manifest): IndexJs {
   return {
