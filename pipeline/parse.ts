@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import type { DigestEntry } from '../src/types.ts';
@@ -92,17 +93,55 @@ export async function readInputs(ctx: StepContext, files: readonly InputFile[]):
 }
 
 /**
- * Parse worker threads started ahead of the parse step: a worker takes about half a second to
- * boot (TypeScript loader, remark), which the orchestrator overlaps with reading the inputs when
- * a cold run is likely.
+ * The parse worker as one CommonJS script, bundled by esbuild from pipeline/parse-worker.ts
+ * (once per process). A worker booted from it answers in about 0.2 s; booted through tsx's
+ * loader it took 0.6 s and spent that time compiling TypeScript on a core the other worker
+ * needs. null when bundling failed: the workers then boot through tsx instead.
+ */
+let bundled: Promise<string | null> | null = null;
+
+function bundledWorker(): Promise<string | null> {
+  bundled ??= import('esbuild')
+    .then(({ build }) =>
+      build({
+        entryPoints: [fileURLToPath(new URL('./parse-worker.ts', import.meta.url))],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        write: false,
+        logLevel: 'silent',
+      }),
+    )
+    .then((result) => result.outputFiles[0]?.text ?? null)
+    .catch(() => null);
+  return bundled;
+}
+
+/**
+ * Parse worker threads started ahead of the parse step, so that their boot overlaps reading the
+ * inputs when a cold run is likely.
  */
 export class ParseWorkers {
-  private constructor(readonly workers: Worker[]) {}
+  private constructor(private readonly ready: Promise<Worker[]>) {
+    ready.catch(() => undefined); // surfaced by `workers()`
+  }
 
   static start(count: number): ParseWorkers {
-    const boot = new URL('./worker-boot.mjs', import.meta.url);
-    const entry = new URL('./parse-worker.ts', import.meta.url).href;
-    return new ParseWorkers(Array.from({ length: count }, () => new Worker(boot, { workerData: { entry } })));
+    return new ParseWorkers(
+      bundledWorker().then((code) =>
+        Array.from({ length: count }, () => {
+          if (code !== null) return new Worker(code, { eval: true });
+          const boot = new URL('./worker-boot.mjs', import.meta.url);
+          return new Worker(boot, { workerData: { entry: new URL('./parse-worker.ts', import.meta.url).href } });
+        }),
+      ),
+    );
+  }
+
+  /** The workers, once started. */
+  workers(): Promise<Worker[]> {
+    return this.ready;
   }
 
   /** How many workers to start for a run over `files` inputs, before their sizes are known. */
@@ -113,7 +152,8 @@ export class ParseWorkers {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    const workers = await this.ready.catch(() => [] as Worker[]);
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
@@ -149,18 +189,19 @@ async function parseInWorkers(
     });
   const pool = started ?? ParseWorkers.start(count);
   try {
-    await Promise.all(pool.workers.slice(0, count).map(run));
+    await Promise.all((await pool.workers()).slice(0, count).map(run));
   } finally {
     await pool.close();
   }
 }
 
 /**
- * Bytes to parse before worker threads pay off. A worker costs about 0.7 s to boot plus its own
- * JIT warm-up, and on two cores (often two hyperthreads of one core, as on the machine this was
- * measured on) two workers parse only about 1.3x as fast as one thread: the real corpus (9.6 MB)
- * parsed in 6.2 s in two workers against 4.5 s on the main thread, while at 10x (96 MB) the
- * workers win. With four or more cores the break-even is much lower.
+ * Bytes to parse before worker threads pay off. A worker boots in about 0.2 s (bundled) and then
+ * warms up its own JIT, and on two cores (often two hyperthreads of one core, as on the machine
+ * this was measured on) two workers parse barely faster than one thread: on the real corpus
+ * (9.6 MB) a cold run took a median 10.1 s with two workers against 9.8 s on the main thread
+ * (five runs each, interleaved), while at 10x (96 MB) the workers win clearly. With four or more
+ * cores the break-even is much lower.
  */
 export function workerThreshold(cores = availableParallelism()): { bytes: number; files: number } {
   return cores >= 4 ? { bytes: 3_000_000, files: 64 } : { bytes: 24_000_000, files: 800 };
@@ -221,7 +262,7 @@ async function parseFiles(ctx: StepContext, files: InputFile[], options: ParseOp
   const started = options.started ?? null;
   let workers = workerCount(options.workers, jobs.length, jobBytes);
   if (started) {
-    workers = Math.min(workers, started.workers.length);
+    workers = Math.min(workers, (await started.workers()).length);
     if (workers === 0) await started.close();
   }
   // New results go to the cache as they arrive (while the workers go on parsing).

@@ -1,4 +1,5 @@
-// Starts a TypeScript worker: Node 20 does not pass tsx's loader hooks to worker threads.
+// Starts the TypeScript parse worker through tsx (Node 20 does not pass tsx's loader hooks to worker
+// threads). Only a fallback: pipeline/parse.ts normally boots workers from an esbuild bundle.
 import { workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
