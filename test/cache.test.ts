@@ -86,9 +86,22 @@ describe('ParseCache', () => {
     const current = new ParseCache(p.cache, 'v2', 'd');
     const key = current.key('a.md', 'h');
     await current.set(key, 'a.md', sample);
-    expect(await current.prune()).toBe(1);
-    const left = (await readdir(path.join(p.cache, 'parse'), { recursive: true })).filter((n) => n.endsWith('.bin'));
-    expect(left.map((n) => path.basename(n))).toEqual([`${key}.bin`]);
+    // What a run killed between writing an entry and renaming it leaves behind.
+    const stray = path.join(p.cache, 'parse', key.slice(0, 2), `${key}.bin.4242-0.tmp`);
+    await writeFile(stray, 'half');
+    expect(await current.prune()).toBe(2);
+    const left = await readdir(path.join(p.cache, 'parse'), { recursive: true, withFileTypes: true });
+    expect(left.filter((d) => d.isFile()).map((d) => d.name)).toEqual([`${key}.bin`]);
+  });
+
+  it('writes over an existing entry and leaves no temporary file', async () => {
+    const p = await project({});
+    const cache = new ParseCache(p.cache, 'v', 'd');
+    const key = cache.key('a.md', 'h');
+    await cache.set(key, 'a.md', { ...sample, messages: [] });
+    await cache.set(key, 'a.md', sample);
+    expect(await cache.get(key, 'a.md')).toEqual(sample);
+    expect(await readdir(path.join(p.cache, 'parse', key.slice(0, 2)))).toEqual([`${key}.bin`]);
   });
 });
 
