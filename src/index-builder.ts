@@ -49,19 +49,22 @@ export function analyzeFields(doc: SearchDocument, each: (field: number, length:
       each(f, 0, counts);
       return;
     }
-    const tokens = tokenize(String(value), field);
-    for (const token of tokens) {
+    // Raw tokens are counted first: the field length is their number, and each distinct token
+    // is processed once. Processed terms still enter `counts` in order of first occurrence.
+    const raw = new Map<string, number>();
+    for (const token of tokenize(String(value), field)) raw.set(token, (raw.get(token) ?? 0) + 1);
+    for (const [token, n] of raw) {
       const processed = processTerm(token, field);
       if (Array.isArray(processed)) {
-        for (const t of processed) counts.set(t, (counts.get(t) ?? 0) + 1);
+        for (const t of processed) counts.set(t, (counts.get(t) ?? 0) + n);
       } else if (processed) {
-        counts.set(processed, (counts.get(processed) ?? 0) + 1);
+        counts.set(processed, (counts.get(processed) ?? 0) + n);
       }
     }
     // The analyzer splits on whitespace, so no term holds the separator; an empty term would
     // be lost in the encodings. Either would be an analyzer bug: fail loudly, never index wrong.
     for (const k of counts.keys()) if (k === '' || k.includes(SEPARATOR)) throw new Error(`index-builder: unexpected term ${JSON.stringify(k)}`);
-    each(f, new Set(tokens).size, counts);
+    each(f, raw.size, counts);
   });
 }
 
