@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { BuildResult } from 'esbuild';
 import pLimit from 'p-limit';
 import type { DigestEntry } from '../src/types.ts';
 import type { ParseCache, ParsedFile, VectorCache } from './cache.ts';
@@ -100,19 +101,22 @@ export async function readInputs(ctx: StepContext, files: readonly InputFile[]):
  */
 let bundled: Promise<string | null> | null = null;
 
+/** esbuild's bundle of the parse worker (exported for a test: it must bundle without warnings). */
+export async function bundleParseWorker(): Promise<BuildResult<{ write: false }>> {
+  const { build } = await import('esbuild');
+  return build({
+    entryPoints: [fileURLToPath(new URL('./parse-worker.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
+}
+
 function bundledWorker(): Promise<string | null> {
-  bundled ??= import('esbuild')
-    .then(({ build }) =>
-      build({
-        entryPoints: [fileURLToPath(new URL('./parse-worker.ts', import.meta.url))],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        write: false,
-        logLevel: 'silent',
-      }),
-    )
+  bundled ??= bundleParseWorker()
     .then((result) => result.outputFiles[0]?.text ?? null)
     .catch(() => null);
   return bundled;

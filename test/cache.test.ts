@@ -14,7 +14,7 @@ import type { StepContext } from '../pipeline/context.ts';
 import { discoverStep } from '../pipeline/discover.ts';
 import { serializeMessages } from '../pipeline/diagnostics.ts';
 import { RunLogger } from '../pipeline/logger.ts';
-import { parseStep } from '../pipeline/parse.ts';
+import { bundleParseWorker, parseStep } from '../pipeline/parse.ts';
 import { digest, digestWithWarning, makeProject, type Project, useProjects } from './helpers/ops.ts';
 
 const project = useProjects();
@@ -231,6 +231,14 @@ describe('parseStep', () => {
   function messages(files: Map<string, VFile>): Record<string, unknown> {
     return Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, f]) => [k, serializeMessages(f)]));
   }
+
+  it('bundles its worker into one script without warnings (else workers boot through tsx, slower)', async () => {
+    const result = await bundleParseWorker();
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.outputFiles).toHaveLength(1);
+    expect(result.outputFiles[0]!.text).toContain('parentPort');
+  });
 
   it('merges in input order whatever the scheduling: workers, main thread and cache agree', async () => {
     const inputs: Record<string, string> = {};
