@@ -1,21 +1,16 @@
 /** The parse cache, the fast-path manifest and the parse step's ordered merge (main thread or workers). */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { VFile } from 'vfile';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CACHE_FORMAT, ParseCache, readManifest, VECTORS_FORMAT, VectorCache, type CacheProblem, type ParsedFile } from '../pipeline/cache.ts';
 import { analyzeDocument, checkVectorTable, IndexBuilder, indexJsonText, type VectorTable } from '../src/index-builder.ts';
 import { buildDataset } from '../src/dataset.ts';
 import { authorsStep } from '../pipeline/authors.ts';
 import { buildIndexOf } from '../pipeline/search-index.ts';
 import { docKey } from '../pipeline/vectors.ts';
-import { loadConfig } from '../pipeline/config.ts';
-import type { StepContext } from '../pipeline/context.ts';
 import { discoverStep } from '../pipeline/discover.ts';
-import { serializeMessages } from '../pipeline/diagnostics.ts';
-import { RunLogger } from '../pipeline/logger.ts';
 import { bundleParseWorker, parseStep } from '../pipeline/parse.ts';
-import { digest, digestWithWarning, makeProject, type Project, useProjects } from './helpers/ops.ts';
+import { digest, digestWithWarning, fileMessages, stepContext, useProjects } from './helpers/ops.ts';
 
 const project = useProjects();
 
@@ -217,21 +212,6 @@ describe('readManifest', () => {
 });
 
 describe('parseStep', () => {
-  async function context(p: Project): Promise<{ ctx: StepContext; files: Map<string, VFile> }> {
-    const config = await loadConfig({ cwd: p.dir });
-    const files = new Map<string, VFile>();
-    const ctx: StepContext = {
-      config,
-      logger: new RunLogger('quiet'),
-      file: (rel) => files.get(rel) ?? files.set(rel, new VFile({ path: rel })).get(rel)!,
-    };
-    return { ctx, files };
-  }
-
-  function messages(files: Map<string, VFile>): Record<string, unknown> {
-    return Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, f]) => [k, serializeMessages(f)]));
-  }
-
   it('bundles its worker into one script without warnings (else workers boot through tsx, slower)', async () => {
     const result = await bundleParseWorker();
     expect(result.errors).toEqual([]);
@@ -249,19 +229,19 @@ describe('parseStep', () => {
     inputs['2025/04/13.md'] = new TextDecoder().decode(new Uint8Array([0xef, 0xbb, 0xbf])) + digest('2025-04-13', 1, 13).replace(/\n/g, '\r\n');
     const p = await project(inputs);
 
-    const main = await context(p);
+    const main = await stepContext(p);
     const found = await discoverStep(main.ctx);
     const onMain = await parseStep(main.ctx, found, { workers: 0 });
     expect(onMain.map((e) => e.source.file)).toEqual([...onMain.map((e) => e.source.file)].sort());
     expect(onMain.length).toBeGreaterThan(40);
 
-    const threaded = await context(p);
+    const threaded = await stepContext(p);
     const stats = {};
     const vectors = new VectorCache(p.cache, 'v');
     const inWorkers = await parseStep(threaded.ctx, found, { workers: 3, stats, vectors });
     expect(stats).toMatchObject({ workers: 3, parsed: 13 });
     expect(inWorkers).toEqual(onMain);
-    expect(messages(threaded.files)).toEqual(messages(main.files));
+    expect(fileMessages(threaded.files)).toEqual(fileMessages(main.files));
 
     // The workers also analyzed every paper for the index: the same index, nothing analyzed again.
     const dataset = buildDataset(authorsStep(threaded.ctx, inWorkers));
@@ -270,19 +250,19 @@ describe('parseStep', () => {
     expect(indexJsonText(fromWorkers.index)).toBe(indexJsonText(buildIndexOf(dataset).index));
 
     const cache = new ParseCache(p.cache, 'v', 'd');
-    await parseStep((await context(p)).ctx, found, { workers: 0, cache });
-    const cached = await context(p);
+    await parseStep((await stepContext(p)).ctx, found, { workers: 0, cache });
+    const cached = await stepContext(p);
     const cacheStats = {};
     const fromCache = await parseStep(cached.ctx, found, { workers: 0, cache: new ParseCache(p.cache, 'v', 'd'), stats: cacheStats });
     expect(cacheStats).toMatchObject({ cacheHits: 13, cacheMisses: 0 });
     expect(fromCache).toEqual(onMain);
-    expect(messages(cached.files)).toEqual(messages(main.files));
+    expect(fileMessages(cached.files)).toEqual(fileMessages(main.files));
   }, 60_000);
 
   it('turns a read error (EISDIR) into a fatal message on that file and goes on', async () => {
     const p = await project({ '2025/01/01.md': digest('2025-01-01', 2, 1) });
     await mkdir(path.join(p.input, '2025/01/02.md'));
-    const { ctx, files } = await context(p);
+    const { ctx, files } = await stepContext(p);
     const entries = await parseStep(ctx, [
       { path: '2025/01/01.md', abs: path.join(p.input, '2025/01/01.md') },
       { path: '2025/01/02.md', abs: path.join(p.input, '2025/01/02.md') },

@@ -1,5 +1,5 @@
 /**
- * Helpers for the operations tests (cli, config, cache, publish, run): small digests written for
+ * Helpers for the operations tests (cli, config, cache, parse, publish, run): small digests written for
  * these tests (invented papers, Korean summaries written here), temp projects and tree hashes.
  */
 import { createHash } from 'node:crypto';
@@ -7,7 +7,12 @@ import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { VFile } from 'vfile';
 import { afterEach } from 'vitest';
+import { loadConfig } from '../../pipeline/config.ts';
+import type { StepContext } from '../../pipeline/context.ts';
+import { serializeMessages } from '../../pipeline/diagnostics.ts';
+import { RunLogger } from '../../pipeline/logger.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -148,4 +153,21 @@ export function useProjects(): (files?: Record<string, string | Uint8Array>, con
     projects.push(p);
     return p;
   };
+}
+
+/** A step context over a project's config, with the VFiles it hands out kept in `files`. */
+export async function stepContext(p: Project): Promise<{ ctx: StepContext; files: Map<string, VFile> }> {
+  const config = await loadConfig({ cwd: p.dir });
+  const files = new Map<string, VFile>();
+  const ctx: StepContext = {
+    config,
+    logger: new RunLogger('quiet'),
+    file: (rel) => files.get(rel) ?? files.set(rel, new VFile({ path: rel })).get(rel)!,
+  };
+  return { ctx, files };
+}
+
+/** Every file's messages as plain data, by path: for comparing two runs' diagnostics. */
+export function fileMessages(files: Map<string, VFile>): Record<string, unknown> {
+  return Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, f]) => [k, serializeMessages(f)]));
 }
