@@ -7,11 +7,11 @@
  *   2  usage or config error (printed without a stack trace)
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.ts';
-import { detectMode, RunLogger } from './logger.ts';
-import { LockError } from './publish.ts';
+import { ConfigError, loadConfig } from './config/load.ts';
+import { detectMode, RunLogger } from './report/logger.ts';
+import { LockError } from './publish/publish.ts';
 import { runPipeline } from './run.ts';
-import { PACKAGE_VERSION } from './version.ts';
+import { PACKAGE_VERSION } from './cache/version.ts';
 
 export const USAGE = `Usage: npm run pipeline -- [options]
 

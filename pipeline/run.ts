@@ -26,13 +26,13 @@ import {
   type CacheProblem,
   type Manifest,
   type ManifestArtifact,
-} from './cache.ts';
+} from './cache/cache.ts';
 import type { ResolvedConfig, StepContext } from './context.ts';
-import { restoreMessages, type SerializedMessage } from './diagnostics.ts';
-import { discoverStep, type InputFile } from './discover.ts';
-import { RunLogger, type LogMode } from './logger.ts';
-import { ParseWorkers, readInputs, type ParseStats, type ReadInput } from './parse.ts';
-import { acquireLock, LockError, recoverPublish, replaceFile, stage, type Staging } from './publish.ts';
+import { restoreMessages, type SerializedMessage } from './report/diagnostics.ts';
+import { discoverStep, type InputFile } from './steps/discover.ts';
+import { RunLogger, type LogMode } from './report/logger.ts';
+import { ParseWorkers, readInputs, type ParseStats, type ReadInput } from './steps/parse.ts';
+import { acquireLock, LockError, recoverPublish, replaceFile, stage, type Staging } from './publish/publish.ts';
 import {
   collectMessages,
   outputDigest,
@@ -43,8 +43,8 @@ import {
   type FileRecord,
   type RunReport,
   type StepRecord,
-} from './report.ts';
-import { moduleFingerprint, PACKAGE_VERSION, parserVersion, pipelineVersion } from './version.ts';
+} from './report/report.ts';
+import { moduleFingerprint, PACKAGE_VERSION, parserVersion, pipelineVersion } from './cache/version.ts';
 
 export interface RunOptions {
   config: ResolvedConfig;
@@ -215,17 +215,17 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         // The steps load only when needed, so that the fast path starts in a fraction of a second.
         const [{ parseStep }, { authorsStep }, { enrichStep }, { indexStep }, { feedsStep }, { pageStep }] =
           await Promise.all([
-            import('./parse.ts'),
-            import('./authors.ts'),
-            import('./enrich.ts'),
-            import('./search-index.ts'),
-            import('./feeds.ts'),
-            import('./page.ts'),
+            import('./steps/parse.ts'),
+            import('./steps/authors.ts'),
+            import('./steps/enrich.ts'),
+            import('./steps/search-index.ts'),
+            import('./steps/feeds.ts'),
+            import('./steps/page.ts'),
           ]);
         const cache = useCache ? new ParseCache(config.cacheDirAbs, parserVersion(), config.digest) : null;
         // Term vectors for the index: read from the cache while the parse step runs, and filled by
         // the parse workers. With --no-cache it lives in memory only (never read nor written).
-        const vectors = new VectorCache(config.cacheDirAbs, moduleFingerprint('src/index-builder.ts'));
+        const vectors = new VectorCache(config.cacheDirAbs, moduleFingerprint('src/search/index-builder.ts'));
         const vectorsLoaded = useCache ? vectors.load() : Promise.resolve();
         // Artifacts go to the staging folder as soon as a step returns them, so the run never
         // holds all of them in memory; the folder is swapped in only at the end.

@@ -1,6 +1,6 @@
 /**
  * The configuration schema and `defineConfig`. Pure: the loader that reads
- * `pipeline.config.ts` and applies CLI flags lives in pipeline/config.ts.
+ * `pipeline.config.ts` and applies CLI flags lives in pipeline/config/load.ts.
  */
 import { z } from 'zod';
 

@@ -31,7 +31,7 @@ export interface PaperLinks {
 
 /**
  * One paper heading exactly as one digest listed it, before papers are merged across days.
- * Produced by `parseDigest` (src/digest.ts).
+ * Produced by `parseDigest` (src/digest/parse.ts).
  */
 export interface DigestEntry {
   /** The digest date, YYYY-MM-DD. */

@@ -1,5 +1,5 @@
 /**
- * The chunked search data the page loads on demand (written by pipeline/page.ts, read by
+ * The chunked search data the page loads on demand (written by pipeline/steps/page.ts, read by
  * src/page/loader.ts). Browser-safe: no `node:` imports.
  *
  * Layout under `output/search/`:
@@ -15,7 +15,7 @@
  *
  * The client assembles, per query, a MiniSearch JSON holding exactly the terms the query can
  * match and the documents those terms point to, and loads it with `MiniSearch.loadJS`
- * (through src/client.ts), so scores equal those of the full `search-index.json`.
+ * (through src/search/client.ts), so scores equal those of the full `search-index.json`.
  */
 
 export const PAGE_FORMAT = 1;

@@ -1,14 +1,14 @@
 /**
  * Loads the chunked search data (src/page/format.ts) on demand and answers queries with the
- * project's own client (src/client.ts) over a MiniSearch assembled per query with loadJS.
+ * project's own client (src/search/client.ts) over a MiniSearch assembled per query with loadJS.
  * Browser-safe; `fetchJson` is injected so Node tests can drive it too.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { AsPlainObject } from 'minisearch';
-import { queryTerms } from '../analyzer.ts';
-import { AnalyzerMismatchError, loadSearchIndex } from '../client.ts';
-import type { ClientSearchOptions, SearchClient, SearchHit } from '../client.ts';
-import { searchOptions, VERSION_KEY } from '../search-options.ts';
+import { queryTerms } from '../search/analyzer.ts';
+import { AnalyzerMismatchError, loadSearchIndex } from '../search/client.ts';
+import type { ClientSearchOptions, SearchClient, SearchHit } from '../search/client.ts';
+import { searchOptions, VERSION_KEY } from '../search/options.ts';
 import { chunkOf, chunksWithPrefix, PAGE_FORMAT } from './format.ts';
 import type { DocChunk, Manifest, MetaChunk, MetaRecord, TermEntry } from './format.ts';
 

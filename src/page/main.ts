@@ -2,7 +2,7 @@
  * The search page. Every piece of data is put in the DOM with textContent or attributes,
  * never as HTML. URLs are relative to the page, so it works under any sub-path.
  */
-import { processTerm, tokenize } from '../analyzer.ts';
+import { processTerm, tokenize } from '../search/analyzer.ts';
 import type { Filters, LoadProgress, PageHit } from './loader.ts';
 import type { MetaRecord } from './format.ts';
 import type { Request, Response } from './protocol.ts';

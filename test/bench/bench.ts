@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --runs N --runs10 N --scale 10 --skip-scale --skip-1x --corpus DIR]`: measures the pipeline on
- * ../shared/corpus (1x) and on a synthetic N-times corpus (`pipeline/synth.ts`):
+ * ../shared/corpus (1x) and on a synthetic N-times corpus (`pipeline/commands/synth.ts`):
  *
  *   naive          the baseline: glob, remark-parse every file, MiniSearch with default options,
  *                  write papers + index (no cache, no feeds, no page), in this same process
@@ -28,13 +28,13 @@ import { toString } from 'mdast-util-to-string';
 import MiniSearch from 'minisearch';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { loadConfig } from '../../pipeline/config.ts';
+import { loadConfig } from '../../pipeline/config/load.ts';
 import type { ResolvedConfig } from '../../pipeline/context.ts';
-import { RunLogger } from '../../pipeline/logger.ts';
+import { RunLogger } from '../../pipeline/report/logger.ts';
 import { runPipeline } from '../../pipeline/run.ts';
-import { planFor, shiftDigest, synthCorpus } from '../../pipeline/synth.ts';
+import { planFor, shiftDigest, synthCorpus } from '../../pipeline/commands/synth.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 

@@ -24,10 +24,10 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { startPreview } from '../../pipeline/preview.ts';
-import type { Preview } from '../../pipeline/preview.ts';
+import { startPreview } from '../../pipeline/commands/preview.ts';
+import type { Preview } from '../../pipeline/commands/preview.ts';
 import type { Manifest } from '../../src/page/format.ts';
-import { loadSearchIndex } from '../../src/client.ts';
+import { loadSearchIndex } from '../../src/search/client.ts';
 import { ChunkedIndex } from '../../src/page/loader.ts';
 
 /**

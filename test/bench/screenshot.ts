@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { startPreview } from '../../pipeline/preview.ts';
+import { startPreview } from '../../pipeline/commands/preview.ts';
 
 const { values } = parseArgs({
   options: {

@@ -6,7 +6,7 @@ import { configSchema } from '../../src/config.ts';
 import type { UserConfig } from '../../src/config.ts';
 import type { Artifact, Dataset } from '../../src/types.ts';
 import type { StepContext } from '../../pipeline/context.ts';
-import { pageStep } from '../../pipeline/page.ts';
+import { pageStep } from '../../pipeline/steps/page.ts';
 
 export function testContext(outDir: string, user: UserConfig = {}): StepContext {
   const config = configSchema.parse(user);

@@ -8,13 +8,13 @@ import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fg from 'fast-glob';
 import { VFile } from 'vfile';
-import { decodeDigest, parseDigest } from '../../src/digest.ts';
+import { decodeDigest, parseDigest } from '../../src/digest/parse.ts';
 import { buildDataset, normalizeEntryAuthors } from '../../src/dataset.ts';
 import type { Dataset, DigestEntry } from '../../src/types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The real corpus (not part of the repository). */
-export const CORPUS = resolve(here, '../../../shared/corpus');
+export const CORPUS = resolve(here, '../../../shared/corpus/');
 
 export function corpusAvailable(dir = CORPUS): boolean {
   return existsSync(dir);

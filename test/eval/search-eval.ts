@@ -1,7 +1,7 @@
 /**
  * `npm run eval:search`: known-item search quality on ../shared/corpus.
  *
- * Builds the project's index (pipeline/search-index.ts, loaded back through src/client.ts) and,
+ * Builds the project's index (pipeline/steps/search-index.ts, loaded back through src/search/client.ts) and,
  * in the same run, a plain MiniSearch baseline (title, summary, authors; default analyzer;
  * prefix + fuzzy 0.2), runs test/eval/queries.ts against both and prints success@10 (rank 1
  * for arXiv IDs) and MRR per kind. Exits 1 when a goal is missed (>= 0.98 success for every
@@ -9,9 +9,9 @@
  * when the corpus is missing. Pass --verbose to list every miss.
  */
 import MiniSearch from 'minisearch';
-import { buildSearchIndex } from '../../pipeline/search-index.ts';
-import { loadSearchIndex } from '../../src/client.ts';
-import { toSearchDocument } from '../../src/search-options.ts';
+import { buildSearchIndex } from '../../pipeline/steps/search-index.ts';
+import { loadSearchIndex } from '../../src/search/client.ts';
+import { toSearchDocument } from '../../src/search/options.ts';
 import { CORPUS, corpusAvailable, loadDataset } from './corpus.ts';
 import { QUERIES } from './queries.ts';
 import type { QueryKind } from './queries.ts';

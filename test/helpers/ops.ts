@@ -9,12 +9,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VFile } from 'vfile';
 import { afterEach } from 'vitest';
-import { loadConfig } from '../../pipeline/config.ts';
+import { loadConfig } from '../../pipeline/config/load.ts';
 import type { StepContext } from '../../pipeline/context.ts';
-import { serializeMessages } from '../../pipeline/diagnostics.ts';
-import { RunLogger } from '../../pipeline/logger.ts';
+import { serializeMessages } from '../../pipeline/report/diagnostics.ts';
+import { RunLogger } from '../../pipeline/report/logger.ts';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const ROOT = path.resolve(import.meta.dirname, '../../');
 
 /** `--import` value that registers tsx from any working directory. */
 export const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;

@@ -1,0 +1,82 @@
+/**
+ * The pipeline version: the package version plus a fingerprint of the code that produces the
+ * output (src/ and pipeline/). Part of every cache key, so editing the parser invalidates
+ * cached results instead of serving stale ones.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fg from 'fast-glob';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function readPackageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+export const PACKAGE_VERSION = readPackageVersion();
+
+let fingerprint: string | undefined;
+const moduleFingerprints = new Map<string, string>();
+
+/** The relative `.ts` imports of a source file (static `import`/`export ... from`). */
+function localImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*['"](\.{1,2}\/[^'"]+\.ts)['"]/gm)) {
+    out.push(path.resolve(path.dirname(file), m[1]!));
+  }
+  return out;
+}
+
+/**
+ * sha256 (12 hex) over a module and every local module it imports, plus package-lock.json:
+ * the parse cache depends on the parser's code only, not on the rest of the pipeline.
+ */
+export function moduleFingerprint(entry: string): string {
+  const start = path.resolve(ROOT, entry);
+  const known = moduleFingerprints.get(start);
+  if (known) return known;
+  const seen = new Set<string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const dep of localImports(file)) queue.push(dep);
+  }
+  const hash = createHash('sha256');
+  for (const file of [...seen].sort()) {
+    hash.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  hash.update(readFileSync(path.join(ROOT, 'package-lock.json')));
+  const value = hash.digest('hex').slice(0, 12);
+  moduleFingerprints.set(start, value);
+  return value;
+}
+
+/** The version the parse cache is keyed by: package version + parser code fingerprint. */
+export function parserVersion(): string {
+  return `${PACKAGE_VERSION}+${moduleFingerprint('pipeline/parse/core.ts')}`;
+}
+
+/** sha256 (12 hex) over the sorted source files of src/ and pipeline/ (computed once per process). */
+export function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const files = fg
+    .sync(['src/**/*.ts', 'pipeline/**/*.ts', 'package-lock.json'], { cwd: ROOT, onlyFiles: true })
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(file).update('\0').update(readFileSync(path.join(ROOT, file))).update('\0');
+  }
+  fingerprint = hash.digest('hex').slice(0, 12);
+  return fingerprint;
+}
+
+/** "0.1.0+1a2b3c4d5e6f". */
+export function pipelineVersion(): string {
+  return `${PACKAGE_VERSION}+${codeFingerprint()}`;
+}

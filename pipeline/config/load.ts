@@ -1,0 +1,225 @@
+/**
+ * Loads `pipeline.config.ts` (through a dynamic import: the process runs under tsx), validates it
+ * with the zod `configSchema`, applies the CLI overrides and resolves every path.
+ * Any problem is a `ConfigError` (the CLI prints its message, without a stack, and exits 2).
+ */
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { z } from 'zod';
+import { configSchema, type Config } from '../../src/config.ts';
+import type { ResolvedConfig } from '../context.ts';
+
+export const DEFAULT_CONFIG_FILE = 'pipeline.config.ts';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export interface ConfigOverrides {
+  /** Config file; relative to cwd. Default: `pipeline.config.ts` in cwd (optional there). */
+  config?: string | undefined;
+  /** Input folder, relative to cwd (overrides the config's `input`). */
+  input?: string | undefined;
+  /** Output folder, relative to cwd (overrides the config's `output`). */
+  output?: string | undefined;
+  cwd?: string | undefined;
+}
+
+/** The config keys that change what the pipeline writes (paths and tuning knobs do not). */
+function outputRelevant(config: Config): unknown {
+  const { input: _i, output: _o, cacheDir: _c, concurrency: _n, ...rest } = config;
+  return rest;
+}
+
+/** JSON with object keys sorted at every level, so equal configs hash equally. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value as Record<string, unknown>)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function configDigest(config: Config): string {
+  return createHash('sha256').update(canonicalJson(outputRelevant(config))).digest('hex');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Error messages that name the key and what was expected
+
+type Schema = z.ZodType;
+
+function unwrap(schema: unknown): unknown {
+  let s = schema as { _zod?: { def?: { type?: string; innerType?: unknown; element?: unknown; shape?: unknown } } };
+  for (let i = 0; i < 10; i++) {
+    const def = s?._zod?.def;
+    if (def && def.innerType && ['prefault', 'default', 'optional', 'nullable'].includes(def.type ?? '')) {
+      s = def.innerType as typeof s;
+    } else break;
+  }
+  return s;
+}
+
+/** The keys an object schema at `keyPath` accepts (array indexes step into the element). */
+function knownKeys(keyPath: readonly PropertyKey[]): string[] {
+  let s = unwrap(configSchema as Schema) as { _zod?: { def?: { shape?: Record<string, unknown>; element?: unknown } } };
+  for (const key of keyPath) {
+    const def = s?._zod?.def;
+    if (typeof key === 'number') s = unwrap(def?.element) as typeof s;
+    else s = unwrap(def?.shape?.[String(key)]) as typeof s;
+  }
+  return Object.keys(s?._zod?.def?.shape ?? {});
+}
+
+function keyName(keyPath: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of keyPath) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
+  return out || '(top level)';
+}
+
+function valueAt(root: unknown, keyPath: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const key of keyPath) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+const EXPECTED: Record<string, string> = {
+  'site.url': 'an absolute http:// or https:// URL, e.g. "https://user.github.io/repo/"',
+  'feeds.time': 'a local time "HH:MM" (00:00 to 23:59)',
+};
+
+export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {
+  const lines: string[] = [];
+  for (const issue of issues) {
+    const key = keyName(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = knownKeys(issue.path);
+      for (const unknown of issue.keys) {
+        lines.push(
+          `unknown key "${keyName([...issue.path, unknown])}": expected one of ${allowed.map((k) => `"${k}"`).join(', ')}`,
+        );
+      }
+      continue;
+    }
+    const got = show(valueAt(raw, issue.path));
+    const generic = key.replace(/\[\d+\]/g, '[]').replace(/^feeds\.extra\[\]/, 'feeds.extra[]');
+    let expected: string;
+    if (EXPECTED[generic]) expected = EXPECTED[generic];
+    else if (issue.code === 'invalid_type') expected = `${issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}`;
+    else if (issue.code === 'invalid_format' && issue.format === 'regex') expected = `${issue.message}`;
+    else if (issue.code === 'invalid_value') expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    else expected = issue.message.replace(/^(Invalid input|Too small|Too big): /, '');
+    lines.push(`"${key}": expected ${expected.replace(/^expected /, '')}, got ${got}`);
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function importConfig(file: string): Promise<unknown> {
+  let mod: { default?: unknown };
+  try {
+    const info = await stat(file);
+    // The query makes a changed file load anew when one process loads configs twice (tests).
+    mod = (await import(`${pathToFileURL(file).href}?mtime=${info.mtimeMs}`)) as { default?: unknown };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigError(`${file}: cannot load the config file: ${reason}`);
+  }
+  if (mod.default === undefined) {
+    throw new ConfigError(`${file}: expected a default export, e.g. \`export default defineConfig({ ... })\``);
+  }
+  return mod.default;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when `inner` is `outer` or inside it. */
+function isWithin(outer: string, inner: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+export async function loadConfig(overrides: ConfigOverrides = {}): Promise<ResolvedConfig & { configFile: string | null }> {
+  const cwd = path.resolve(overrides.cwd ?? process.cwd());
+  let configFile: string | null = null;
+  let raw: unknown = {};
+  if (overrides.config !== undefined) {
+    configFile = path.resolve(cwd, overrides.config);
+    if (!(await exists(configFile))) throw new ConfigError(`--config: file "${overrides.config}" not found`);
+  } else if (await exists(path.join(cwd, DEFAULT_CONFIG_FILE))) {
+    configFile = path.join(cwd, DEFAULT_CONFIG_FILE);
+  }
+  if (configFile) raw = await importConfig(configFile);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(`${configFile}: expected the default export to be an object, got ${show(raw)}`);
+  }
+
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const where = configFile ? path.relative(cwd, configFile) || configFile : 'config';
+    const lines = formatIssues(parsed.error.issues, raw);
+    throw new ConfigError(`${where}: invalid config\n${lines.map((l) => `  - ${l}`).join('\n')}`);
+  }
+  const config: Config = parsed.data;
+  // A site URL is a folder: feeds and the page resolve links against it.
+  if (!config.site.url.endsWith('/')) config.site = { ...config.site, url: `${config.site.url}/` };
+
+  const base = configFile ? path.dirname(configFile) : cwd;
+  const inputDir = overrides.input !== undefined ? path.resolve(cwd, overrides.input) : path.resolve(base, config.input);
+  const outputDir =
+    overrides.output !== undefined ? path.resolve(cwd, overrides.output) : path.resolve(base, config.output);
+  const cacheDirAbs = path.resolve(base, config.cacheDir);
+  const inputKey = overrides.input !== undefined ? '--input' : '"input"';
+  const outputKey = overrides.output !== undefined ? '--output' : '"output"';
+
+  try {
+    const info = await stat(inputDir);
+    if (!info.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    await access(inputDir, constants.R_OK | constants.X_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : `cannot be read (${code})`;
+    throw new ConfigError(`${inputKey}: expected a readable folder of digests, but "${inputDir}" ${why}`);
+  }
+  // The publish step replaces the output folder as a whole: never let it swallow the project.
+  for (const [what, dir] of [
+    ['the input folder', inputDir],
+    ['the cache folder', cacheDirAbs],
+    ['the working directory', cwd],
+    ...(configFile ? [['the config file', configFile]] : []),
+  ] as const) {
+    if (isWithin(outputDir, dir)) {
+      throw new ConfigError(
+        `${outputKey}: expected a folder of its own (it is replaced on every run), but "${outputDir}" contains ${what}`,
+      );
+    }
+  }
+  if (isWithin(inputDir, outputDir)) {
+    throw new ConfigError(`${outputKey}: expected a folder outside the input folder "${inputDir}"`);
+  }
+
+  return { ...config, inputDir, outputDir, cacheDirAbs, digest: configDigest(config), configFile };
+}

@@ -1,0 +1,180 @@
+/**
+ * Text cleaning and HTML rendering for feed items.
+ *
+ * Every piece of HTML that goes into a feed is built as a hast tree (summary
+ * markdown through remark-parse + remark-rehype, the rest with `h`) and passes
+ * through rehype-sanitize before rehype-stringify. Raw HTML in the input is never
+ * interpreted: markdown `html` nodes become literal text.
+ */
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot, RootContent as MdastContent, PhrasingContent } from 'mdast';
+import { toString as mdToString } from 'mdast-util-to-string';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { SummaryItem } from '../../src/types.ts';
+
+/**
+ * Characters that are not allowed (or are discouraged: C1 controls) in XML 1.0,
+ * plus U+FFFE/U+FFFF. Tab, LF and CR are kept.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Strips control characters and replaces lone surrogates, so any text is valid in XML and JSON. */
+export function cleanText(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '');
+}
+
+/** Like cleanText, but also collapses whitespace (titles, names). */
+export function cleanLine(text: string): string {
+  return cleanText(text).replace(/\s+/g, ' ').trim();
+}
+
+/** An absolute http(s) URL, resolving relative ones against https://huggingface.co/; null otherwise. */
+export function absoluteUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(cleanLine(url), 'https://huggingface.co/');
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Escapes text for HTML content (used for Atom `type="html"` titles). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A small hast element builder. */
+export function h(tagName: string, properties: Element['properties'], children: (ElementContent | string | null | undefined | false)[] = []): Element {
+  return {
+    type: 'element',
+    tagName,
+    properties: properties ?? {},
+    children: children
+      .filter((child): child is ElementContent | string => child !== null && child !== undefined && child !== false)
+      .map((child) => (typeof child === 'string' ? { type: 'text', value: cleanText(child) } : child)),
+  };
+}
+
+const markdownToMdast = unified().use(remarkParse);
+const mdastToHast = unified().use(remarkRehype);
+
+/** Sanitize schema: GitHub's default, no `user-content-` id clobbering issues for feeds (no ids kept). */
+const schema = {
+  ...defaultSchema,
+  attributes: { ...defaultSchema.attributes, '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id' && a !== 'name') },
+};
+const htmlProcessor = unified().use(rehypeSanitize, schema).use(rehypeStringify);
+
+/** Parses summary markdown; raw HTML nodes become text so that nothing in the input is interpreted as HTML. */
+function parseMarkdown(markdown: string): MdastRoot {
+  const tree = markdownToMdast.parse(cleanText(markdown));
+  visit(tree, 'html', (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    const text = { type: 'text', value: node.value } as const;
+    // An html node at block level must be wrapped in a paragraph to stay phrasing content.
+    if (parent.type === 'root' || parent.type === 'listItem' || parent.type === 'blockquote') {
+      parent.children[index] = { type: 'paragraph', children: [text] } as MdastContent as never;
+    } else {
+      parent.children[index] = text as never;
+    }
+  });
+  return tree;
+}
+
+/** mdast -> hast children (not yet sanitized). */
+function toHastChildren(tree: MdastRoot): ElementContent[] {
+  const hast = mdastToHast.runSync(tree) as HastRoot;
+  return hast.children.filter((c): c is ElementContent => c.type !== 'doctype');
+}
+
+/**
+ * The body of one summary bullet without its label: the bullet's markdown may be
+ * written with or without the list marker and with or without the bold label.
+ */
+function bulletContent(item: SummaryItem): MdastRoot {
+  let tree = parseMarkdown(item.markdown);
+  // "- text" parses as a list with one item: unwrap it.
+  const only = tree.children.length === 1 ? tree.children[0] : undefined;
+  if (only && only.type === 'list' && only.children.length === 1 && only.children[0]) {
+    tree = { type: 'root', children: only.children[0].children };
+  }
+  if (item.label !== null) stripLabel(tree, item.label);
+  return tree;
+}
+
+/** Removes a leading `**Label**:` (any emphasis depth) when it repeats the item's label. */
+function stripLabel(tree: MdastRoot, label: string): void {
+  const first = tree.children[0];
+  if (!first || first.type !== 'paragraph') return;
+  const lead = first.children[0];
+  if (!lead) return;
+  const norm = (s: string) => s.replace(/[:：\s]+$/u, '').trim().toLowerCase();
+  if ((lead.type === 'strong' || lead.type === 'emphasis') && norm(mdToString(lead)) === norm(label)) {
+    first.children.shift();
+    const next = first.children[0];
+    if (next && next.type === 'text') {
+      next.value = next.value.replace(/^\s*[:：]?\s*/u, '');
+      if (next.value === '') first.children.shift();
+    }
+  } else if (lead.type === 'text') {
+    const plain = lead.value;
+    const prefix = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:：]\\s*`, 'iu');
+    if (prefix.test(plain)) lead.value = plain.replace(prefix, '');
+  }
+}
+
+/** The summary as a `<ul>`: one `<li>` per bullet, a bold label when present, nested lists kept. */
+export function summaryHast(summary: SummaryItem[]): Element | null {
+  if (summary.length === 0) return null;
+  const items: Element[] = summary.map((item) => {
+    const body = toHastChildren(bulletContent(item));
+    const label = item.label === null ? null : cleanLine(item.label);
+    if (label) {
+      // Put the label inline at the start of the first paragraph when there is one.
+      const firstEl = body[0];
+      const strong = h('strong', {}, [label]);
+      if (firstEl && firstEl.type === 'element' && firstEl.tagName === 'p') {
+        firstEl.children.unshift(strong, { type: 'text', value: ': ' });
+      } else {
+        body.unshift(h('p', {}, [strong]));
+      }
+    }
+    return h('li', {}, body);
+  });
+  return h('ul', {}, items);
+}
+
+/** Sanitizes and serializes hast content. The result never contains `]]>`, so it is safe inside CDATA. */
+export function toHtml(children: (Element | null)[]): string {
+  const root: HastRoot = { type: 'root', children: children.filter((c): c is Element => c !== null) };
+  const sanitized = htmlProcessor.runSync(root) as HastRoot;
+  // Every link absolute: relative links in summaries are Hugging Face paths (the digests' source).
+  visit(sanitized, 'element', (node) => {
+    for (const prop of ['href', 'src'] as const) {
+      const value = node.properties[prop];
+      if (value === undefined || value === null) continue;
+      const abs = absoluteUrl(String(value));
+      if (abs === null) delete node.properties[prop];
+      else node.properties[prop] = abs;
+    }
+  });
+  const html = htmlProcessor.stringify(sanitized);
+  // `>` may be written as `&gt;` anywhere in HTML text and attribute values.
+  return cleanText(html).replace(/]]>/g, ']]&gt;');
+}
+
+/** Plain text of a summary bullet (for JSON Feed `summary` and the daily digest). */
+export function summaryText(item: SummaryItem): string {
+  return cleanLine(mdToString(bulletContent(item)));
+}
+
+export type { PhrasingContent };

@@ -1,0 +1,241 @@
+/**
+ * Atomic publish and the run lock.
+ *
+ * Every artifact is written into a staging folder beside the output folder
+ * (`.<name>.staging-<pid>`); only when all of them are written is the old folder renamed away
+ * (`.<name>.old-<pid>`) and the staging folder renamed into its place. A failure or a `kill -9`
+ * before that leaves the previous output untouched; a kill between the two renames (a few
+ * microseconds) is repaired by the next run, which renames the previous output back
+ * (`recoverPublish`). Leftover staging folders of dead processes are removed.
+ *
+ * The lock (`.<name>.lock` beside the output folder, created with O_EXCL) holds the pid of the
+ * run; a second run fails with a clear message, and a lock whose process is gone is taken over.
+ */
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import type { Artifact } from '../../src/types.ts';
+
+/** Files of the previous output folder carried over to the new one (a tracked README). */
+export const PRESERVED_FILES = ['README.md'];
+
+export class LockError extends Error {
+  override name = 'LockError';
+}
+
+function sibling(outputDir: string, suffix: string): string {
+  return path.join(path.dirname(outputDir), `.${path.basename(outputDir)}.${suffix}`);
+}
+
+export function lockPath(outputDir: string): string {
+  return sibling(outputDir, 'lock');
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+interface LockInfo {
+  pid: number;
+  host: string;
+  started: string;
+}
+
+export interface Lock {
+  path: string;
+  /** A note when a stale lock was taken over. */
+  note: string | null;
+  release(): Promise<void>;
+}
+
+/** Takes the run lock of `outputDir`, or throws a LockError naming the process that holds it. */
+export async function acquireLock(outputDir: string): Promise<Lock> {
+  const file = lockPath(outputDir);
+  await mkdir(path.dirname(file), { recursive: true });
+  let note: string | null = null;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const handle = await open(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+      const info: LockInfo = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
+      await handle.writeFile(`${JSON.stringify(info)}\n`);
+      await handle.close();
+      let released = false;
+      return {
+        path: file,
+        note,
+        async release() {
+          if (released) return;
+          released = true;
+          // Only remove our own lock.
+          try {
+            const current = JSON.parse(await readFile(file, 'utf8')) as LockInfo;
+            if (current.pid === process.pid) await rm(file, { force: true });
+          } catch {
+            /* already gone */
+          }
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder: LockInfo | null = null;
+    try {
+      holder = JSON.parse(await readFile(file, 'utf8')) as LockInfo;
+    } catch {
+      // Empty or half-written: the holder died while writing it, or is writing it right now.
+      const info = await stat(file).catch(() => null);
+      if (info && Date.now() - info.mtimeMs < 5_000) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        continue;
+      }
+    }
+    const sameHost = !holder || holder.host === hostname();
+    if (holder && (!sameHost || isAlive(holder.pid))) {
+      throw new LockError(
+        `another pipeline run (pid ${holder.pid} on ${holder.host}, started ${holder.started}) is publishing to ` +
+          `${outputDir}; wait for it to finish. If that process is gone, delete ${file}.`,
+      );
+    }
+    note = `removed a stale lock of pid ${holder?.pid ?? '?'} (${file})`;
+    await rm(file, { force: true });
+  }
+  throw new LockError(`cannot take the lock ${file}; delete it if no pipeline run is active`);
+}
+
+/**
+ * Repairs what an interrupted run left beside the output folder: restores the previous output
+ * when a kill fell between the two renames, and removes staging folders of dead processes.
+ * Call it while holding the lock. Returns notes on what it did.
+ */
+export async function recoverPublish(outputDir: string): Promise<string[]> {
+  const notes: string[] = [];
+  const parent = path.dirname(outputDir);
+  const base = path.basename(outputDir);
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch {
+    return notes;
+  }
+  const outputExists = await stat(outputDir).then(
+    () => true,
+    () => false,
+  );
+  const olds = names.filter((n) => n.startsWith(`.${base}.old-`)).sort();
+  for (const name of olds) {
+    const dir = path.join(parent, name);
+    if (!outputExists && name === olds[olds.length - 1]) {
+      await rename(dir, outputDir);
+      notes.push(`restored the previous output from ${name} (an earlier run was interrupted while publishing)`);
+    } else {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  for (const name of names.filter((n) => n.startsWith(`.${base}.staging-`))) {
+    const pid = Number(name.slice(`.${base}.staging-`.length));
+    if (pid === process.pid || !isAlive(pid)) {
+      await rm(path.join(parent, name), { recursive: true, force: true });
+      notes.push(`removed ${name} left by an interrupted run`);
+    }
+  }
+  return notes;
+}
+
+export interface Staging {
+  /** The staging folder. */
+  dir: string;
+  /** Adds one more file; `data` may come in parts (written in order, never joined in memory). */
+  write(rel: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void>;
+  /** Swaps the staging folder in as the output folder. */
+  commit(): Promise<void>;
+  /** Removes the staging folder; the output folder is untouched. */
+  abort(): Promise<void>;
+}
+
+/** Writes every artifact into a staging folder beside the output folder; nothing is visible yet. */
+export async function stage(outputDir: string, artifacts: readonly Artifact[]): Promise<Staging> {
+  const dir = sibling(outputDir, `staging-${process.pid}`);
+  const old = sibling(outputDir, `old-${process.pid}`);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const seen = new Set<string>();
+  const made = new Set<string>([dir]);
+  const write = async (name: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> => {
+    const rel = path.posix.normalize(name);
+    if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) || rel === '.' || seen.has(rel)) {
+      throw new Error(`invalid or duplicate artifact path ${JSON.stringify(name)}`);
+    }
+    seen.add(rel);
+    const target = path.join(dir, rel);
+    const parent = path.dirname(target);
+    if (!made.has(parent)) {
+      await mkdir(parent, { recursive: true });
+      made.add(parent);
+    }
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      await writeFile(target, data);
+      return;
+    }
+    const handle = await open(target, 'w');
+    try {
+      for (let i = 0; i < data.length; i += 512) await handle.writev(data.slice(i, i + 512));
+    } finally {
+      await handle.close();
+    }
+  };
+  const abort = (): Promise<void> => rm(dir, { recursive: true, force: true });
+  try {
+    for (const artifact of artifacts) await write(artifact.path, artifact.data);
+    for (const name of PRESERVED_FILES) {
+      if (seen.has(name)) continue;
+      await copyFile(path.join(outputDir, name), path.join(dir, name)).catch(() => undefined);
+    }
+  } catch (error) {
+    await abort();
+    throw error;
+  }
+  return {
+    dir,
+    write,
+    abort,
+    async commit() {
+      const hadOutput = await stat(outputDir).then(
+        () => true,
+        () => false,
+      );
+      let movedAway = false;
+      try {
+        if (hadOutput) {
+          await rename(outputDir, old);
+          movedAway = true;
+        }
+        await rename(dir, outputDir);
+      } catch (error) {
+        if (movedAway) await rename(old, outputDir).catch(() => undefined);
+        await abort();
+        throw error;
+      }
+      if (hadOutput) await rm(old, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Writes every artifact into a staging folder, then swaps it with the output folder. */
+export async function publish(outputDir: string, artifacts: readonly Artifact[]): Promise<void> {
+  const staging = await stage(outputDir, artifacts);
+  await staging.commit();
+}
+
+/** Replaces one file inside the published output atomically (the fast path rewrites report.json). */
+export async function replaceFile(outputDir: string, rel: string, data: string | Uint8Array): Promise<void> {
+  const bytes = typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  await writeFileAtomic(path.join(outputDir, rel), bytes);
+}

@@ -1,0 +1,180 @@
+/**
+ * What the run prints. Four modes:
+ * - `tty` (stdout is a terminal and CI is not set): one live progress line per step, redrawn in
+ *   place, then a summary table;
+ * - `plain` (no TTY, or CI=true): the same as plain lines, without escape codes, progress at most
+ *   every 25%;
+ * - `quiet` (--quiet): only diagnostics and errors;
+ * - `json` (--json): nothing but the report on stdout.
+ * Diagnostics go to stderr through vfile-reporter (like remark-cli).
+ */
+import { reporter } from 'vfile-reporter';
+import type { VFile } from 'vfile';
+import type { Logger } from '../context.ts';
+
+export type LogMode = 'tty' | 'plain' | 'quiet' | 'json';
+
+export interface Writable {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface SummaryData {
+  counts: Record<string, number>;
+  warningsByRule: Record<string, number>;
+  artifacts: { path: string; size: number }[];
+  cache: { hits: number; misses: number; fastPath: boolean };
+  totalMs: number;
+  published: boolean;
+  exitCode: number;
+}
+
+export function detectMode(options: { json?: boolean; quiet?: boolean; env?: NodeJS.ProcessEnv; stdout?: Writable }): LogMode {
+  if (options.json) return 'json';
+  if (options.quiet) return 'quiet';
+  const env = options.env ?? process.env;
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
+  const stdout = options.stdout ?? process.stdout;
+  return stdout.isTTY && !ci && env.TERM !== 'dumb' ? 'tty' : 'plain';
+}
+
+export function formatBytes(size: number): string {
+  if (size < 1000) return `${size} B`;
+  if (size < 1_000_000) return `${(size / 1000).toFixed(1)} kB`;
+  return `${(size / 1_000_000).toFixed(2)} MB`;
+}
+
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function table(rows: string[][], indent = '  '): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  return rows
+    .map((row) =>
+      indent +
+      row
+        .map((cell, i) => {
+          const pad = ' '.repeat((widths[i] ?? 0) - [...cell].length);
+          // Numbers (and sizes) right-aligned, labels left-aligned.
+          return i > 0 && /^[\d.,]+( [kM]?B| ms| s)?$/.test(cell) ? pad + cell : cell + pad;
+        })
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** Artifacts for the table: at most 24 lines, deep folders summed up. */
+function artifactRows(artifacts: SummaryData['artifacts']): string[][] {
+  const sorted = [...artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (sorted.length <= 24) return sorted.map((a) => [a.path, formatBytes(a.size)]);
+  const groups = new Map<string, { files: number; size: number }>();
+  for (const a of sorted) {
+    const slash = a.path.indexOf('/');
+    const key = slash < 0 ? a.path : `${a.path.slice(0, slash)}/`;
+    const g = groups.get(key) ?? { files: 0, size: 0 };
+    g.files++;
+    g.size += a.size;
+    groups.set(key, g);
+  }
+  return [...groups].map(([key, g]) => [key.endsWith('/') ? `${key} (${g.files} files)` : key, formatBytes(g.size)]);
+}
+
+export class RunLogger implements Logger {
+  private live = '';
+  private lastPlain = new Map<string, number>();
+
+  constructor(
+    readonly mode: LogMode,
+    private readonly out: Writable = process.stdout,
+    private readonly err: Writable = process.stderr,
+  ) {}
+
+  private clearLive(): void {
+    if (this.mode === 'tty' && this.live) {
+      this.out.write('\r\x1b[2K');
+      this.live = '';
+    }
+  }
+
+  info(message: string): void {
+    if (this.mode !== 'tty' && this.mode !== 'plain') return;
+    this.clearLive();
+    this.out.write(`${message}\n`);
+  }
+
+  /** A problem of the run itself (not of an input): shown in every mode but --json. */
+  warn(message: string): void {
+    if (this.mode === 'json') return;
+    this.clearLive();
+    this.err.write(`warning: ${message}\n`);
+  }
+
+  error(message: string): void {
+    this.clearLive();
+    this.err.write(`error: ${message}\n`);
+  }
+
+  progress(step: string, done: number, total?: number): void {
+    if (this.mode === 'tty') {
+      const line = total ? `${step} ${done}/${total} ${'█'.repeat(Math.round((20 * done) / Math.max(total, 1))).padEnd(20, '░')}` : `${step} ${done}`;
+      if (line !== this.live) {
+        this.out.write(`\r\x1b[2K${line}`);
+        this.live = line;
+      }
+    } else if (this.mode === 'plain' && total && total >= 100) {
+      const quarter = Math.floor((4 * done) / total);
+      if (quarter > 0 && quarter < 4 && quarter !== this.lastPlain.get(step)) {
+        this.lastPlain.set(step, quarter);
+        this.out.write(`${step}: ${done}/${total}\n`);
+      }
+    }
+  }
+
+  stepDone(step: string, ms: number, counts: Record<string, number | string>): void {
+    if (this.mode !== 'tty' && this.mode !== 'plain') return;
+    this.clearLive();
+    const detail = Object.entries(counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
+    const mark = this.mode === 'tty' ? '\x1b[32m✔\x1b[39m ' : '';
+    this.out.write(`${mark}${step.padEnd(8)} ${formatMs(ms).padStart(8)}${detail ? `  ${detail}` : ''}\n`);
+  }
+
+  /** Prints the diagnostics the way remark-cli does. */
+  diagnostics(files: VFile[]): void {
+    if (this.mode === 'json') return;
+    const withMessages = files.filter((f) => f.messages.length > 0);
+    if (withMessages.length === 0) return;
+    this.clearLive();
+    const text = reporter(withMessages, { color: this.mode === 'tty' && Boolean(this.err.isTTY), quiet: true });
+    if (text) this.err.write(`${text}\n`);
+  }
+
+  summary(data: SummaryData): void {
+    if (this.mode !== 'tty' && this.mode !== 'plain') return;
+    this.clearLive();
+    const bold = (s: string): string => (this.mode === 'tty' ? `\x1b[1m${s}\x1b[22m` : s);
+    const c = data.counts;
+    const rows: string[][] = [
+      ['digests', String(c.digests ?? 0)],
+      ['papers', String(c.papers ?? 0)],
+      ['authors', String(c.authors ?? 0)],
+    ];
+    const warnings = Object.entries(data.warningsByRule).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const lines = [`\n${bold('Summary')}`, table(rows)];
+    lines.push(`\n${bold('Warnings by rule')}`);
+    lines.push(warnings.length ? table(warnings.map(([rule, n]) => [rule, String(n)])) : '  none');
+    lines.push(`\n${bold(`Artifacts${data.published ? '' : ' (not published)'}`)}`);
+    const rowsA = artifactRows(data.artifacts);
+    const total = data.artifacts.reduce((sum, a) => sum + a.size, 0);
+    lines.push(rowsA.length ? table([...rowsA, ['total', formatBytes(total)]]) : '  none');
+    lines.push(
+      `\n${data.cache.fastPath ? 'nothing changed: reused the published output' : `cache: ${data.cache.hits} hits, ${data.cache.misses} misses`}; ` +
+        `${formatMs(data.totalMs)}; exit code ${data.exitCode}`,
+    );
+    this.out.write(`${lines.join('\n')}\n`);
+  }
+}

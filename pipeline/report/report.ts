@@ -1,0 +1,94 @@
+/**
+ * output/report.json: what a run read, did and wrote. The only file with timestamps and timings;
+ * everything else in it is deterministic (sorted diagnostics, inputs and artifacts).
+ */
+import type { VFile } from 'vfile';
+import type { CacheProblem } from '../cache/cache.ts';
+import { sha256 } from '../cache/cache.ts';
+import {
+  compareDiagnostics,
+  serializeMessages,
+  toReportDiagnostic,
+  type ReportDiagnostic,
+  type SerializedMessage,
+} from './diagnostics.ts';
+
+export const REPORT_PATH = 'report.json';
+
+export interface StepRecord {
+  name: string;
+  ms: number;
+  counts: Record<string, number>;
+  /** The process' peak resident memory so far (MB), at the end of the step. */
+  peakRssMb?: number;
+}
+
+export interface FileRecord {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+export interface RunReport {
+  name: 'daily-papers-feeds';
+  /** Package version. */
+  version: string;
+  /** Package version + code fingerprint: part of every cache key. */
+  pipelineVersion: string;
+  configDigest: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  ok: boolean;
+  exitCode: number;
+  published: boolean;
+  /** Nothing changed since the last published run: output/ was reused. */
+  fastPath: boolean;
+  options: { strict: boolean; cache: boolean; allowEmpty: boolean };
+  counts: Record<string, number>;
+  steps: StepRecord[];
+  warningsByRule: Record<string, number>;
+  diagnostics: ReportDiagnostic[];
+  inputs: FileRecord[];
+  artifacts: FileRecord[];
+  /** sha256 over the artifact list (paths, hashes, sizes). */
+  outputDigest: string;
+  cache: {
+    enabled: boolean;
+    hits: number;
+    misses: number;
+    discarded: CacheProblem[];
+    pruned: number;
+  };
+  /** Why the run failed or did not publish, in words. */
+  problems: string[];
+}
+
+/** Every message of every file, as plain data keyed by file path (sorted). */
+export function collectMessages(files: Iterable<VFile>): Record<string, SerializedMessage[]> {
+  const out: Record<string, SerializedMessage[]> = {};
+  const sorted = [...files].filter((f) => f.messages.length > 0).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of sorted) out[file.path] = serializeMessages(file);
+  return out;
+}
+
+export function reportDiagnostics(messages: Record<string, SerializedMessage[]>): ReportDiagnostic[] {
+  const list: ReportDiagnostic[] = [];
+  for (const [file, msgs] of Object.entries(messages)) for (const m of msgs) list.push(toReportDiagnostic(file, m));
+  return list.sort(compareDiagnostics);
+}
+
+/** Warnings (not fatal, not info) counted by "source:ruleId", keys sorted. */
+export function warningsByRule(diagnostics: readonly ReportDiagnostic[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) if (d.severity === 'warning') counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function outputDigest(artifacts: readonly FileRecord[]): string {
+  return sha256(JSON.stringify(artifacts.map((a) => [a.path, a.sha256, a.size])));
+}
+
+export function serializeReport(report: RunReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

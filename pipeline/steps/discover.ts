@@ -1,0 +1,47 @@
+/**
+ * Step 1: find the digest files. fast-glob over the input folder with the config's include and
+ * exclude globs, sorted by path (code-unit order, independent of locale and file system).
+ */
+import path from 'node:path';
+import fg from 'fast-glob';
+import type { StepContext } from '../context.ts';
+
+export interface InputFile {
+  /** Path relative to the input folder, with `/` separators. */
+  path: string;
+  /** Absolute path. */
+  abs: string;
+}
+
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export async function discoverStep(ctx: StepContext): Promise<InputFile[]> {
+  const { inputDir, include, exclude } = ctx.config;
+  let found: string[];
+  try {
+    found = await fg(include, {
+      cwd: inputDir,
+      ignore: exclude,
+      onlyFiles: true,
+      dot: false,
+      unique: true,
+      followSymbolicLinks: true,
+      suppressErrors: false,
+    });
+  } catch (error) {
+    // An unreadable sub-folder would silently hide its digests: make it a fatal diagnostic.
+    const err = error as NodeJS.ErrnoException;
+    const rel = err.path ? path.relative(inputDir, err.path).split(path.sep).join('/') || '.' : '.';
+    const message = ctx.file(rel).message(`Cannot list folder: ${err.code ?? err.message}`, {
+      ruleId: 'unreadable-folder',
+      source: 'pipeline:discover',
+    });
+    message.fatal = true;
+    return [];
+  }
+  return found
+    .sort(comparePaths)
+    .map((rel) => ({ path: rel, abs: path.join(inputDir, rel) }));
+}

@@ -1,0 +1,94 @@
+/**
+ * The MiniSearch options shared by the index build (pipeline/steps/search-index.ts) and every
+ * client (src/search/client.ts, the page). Any MiniSearch user can load `output/search-index.json`:
+ *
+ *   import MiniSearch from 'minisearch';
+ *   import { indexOptions } from 'daily-papers-feeds/search-options';
+ *   const ms = MiniSearch.loadJSON(text, indexOptions);
+ *   ms.search('강화학습');               // uses searchOptions by default
+ *
+ * Browser-safe: no `node:` imports.
+ */
+import type { Options, SearchOptions } from 'minisearch';
+import type { Paper } from '../types.ts';
+import { ANALYZER_VERSION, isHangulTerm, isLatinTerm, processTerm, tokenize, tokenizeQuery } from './analyzer.ts';
+
+export { ANALYZER_VERSION };
+
+/** The top-level key of search-index.json holding the analyzer version (MiniSearch ignores it). */
+export const VERSION_KEY = 'analyzerVersion';
+
+/** Indexed fields. */
+export const SEARCH_FIELDS = ['title', 'summary', 'authors', 'id'] as const;
+/** Stored fields: what a result needs to be shown and filtered by date and votes without papers.json. */
+export const STORE_FIELDS = ['title', 'date', 'votes'] as const;
+
+/** The document indexed for one paper. */
+export interface SearchDocument {
+  id: string;
+  title: string;
+  /** Summary bullets' plain text, one per line (labels left out: they repeat in every paper). */
+  summary: string;
+  /** Author names, one per line. */
+  authors: string;
+  date: string;
+  votes: number | null;
+}
+
+/** What each stored document carries. */
+export interface StoredFields {
+  title: string;
+  date: string;
+  votes: number | null;
+}
+
+/** The searchable document for a paper. */
+export function toSearchDocument(paper: Paper): SearchDocument {
+  return {
+    id: paper.id,
+    title: paper.title,
+    summary: paper.summary.map((s) => s.text).join('\n'),
+    authors: paper.authors.map((a) => a.name).join('\n'),
+    date: paper.date,
+    votes: paper.votes,
+  };
+}
+
+/** Field boosts: title above authors above summary. */
+export const FIELD_BOOST: Record<string, number> = { title: 3, authors: 2, summary: 1, id: 1 };
+
+/**
+ * Prefix matching on the last query term only: any Hangul term, a Latin term of two letters or
+ * more, a number of four digits or more (`2404` -> arXiv IDs; shorter prefixes match thousands of
+ * terms and say little).
+ */
+export function prefixLastTerm(term: string, i: number, terms: string[]): boolean {
+  if (i !== terms.length - 1) return false;
+  if (isHangulTerm(term)) return true;
+  return /^\d+$/u.test(term) ? term.length >= 4 : term.length >= 2;
+}
+
+/** One edit for Latin words of four letters or more; never for Hangul, digits or IDs. */
+export function fuzzyLatin(term: string): number | false {
+  return isLatinTerm(term) && term.length >= 4 ? 1 : false;
+}
+
+/** Search options every client uses (the defaults of a MiniSearch built with indexOptions). */
+export const searchOptions: SearchOptions = {
+  boost: FIELD_BOOST,
+  prefix: prefixLastTerm,
+  fuzzy: fuzzyLatin,
+  combineWith: 'OR',
+  tokenize: tokenizeQuery,
+  processTerm: (term: string) => processTerm(term),
+};
+
+/** The MiniSearch constructor / loadJSON options. */
+export const indexOptions: Options<SearchDocument> = {
+  idField: 'id',
+  fields: [...SEARCH_FIELDS],
+  storeFields: [...STORE_FIELDS],
+  tokenize,
+  processTerm,
+  searchOptions,
+};

@@ -1,0 +1,154 @@
+/**
+ * Builds every feed from the hostile fixture (default) or from a real corpus and
+ * prints one JSON line: `{ files: { path: sha256 }, items: { path: count } }`.
+ * Used by test/pipeline/steps/feeds.test.ts (byte-identical runs under different TZ values) and
+ * by hand:
+ *
+ *   npx tsx test/helpers/feeds-build.ts [--corpus ../shared/corpus] [--out /tmp/feeds]
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { VFile } from 'vfile';
+import { configSchema } from '../../src/config.ts';
+import type { UserConfig } from '../../src/config.ts';
+import type { Artifact, Dataset } from '../../src/types.ts';
+import type { ResolvedConfig, StepContext } from '../../pipeline/context.ts';
+import { feedsStep } from '../../pipeline/steps/feeds.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const FIXTURE = join(here, '../fixtures/papers/hostile.json');
+
+export const TEST_CONFIG: UserConfig = {
+  site: { url: 'https://example.github.io/daily-papers', title: 'Daily Papers & <Friends> ]]>', description: '요약 & "feeds"', language: 'ko' },
+  feeds: {
+    limit: 50,
+    dailyLimit: 30,
+    link: 'huggingface',
+    timezone: 'Asia/Seoul',
+    time: '09:00',
+    extra: [
+      { name: 'popular', title: 'Popular (50+)', filter: { minVotes: 50 } },
+      { name: 'diffusion', title: 'Diffusion', filter: { query: 'diffusion' } },
+      { name: 'rl', title: '강화학습', filter: { query: '강화학습' } },
+      { name: 'kim', title: 'Kim & friends', filter: { authors: ['kim-minjun'], minVotes: 100 } },
+      { name: 'nobody', title: 'Nobody', filter: { authors: ['no-such-author'] } },
+    ],
+  },
+};
+
+export interface TestContext extends StepContext {
+  files: Map<string, VFile>;
+  lines: string[];
+}
+
+export function makeContext(user: UserConfig = TEST_CONFIG, inputDir = '/nonexistent'): TestContext {
+  const config: ResolvedConfig = {
+    ...configSchema.parse(user),
+    inputDir,
+    outputDir: '/nonexistent/output',
+    cacheDirAbs: '/nonexistent/cache',
+    digest: 'test',
+  };
+  const files = new Map<string, VFile>();
+  const lines: string[] = [];
+  return {
+    config,
+    files,
+    lines,
+    logger: { info: (m) => lines.push(m), progress: () => {} },
+    file(path) {
+      let f = files.get(path);
+      if (!f) files.set(path, (f = new VFile({ path })));
+      return f;
+    },
+  };
+}
+
+export function loadFixture(): Dataset {
+  return JSON.parse(readFileSync(FIXTURE, 'utf8')) as Dataset;
+}
+
+/** A plain substring search over title and summary (case-insensitive), in dataset order. */
+export function substringSearch(dataset: Dataset): (q: string) => string[] {
+  return (q) => {
+    const needle = q.toLowerCase();
+    return dataset.papers
+      .filter((p) => `${p.title}\n${p.summary.map((s) => s.text).join('\n')}`.toLowerCase().includes(needle))
+      .map((p) => p.id);
+  };
+}
+
+/**
+ * The search function the orchestrator would pass: the search helper's indexStep when it
+ * exists, else the substring search. Returns which one was used.
+ */
+export async function searchFor(ctx: StepContext, dataset: Dataset): Promise<{ kind: string; search: (q: string) => string[] }> {
+  const mod = resolve(here, '../../pipeline/steps/search-index.ts');
+  try {
+    const { indexStep } = (await import(pathToFileURL(mod).href)) as {
+      indexStep: (ctx: StepContext, d: Dataset) => { search(q: string): string[] } | Promise<{ search(q: string): string[] }>;
+    };
+    const index = await indexStep(ctx, dataset);
+    return { kind: 'indexStep', search: (q) => index.search(q) };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+    return { kind: 'substring', search: substringSearch(dataset) };
+  }
+}
+
+/** The corpus through the foundation helper's steps (dynamic: they may not exist yet). */
+export async function corpusDataset(ctx: StepContext, corpus: string): Promise<Dataset> {
+  const fg = (await import('fast-glob')).default;
+  const { decodeDigest, parseDigest } = await import(pathToFileURL(resolve(here, '../../src/digest/parse.ts')).href);
+  const { authorsStep } = await import(pathToFileURL(resolve(here, '../../pipeline/steps/authors.ts')).href);
+  const { enrichStep } = await import(pathToFileURL(resolve(here, '../../pipeline/steps/enrich.ts')).href);
+  const paths = (await fg('**/*.md', { cwd: corpus, ignore: ['README.md'] })).sort();
+  const entries = [];
+  for (const path of paths) {
+    const file = ctx.file(path);
+    const text = decodeDigest(new Uint8Array(readFileSync(join(corpus, path))), file);
+    if (text !== null) entries.push(...parseDigest(text, file));
+  }
+  return await enrichStep(ctx, await authorsStep(ctx, entries));
+}
+
+export function hashes(artifacts: Artifact[]): Record<string, string> {
+  return Object.fromEntries(
+    [...artifacts].sort((a, b) => (a.path < b.path ? -1 : 1)).map((a) => [a.path, createHash('sha256').update(a.data).digest('hex')]),
+  );
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const opt = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const corpus = opt('--corpus');
+  const out = opt('--out');
+  const ctx = makeContext(corpus ? { ...TEST_CONFIG, site: { url: 'https://example.github.io/daily-papers/', language: 'ko' } } : TEST_CONFIG, corpus ?? '/nonexistent');
+  const t0 = performance.now();
+  const dataset = corpus ? await corpusDataset(ctx, resolve(corpus)) : loadFixture();
+  const t1 = performance.now();
+  const { kind, search } = await searchFor(ctx, dataset);
+  const t2 = performance.now();
+  const artifacts = await feedsStep(ctx, dataset, search);
+  const t3 = performance.now();
+  if (out) {
+    for (const a of artifacts) {
+      mkdirSync(dirname(join(out, a.path)), { recursive: true });
+      writeFileSync(join(out, a.path), a.data);
+    }
+  }
+  const items = Object.fromEntries(
+    artifacts.map((a) => [a.path, a.path.endsWith('.json') ? (JSON.parse(String(a.data)) as { items: unknown[] }).items.length : (String(a.data).match(/<item>|<entry>/g) ?? []).length]),
+  );
+  const info = { papers: dataset.papers.length, search: kind, ms: { dataset: Math.round(t1 - t0), search: Math.round(t2 - t1), feeds: Math.round(t3 - t2) } };
+  process.stdout.write(JSON.stringify({ files: hashes(artifacts), items, ...(corpus ? info : {}) }) + '\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

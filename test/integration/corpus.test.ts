@@ -1,0 +1,325 @@
+/**
+ * Integration test over the real archive (../shared/corpus, next to the repository).
+ * Skips visibly when the folder is missing.
+ *
+ * Every paper is checked field by field against an independent, deliberately simple line-based
+ * reader written below (no remark, no src/ parsing code).
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fg from 'fast-glob';
+import { VFile } from 'vfile';
+import { decodeDigest, parseDigest } from '../../src/digest/parse.ts';
+import { authorsStep } from '../../pipeline/steps/authors.ts';
+import { enrichStep } from '../../pipeline/steps/enrich.ts';
+import type { StepContext } from '../../pipeline/context.ts';
+import type { Dataset, DigestEntry } from '../../src/types.ts';
+import { analyzeDocument, indexJsonText } from '../../src/search/index-builder.ts';
+import { VectorCache } from '../../pipeline/cache/cache.ts';
+import { buildIndexOf, buildSearchIndex } from '../../pipeline/steps/search-index.ts';
+import { documentsForEntries } from '../../pipeline/parse/vectors.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CORPUS = path.resolve(repoRoot, '../shared/corpus');
+const present = existsSync(CORPUS);
+if (!present) console.warn(`corpus.test.ts: skipped, ${CORPUS} is missing`);
+
+// ---------------------------------------------------------------- the independent reader
+
+interface Listing {
+  file: string;
+  line: number;
+  date: string;
+  id: string;
+  title: string;
+  thumbnail: string | null;
+  votes: number | null;
+  authors: string[];
+  /** The line of the `Authors:` line, where author diagnostics point. */
+  authorsLine: number | null;
+  truncated: boolean;
+  bullets: number;
+  media: string[];
+}
+
+/** Simple fold for comparing names: lower case, no accents, letters and digits only. */
+const fold = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+function readAuthors(value: string): { names: string[]; truncated: boolean } {
+  let items: string[];
+  if (value.startsWith('[')) {
+    items = [...value.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'));
+  } else {
+    items = value.split(',');
+  }
+  items = items.map((s) => s.trim().replace(/\s+/g, ' '));
+  let truncated = false;
+  if (items[items.length - 1] === '+') {
+    truncated = true;
+    items.pop();
+  }
+  return { names: items.filter((s) => s !== ''), truncated };
+}
+
+function readFileLines(rel: string, text: string): Listing[] {
+  const out: Listing[] = [];
+  let date: string | null = null;
+  let cur: Listing | null = null;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    let m: RegExpMatchArray | null;
+    if (line.startsWith('## ')) {
+      cur = null;
+      m = line.match(/^## Daily Papers \((\d{4}-\d{2}-\d{2})\)$/);
+      date = m ? m[1]! : null;
+      continue;
+    }
+    if (line.startsWith('### ')) {
+      m = line.match(/^### \[(.*)\]\((https:\/\/arxiv\.org\/abs\/(\d{4}\.\d{4,5}))\)$/);
+      if (!m || date === null) throw new Error(`unexpected heading ${rel}:${i + 1}`);
+      cur = {
+        file: rel,
+        line: i + 1,
+        date,
+        id: m[3]!,
+        title: m[1]!.replace(/\s+/g, ' ').trim(),
+        thumbnail: null,
+        votes: null,
+        authors: [],
+        authorsLine: null,
+        truncated: false,
+        bullets: 0,
+        media: [],
+      };
+      out.push(cur);
+      continue;
+    }
+    if (!cur) continue;
+    if ((m = line.match(/^!\[\]\((.*)\)$/)) && cur.thumbnail === null) {
+      cur.thumbnail = m[1]!.startsWith('/') ? `https://huggingface.co${m[1]}` : m[1]!;
+    } else if ((m = line.match(/^Vote: (.*)$/))) {
+      cur.votes = m[1] === '-' ? null : Number(m[1]);
+    } else if ((m = line.match(/^Authors: (.*)$/))) {
+      const a = readAuthors(m[1]!.trim());
+      cur.authors = a.names;
+      cur.authorsLine = i + 1;
+      cur.truncated = a.truncated;
+    } else if (/^[-*+] /.test(line)) {
+      cur.bullets++;
+    }
+    for (const v of line.matchAll(/\[Watch Video\]\(?(https:[^\s)]+)|<video[^>]*\bsrc=["']?(https:[^"'\s>]+)/g)) {
+      const url = (v[1] ?? v[2])!;
+      if (!cur.media.includes(url)) cur.media.push(url);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the run
+
+interface Run {
+  files: string[];
+  entries: DigestEntry[];
+  dataset: Dataset;
+  vfiles: Map<string, VFile>;
+  listings: Listing[];
+  headingLines: number;
+  parseMs: number;
+}
+
+function run(): Run {
+  const files = fg.sync('**/*.md', { cwd: CORPUS, ignore: ['README.md'] }).sort();
+  const vfiles = new Map<string, VFile>();
+  const ctx: StepContext = {
+    config: {} as StepContext['config'],
+    logger: { info() {}, progress() {} },
+    file(p) {
+      let f = vfiles.get(p);
+      if (!f) {
+        f = new VFile({ path: p });
+        vfiles.set(p, f);
+      }
+      return f;
+    },
+  };
+  const bytes = files.map((f) => readFileSync(path.join(CORPUS, f)));
+  const t0 = performance.now();
+  const entries: DigestEntry[] = [];
+  for (let k = 0; k < files.length; k++) {
+    const file = ctx.file(files[k]!);
+    const text = decodeDigest(bytes[k]!, file);
+    if (text !== null) entries.push(...parseDigest(text, file));
+  }
+  const parseMs = performance.now() - t0;
+  const dataset = enrichStep(ctx, authorsStep(ctx, entries));
+
+  const listings: Listing[] = [];
+  let headingLines = 0;
+  for (let k = 0; k < files.length; k++) {
+    const text = bytes[k]!.toString('utf8');
+    headingLines += text.split('\n').filter((l) => l.startsWith('### ')).length;
+    listings.push(...readFileLines(files[k]!, text));
+  }
+  return { files, entries, dataset, vfiles, listings, headingLines, parseMs };
+}
+
+describe.skipIf(!present)(`real corpus at ${CORPUS}${present ? '' : ' (missing: skipped)'}`, () => {
+  let r: Run;
+  const get = (): Run => (r ??= run());
+
+  it('reads 357 files and 5,488 paper headings into 5,487 unique papers', () => {
+    const { files, entries, dataset, headingLines, listings, parseMs } = get();
+    console.log(`corpus: ${files.length} files, ${entries.length} listings, ${dataset.papers.length} papers, ${dataset.authors.length} authors, decode+parse ${parseMs.toFixed(0)} ms`);
+    expect(files).toHaveLength(357);
+    expect(headingLines).toBe(5488);
+    expect(listings).toHaveLength(5488);
+    expect(entries).toHaveLength(5488);
+    expect(dataset.papers).toHaveLength(5487);
+    expect(new Set(dataset.papers.map((p) => p.id)).size).toBe(5487);
+  });
+
+  it('has no fatal diagnostic and warnings only for real anomalies', () => {
+    const { vfiles, listings } = get();
+    const all = [...vfiles.values()].flatMap((f) => f.messages);
+    const byRule: Record<string, number> = {};
+    for (const m of all) byRule[m.ruleId ?? '?'] = (byRule[m.ruleId ?? '?'] ?? 0) + 1;
+    console.log('corpus warnings by rule:', JSON.stringify(byRule));
+    expect(all.filter((m) => m.fatal === true)).toEqual([]);
+    expect(Object.keys(byRule).sort()).toEqual(['author-duplicate', 'author-stray-quote']);
+    // author-duplicate: exactly the listings whose Authors line repeats a person
+    const repeating = listings.filter((l) => new Set(l.authors.map(fold)).size !== l.authors.length);
+    expect(byRule['author-duplicate']).toBe(repeating.length);
+    const dupPlaces = all.filter((m) => m.ruleId === 'author-duplicate').map((m) => `${m.file}:${m.line}`).sort();
+    expect(dupPlaces).toEqual(repeating.map((l) => `${l.file}:${l.authorsLine}`).sort());
+    // author-stray-quote: names holding a quote character that is not an apostrophe
+    const stray = listings.filter((l) => l.authors.some((n) => /["“”`[\]]/.test(n)));
+    expect(byRule['author-stray-quote']).toBe(stray.length);
+    for (const m of all) {
+      expect(m.line).toBeGreaterThan(0);
+      expect(m.column).toBeGreaterThan(0);
+      expect(m.reason.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('every listing matches the line reader: title, date, votes, authors, thumbnail, bullets, media', () => {
+    const { entries, listings } = get();
+    expect(entries.map((e) => `${e.source.file}:${e.source.line}`)).toEqual(listings.map((l) => `${l.file}:${l.line}`));
+    const mismatches: string[] = [];
+    entries.forEach((e, k) => {
+      const l = listings[k]!;
+      const at = `${l.file}:${l.line}`;
+      const check = (field: string, got: unknown, want: unknown) => {
+        if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${at} ${field}: ${JSON.stringify(got)} != ${JSON.stringify(want)}`);
+      };
+      check('date', e.date, l.date);
+      check('title', e.title, l.title);
+      check('url', e.url, `https://arxiv.org/abs/${l.id}`);
+      check('votes', e.votes, l.votes);
+      check('thumbnail', e.thumbnail, l.thumbnail);
+      check('authors', e.authors, l.authors);
+      check('truncated', e.authorsTruncated, l.truncated);
+      check('bullets', e.summary.length, l.bullets);
+      check('media', e.media, l.media);
+      if (e.summary.some((s) => s.text.trim() === '' || s.markdown.trim() === '')) mismatches.push(`${at} empty summary item`);
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it('every paper matches its first listing (and the merge of its other listings) field by field', () => {
+    const { dataset, listings } = get();
+    const groups = new Map<string, Listing[]>();
+    for (const l of listings) {
+      const g = groups.get(l.id) ?? [];
+      g.push(l);
+      groups.set(l.id, g);
+    }
+    expect(groups.size).toBe(dataset.papers.length);
+    const order = (a: Listing, b: Listing) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+    const mismatches: string[] = [];
+    for (const p of dataset.papers) {
+      const g = [...(groups.get(p.id) ?? [])].sort(order);
+      const first = g[0];
+      if (!first) {
+        mismatches.push(`${p.id}: no listing`);
+        continue;
+      }
+      const check = (field: string, got: unknown, want: unknown) => {
+        if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${p.id} ${field}: ${JSON.stringify(got)} != ${JSON.stringify(want)}`);
+      };
+      const votes = g.map((l) => l.votes).filter((v): v is number => v !== null);
+      const names: string[] = [];
+      const seen = new Set<string>();
+      for (const l of g) {
+        for (const n of l.authors) {
+          if (!seen.has(fold(n))) {
+            seen.add(fold(n));
+            names.push(n);
+          }
+        }
+      }
+      check('title', p.title, first.title);
+      check('date', p.date, first.date);
+      check('dates', p.dates, [...new Set(g.map((l) => l.date))].sort());
+      check('votes', p.votes, votes.length ? Math.max(...votes) : null);
+      check('thumbnail', p.thumbnail, g.find((l) => l.thumbnail !== null)?.thumbnail ?? null);
+      check('authors', p.authors.map((a) => a.name), names);
+      check('authorsTruncated', p.authorsTruncated, g.every((l) => l.truncated));
+      check('source', p.source, { file: first.file, line: first.line });
+      check('links', p.links.abs, `https://arxiv.org/abs/${p.id}`);
+    }
+    expect(mismatches).toEqual([]);
+    // the one paper listed twice keeps both days and the higher vote
+    const twice = [...groups.values()].filter((g) => g.length > 1);
+    expect(twice).toHaveLength(1);
+    const p = dataset.papers.find((x) => x.id === twice[0]![0]!.id)!;
+    expect(p.dates).toHaveLength(2);
+  });
+
+  it('parses heading by heading exactly as a whole-document parse would (every 12th file)', () => {
+    const { files } = get();
+    for (let k = 0; k < files.length; k += 12) {
+      const text = decodeDigest(readFileSync(path.join(CORPUS, files[k]!)), new VFile())!;
+      expect(parseDigest(text, new VFile({ path: files[k]! }))).toEqual(parseDigest(text, new VFile({ path: files[k]! }), { whole: true }));
+    }
+  });
+
+  it('builds search-index.json from term vectors with the same bytes as MiniSearch#add, also via the parse workers\' vectors', () => {
+    const { dataset } = get();
+    const want = JSON.stringify(buildSearchIndex(dataset));
+    expect(indexJsonText(buildIndexOf(dataset).index)).toBe(want);
+    // Vectors as the parse workers compute them (one listing = one paper), used where the key matches.
+    const vectors = new VectorCache(path.join(repoRoot, '.cache', 'never-written'), 'test');
+    for (const [key, doc] of documentsForEntries(get().entries)) vectors.offer(key, analyzeDocument(doc));
+    const fromWorkers = buildIndexOf(dataset, vectors);
+    expect(fromWorkers.stats.analyzedInWorkers).toBeGreaterThan(dataset.papers.length - 5);
+    expect(indexJsonText(fromWorkers.index)).toBe(want);
+  }, 120_000);
+
+  it('is sorted newest first, then votes descending (null last), then id; authors folded sensibly', () => {
+    const { dataset } = get();
+    const ps = dataset.papers;
+    for (let k = 1; k < ps.length; k++) {
+      const a = ps[k - 1]!;
+      const b = ps[k]!;
+      const ok =
+        a.date > b.date ||
+        (a.date === b.date && ((a.votes ?? -1) > (b.votes ?? -1) || ((a.votes ?? -1) === (b.votes ?? -1) && a.id < b.id)));
+      if (!ok) throw new Error(`order broken at ${a.id} / ${b.id}`);
+    }
+    const byKey = new Map(dataset.authors.map((a) => [a.key, a]));
+    expect(byKey.get('yingcong chen')?.spellings).toEqual(['Ying-Cong Chen', 'Yingcong Chen']);
+    for (const a of dataset.authors) {
+      expect(a.count).toBe(a.papers.length);
+      expect(a.spellings).toContain(a.name);
+    }
+  });
+});

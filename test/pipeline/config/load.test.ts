@@ -1,0 +1,119 @@
+/** Loading and validating pipeline.config.ts: defaults, overrides, clear errors, the digest. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, configDigest, loadConfig } from '../../../pipeline/config/load.ts';
+import { configSchema } from '../../../src/config.ts';
+import { makeProject, type Project } from '../../helpers/ops.ts';
+
+const projects: Project[] = [];
+afterEach(async () => {
+  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
+});
+
+async function withConfig(source: string | undefined): Promise<Project> {
+  const p = await makeProject({ 'a.md': '## Daily Papers (2025-01-01)\n' }, source);
+  projects.push(p);
+  return p;
+}
+
+const IMPORT = `import { defineConfig } from ${JSON.stringify(path.resolve('src/config.ts'))};\n`;
+
+async function errorOf(source: string, overrides: Parameters<typeof loadConfig>[0] = {}): Promise<string> {
+  const p = await withConfig(source);
+  try {
+    await loadConfig({ cwd: p.dir, ...overrides });
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults without a config file', async () => {
+    const p = await withConfig(undefined);
+    const config = await loadConfig({ cwd: p.dir });
+    expect(config.configFile).toBeNull();
+    expect(config.inputDir).toBe(p.input);
+    expect(config.outputDir).toBe(path.join(p.dir, 'output'));
+    expect(config.cacheDirAbs).toBe(path.join(p.dir, '.cache/pipeline'));
+    expect(config.include).toEqual(['**/*.md']);
+    expect(config.site.url).toBe('https://example.github.io/daily-papers/');
+    expect(config.feeds).toMatchObject({ limit: 50, dailyLimit: 30, link: 'huggingface', timezone: 'Asia/Seoul', time: '09:00' });
+    expect(config.concurrency).toBe(16);
+    expect(config.digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('loads pipeline.config.ts (TypeScript, defineConfig) and resolves paths against its folder', async () => {
+    const p = await withConfig(`${IMPORT}export default defineConfig({ input: 'input', output: 'site', site: { url: 'https://me.github.io/papers' } });\n`);
+    const config = await loadConfig({ cwd: p.dir });
+    expect(config.configFile).toBe(path.join(p.dir, 'pipeline.config.ts'));
+    expect(config.outputDir).toBe(path.join(p.dir, 'site'));
+    // A site URL is a folder: the trailing slash is added.
+    expect(config.site.url).toBe('https://me.github.io/papers/');
+  });
+
+  it('lets --input, --output and --config override the file, relative to the working directory', async () => {
+    const p = await withConfig(`export default { output: 'site' };\n`);
+    await mkdir(path.join(p.dir, 'other'));
+    await writeFile(path.join(p.dir, 'other.config.ts'), `export default { output: 'from-other' };\n`);
+    const config = await loadConfig({ cwd: p.dir, config: 'other.config.ts', input: 'other', output: 'out2' });
+    expect(config.inputDir).toBe(path.join(p.dir, 'other'));
+    expect(config.outputDir).toBe(path.join(p.dir, 'out2'));
+    const fromOther = await loadConfig({ cwd: p.dir, config: 'other.config.ts' });
+    expect(fromOther.outputDir).toBe(path.join(p.dir, 'from-other'));
+  });
+
+  it('names an unknown key and the keys it accepts', async () => {
+    const message = await errorOf(`export default { inputs: 'input', site: { titel: 'x' } };\n`);
+    expect(message).toMatch(/unknown key "inputs": expected one of "input", "include"/);
+    expect(message).toMatch(/unknown key "site\.titel": expected one of "url", "title", "description", "language"/);
+  });
+
+  it('names the key of a wrong type and what was expected', async () => {
+    const message = await errorOf(`export default { include: '**/*.md', feeds: { limit: 'ten', extra: [{ name: 'A B', title: 'x', filter: {} }] } };\n`);
+    expect(message).toMatch(/"include": expected an array, got "\*\*\/\*\.md"/);
+    expect(message).toMatch(/"feeds\.limit": expected a number, got "ten"/);
+    expect(message).toMatch(/"feeds\.extra\[0\]\.name": expected lowercase letters, digits and hyphens, got "A B"/);
+  });
+
+  it('rejects a bad site URL, time and enum with the expected form', async () => {
+    const message = await errorOf(`export default { site: { url: 'example.com/papers' }, feeds: { time: '9am', link: 'doi' } };\n`);
+    expect(message).toMatch(/"site\.url": expected an absolute http:\/\/ or https:\/\/ URL.*got "example\.com\/papers"/);
+    expect(message).toMatch(/"feeds\.time": expected a local time "HH:MM"/);
+    expect(message).toMatch(/"feeds\.link": expected one of "huggingface", "arxiv", got "doi"/);
+    expect(await errorOf(`export default { site: { url: 'ftp://example.com/' } };\n`)).toMatch(/"site\.url"/);
+  });
+
+  it('rejects an unreachable input folder, naming the key', async () => {
+    expect(await errorOf(`export default { input: 'nowhere' };\n`)).toMatch(/"input": expected a readable folder of digests, but ".*nowhere" does not exist/);
+    expect(await errorOf(`export default {};\n`, { input: 'input/a.md' })).toMatch(/--input: .* is not a folder/);
+  });
+
+  it('refuses an output folder that would swallow the input, the cache or the project', async () => {
+    expect(await errorOf(`export default {};\n`, { output: '.' })).toMatch(/--output: expected a folder of its own/);
+    expect(await errorOf(`export default { output: 'input/out' };\n`)).toMatch(/outside the input folder/);
+    expect(await errorOf(`export default { output: '.cache' };\n`)).toMatch(/contains the cache folder/);
+  });
+
+  it('reports a missing --config file, a syntax error and a missing default export without a stack', async () => {
+    const p = await withConfig(undefined);
+    await expect(loadConfig({ cwd: p.dir, config: 'nope.ts' })).rejects.toThrow(/--config: file "nope.ts" not found/);
+    expect(await errorOf(`export default { input: 'input' ;\n`)).toMatch(/cannot load the config file/);
+    expect(await errorOf(`export const config = {};\n`)).toMatch(/expected a default export/);
+    expect(await errorOf(`export default 42;\n`)).toMatch(/expected the default export to be an object, got number 42/);
+  });
+});
+
+describe('configDigest', () => {
+  const base = configSchema.parse({});
+  it('is stable, ignores key order, paths and tuning knobs, and changes with what shapes the output', () => {
+    expect(configDigest(base)).toBe(configDigest(configSchema.parse({})));
+    expect(configDigest({ ...base, output: 'elsewhere', input: 'x', cacheDir: 'y', concurrency: 2 })).toBe(configDigest(base));
+    const reordered = configSchema.parse({ site: { language: 'ko', title: base.site.title } });
+    expect(configDigest(reordered)).toBe(configDigest(base));
+    expect(configDigest(configSchema.parse({ feeds: { limit: 10 } }))).not.toBe(configDigest(base));
+    expect(configDigest(configSchema.parse({ site: { url: 'https://a.example/' } }))).not.toBe(configDigest(base));
+  });
+});

@@ -1,0 +1,328 @@
+/**
+ * The orchestrator end to end on small digests written for these tests: exit codes, atomic
+ * publish, cache correctness (cached == cold, byte for byte), the fast path, corrupt cache files,
+ * the lock, kill -9 and determinism under other time zones and clocks.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmod, mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../pipeline/config/load.ts';
+import { lockPath } from '../../pipeline/publish/publish.ts';
+import { runPipeline } from '../../pipeline/run.ts';
+import type { RunReport } from '../../pipeline/report/report.ts';
+import { ROOT, TSX, digest, makeProject, mtimes, smallCorpus, treeHashes, writeFiles, type Project, useProjects } from '../helpers/ops.ts';
+
+const project = useProjects();
+
+async function run(p: Project, options: { output?: string; noCache?: boolean; strict?: boolean; allowEmpty?: boolean } = {}) {
+  const config = await loadConfig({ cwd: p.dir, output: options.output });
+  return runPipeline({ config, noCache: options.noCache, strict: options.strict, allowEmpty: options.allowEmpty, workers: 0 });
+}
+
+async function readReport(dir: string): Promise<RunReport> {
+  return JSON.parse(await readFile(path.join(dir, 'report.json'), 'utf8')) as RunReport;
+}
+
+describe('a successful run', () => {
+  it('publishes the dataset, the other steps’ artifacts and a report', async () => {
+    const p = await project();
+    const result = await run(p);
+    expect(result.exitCode).toBe(0);
+    expect(result.published).toBe(true);
+    const papers = JSON.parse(await readFile(path.join(p.output, 'papers.json'), 'utf8')) as { papers: { id: string }[] };
+    // 4 + 3 + 5 + 3 + 1 headings; the last one repeats a paper of the first digest.
+    expect(papers.papers).toHaveLength(15);
+    const authors = JSON.parse(await readFile(path.join(p.output, 'authors.json'), 'utf8')) as { authors: unknown[] };
+    expect(authors.authors.length).toBeGreaterThan(0);
+    const report = await readReport(p.output);
+    expect(report.steps.map((s) => s.name)).toEqual([
+      'discover', 'read', 'parse', 'authors', 'enrich', 'index', 'feeds', 'page', 'cache', 'publish',
+    ]);
+    expect(report.counts).toMatchObject({ files: 4, papers: 15, fatal: 0 });
+    expect(report.inputs.map((i) => i.path)).toEqual(['2025/03/03.md', '2025/03/04.md', '2025/03/05.md', '2025/03/06.md']);
+    // Every artifact in the report exists with that size and hash.
+    const hashes = await treeHashes(p.output, ['report.json']);
+    expect(Object.keys(hashes).sort()).toEqual(report.artifacts.map((a) => a.path));
+    for (const a of report.artifacts) expect(hashes[a.path]).toBe(a.sha256);
+    expect(report.artifacts.map((a) => a.path)).toEqual(expect.arrayContaining(['papers.json', 'authors.json', 'index.html']));
+    // The warning of 2025/03/04.md is reported with its position, rule and severity.
+    const warning = report.diagnostics.find((d) => d.file === '2025/03/04.md');
+    expect(warning).toMatchObject({ severity: 'warning', source: 'pipeline:authors' });
+    expect(warning!.line).toBeGreaterThan(1);
+    expect(report.warningsByRule[warning!.rule]).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps a tracked output/README.md and replaces everything else', async () => {
+    const p = await project();
+    await writeFiles(p.output, { 'README.md': 'generated\n', 'stale.txt': 'old artifact\n' });
+    expect((await run(p)).exitCode).toBe(0);
+    expect(await readFile(path.join(p.output, 'README.md'), 'utf8')).toBe('generated\n');
+    await expect(stat(path.join(p.output, 'stale.txt'))).rejects.toThrow();
+    // Nothing is left beside the output folder.
+    expect((await readdir(p.dir)).sort()).toEqual(['.cache', 'input', 'output']);
+  });
+});
+
+describe('the cache', () => {
+  it('writes byte-identical output from the cache and from a cold --no-cache run', async () => {
+    const p = await project();
+    const cold = path.join(p.dir, 'cold');
+    const first = await run(p, { output: cold, noCache: true });
+    expect(first.report.cache).toMatchObject({ enabled: false, hits: 0 });
+    await run(p); // fills the cache
+    await rm(path.join(p.cache, 'manifest.json')); // no fast path: every file comes from the parse cache
+    const cached = await run(p);
+    expect(cached.report.fastPath).toBe(false);
+    expect(cached.report.cache).toMatchObject({ hits: 4, misses: 0 });
+    // Every term vector of the index came from the cache too.
+    expect(cached.report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 0, reused: 15 });
+    expect(await treeHashes(p.output, ['report.json'])).toEqual(await treeHashes(cold, ['report.json']));
+    expect(cached.report.diagnostics).toEqual(first.report.diagnostics);
+  });
+
+  it('a first run boots its parse workers while reading and writes what a main-thread run writes', async () => {
+    const files: Record<string, string> = {};
+    for (let d = 0; d < 70; d++) {
+      const date = new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+      files[`${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8)}.md`] = digest(date, 2, d + 1);
+    }
+    const p = await project(files);
+    const config = await loadConfig({ cwd: p.dir });
+    const threaded = await runPipeline({ config, workers: 2 }); // no manifest yet: started while reading
+    expect(threaded.exitCode).toBe(0);
+    const parse = threaded.report.steps.find((s) => s.name === 'parse')!;
+    expect(parse.counts.workers).toBeGreaterThan(0);
+    // The workers also analyzed the papers for the index.
+    expect(threaded.report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 140, analyzedInWorkers: 140, reused: 0 });
+    const main = path.join(p.dir, 'main-thread');
+    await run(p, { output: main, noCache: true });
+    expect(await treeHashes(p.output, ['report.json'])).toEqual(await treeHashes(main, ['report.json']));
+  }, 60_000);
+
+  it('re-parses only a changed file', async () => {
+    const p = await project();
+    await run(p);
+    await writeFile(path.join(p.input, '2025/03/05.md'), digest('2025-03-05', 2, 9));
+    const second = await run(p);
+    expect(second.report.fastPath).toBe(false);
+    expect(second.report.cache).toMatchObject({ hits: 3, misses: 1 });
+    expect(second.report.counts.papers).toBe(12);
+    // Only the new file's papers are analyzed for the index; the output equals a cold run's.
+    expect(second.report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 2, reused: 10 });
+    const cold = path.join(p.dir, 'cold');
+    await run(p, { output: cold, noCache: true });
+    expect(await treeHashes(p.output, ['report.json'])).toEqual(await treeHashes(cold, ['report.json']));
+  });
+
+  it('discards a corrupt term-vector cache with a warning and analyzes every paper again', async () => {
+    const p = await project();
+    await run(p);
+    const before = await treeHashes(p.output, ['report.json']);
+    await rm(path.join(p.cache, 'manifest.json'));
+    const vectors = path.join(p.cache, 'index', 'vectors.bin');
+    const text = await readFile(vectors, 'utf8');
+    await writeFile(vectors, text.slice(0, -10)); // truncated
+    const second = await run(p);
+    expect(second.exitCode).toBe(0);
+    expect(second.report.cache.discarded).toEqual([{ file: 'index/vectors.bin', reason: 'checksum mismatch (truncated or edited)' }]);
+    expect(second.report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 15, reused: 0 });
+    expect(await treeHashes(p.output, ['report.json'])).toEqual(before);
+    // The rewritten cache is whole again.
+    await rm(path.join(p.cache, 'manifest.json'));
+    expect((await run(p)).report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 0, reused: 15 });
+  });
+
+  it('takes the fast path when nothing changed, reporting the same diagnostics', async () => {
+    const p = await project();
+    const first = await run(p);
+    const names = first.report.artifacts.map((a) => a.path);
+    const before = await treeHashes(p.output, ['report.json']);
+    const times = await mtimes(p.output, names);
+    const second = await run(p);
+    expect(second.exitCode).toBe(0);
+    expect(second.report.fastPath).toBe(true);
+    expect(second.report.steps.map((s) => s.name)).toEqual(['discover', 'read', 'reuse', 'publish']);
+    expect(second.report.diagnostics).toEqual(first.report.diagnostics);
+    expect(second.report.artifacts).toEqual(first.report.artifacts);
+    expect(await treeHashes(p.output, ['report.json'])).toEqual(before);
+    expect(await mtimes(p.output, names)).toEqual(times);
+    expect((await readReport(p.output)).fastPath).toBe(true);
+  });
+
+  it('trusts old modification times like git does, and still notices an edited file', async () => {
+    const p = await project();
+    const old = new Date(Date.UTC(2025, 0, 1));
+    for (const rel of Object.keys(smallCorpus())) await utimes(path.join(p.input, rel), old, old);
+    await run(p);
+    const manifest = JSON.parse(await readFile(path.join(p.cache, 'manifest.json'), 'utf8')) as { inputs: [string, string, number, number | null][] };
+    expect(manifest.inputs.every((i) => i[3] === old.getTime())).toBe(true);
+    expect((await run(p)).report.fastPath).toBe(true);
+    // Same size, new content, new time stamp: re-read and re-published.
+    const file = path.join(p.input, '2025/03/05.md');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('Part 3-0', 'Part 3-X'));
+    const edited = await run(p);
+    expect(edited.report.fastPath).toBe(false);
+    expect(edited.report.cache.misses).toBe(1);
+    expect(await readFile(path.join(p.output, 'papers.json'), 'utf8')).toContain('Part 3-X');
+  });
+
+  it('records trustworthy time stamps on the fast path, so the next no-change run needs only stats', async () => {
+    const p = await project();
+    await run(p); // inputs written just now: their times are not trusted yet
+    const manifestFile = path.join(p.cache, 'manifest.json');
+    const before = JSON.parse(await readFile(manifestFile, 'utf8')) as { inputs: [string, string, number, number | null][] };
+    expect(before.inputs.every((i) => i[3] === null)).toBe(true);
+    const old = new Date(Date.UTC(2025, 0, 1));
+    for (const rel of Object.keys(smallCorpus())) await utimes(path.join(p.input, rel), old, old);
+    expect((await run(p)).report.fastPath).toBe(true); // read and hashed: same content
+    const after = JSON.parse(await readFile(manifestFile, 'utf8')) as { inputs: [string, string, number, number | null][] };
+    expect(after.inputs.every((i) => i[3] === old.getTime())).toBe(true);
+    expect(after.inputs.map((i) => i[1])).toEqual(before.inputs.map((i) => i[1]));
+    expect((await run(p)).report.fastPath).toBe(true);
+  });
+
+  it('does not take the fast path when output/ was edited', async () => {
+    const p = await project();
+    await run(p);
+    await writeFile(path.join(p.output, 'papers.json'), '{"papers":[]}\n');
+    const second = await run(p);
+    expect(second.report.fastPath).toBe(false);
+    expect(JSON.parse(await readFile(path.join(p.output, 'papers.json'), 'utf8')).papers).toHaveLength(15);
+  });
+
+  it('discards a corrupt or foreign cache file with a warning and rebuilds the same output', async () => {
+    const p = await project();
+    await run(p);
+    const before = await treeHashes(p.output, ['report.json']);
+    await rm(path.join(p.cache, 'manifest.json'));
+    const shards = await readdir(path.join(p.cache, 'parse'));
+    const files = (await Promise.all(shards.map(async (s) => (await readdir(path.join(p.cache, 'parse', s))).map((n) => path.join(p.cache, 'parse', s, n))))).flat();
+    expect(files).toHaveLength(4);
+    const text = await readFile(files[0]!, 'utf8');
+    await writeFile(files[0]!, text.slice(0, text.length - 40)); // truncated
+    await writeFile(files[1]!, '{"format":"someone-else@9"}\n{}'); // foreign
+    await writeFile(files[2]!, text.replace(/"title":"[^"]*"/, '"title":"Tampered"')); // edited
+    const second = await run(p);
+    expect(second.exitCode).toBe(0);
+    expect(second.report.cache.discarded.map((d) => d.reason).sort()).toEqual([
+      'checksum mismatch (truncated or edited)',
+      'foreign format "someone-else@9"',
+      'key does not match its file name',
+    ]);
+    expect(second.report.cache.hits).toBe(1);
+    expect(await treeHashes(p.output, ['report.json'])).toEqual(before);
+  });
+});
+
+describe('a failed run leaves the previous output byte-identical', () => {
+  it('on a fatal diagnostic (binary file): exit 1, nothing published, the report kept in the cache', async () => {
+    const p = await project();
+    await run(p);
+    const before = await treeHashes(p.output);
+    await writeFile(path.join(p.input, '2025/03/07.md'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff, 0xfe, 0, 1]));
+    const result = await run(p);
+    expect(result.exitCode).toBe(1);
+    expect(result.published).toBe(false);
+    expect(result.report.counts.fatal).toBeGreaterThan(0);
+    expect(result.report.diagnostics.find((d) => d.severity === 'fatal')?.file).toBe('2025/03/07.md');
+    expect(await treeHashes(p.output)).toEqual(before);
+    const last = JSON.parse(await readFile(path.join(p.cache, 'last-report.json'), 'utf8')) as RunReport;
+    expect(last.exitCode).toBe(1);
+    expect(last.problems.join('\n')).toMatch(/nothing published/);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('on an unreadable file (EACCES; skipped when run as root, who reads any file)', async () => {
+    const p = await project();
+    await run(p);
+    const before = await treeHashes(p.output);
+    await chmod(path.join(p.input, '2025/03/05.md'), 0o000);
+    const result = await run(p);
+    expect(result.exitCode).toBe(1);
+    expect(result.report.diagnostics.find((d) => d.severity === 'fatal')).toMatchObject({
+      file: '2025/03/05.md', ruleId: 'unreadable-file',
+    });
+    expect(await treeHashes(p.output)).toEqual(before);
+  });
+
+  it('under --strict when there is a warning', async () => {
+    const p = await project();
+    await run(p);
+    const before = await treeHashes(p.output);
+    const strict = await run(p, { strict: true });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.report.problems.join('\n')).toMatch(/under --strict/);
+    expect(await treeHashes(p.output)).toEqual(before);
+  });
+
+  it('when no paper was found, unless --allow-empty', async () => {
+    const p = await project({ 'notes.md': '# Just notes\n\nNo digest here.\n' });
+    const empty = await run(p);
+    expect(empty.exitCode).toBe(1);
+    expect(empty.report.problems.join('\n')).toMatch(/no papers found/);
+    await expect(stat(p.output)).rejects.toThrow();
+    const allowed = await run(p, { allowEmpty: true });
+    expect(allowed.exitCode).toBe(0);
+    expect(JSON.parse(await readFile(path.join(p.output, 'papers.json'), 'utf8'))).toEqual({ papers: [] });
+  });
+});
+
+describe('concurrency and interruptions', () => {
+  it('refuses to run while another live run holds the lock, and takes over a stale lock', async () => {
+    const p = await project();
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      await writeFile(lockPath(p.output), JSON.stringify({ pid: sleeper.pid, host: (await import('node:os')).hostname(), started: 'then' }));
+      await expect(run(p)).rejects.toThrow(new RegExp(`another pipeline run \\(pid ${sleeper.pid}`));
+      await expect(stat(p.output)).rejects.toThrow();
+    } finally {
+      sleeper.kill('SIGKILL');
+    }
+    await new Promise((resolve) => sleeper.once('exit', resolve));
+    const result = await run(p);
+    expect(result.exitCode).toBe(0);
+    await expect(stat(lockPath(p.output))).rejects.toThrow();
+  });
+
+  it('survives kill -9 at any moment: output/ is the previous or the complete new one, never a mix', async () => {
+    const files: Record<string, string> = {};
+    for (let d = 1; d <= 28; d++) files[`2025/02/${String(d).padStart(2, '0')}.md`] = digest(`2025-02-${String(d).padStart(2, '0')}`, 6, d);
+    const p = await project(files);
+    const newDigest = digest('2025-03-01', 6, 40);
+    // The complete new output, for reference.
+    await mkdir(path.join(p.input, '2025/03'), { recursive: true });
+    await writeFile(path.join(p.input, '2025/03/01.md'), newDigest);
+    expect((await run(p, { output: path.join(p.dir, 'reference'), noCache: true })).exitCode).toBe(0);
+    const next = await treeHashes(path.join(p.dir, 'reference'), ['report.json']);
+    await rm(path.join(p.dir, 'reference'), { recursive: true });
+    await rm(path.join(p.input, '2025/03/01.md'));
+    expect((await run(p, { noCache: true })).exitCode).toBe(0);
+    const previous = await treeHashes(p.output, ['report.json']);
+
+    const outcomes: string[] = [];
+    for (const delay of [300, 1500, 3000, 6000]) {
+      await writeFile(path.join(p.input, '2025/03/01.md'), newDigest);
+      const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'pipeline/cli.ts'), '--quiet', '--no-cache'], {
+        cwd: p.dir,
+        stdio: 'ignore',
+      });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      await exited;
+      const now = await treeHashes(p.output, ['report.json']).catch(() => ({}));
+      const state = JSON.stringify(now) === JSON.stringify(previous) ? 'previous' : JSON.stringify(now) === JSON.stringify(next) ? 'new' : 'mixed';
+      outcomes.push(state);
+      expect(state).not.toBe('mixed');
+      // The next run takes over the stale lock, cleans up and publishes; then back to the previous state.
+      expect((await run(p, { noCache: true })).exitCode).toBe(0);
+      expect(await treeHashes(p.output, ['report.json'])).toEqual(next);
+      expect((await readdir(p.dir)).filter((n) => n.startsWith('.output.'))).toEqual([]);
+      await rm(path.join(p.input, '2025/03/01.md'));
+      expect((await run(p, { noCache: true })).exitCode).toBe(0);
+    }
+    console.info(`kill -9 outcomes by delay: ${outcomes.join(', ')}`);
+    expect(outcomes).toContain('previous');
+  }, 240_000);
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { authorKey, buildAuthorRecords, cleanName, dedupeNames, parseAuthors } from '../../src/authors.ts';
+import type { Paper } from '../../src/types.ts';
+
+describe('parseAuthors', () => {
+  it('reads a comma list', () => {
+    expect(parseAuthors('Mina Park, Ying-Cong Chen, Gemma Team')).toEqual({
+      names: ['Mina Park', 'Ying-Cong Chen', 'Gemma Team'],
+      truncated: false,
+      stray: [],
+    });
+  });
+
+  it('reads a Python list with single and double quotes and escapes', () => {
+    expect(parseAuthors(`['Sai Bi', "Sean O'Brien", 'Ana\\'s Twin', 'Hao Tan']`).names).toEqual([
+      'Sai Bi',
+      "Sean O'Brien",
+      "Ana's Twin",
+      'Hao Tan',
+    ]);
+  });
+
+  it('marks a trailing + as truncated, in both forms', () => {
+    expect(parseAuthors('A One, B Two, +')).toMatchObject({ names: ['A One', 'B Two'], truncated: true });
+    expect(parseAuthors("['A One', '+']")).toMatchObject({ names: ['A One'], truncated: true });
+    expect(parseAuthors('A One, B Two')).toMatchObject({ truncated: false });
+    // a + inside a name is not truncation
+    expect(parseAuthors('C++ Team')).toMatchObject({ names: ['C++ Team'], truncated: false });
+  });
+
+  it('keeps duplicates in source order (the authors step removes them)', () => {
+    expect(parseAuthors('Dan Kim, Dan Kim, Lee Yu').names).toEqual(['Dan Kim', 'Dan Kim', 'Lee Yu']);
+  });
+
+  it('cleans stray spaces and quotes, drops empty items, and applies NFC', () => {
+    const r = parseAuthors('  Zoe\u0308 Adams ,  "Kai Liu", Liu  Yang , ,');
+    expect(r.names).toEqual(['Zoë Adams', 'Kai Liu', 'Liu Yang']);
+    expect(r.names[0]!.normalize('NFC')).toBe(r.names[0]);
+    expect(r.stray).toEqual(['"Kai Liu"']);
+  });
+
+  it('tolerates an unclosed Python list and an empty value', () => {
+    expect(parseAuthors("['A One', 'B Two'").names).toEqual(['A One', 'B Two']);
+    expect(parseAuthors('')).toEqual({ names: [], truncated: false, stray: [] });
+    expect(parseAuthors('[]').names).toEqual([]);
+  });
+
+  it('cleanName keeps inner apostrophes and hyphens', () => {
+    expect(cleanName(" 'Luca D'Amico-Wong' ")).toBe("Luca D'Amico-Wong");
+  });
+});
+
+describe('authorKey', () => {
+  it.each([
+    ['Ying-Cong Chen', 'Yingcong Chen'],
+    ['Ying-Cong Chen', 'Ying Cong Chen'],
+    ['Alexandre Ramé', 'Alexandre Rame'],
+    ['ALEXANDRE RAME', 'alexandre rame'],
+    ['Michał Nauman', 'Michal Nauman'],
+    ['Matthias Nießner', 'Matthias Niessner'],
+    ['Sercan Ö. Arık', 'Sercan O Arik'],
+    ['Sercan "O. Arik', 'Sercan Ö. Arık'],
+    ["['Sai Bi'", 'Sai Bi'],
+    ['Dale R. Webster', 'Dale R Webster'],
+    ['Keren Gu-Lemberg', 'Keren GuLemberg'],
+    ['Ahmed El-Kishky', 'Ahmed ElKishky'],
+    ['Ale\u0301xandre Rame', 'Alexandre Ramé'],
+  ])('%s = %s', (a, b) => {
+    expect(authorKey(a)).toBe(authorKey(b));
+  });
+
+  it.each([
+    ['Luca D\'Amico-Wong', 'Luca Damico Wong'],
+    ['Keren Gu-Lemberg', 'Keren Gu Lemberg'],
+    ['Yingcong Chen', 'Chen Yingcong'],
+    ['Dale Webster', 'Dale R. Webster'],
+    ['Xin Li', 'Xing Li'],
+  ])('%s != %s (documented limits)', (a, b) => {
+    expect(authorKey(a)).not.toBe(authorKey(b));
+  });
+
+  it('produces lower-case NFC keys; organisations are keys too', () => {
+    expect(authorKey('Ying-Cong Chen')).toBe('yingcong chen');
+    expect(authorKey('Gemma Team')).toBe('gemma team');
+    expect(authorKey('DeepSeek-AI')).toBe('deepseekai');
+    expect(authorKey('  ')).toBe('');
+  });
+
+  it('dedupeNames keeps the first spelling of each person', () => {
+    expect(dedupeNames(['Yingcong Chen', 'A B', 'Ying-Cong Chen', 'a b'])).toEqual({
+      unique: ['Yingcong Chen', 'A B'],
+      duplicates: ['Ying-Cong Chen', 'a b'],
+    });
+  });
+});
+
+function paper(id: string, names: string[]): Paper {
+  return {
+    id,
+    version: null,
+    title: id,
+    date: '2024-01-01',
+    dates: ['2024-01-01'],
+    votes: null,
+    authors: names.map((name) => ({ name, key: authorKey(name) })),
+    authorsTruncated: false,
+    summary: [],
+    thumbnail: null,
+    media: [],
+    links: { abs: '', pdf: null, huggingface: null },
+    source: { file: 'x.md', line: 1 },
+  };
+}
+
+describe('buildAuthorRecords', () => {
+  it('one record per key: most frequent spelling, sorted spellings, papers in dataset order, count', () => {
+    const papers = [
+      paper('2401.00003', ['Ying-Cong Chen', 'Gemma Team']),
+      paper('2401.00002', ['Yingcong Chen']),
+      paper('2401.00001', ['Ying-Cong Chen']),
+    ];
+    expect(buildAuthorRecords(papers)).toEqual([
+      { key: 'gemma team', name: 'Gemma Team', spellings: ['Gemma Team'], papers: ['2401.00003'], count: 1 },
+      {
+        key: 'yingcong chen',
+        name: 'Ying-Cong Chen',
+        spellings: ['Ying-Cong Chen', 'Yingcong Chen'],
+        papers: ['2401.00003', '2401.00002', '2401.00001'],
+        count: 3,
+      },
+    ]);
+  });
+
+  it('breaks ties towards diacritics, then code-point order, independent of input order', () => {
+    const a = buildAuthorRecords([paper('1', ['Alexandre Rame']), paper('2', ['Alexandre Ramé'])]);
+    const b = buildAuthorRecords([paper('2', ['Alexandre Ramé']), paper('1', ['Alexandre Rame'])]);
+    expect(a[0]!.name).toBe('Alexandre Ramé');
+    expect(b[0]!.name).toBe('Alexandre Ramé');
+    const c = buildAuthorRecords([paper('1', ['Ann Lee']), paper('2', ['ann lee'])]);
+    expect(c[0]!.name).toBe('Ann Lee');
+  });
+
+  it('counts spellings over every listing when given, including later listings of a merged paper', () => {
+    const papers = [paper('1', ['Yingcong Chen'])];
+    const records = buildAuthorRecords(papers, [['Yingcong Chen'], ['Ying-Cong Chen'], ['Ying-Cong Chen', 'Ying-Cong Chen']]);
+    expect(records).toEqual([
+      { key: 'yingcong chen', name: 'Ying-Cong Chen', spellings: ['Ying-Cong Chen', 'Yingcong Chen'], papers: ['1'], count: 1 },
+    ]);
+  });
+});

@@ -1,0 +1,297 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { decodeDigest, isValidDate, parseDigest, resolveHfUrl } from '../../../src/digest/parse.ts';
+import { FIXTURES, brief, parseBytes, parseFixture } from '../../helpers/digests.ts';
+
+const enc = new TextEncoder();
+
+describe('decodeDigest', () => {
+  it('decodes UTF-8, normalizes CRLF/CR to LF and applies NFC', () => {
+    const file = new VFile({ path: 'x.md' });
+    const text = decodeDigest(enc.encode('a\r\nb\rc\nAle\u0301xandre'), file);
+    expect(text).toBe('a\nb\nc\nAl\u00e9xandre');
+    expect(file.messages).toEqual([]);
+  });
+
+  it('strips a UTF-8 BOM', () => {
+    const file = new VFile({ path: 'x.md' });
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode('## Daily Papers (2024-04-05)\n')]);
+    expect(decodeDigest(bytes, file)).toBe('## Daily Papers (2024-04-05)\n');
+  });
+
+  it('rejects a binary file (NUL byte) with a fatal `encoding` message at its position', () => {
+    const file = new VFile({ path: 'photo.md' });
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]);
+    expect(decodeDigest(bytes, file)).toBeNull();
+    expect(file.messages).toHaveLength(1);
+    const m = file.messages[0]!;
+    expect(brief(m)).toEqual({ ruleId: 'encoding', line: 3, column: 1, fatal: true });
+    expect(m.reason).toMatch(/binary \(NUL byte at byte 8\)/);
+    expect(m.source).toBe('pipeline:parse');
+  });
+
+  it('rejects invalid UTF-8 with a fatal `encoding` message pointing at the bad byte', () => {
+    const file = new VFile({ path: 'latin1.md' });
+    const bytes = new Uint8Array([...enc.encode('## Daily Papers (2024-04-05)\n\nCaf'), 0xe9, 0x0a]);
+    expect(decodeDigest(bytes, file)).toBeNull();
+    expect(brief(file.messages[0]!)).toEqual({ ruleId: 'encoding', line: 3, column: 4, fatal: true });
+    expect(file.messages[0]!.reason).toMatch(/invalid UTF-8 at byte 33/);
+  });
+
+  it('rejects truncated multi-byte sequences and surrogates', () => {
+    for (const bytes of [[0x61, 0xea, 0xb0], [0xed, 0xa0, 0x80], [0xc0, 0x80]]) {
+      const file = new VFile({ path: 'x.md' });
+      expect(decodeDigest(new Uint8Array(bytes), file)).toBeNull();
+      expect(file.messages[0]!.fatal).toBe(true);
+    }
+  });
+});
+
+describe('isValidDate / resolveHfUrl', () => {
+  it('accepts real dates only', () => {
+    expect(isValidDate('2024-02-29')).toBe(true);
+    expect(isValidDate('2023-02-29')).toBe(false);
+    expect(isValidDate('2024-13-45')).toBe(false);
+    expect(isValidDate('2024-4-5')).toBe(false);
+  });
+  it('resolves relative thumbnails against huggingface.co and keeps absolute ones as written', () => {
+    expect(resolveHfUrl('/avatars/x.svg')).toBe('https://huggingface.co/avatars/x.svg');
+    expect(resolveHfUrl('//cdn.example.org/a.png')).toBe('https://cdn.example.org/a.png');
+    expect(resolveHfUrl('https://cdn-thumbnails.huggingface.co/a.png')).toBe('https://cdn-thumbnails.huggingface.co/a.png');
+  });
+});
+
+describe('parseDigest: variants', () => {
+  it('reads a full modern digest: thumbnail, votes, authors, labelled summary', () => {
+    const { entries, file } = parseFixture('variants/full.md');
+    expect(file.messages).toEqual([]);
+    expect(entries).toHaveLength(3);
+    const [a, b, c] = entries;
+    expect(a).toMatchObject({
+      date: '2024-04-05',
+      rank: 0,
+      title: 'Ribbon: Folding Attention into Cheap Recurrences',
+      url: 'https://arxiv.org/abs/2404.01001',
+      thumbnail: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2404.01001.png',
+      votes: 42,
+      authors: ['Mina Park', 'Ying-Cong Chen', 'Alexandre Ramé', 'Gemma Team'],
+      authorsTruncated: false,
+      media: [],
+      source: { file: 'variants/full.md', line: 3, column: 1 },
+    });
+    expect(a!.summary.map((s) => s.label)).toEqual(["What's New", 'Technical Details', 'Performance Highlights']);
+    expect(a!.summary[0]!.text).toBe('어텐션 연산을 저렴한 순환 연산으로 접어 넣는 Ribbon 구조를 제안합니다.');
+    expect(a!.summary[0]!.markdown).toBe('어텐션 연산을 저렴한 순환 연산으로 접어 넣는 Ribbon 구조를 제안합니다.');
+
+    expect(b).toMatchObject({
+      rank: 1,
+      thumbnail: 'https://huggingface.co/avatars/5f1a2b3c4d.svg',
+      votes: null,
+      authors: ['Sai Reddy', 'Hana Kim', 'José Núñez'],
+    });
+    expect(b!.summary.map((s) => s.label)).toEqual(["What's New", 'Technical Details', 'Performance Highlights']);
+
+    expect(c).toMatchObject({
+      rank: 2,
+      votes: 7,
+      thumbnail: 'https://cdn-uploads.huggingface.co/production/uploads/abc123/robot.png',
+      // duplicates are kept by the parser; the authors step removes them
+      authors: ['Lee Minho', 'Lee Minho', "Sara O'Neil", 'Tomás Ruiz'],
+      authorsTruncated: true,
+    });
+    expect(c!.summary).toEqual([
+      { label: null, text: '수많은 연구실이 함께 만든 로봇 조작 데이터셋과 기준 모델을 보고합니다.', markdown: '수많은 연구실이 함께 만든 로봇 조작 데이터셋과 기준 모델을 보고합니다.' },
+      { label: null, text: '데이터는 22종의 로봇 팔에서 수집되었으며, 모두 공개됩니다.', markdown: '데이터는 22종의 로봇 팔에서 수집되었으며, 모두 공개됩니다.' },
+    ]);
+  });
+
+  it('keeps titles exactly as written: markdown punctuation, brackets, inline code, LaTeX, tags; whitespace collapsed', () => {
+    const { entries, file } = parseFixture('variants/titles.md');
+    expect(file.messages).toEqual([]);
+    expect(entries.map((e) => e.title)).toEqual([
+      'LLM$\\times$Sort: Sorting with $O(n \\log n)$ Queries',
+      'Q&A*: Is `attention` All You Need? [Yes] and [No]',
+      "Let's <think> About Reasoning_Traces (Part 2)",
+      '$\\textbf{Tiny}$-VLM: A 50M Vision-Language Model',
+    ]);
+    expect(entries.map((e) => e.url)).toEqual([
+      'https://arxiv.org/abs/2404.02001',
+      'https://arxiv.org/abs/2404.02002v2',
+      'https://arxiv.org/pdf/2404.02003v3.pdf',
+      'https://huggingface.co/papers/2404.02004',
+    ]);
+  });
+
+  it('reads two digest sections in one file, ranking each from 0', () => {
+    const { entries, file } = parseFixture('variants/two-sections.md');
+    expect(file.messages).toEqual([]);
+    expect(entries.map((e) => [e.date, e.rank, e.title, e.votes, e.source.line])).toEqual([
+      ['2024-10-18', 0, 'First Run Paper A', 11, 3],
+      ['2024-10-18', 1, 'First Run Paper B', 9, 9],
+      ['2024-10-18', 0, 'Second Run Paper C', 30, 17],
+    ]);
+  });
+
+  it('ignores `##` sections that are not digests (a README with ## License)', () => {
+    const { entries, file } = parseFixture('variants/license.md');
+    expect(file.messages).toEqual([]);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.summary).toHaveLength(1);
+    expect(entries[0]!.summary[0]!.text).toBe('이 논문 뒤에 오는 라이선스 절은 논문이 아닙니다.');
+  });
+
+  it('collects media from <video> (with or without <div>), [Watch Video](url) and [Watch Video]url, deduplicated', () => {
+    const { entries, file } = parseFixture('variants/media.md');
+    expect(file.messages).toEqual([]);
+    const base = 'https://cdn-uploads.huggingface.co/production/uploads/u1/';
+    expect(entries.map((e) => e.media)).toEqual([[`${base}dance.mp4`], [`${base}broken.mp4`], [`${base}bare.mp4`]]);
+    expect(entries.map((e) => e.votes)).toEqual([16, 8, null]);
+    expect(entries.map((e) => e.authors)).toEqual([['Ara Choi', 'Ben Hall'], [], ['Chen Wei']]);
+    // media lines never leak into the summary
+    for (const e of entries) expect(e.summary.map((s) => s.markdown).join('\n')).not.toMatch(/mp4|Watch/);
+  });
+
+  it('reads nested lists, numbered lists and paragraphs after lists into the bullet they continue', () => {
+    const { entries, file } = parseFixture('variants/summary.md');
+    expect(file.messages).toEqual([]);
+    const [nested, numbered, para] = entries;
+    expect(nested!.summary).toHaveLength(2);
+    expect(nested!.summary[0]).toEqual({
+      label: null,
+      text: '이 논문은 네 가지 주요 기여를 제시합니다.\n(1) 새로운 데이터셋을 공개합니다.\n(2) 평가 지표를 제안합니다.',
+      markdown: '이 논문은 네 가지 주요 기여를 제시합니다.\n- (1) 새로운 데이터셋을 공개합니다.\n- (2) 평가 지표를 제안합니다.',
+    });
+    expect(numbered!.summary.map((s) => s.label)).toEqual(["What's New", 'Technical Details', 'Performance Highlights']);
+    expect(numbered!.summary[1]).toEqual({
+      label: 'Technical Details',
+      text: '학습은 다음 단계로 이루어집니다:\nTokenizer: 10만 단어 크기의 토크나이저를 학습합니다.\nPretraining: 2조 토큰으로 사전학습합니다.',
+      markdown:
+        '학습은 다음 단계로 이루어집니다:\n1. **Tokenizer**: 10만 단어 크기의 토크나이저를 학습합니다.\n2. **Pretraining**: 2조 토큰으로 사전학습합니다.',
+    });
+    expect(para!.summary.map((s) => s.label)).toEqual(["What's New", 'Technical Details']);
+    expect(para!.summary[1]!.text).toBe(
+      '레이블 강조가 짝이 맞지 않아도 레이블로 읽습니다.\n추가 설명: 이 문단은 마지막 항목에 이어 붙습니다.',
+    );
+    expect(para!.summary[1]!.markdown).toBe(
+      '레이블 강조가 짝이 맞지 않아도 레이블로 읽습니다.\n\n추가 설명: 이 문단은 마지막 항목에 이어 붙습니다.',
+    );
+  });
+
+  it('reads the early format (no thumbnail, vote or authors; no blank line before the next heading)', () => {
+    const { entries, file } = parseFixture('variants/early.md');
+    expect(file.messages).toEqual([]);
+    expect(entries.map((e) => [e.title, e.thumbnail, e.votes, e.authors, e.summary.length])).toEqual([
+      ['Early Format Without Metadata', null, null, [], 2],
+      ['Heading Right After a Bullet', null, null, [], 1],
+    ]);
+    expect(entries[1]!.source.line).toBe(7);
+  });
+
+  it('reads every Authors form: Python list with quotes, stray spaces and quotes, trailing + inside a list', () => {
+    const { entries, file } = parseFixture('variants/authors.md');
+    expect(file.messages).toEqual([]);
+    expect(entries.map((e) => [e.authors, e.authorsTruncated])).toEqual([
+      [['Yuki Tanaka', "Sean O'Brien", 'Ana-Maria Popescu', 'Yingcong Chen'], false],
+      [['Zoë Adams', 'Kai Liu', 'Liu Yang', 'Alexandre Rame'], false],
+      [['Mira Sato', 'Jun Ho Lee'], true],
+    ]);
+  });
+
+  it('gives the same entries for CRLF line endings and a BOM as for the LF original', () => {
+    const original = readFileSync(path.join(FIXTURES, 'variants/full.md'));
+    const lf = parseBytes(original, 'variants/full.md');
+    const crlfText = original.toString('utf8').replace(/\n/g, '\r\n');
+    const crlf = parseBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode(crlfText)]), 'variants/full.md');
+    expect(crlf.file.messages).toEqual([]);
+    expect(crlf.entries).toEqual(lf.entries);
+    for (const e of crlf.entries) for (const s of e.summary) expect(s.markdown).not.toMatch(/\r/);
+  });
+});
+
+describe('parseDigest: heading-by-heading parsing', () => {
+  it('gives the same result as parsing each fixture whole', () => {
+    const rels = ['variants/full.md', 'variants/titles.md', 'variants/two-sections.md', 'variants/license.md', 'variants/media.md', 'variants/summary.md', 'variants/early.md', 'variants/authors.md', 'bad/no-heading.md', 'bad/invalid-date.md', 'bad/heading-without-link.md', 'bad/duplicate-paper.md'];
+    for (const rel of rels) {
+      const text = readFileSync(path.join(FIXTURES, rel), 'utf8');
+      const a = new VFile({ path: rel });
+      const b = new VFile({ path: rel });
+      expect(parseDigest(text, a)).toEqual(parseDigest(text, b, { whole: true }));
+      expect(a.messages.map(brief)).toEqual(b.messages.map(brief));
+    }
+  });
+
+  it('falls back to a whole parse when a construct could span a heading (fenced code, HTML block)', () => {
+    const fenced = '## Daily Papers (2024-01-02)\n\n### [T](https://arxiv.org/abs/2401.00001)\n\n- 코드 예시:\n\n```\n## not a heading\n### [Nor](https://arxiv.org/abs/2401.00002)\n```\n';
+    const html = '## Daily Papers (2024-01-02)\n\n### [T](https://arxiv.org/abs/2401.00001)\n\n<div>\n## still html\n</div>\n';
+    for (const text of [fenced, html]) {
+      const entries = parseDigest(text, new VFile());
+      expect(entries).toHaveLength(1);
+      expect(entries).toEqual(parseDigest(text, new VFile(), { whole: true }));
+    }
+  });
+});
+
+describe('parseDigest: bad input', () => {
+  it('an empty file: a warning, no entries', () => {
+    const { entries, file } = parseFixture('bad/empty.md');
+    expect(entries).toEqual([]);
+    expect(file.messages.map(brief)).toEqual([{ ruleId: 'empty-file', line: 1, column: 1, fatal: false }]);
+  });
+
+  it('a whitespace-only file counts as empty', () => {
+    const file = new VFile({ path: 'blank.md' });
+    expect(parseDigest('\n  \n\t\n', file)).toEqual([]);
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['empty-file']);
+  });
+
+  it('no digest heading: warns, and a paper heading outside any digest is reported, not read', () => {
+    const { entries, file } = parseFixture('bad/no-heading.md');
+    expect(entries).toEqual([]);
+    expect(file.messages.map(brief)).toEqual([
+      { ruleId: 'paper-outside-digest', line: 5, column: 1, fatal: false },
+      { ruleId: 'no-digest-heading', line: 1, column: 1, fatal: false },
+    ]);
+    expect(file.messages[1]!.reason).toMatch(/Daily Papers/);
+  });
+
+  it('an invalid date (2024-13-45): warns at the heading and reports each skipped paper', () => {
+    const { entries, file } = parseFixture('bad/invalid-date.md');
+    expect(entries).toEqual([]);
+    expect(file.messages.map(brief)).toEqual([
+      { ruleId: 'invalid-date', line: 1, column: 1, fatal: false },
+      { ruleId: 'paper-outside-digest', line: 3, column: 1, fatal: false },
+    ]);
+    expect(file.messages[0]!.reason).toContain('2024-13-45');
+  });
+
+  it('a paper heading without a link: warns at the heading, the next paper is read normally', () => {
+    const { entries, file } = parseFixture('bad/heading-without-link.md');
+    expect(entries.map((e) => e.title)).toEqual(['A Fine Paper']);
+    expect(entries[0]!.rank).toBe(0);
+    expect(file.messages.map(brief)).toEqual([{ ruleId: 'heading-without-link', line: 3, column: 1, fatal: false }]);
+    expect(file.messages[0]!.reason).toContain('Paper Heading Without A Link');
+    // the orphan bullets do not end up in the next paper
+    expect(entries[0]!.summary.map((s) => s.text)).toEqual(['정상적인 논문입니다.']);
+  });
+
+  it('a non-arXiv link is parsed as is (the enrich step derives the id and warns)', () => {
+    const { entries, file } = parseFixture('bad/non-arxiv.md');
+    expect(file.messages).toEqual([]);
+    expect(entries[0]!.url).toBe('https://www.OpenReview.net/forum?id=xYz123#discussion');
+  });
+
+  it('a non-numeric vote is reported and left unknown', () => {
+    const file = new VFile({ path: 'v.md' });
+    const entries = parseDigest('## Daily Papers (2024-01-02)\n\n### [T](https://arxiv.org/abs/2401.00001)\n\nVote: many\n', file);
+    expect(entries[0]!.votes).toBeNull();
+    expect(file.messages.map(brief)).toEqual([{ ruleId: 'vote-invalid', line: 5, column: 1, fatal: false }]);
+  });
+
+  it('a digest without papers is reported', () => {
+    const file = new VFile({ path: 'e.md' });
+    expect(parseDigest('## Daily Papers (2024-01-02)\n\nNothing today.\n', file)).toEqual([]);
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['empty-digest']);
+  });
+});

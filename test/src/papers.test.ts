@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { comparePapers, identify, mergeEntries } from '../../src/papers.ts';
+import { authorsStep } from '../../pipeline/steps/authors.ts';
+import { enrichStep } from '../../pipeline/steps/enrich.ts';
+import type { StepContext } from '../../pipeline/context.ts';
+import type { DigestEntry } from '../../src/types.ts';
+import { brief, parseFixture } from '../helpers/digests.ts';
+
+function fakeCtx(): { ctx: StepContext; files: Map<string, VFile> } {
+  const files = new Map<string, VFile>();
+  const ctx = {
+    config: {} as StepContext['config'],
+    logger: { info() {}, progress() {} },
+    file(path: string) {
+      let f = files.get(path);
+      if (!f) {
+        f = new VFile({ path });
+        files.set(path, f);
+      }
+      return f;
+    },
+  } satisfies StepContext;
+  return { ctx, files };
+}
+
+function entry(over: Partial<DigestEntry> & { url: string; date: string }): DigestEntry {
+  return {
+    rank: 0,
+    title: 'T',
+    thumbnail: null,
+    votes: null,
+    authors: [],
+    authorsTruncated: false,
+    summary: [],
+    media: [],
+    source: { file: `${over.date}.md`, line: 3, column: 1 },
+    ...over,
+  };
+}
+
+const messages = (files: Map<string, VFile>) =>
+  [...files.values()].flatMap((f) => f.messages.map((m) => ({ file: f.path, ...brief(m), source: m.source })));
+
+describe('identify', () => {
+  it('derives ids and links from every heading link form', () => {
+    const { entries } = parseFixture('variants/titles.md');
+    expect(entries.map((e) => [identify(e.url).id, identify(e.url).version])).toEqual([
+      ['2404.02001', null],
+      ['2404.02002', 'v2'],
+      ['2404.02003', 'v3'],
+      ['2404.02004', null],
+    ]);
+  });
+  it('keeps a non-arXiv link with a url: id and the link as abs', () => {
+    expect(identify('https://www.OpenReview.net/forum?id=xYz123#discussion')).toEqual({
+      id: 'url:openreview.net/forum?id=xYz123',
+      version: null,
+      arxiv: false,
+      links: { abs: 'https://www.OpenReview.net/forum?id=xYz123#discussion', pdf: null, huggingface: null },
+    });
+  });
+});
+
+describe('mergeEntries', () => {
+  it('merges a paper listed on several days: all dates, first date, highest vote, first title and source, no summary lost', () => {
+    const s = (text: string) => ({ label: null, text, markdown: text });
+    const papers = mergeEntries([
+      entry({
+        url: 'https://arxiv.org/abs/2410.09342v2',
+        date: '2024-10-18',
+        title: 'Later Title',
+        votes: 34,
+        authors: ['B Two', 'A One', 'C Three'],
+        summary: [s('둘째 요약'), s('공통 문장')],
+        media: ['m2', 'm1'],
+        source: { file: '2024/10/18.md', line: 3, column: 1 },
+      }),
+      entry({
+        url: 'https://arxiv.org/abs/2410.09342',
+        date: '2024-10-16',
+        title: 'First Title',
+        votes: 15,
+        thumbnail: 'https://x/t.png',
+        authors: ['A One', 'B Two'],
+        authorsTruncated: true,
+        summary: [s('첫 요약'), s('공통 문장')],
+        media: ['m1'],
+        source: { file: '2024/10/16.md', line: 51, column: 1 },
+      }),
+    ]);
+    expect(papers).toHaveLength(1);
+    expect(papers[0]).toEqual({
+      id: '2410.09342',
+      version: 'v2',
+      title: 'First Title',
+      date: '2024-10-16',
+      dates: ['2024-10-16', '2024-10-18'],
+      votes: 34,
+      authors: [
+        { name: 'A One', key: 'a one' },
+        { name: 'B Two', key: 'b two' },
+        { name: 'C Three', key: 'c three' },
+      ],
+      authorsTruncated: false,
+      summary: [s('첫 요약'), s('공통 문장'), s('둘째 요약')],
+      thumbnail: 'https://x/t.png',
+      media: ['m1', 'm2'],
+      links: {
+        abs: 'https://arxiv.org/abs/2410.09342',
+        pdf: 'https://arxiv.org/pdf/2410.09342',
+        huggingface: 'https://huggingface.co/papers/2410.09342',
+      },
+      source: { file: '2024/10/16.md', line: 51 },
+    });
+  });
+
+  it('keeps votes null only when every listing is unknown', () => {
+    const p = mergeEntries([
+      entry({ url: '2401.00001', date: '2024-01-01' }),
+      entry({ url: '2401.00001', date: '2024-01-02', votes: 0 }),
+      entry({ url: '2401.00002', date: '2024-01-01' }),
+    ]);
+    expect(p.map((x) => [x.id, x.votes])).toEqual([
+      ['2401.00001', 0],
+      ['2401.00002', null],
+    ]);
+  });
+
+  it('sorts newest date first, then votes descending with null last, then id', () => {
+    const p = mergeEntries([
+      entry({ url: '2401.00005', date: '2024-01-01', votes: 50 }),
+      entry({ url: '2401.00004', date: '2024-01-02', votes: null }),
+      entry({ url: '2401.00003', date: '2024-01-02', votes: 3 }),
+      entry({ url: '2401.00002', date: '2024-01-02', votes: 3 }),
+      entry({ url: '2401.00001', date: '2024-01-02', votes: 9 }),
+    ]);
+    expect(p.map((x) => x.id)).toEqual(['2401.00001', '2401.00002', '2401.00003', '2401.00004', '2401.00005']);
+    expect([...p].reverse().sort(comparePapers)).toEqual(p);
+  });
+
+  it('is independent of input order', () => {
+    const es = ['variants/full.md', 'variants/two-sections.md', 'bad/duplicate-paper.md'].flatMap((f) => parseFixture(f).entries);
+    expect(mergeEntries([...es].reverse())).toEqual(mergeEntries(es));
+  });
+});
+
+describe('authorsStep + enrichStep over fixtures', () => {
+  it('the same paper twice in one digest: a warning with both positions, one merged record, nothing lost', () => {
+    const { ctx, files } = fakeCtx();
+    const { entries } = parseFixture('bad/duplicate-paper.md');
+    const dataset = enrichStep(ctx, authorsStep(ctx, entries));
+    expect(messages(files)).toEqual([
+      { file: 'bad/duplicate-paper.md', ruleId: 'duplicate-paper', line: 17, column: 1, fatal: false, source: 'pipeline:enrich' },
+    ]);
+    expect(files.get('bad/duplicate-paper.md')!.messages[0]!.reason).toContain('bad/duplicate-paper.md:3:1');
+    expect(dataset.papers.map((p) => p.id)).toEqual(['2404.09301', '2404.09302']);
+    const twice = dataset.papers[0]!;
+    expect(twice).toMatchObject({
+      title: 'Listed Twice',
+      version: 'v2',
+      votes: 14,
+      dates: ['2024-04-09'],
+      source: { file: 'bad/duplicate-paper.md', line: 3 },
+      authors: [
+        { name: 'Eun Ji Park', key: 'eunji park' },
+        { name: 'Tom Baker', key: 'tom baker' },
+      ],
+    });
+    expect(twice.summary.map((s) => s.text)).toEqual([
+      '같은 다이제스트에 두 번 실린 논문의 첫 번째 목록입니다.',
+      '두 번째 목록은 다른 요약을 담고 있습니다.',
+    ]);
+    expect(dataset.authors.find((a) => a.key === 'eunji park')).toEqual({
+      key: 'eunji park',
+      name: 'Eun Ji Park',
+      spellings: ['Eun Ji Park', 'Eunji Park'],
+      papers: ['2404.09301'],
+      count: 1,
+    });
+  });
+
+  it('the same digest date in two files: one warning at the later file, both files kept', () => {
+    const { ctx, files } = fakeCtx();
+    const entries = ['same-date/a/2024-04-10.md', 'same-date/b/2024-04-10.md'].flatMap((f) => parseFixture(f).entries);
+    const dataset = enrichStep(ctx, authorsStep(ctx, entries));
+    expect(messages(files)).toEqual([
+      { file: 'same-date/b/2024-04-10.md', ruleId: 'duplicate-digest-date', line: 3, column: 1, fatal: false, source: 'pipeline:enrich' },
+    ]);
+    expect(files.get('same-date/b/2024-04-10.md')!.messages[0]!.reason).toContain('same-date/a/2024-04-10.md');
+    expect(dataset.papers.map((p) => [p.id, p.date, p.source.file])).toEqual([
+      ['2404.09401', '2024-04-10', 'same-date/a/2024-04-10.md'],
+      ['2404.09402', '2024-04-10', 'same-date/b/2024-04-10.md'],
+    ]);
+  });
+
+  it('two sections with the same date in one file are one digest: no warning', () => {
+    const { ctx, files } = fakeCtx();
+    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/two-sections.md').entries));
+    expect(messages(files)).toEqual([]);
+    expect(dataset.papers.map((p) => p.id)).toEqual(['2410.03003', '2410.03001', '2410.03002']);
+  });
+
+  it('a non-arXiv link keeps the paper with a warning and a stable url: id', () => {
+    const { ctx, files } = fakeCtx();
+    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('bad/non-arxiv.md').entries));
+    expect(messages(files)).toEqual([
+      { file: 'bad/non-arxiv.md', ruleId: 'non-arxiv-link', line: 3, column: 1, fatal: false, source: 'pipeline:enrich' },
+    ]);
+    expect(dataset.papers).toHaveLength(1);
+    expect(dataset.papers[0]).toMatchObject({
+      id: 'url:openreview.net/forum?id=xYz123',
+      title: 'A Workshop Paper Hosted Elsewhere',
+      votes: 4,
+      links: { abs: 'https://www.OpenReview.net/forum?id=xYz123#discussion', pdf: null, huggingface: null },
+    });
+  });
+
+  it('authorsStep removes repeated names (first spelling kept) and reports them and stray quotes', () => {
+    const { ctx, files } = fakeCtx();
+    const input = parseFixture('variants/full.md').entries;
+    const out = authorsStep(ctx, [...input, entry({ url: '2401.00001', date: '2024-01-01', authors: ['Sercan "O. Arik', 'Xu Han', 'XU Han'] })]);
+    expect(out[2]!.authors).toEqual(['Lee Minho', "Sara O'Neil", 'Tomás Ruiz']);
+    expect(out[3]!.authors).toEqual(['Sercan "O. Arik', 'Xu Han']);
+    expect(input[2]!.authors).toHaveLength(4); // the input is not mutated
+    expect(messages(files).map((m) => [m.file, m.ruleId, m.line, m.source])).toEqual([
+      ['variants/full.md', 'author-duplicate', 33, 'pipeline:authors'], // the Authors: line, not the heading (line 27)
+      ['2024-01-01.md', 'author-duplicate', 3, 'pipeline:authors'],
+      ['2024-01-01.md', 'author-stray-quote', 3, 'pipeline:authors'],
+    ]);
+  });
+
+  it('builds authors.json records across fixtures: folded keys, display names, NFC', () => {
+    const { ctx } = fakeCtx();
+    const entries = ['variants/full.md', 'variants/authors.md'].flatMap((f) => parseFixture(f).entries);
+    const { authors, papers } = enrichStep(ctx, authorsStep(ctx, entries));
+    const byKey = new Map(authors.map((a) => [a.key, a]));
+    expect(byKey.get('yingcong chen')).toMatchObject({ spellings: ['Ying-Cong Chen', 'Yingcong Chen'], count: 2 });
+    expect(byKey.get('alexandre rame')).toMatchObject({ name: 'Alexandre Ramé', spellings: ['Alexandre Rame', 'Alexandre Ramé'] });
+    expect(byKey.get('gemma team')).toMatchObject({ name: 'Gemma Team', papers: ['2404.01001'] });
+    expect(authors.map((a) => a.key)).toEqual([...authors.map((a) => a.key)].sort());
+    for (const a of authors) expect(a.name).toBe(a.name.normalize('NFC'));
+    expect(papers.find((p) => p.id === '2404.01003')!.authorsTruncated).toBe(true);
+  });
+});

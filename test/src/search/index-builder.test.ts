@@ -1,0 +1,64 @@
+/** The fast index build: the same bytes as MiniSearch#add + JSON.stringify, from fresh or cached vectors. */
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../../pipeline/steps/search-index.ts';
+import { deserialize, serialize } from 'node:v8';
+import { analyzeDocument, buildIndex, checkVectorTable, IndexBuilder, indexJsonText, type VectorTable } from '../../../src/search/index-builder.ts';
+import { indexOptions, toSearchDocument } from '../../../src/search/options.ts';
+import type { Dataset } from '../../../src/types.ts';
+import { fixtureDataset } from '../../fixtures/page/dataset.ts';
+import { DATASET, PAPERS, paper } from '../../helpers/search-fixtures.ts';
+
+const reference = (dataset: Dataset): string => JSON.stringify(buildSearchIndex(dataset));
+const fast = (dataset: Dataset): string => indexJsonText(buildIndex(dataset.papers.map(toSearchDocument)));
+
+describe('IndexBuilder', () => {
+  it('writes exactly what MiniSearch#add and JSON.stringify write (search and page fixtures)', () => {
+    for (const dataset of [DATASET, fixtureDataset()]) {
+      const want = reference(dataset);
+      expect(fast(dataset)).toBe(want);
+      expect(want.length).toBeGreaterThan(1000);
+    }
+  });
+
+  it('matches for an empty dataset, a repeated id and a paper with empty fields', () => {
+    expect(fast({ papers: [], authors: [] })).toBe(reference({ papers: [], authors: [] }));
+    const tricky: Dataset = {
+      papers: [...PAPERS, paper('2401.00001', 'Again', ['다시'], []), paper('2402.00009', '', [], [], '2024-06-01', null)],
+      authors: [],
+    };
+    expect(fast(tricky)).toBe(reference(tricky));
+    const js = JSON.parse(fast(tricky));
+    expect(js.documentCount).toBe(PAPERS.length + 1);
+  });
+
+  it('gives the same bytes from its exported vector table (what the cache stores) as from fresh vectors', () => {
+    const docs = fixtureDataset().papers.map(toSearchDocument);
+    const first = new IndexBuilder();
+    for (const doc of docs) first.add(doc, analyzeDocument(doc), `key-${doc.id}`);
+    const table = deserialize(serialize(first.exportTable())) as VectorTable;
+    expect(checkVectorTable(table)).toBeNull();
+    expect(table.keys).toEqual(docs.map((d) => `key-${d.id}`));
+    const second = new IndexBuilder();
+    docs.forEach((doc, row) => second.add(doc, { table, row }));
+    expect(indexJsonText(second.finish())).toBe(fast(fixtureDataset()));
+    expect(indexJsonText(first.finish())).toBe(fast(fixtureDataset()));
+  });
+
+  it('loads with MiniSearch.loadJSON and finds what the reference finds', () => {
+    const ms = MiniSearch.loadJSON(fast(DATASET), indexOptions);
+    const ref = buildSearchIndex(DATASET);
+    for (const q of ['강화학습', '언어모델', 'Rame', '2404.03715', 'difusion']) {
+      expect(ms.search(q).map((r) => [r.id, r.score]), q).toEqual(ref.search(q).map((r) => [r.id, r.score]));
+    }
+  });
+
+  it('analyzeDocument counts distinct tokens as the field length and frequencies per field', () => {
+    const v = analyzeDocument({ id: '2401.00009', title: 'Model model MODEL', summary: '모델을 모델이', authors: 'Ann Lee', date: '2024-01-01', votes: 1 });
+    expect(v.lengths[0]).toBe(3); // tokens before processing: Model, model, MODEL
+    expect(v.terms[0]).toBe('model');
+    expect(v.freqs[0]).toBe('3');
+    expect(v.terms[1]!.split('\n')).toContain('모델');
+    expect(v.freqs[1]!.split(',')[v.terms[1]!.split('\n').indexOf('모델')]).toBe('2');
+  });
+});
