@@ -9,6 +9,8 @@
  * report.json is rewritten.
  */
 import { createHash } from 'node:crypto';
+import { fatal } from '../src/message.ts';
+import { byString, byEntryKey } from '../src/compare.ts';
 import { statSync, type Stats } from 'node:fs';
 import { stat, readFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -147,12 +149,11 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     } catch (error) {
       if (error instanceof LockError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      const message = fileFor(PIPELINE_FILE).message(`Step "${name}" failed: ${reason}`, {
+      const message = fatal(fileFor(PIPELINE_FILE), `Step "${name}" failed: ${reason}`, {
         place: { line: 1, column: 1 },
         ruleId: 'step-failed',
         source: `pipeline:${name}`,
       });
-      message.fatal = true;
       if (error instanceof Error && error.stack) message.note = error.stack;
       steps.push({ name, ms: Math.round(performance.now() - t), counts: {} });
       throw new StepFailed(reason);
@@ -240,12 +241,11 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
           const t = performance.now();
           for (const artifact of list) {
             if (artifact.path === REPORT_PATH || records.has(artifact.path)) {
-              const m = fileFor(PIPELINE_FILE).message(`Two steps wrote the artifact "${artifact.path}"`, {
+              fatal(fileFor(PIPELINE_FILE), `Two steps wrote the artifact "${artifact.path}"`, {
                 place: { line: 1, column: 1 },
                 ruleId: 'duplicate-artifact',
                 source: 'pipeline:publish',
               });
-              m.fatal = true;
               continue;
             }
             const bytes = typeof artifact.data === 'string' ? Buffer.from(artifact.data) : artifact.data;
@@ -276,12 +276,11 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
           if (writeError) {
             const { path: p, error } = writeError;
             const reason = error instanceof Error ? error.message : String(error);
-            const m = fileFor(PIPELINE_FILE).message(`Cannot write the artifact "${p}": ${reason}`, {
+            fatal(fileFor(PIPELINE_FILE), `Cannot write the artifact "${p}": ${reason}`, {
               place: { line: 1, column: 1 },
               ruleId: 'write-failed',
               source: 'pipeline:publish',
             });
-            m.fatal = true;
           }
         };
 
@@ -345,7 +344,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         emit(await step('page', () => pageStep(ctx, dataset, { index: index.index }), (a) => ({ artifacts: a.length })));
 
         await flushWrites();
-        artifactRecords = [...records.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        artifactRecords = [...records.values()].sort(byString((x) => x.path));
         if (useCache && hasFatal(files)) await vectorsSaved;
         if (useCache && !hasFatal(files)) {
           await step(
@@ -369,15 +368,15 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     // The verdict.
     const messages = collectMessages(files.values());
     const diagnostics = reportDiagnostics(messages);
-    const fatal = diagnostics.filter((d) => d.severity === 'fatal').length;
+    const fatalCount = diagnostics.filter((d) => d.severity === 'fatal').length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-    counts.fatal = fatal;
+    counts.fatal = fatalCount;
     counts.warnings = warnings;
-    counts.info = diagnostics.length - fatal - warnings;
+    counts.info = diagnostics.length - fatalCount - warnings;
     counts.artifacts = artifactRecords.length;
-    if (fatal > 0) problems.push(`${fatal} fatal diagnostic(s)`);
+    if (fatalCount > 0) problems.push(`${fatalCount} fatal diagnostic(s)`);
     if (strict && warnings > 0) problems.push(`${warnings} warning(s) under --strict`);
-    if (fatal === 0 && (counts.papers ?? 0) === 0 && !allowEmpty) {
+    if (fatalCount === 0 && (counts.papers ?? 0) === 0 && !allowEmpty) {
       problems.push(`no papers found in ${config.inputDir} (pass --allow-empty to publish an empty dataset)`);
     }
     const exitCode: 0 | 1 = problems.length > 0 ? 1 : 0;
@@ -396,7 +395,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       published: exitCode === 0,
       fastPath,
       options: { strict, cache: useCache, allowEmpty },
-      counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1))),
+      counts: Object.fromEntries(Object.entries(counts).sort(byEntryKey)),
       steps,
       warningsByRule: warningsByRule(diagnostics),
       diagnostics,
@@ -457,7 +456,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     await lock.release();
   }
 
-  const sortedFiles = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sortedFiles = [...files.values()].sort(byString((x) => x.path));
   return { exitCode: report.exitCode as 0 | 1, report, published, files: sortedFiles };
 }
 

@@ -30,6 +30,7 @@
  * Pure: no `node:` imports.
  */
 import type { AuthorRecord, Paper } from './types.ts';
+import { compareStrings } from './compare.ts';
 
 export interface ParsedAuthors {
   /** Names as written, list syntax removed, NFC, in source order; duplicates kept. */
@@ -175,10 +176,6 @@ function nonAscii(s: string): number {
   return n;
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * Build the authors.json records from the merged papers (in dataset order, which gives each
  * record's `papers` order). Spellings are counted per listing: pass every listing's author names
@@ -216,11 +213,11 @@ export function buildAuthorRecords(
   }
   const out: AuthorRecord[] = [];
   for (const [key, r] of byKey) {
-    const spellings = [...r.spellings.keys()].sort(cmp);
+    const spellings = [...r.spellings.keys()].sort(compareStrings);
     const name = [...r.spellings.entries()].sort(
-      (x, y) => y[1] - x[1] || nonAscii(y[0]) - nonAscii(x[0]) || cmp(x[0], y[0]),
+      (x, y) => y[1] - x[1] || nonAscii(y[0]) - nonAscii(x[0]) || compareStrings(x[0], y[0]),
     )[0]![0];
     out.push({ key, name, spellings, papers: r.papers, count: r.papers.length });
   }
-  return out.sort((a, b) => cmp(a.key, b.key));
+  return out.sort((a, b) => compareStrings(a.key, b.key));
 }

@@ -26,6 +26,7 @@
  * (code-point order). Pure and deterministic.
  */
 import type { AuthorRef, DigestEntry, Paper, PaperLinks } from './types.ts';
+import { compareStrings } from './compare.ts';
 import { parseArxiv, urlPaperId } from './arxiv.ts';
 import { authorKey } from './authors.ts';
 
@@ -45,13 +46,12 @@ export function identify(url: string): Identified {
   return { id: urlPaperId(url), version: null, links: { abs: url, pdf: null, huggingface: null }, arxiv: false };
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Listing order: date, then file, then line, then column. */
 export function compareListings(a: DigestEntry, b: DigestEntry): number {
   return (
-    cmp(a.date, b.date) ||
-    cmp(a.source.file, b.source.file) ||
+    compareStrings(a.date, b.date) ||
+    compareStrings(a.source.file, b.source.file) ||
     a.source.line - b.source.line ||
     a.source.column - b.source.column
   );
@@ -82,7 +82,7 @@ export function comparePapers(a: Paper, b: Paper): number {
   const va = a.votes ?? -1;
   const vb = b.votes ?? -1;
   if (va !== vb) return vb - va;
-  return cmp(a.id, b.id);
+  return compareStrings(a.id, b.id);
 }
 
 /**
@@ -142,7 +142,7 @@ export function mergeEntries(entries: readonly DigestEntry[], warn: Warn = () =>
     let version: string | null = null;
     for (const i of g.ident) if (versionNumber(i.version) > versionNumber(version)) version = i.version;
 
-    const dates = [...new Set(g.entries.map((e) => e.date))].sort(cmp);
+    const dates = [...new Set(g.entries.map((e) => e.date))].sort(compareStrings);
     let votes: number | null = null;
     for (const e of g.entries) if (e.votes !== null && (votes === null || e.votes > votes)) votes = e.votes;
 

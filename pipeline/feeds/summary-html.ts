@@ -47,10 +47,6 @@ export function absoluteUrl(url: string | null | undefined): string | null {
   }
 }
 
-/** Escapes text for HTML content (used for Atom `type="html"` titles). */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** A small hast element builder. */
 export function h(tagName: string, properties: Element['properties'], children: (ElementContent | string | null | undefined | false)[] = []): Element {

@@ -3,6 +3,7 @@
  * parse the digest, and return the entries with the file's diagnostics as plain data.
  */
 import { VFile } from 'vfile';
+import { fatal } from '../../src/message.ts';
 import { VFileMessage } from 'vfile-message';
 import { decodeDigest, parseDigest } from '../../src/digest/parse.ts';
 import type { ParsedFile } from '../cache/cache.ts';
@@ -18,12 +19,11 @@ export function parseBytes(bytes: Uint8Array, relPath: string, inputDir: string)
     // `file.fail` already attached its message; anything else is a parser bug, reported on the file.
     if (!(error instanceof VFileMessage && file.messages.includes(error))) {
       const reason = error instanceof Error ? error.message : String(error);
-      const message = file.message(`Parser error: ${reason}`, {
+      fatal(file, `Parser error: ${reason}`, {
         place: { line: 1, column: 1 },
         ruleId: 'parser-error',
         source: 'pipeline:parse',
       });
-      message.fatal = true;
     }
     entries = [];
   }

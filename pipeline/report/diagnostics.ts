@@ -3,6 +3,7 @@
  * report lists them, so a cached run reports exactly the diagnostics of a cold run.
  */
 import type { VFile } from 'vfile';
+import { compareStrings } from '../../src/compare.ts';
 import type { VFileMessage } from 'vfile-message';
 
 export type Severity = 'fatal' | 'warning' | 'info';
@@ -107,7 +108,6 @@ export function toReportDiagnostic(file: string, s: SerializedMessage): ReportDi
 }
 
 export function compareDiagnostics(a: ReportDiagnostic, b: ReportDiagnostic): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-    (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0);
+  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column ||
+    compareStrings(a.rule, b.rule) || compareStrings(a.reason, b.reason);
 }

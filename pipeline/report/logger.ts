@@ -9,6 +9,7 @@
  * Diagnostics go to stderr through vfile-reporter (like remark-cli).
  */
 import { reporter } from 'vfile-reporter';
+import { byString, byEntryKey } from '../../src/compare.ts';
 import type { VFile } from 'vfile';
 import type { Logger } from '../context.ts';
 
@@ -68,7 +69,7 @@ function table(rows: string[][], indent = '  '): string {
 
 /** Artifacts for the table: at most 24 lines, deep folders summed up. */
 function artifactRows(artifacts: SummaryData['artifacts']): string[][] {
-  const sorted = [...artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...artifacts].sort(byString((x) => x.path));
   if (sorted.length <= 24) return sorted.map((a) => [a.path, formatBytes(a.size)]);
   const groups = new Map<string, { files: number; size: number }>();
   for (const a of sorted) {
@@ -163,7 +164,7 @@ export class RunLogger implements Logger {
       ['papers', String(c.papers ?? 0)],
       ['authors', String(c.authors ?? 0)],
     ];
-    const warnings = Object.entries(data.warningsByRule).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const warnings = Object.entries(data.warningsByRule).sort(byEntryKey);
     const lines = [`\n${bold('Summary')}`, table(rows)];
     lines.push(`\n${bold('Warnings by rule')}`);
     lines.push(warnings.length ? table(warnings.map(([rule, n]) => [rule, String(n)])) : '  none');

@@ -3,6 +3,7 @@
  * everything else in it is deterministic (sorted diagnostics, inputs and artifacts).
  */
 import type { VFile } from 'vfile';
+import { byString, byEntryKey } from '../../src/compare.ts';
 import type { CacheProblem } from '../cache/cache.ts';
 import { sha256 } from '../cache/cache.ts';
 import {
@@ -67,7 +68,7 @@ export interface RunReport {
 /** Every message of every file, as plain data keyed by file path (sorted). */
 export function collectMessages(files: Iterable<VFile>): Record<string, SerializedMessage[]> {
   const out: Record<string, SerializedMessage[]> = {};
-  const sorted = [...files].filter((f) => f.messages.length > 0).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...files].filter((f) => f.messages.length > 0).sort(byString((x) => x.path));
   for (const file of sorted) out[file.path] = serializeMessages(file);
   return out;
 }
@@ -82,7 +83,7 @@ export function reportDiagnostics(messages: Record<string, SerializedMessage[]>)
 export function warningsByRule(diagnostics: readonly ReportDiagnostic[]): Record<string, number> {
   const counts = new Map<string, number>();
   for (const d of diagnostics) if (d.severity === 'warning') counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
-  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries([...counts].sort(byEntryKey));
 }
 
 export function outputDigest(artifacts: readonly FileRecord[]): string {

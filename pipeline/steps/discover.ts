@@ -3,6 +3,8 @@
  * exclude globs, sorted by path (code-unit order, independent of locale and file system).
  */
 import path from 'node:path';
+import { fatal } from '../../src/message.ts';
+import { compareStrings } from '../../src/compare.ts';
 import fg from 'fast-glob';
 import type { StepContext } from '../context.ts';
 
@@ -11,10 +13,6 @@ export interface InputFile {
   path: string;
   /** Absolute path. */
   abs: string;
-}
-
-export function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export async function discoverStep(ctx: StepContext): Promise<InputFile[]> {
@@ -34,14 +32,13 @@ export async function discoverStep(ctx: StepContext): Promise<InputFile[]> {
     // An unreadable sub-folder would silently hide its digests: make it a fatal diagnostic.
     const err = error as NodeJS.ErrnoException;
     const rel = err.path ? path.relative(inputDir, err.path).split(path.sep).join('/') || '.' : '.';
-    const message = ctx.file(rel).message(`Cannot list folder: ${err.code ?? err.message}`, {
+    fatal(ctx.file(rel), `Cannot list folder: ${err.code ?? err.message}`, {
       ruleId: 'unreadable-folder',
       source: 'pipeline:discover',
     });
-    message.fatal = true;
     return [];
   }
   return found
-    .sort(comparePaths)
+    .sort(compareStrings)
     .map((rel) => ({ path: rel, abs: path.join(inputDir, rel) }));
 }

@@ -38,13 +38,15 @@
  *   the dataset's newest, or 1970-01-01 for an empty dataset. Never the clock.
  */
 import { createHash } from 'node:crypto';
+import { compareStrings } from '../../src/compare.ts';
 import type { Element } from 'hast';
 import { Feed } from 'feed';
 import type { Extension, Item } from 'feed';
 import type { Config, ExtraFeed, FeedFilter } from '../../src/config.ts';
 import type { Artifact, Dataset, Paper } from '../../src/types.ts';
 import type { StepContext } from '../context.ts';
-import { absoluteUrl, cleanLine, cleanText, escapeHtml, h, summaryHast, summaryText, toHtml } from '../feeds/summary-html.ts';
+import { escapeHtml } from '../../src/escape.ts';
+import { absoluteUrl, cleanLine, cleanText, h, summaryHast, summaryText, toHtml } from '../feeds/summary-html.ts';
 
 export interface FeedLink {
   title: string;
@@ -287,7 +289,7 @@ function timePapers(ctx: StepContext, papers: Paper[]): TimedPaper[] {
   }
   const out: TimedPaper[] = [];
   for (const [date, list] of byDate) {
-    list.sort((a, b) => cmp(a.source.file, b.source.file) || a.source.line - b.source.line || cmp(a.id, b.id));
+    list.sort((a, b) => compareStrings(a.source.file, b.source.file) || a.source.line - b.source.line || compareStrings(a.id, b.id));
     const base = zonedTime(date, time, timezone);
     list.forEach((paper, rank) => {
       const last = paper.dates.length ? paper.dates[paper.dates.length - 1]! : date;
@@ -306,11 +308,7 @@ function timePapers(ctx: StepContext, papers: Paper[]): TimedPaper[] {
     });
   }
   // Newest first; ties cannot happen within a day, across days the id decides.
-  return out.sort((a, b) => b.published - a.published || cmp(a.paper.id, b.paper.id));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return out.sort((a, b) => b.published - a.published || compareStrings(a.paper.id, b.paper.id));
 }
 
 function authorNames(paper: Paper): string[] {
@@ -624,7 +622,7 @@ export async function feedsStep(ctx: StepContext, dataset: Dataset, search: (q: 
   for (const [date, { first, again }] of days) {
     const published = zonedTime(date, config.feeds.time, config.feeds.timezone);
     if (published === null) continue; // reported per paper by timePapers
-    const order = (a: TimedPaper, b: TimedPaper) => b.published - a.published || cmp(a.paper.id, b.paper.id);
+    const order = (a: TimedPaper, b: TimedPaper) => b.published - a.published || compareStrings(a.paper.id, b.paper.id);
     dayList.push({ date, published, papers: [...first.sort(order), ...again.sort(order)].map((t) => t.paper) });
   }
   dayList.sort((a, b) => b.published - a.published);

@@ -4,6 +4,8 @@
  * format in src/page/format.ts). Every URL in the page is relative, so `output/` works from
  * any static host, including a sub-path.
  */
+import { escapeHtml as escapeText } from '../../src/escape.ts';
+import { byString } from '../../src/compare.ts';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -37,9 +39,7 @@ function hash(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex').slice(0, 10);
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
-}
+const escapeHtml = (text: string): string => escapeText(text, { apostrophe: true });
 
 function metaRecord(p: Paper): MetaRecord {
   let excerpt = '';
@@ -234,7 +234,5 @@ export async function pageStep(ctx: StepContext, dataset: Dataset, options: Page
       .join(''),
   };
   const html = template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
-  return [{ path: 'index.html', data: html }, script, worker, css, ...artifacts].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-  );
+  return [{ path: 'index.html', data: html }, script, worker, css, ...artifacts].sort(byString((a) => a.path));
 }

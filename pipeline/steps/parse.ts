@@ -5,6 +5,7 @@
  * A file that cannot be read gets a fatal diagnostic; the run goes on with the others.
  */
 import { readFileSync } from 'node:fs';
+import { fatal } from '../../src/message.ts';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -79,12 +80,11 @@ export async function readInputs(ctx: StepContext, files: readonly InputFile[]):
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
       const why = READ_ERRORS[code] ?? (error instanceof Error ? error.message : String(error));
-      const message = ctx.file(f.path).message(`Cannot read file: ${why} (${code})`, {
+      fatal(ctx.file(f.path), `Cannot read file: ${why} (${code})`, {
         place: { line: 1, column: 1 },
         ruleId: 'unreadable-file',
         source: 'pipeline:parse',
       });
-      message.fatal = true;
       out.push({ ...f, bytes: null, sha256: null, size: 0 });
     }
     ctx.logger.progress('read', i + 1, files.length);

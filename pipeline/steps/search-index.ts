@@ -14,6 +14,7 @@
  * whose searchable text is new. The output is the same bytes either way.
  */
 import MiniSearch from 'minisearch';
+import { byString } from '../../src/compare.ts';
 import type { AsPlainObject } from 'minisearch';
 import type { StepContext } from '../context.ts';
 import type { Artifact, Dataset } from '../../src/types.ts';
@@ -43,7 +44,7 @@ export class VersionedMiniSearch extends MiniSearch<SearchDocument> {
    */
   sortTerms(): void {
     const internals = this as unknown as { _index: Iterable<[string, unknown]> & { constructor: new (tree: Map<string, unknown>) => unknown } };
-    const entries = [...internals._index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const entries = [...internals._index].sort(byString((x) => x[0]));
     const tree = buildRadixTree(entries.map((e) => e[0]), entries.map((e) => e[1]));
     internals._index = new internals._index.constructor(tree) as typeof internals._index;
   }

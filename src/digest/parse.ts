@@ -18,6 +18,7 @@
  * backticks, LaTeX and `<tags>` kept verbatim), whitespace collapsed.
  */
 import type { VFile } from 'vfile';
+import { fatal as fatalMessage } from '../message.ts';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { toString } from 'mdast-util-to-string';
@@ -39,8 +40,7 @@ function warn(file: VFile, reason: string, place: Place, ruleId: string): void {
 }
 
 function fatal(file: VFile, reason: string, place: Place, ruleId: string): void {
-  const msg = file.message(reason, { place, ruleId, source: SOURCE });
-  msg.fatal = true;
+  fatalMessage(file, reason, { place, ruleId, source: SOURCE });
 }
 
 /** Position (1-based line and column) of a byte offset. Columns count bytes on that line. */

@@ -4,6 +4,7 @@
  * Browser-safe; `fetchJson` is injected so Node tests can drive it too.
  */
 import SearchableMap from 'minisearch/SearchableMap';
+import { RESULT_LIMIT } from '../search/options.ts';
 import type { AsPlainObject } from 'minisearch';
 import { queryTerms } from '../search/analyzer.ts';
 import { AnalyzerMismatchError, loadSearchIndex } from '../search/client.ts';
@@ -303,7 +304,7 @@ export class ChunkedIndex {
   async rank(
     query: string,
     filters: Filters = {},
-    limit = 500,
+    limit = RESULT_LIMIT,
     isStale: () => boolean = () => false,
     timings?: Record<string, number>,
   ): Promise<PageHit[] | null> {
@@ -333,7 +334,7 @@ export class ChunkedIndex {
   async search(
     query: string,
     filters: Filters = {},
-    limit = 500,
+    limit = RESULT_LIMIT,
     isStale: () => boolean = () => false,
     timings?: Record<string, number>,
   ): Promise<PageHit[]> {

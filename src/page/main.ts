@@ -3,6 +3,7 @@
  * never as HTML. URLs are relative to the page, so it works under any sub-path.
  */
 import { processTerm, tokenize } from '../search/analyzer.ts';
+import { RESULT_LIMIT } from '../search/options.ts';
 import type { Filters, LoadProgress, PageHit } from './loader.ts';
 import type { MetaRecord } from './format.ts';
 import type { Request, Response } from './protocol.ts';
@@ -65,7 +66,7 @@ class SearchWorker {
 
   /** Hits best first, or null when a newer search superseded this one. */
   async search(query: string, filters: Filters, gen: number): Promise<PageHit[] | null> {
-    const r = await this.call((id) => ({ type: 'search', id, gen, query, filters, limit: 500, withMeta: FIRST_PAINT }));
+    const r = await this.call((id) => ({ type: 'search', id, gen, query, filters, limit: RESULT_LIMIT, withMeta: FIRST_PAINT }));
     if (r.type !== 'search') return null;
     this.lastTimings = r.timings;
     r.meta.forEach((m, i) => m && this.metaCache.set(r.hits[i]!.shortId, m));
@@ -74,7 +75,7 @@ class SearchWorker {
 
   /** Starts fetching what a search for `query` will need (see the 'preload' request). */
   preload(query: string, filters: Filters): void {
-    this.post({ type: 'preload', query, filters, limit: 500, withMeta: FIRST_PAINT });
+    this.post({ type: 'preload', query, filters, limit: RESULT_LIMIT, withMeta: FIRST_PAINT });
   }
 
   async browse(filters: Filters, offset: number, limit: number, gen = 0): Promise<{ shortIds: number[]; more: boolean }> {
@@ -344,7 +345,7 @@ async function run(push: boolean): Promise<void> {
     setStatus(
       hits.length === 0
         ? `No results for “${query}”${describeFilters(filters)}.`
-        : `${hits.length >= 500 ? "500+" : hits.length} result${hits.length === 1 ? "" : "s"} for “${query}”${describeFilters(filters)} (${ms} ms).`,
+        : `${hits.length >= RESULT_LIMIT ? `${RESULT_LIMIT}+` : hits.length} result${hits.length === 1 ? "" : "s"} for “${query}”${describeFilters(filters)} (${ms} ms).`,
     );
     // For the benchmark (test/bench/page-bench.ts): query -> results in the DOM.
     performance.measure('dp:search', { start: `dp:start:${gen}`, detail: { query, hits: hits.length, searchedMs, worker: index.lastTimings } });

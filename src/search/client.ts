@@ -7,6 +7,7 @@
  *   index.search('강화학습', { from: '2024-01-01', minVotes: 10 });
  */
 import MiniSearch from 'minisearch';
+import { compareStrings } from '../compare.ts';
 import type { AsPlainObject, SearchResult } from 'minisearch';
 import { analyzeQuery, ANALYZER_VERSION, cleanText, extractArxivIds, unitSatisfied } from './analyzer.ts';
 import { indexOptions, VERSION_KEY } from './options.ts';
@@ -173,9 +174,9 @@ function listFiltered(ms: MiniSearch<SearchDocument>, options: SearchFilters, au
   const date = (r: SearchResult) => String(r.date ?? '');
   results.sort(
     (a, b) =>
-      (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : 0) ||
+      compareStrings(date(b), date(a)) ||
       (Number(b.votes ?? -1) - Number(a.votes ?? -1)) ||
-      (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0),
+      compareStrings(String(a.id), String(b.id)),
   );
   return results.slice(0, limit).map((r) => toHit(r, 0));
 }
@@ -373,7 +374,7 @@ function loadMiniSearchEntries(head: AsPlainObject, terms: string[], raws: RawSo
     }
   }
   let order = terms.map((_t, i) => i);
-  if (!sorted) order = order.sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+  if (!sorted) order = order.sort((a, b) => compareStrings(terms[a]!, terms[b]!));
   const values = order.map((i) => new LazyTermData(raws[i]!));
   const internals = ms as unknown as Internals;
   internals._index = new internals._index.constructor(

@@ -17,6 +17,7 @@
  * Pure: no `node:` imports.
  */
 import { ANALYZER_VERSION, indexOptions, SEARCH_FIELDS, STORE_FIELDS, VERSION_KEY } from './options.ts';
+import { compareStrings } from '../compare.ts';
 import type { SearchDocument, StoredFields } from './options.ts';
 
 /**
@@ -244,7 +245,6 @@ export function entriesBytes(index: BuiltIndex, from: number, to: number, prefix
   return out;
 }
 
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Adds documents with their vectors, in order, like `MiniSearch#add`: short ids count from 0,
@@ -426,7 +426,7 @@ export class IndexBuilder {
     const order = new Int32Array(this.count);
     for (let k = 0; k < this.count; k++) order[next[rt[k]! * fieldCount + rf[k]!]!++] = k;
 
-    const sorted = Array.from({ length: termCount }, (_, t) => t).sort((a, b) => byCodeUnit(this.termList[a]!, this.termList[b]!));
+    const sorted = Array.from({ length: termCount }, (_, t) => t).sort((a, b) => compareStrings(this.termList[a]!, this.termList[b]!));
     const w = new ByteWriter(this.count * 12);
     const offsets = new Uint32Array(termCount + 1);
     for (let i = 0; i < termCount; i++) {

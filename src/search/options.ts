@@ -54,6 +54,9 @@ export function toSearchDocument(paper: Paper): SearchDocument {
   };
 }
 
+/** The most results one search returns to the page (it shows "500+" beyond it). */
+export const RESULT_LIMIT = 500;
+
 /** Field boosts: title above authors above summary. */
 export const FIELD_BOOST: Record<string, number> = { title: 3, authors: 2, summary: 1, id: 1 };
 
