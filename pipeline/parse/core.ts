@@ -5,7 +5,8 @@
 import { VFile } from 'vfile';
 import { fatal } from '../../src/message.ts';
 import { VFileMessage } from 'vfile-message';
-import { decodeDigest, parseDigest } from '../../src/digest/parse.ts';
+import { decodeDigest } from '../../src/digest/decode.ts';
+import { parseDigest } from '../../src/digest/parse.ts';
 import type { ParsedFile } from '../cache/cache.ts';
 import { serializeMessages } from '../report/diagnostics.ts';
 

@@ -8,7 +8,8 @@ import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fg from 'fast-glob';
 import { VFile } from 'vfile';
-import { decodeDigest, parseDigest } from '../../src/digest/parse.ts';
+import { decodeDigest } from '../../src/digest/decode.ts';
+import { parseDigest } from '../../src/digest/parse.ts';
 import { buildDataset, normalizeEntryAuthors } from '../../src/dataset.ts';
 import type { Dataset, DigestEntry } from '../../src/types.ts';
 

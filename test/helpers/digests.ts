@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
-import { decodeDigest, parseDigest } from '../../src/digest/parse.ts';
+import { decodeDigest } from '../../src/digest/decode.ts';
+import { parseDigest } from '../../src/digest/parse.ts';
 import type { DigestEntry } from '../../src/types.ts';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/digests/');

@@ -101,7 +101,8 @@ export async function searchFor(ctx: StepContext, dataset: Dataset): Promise<{ k
 /** The corpus through the foundation helper's steps (dynamic: they may not exist yet). */
 export async function corpusDataset(ctx: StepContext, corpus: string): Promise<Dataset> {
   const fg = (await import('fast-glob')).default;
-  const { decodeDigest, parseDigest } = await import(pathToFileURL(resolve(here, '../../src/digest/parse.ts')).href);
+  const { decodeDigest } = await import(pathToFileURL(resolve(here, '../../src/digest/decode.ts')).href);
+  const { parseDigest } = await import(pathToFileURL(resolve(here, '../../src/digest/parse.ts')).href);
   const { authorsStep } = await import(pathToFileURL(resolve(here, '../../pipeline/steps/authors.ts')).href);
   const { enrichStep } = await import(pathToFileURL(resolve(here, '../../pipeline/steps/enrich.ts')).href);
   const paths = (await fg('**/*.md', { cwd: corpus, ignore: ['README.md'] })).sort();

@@ -2,64 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { decodeDigest, isValidDate, parseDigest, resolveHfUrl } from '../../../src/digest/parse.ts';
+import { isValidDate, parseDigest } from '../../../src/digest/parse.ts';
 import { FIXTURES, brief, parseBytes, parseFixture } from '../../helpers/digests.ts';
 
 const enc = new TextEncoder();
 
-describe('decodeDigest', () => {
-  it('decodes UTF-8, normalizes CRLF/CR to LF and applies NFC', () => {
-    const file = new VFile({ path: 'x.md' });
-    const text = decodeDigest(enc.encode('a\r\nb\rc\nAle\u0301xandre'), file);
-    expect(text).toBe('a\nb\nc\nAl\u00e9xandre');
-    expect(file.messages).toEqual([]);
-  });
-
-  it('strips a UTF-8 BOM', () => {
-    const file = new VFile({ path: 'x.md' });
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode('## Daily Papers (2024-04-05)\n')]);
-    expect(decodeDigest(bytes, file)).toBe('## Daily Papers (2024-04-05)\n');
-  });
-
-  it('rejects a binary file (NUL byte) with a fatal `encoding` message at its position', () => {
-    const file = new VFile({ path: 'photo.md' });
-    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]);
-    expect(decodeDigest(bytes, file)).toBeNull();
-    expect(file.messages).toHaveLength(1);
-    const m = file.messages[0]!;
-    expect(brief(m)).toEqual({ ruleId: 'encoding', line: 3, column: 1, fatal: true });
-    expect(m.reason).toMatch(/binary \(NUL byte at byte 8\)/);
-    expect(m.source).toBe('pipeline:parse');
-  });
-
-  it('rejects invalid UTF-8 with a fatal `encoding` message pointing at the bad byte', () => {
-    const file = new VFile({ path: 'latin1.md' });
-    const bytes = new Uint8Array([...enc.encode('## Daily Papers (2024-04-05)\n\nCaf'), 0xe9, 0x0a]);
-    expect(decodeDigest(bytes, file)).toBeNull();
-    expect(brief(file.messages[0]!)).toEqual({ ruleId: 'encoding', line: 3, column: 4, fatal: true });
-    expect(file.messages[0]!.reason).toMatch(/invalid UTF-8 at byte 33/);
-  });
-
-  it('rejects truncated multi-byte sequences and surrogates', () => {
-    for (const bytes of [[0x61, 0xea, 0xb0], [0xed, 0xa0, 0x80], [0xc0, 0x80]]) {
-      const file = new VFile({ path: 'x.md' });
-      expect(decodeDigest(new Uint8Array(bytes), file)).toBeNull();
-      expect(file.messages[0]!.fatal).toBe(true);
-    }
-  });
-});
-
-describe('isValidDate / resolveHfUrl', () => {
+describe('isValidDate', () => {
   it('accepts real dates only', () => {
     expect(isValidDate('2024-02-29')).toBe(true);
     expect(isValidDate('2023-02-29')).toBe(false);
     expect(isValidDate('2024-13-45')).toBe(false);
     expect(isValidDate('2024-4-5')).toBe(false);
-  });
-  it('resolves relative thumbnails against huggingface.co and keeps absolute ones as written', () => {
-    expect(resolveHfUrl('/avatars/x.svg')).toBe('https://huggingface.co/avatars/x.svg');
-    expect(resolveHfUrl('//cdn.example.org/a.png')).toBe('https://cdn.example.org/a.png');
-    expect(resolveHfUrl('https://cdn-thumbnails.huggingface.co/a.png')).toBe('https://cdn-thumbnails.huggingface.co/a.png');
   });
 });
 
@@ -210,25 +163,15 @@ describe('parseDigest: variants', () => {
   });
 });
 
-describe('parseDigest: heading-by-heading parsing', () => {
-  it('gives the same result as parsing each fixture whole', () => {
-    const rels = ['variants/full.md', 'variants/titles.md', 'variants/two-sections.md', 'variants/license.md', 'variants/media.md', 'variants/summary.md', 'variants/early.md', 'variants/authors.md', 'bad/no-heading.md', 'bad/invalid-date.md', 'bad/heading-without-link.md', 'bad/duplicate-paper.md'];
+describe('parseDigest: options', () => {
+  it('`whole` gives the same entries and messages as the heading-by-heading parse', () => {
+    const rels = ['variants/full.md', 'variants/summary.md', 'variants/media.md', 'bad/no-heading.md', 'bad/invalid-date.md', 'bad/heading-without-link.md'];
     for (const rel of rels) {
       const text = readFileSync(path.join(FIXTURES, rel), 'utf8');
       const a = new VFile({ path: rel });
       const b = new VFile({ path: rel });
       expect(parseDigest(text, a)).toEqual(parseDigest(text, b, { whole: true }));
       expect(a.messages.map(brief)).toEqual(b.messages.map(brief));
-    }
-  });
-
-  it('falls back to a whole parse when a construct could span a heading (fenced code, HTML block)', () => {
-    const fenced = '## Daily Papers (2024-01-02)\n\n### [T](https://arxiv.org/abs/2401.00001)\n\n- 코드 예시:\n\n```\n## not a heading\n### [Nor](https://arxiv.org/abs/2401.00002)\n```\n';
-    const html = '## Daily Papers (2024-01-02)\n\n### [T](https://arxiv.org/abs/2401.00001)\n\n<div>\n## still html\n</div>\n';
-    for (const text of [fenced, html]) {
-      const entries = parseDigest(text, new VFile());
-      expect(entries).toHaveLength(1);
-      expect(entries).toEqual(parseDigest(text, new VFile(), { whole: true }));
     }
   });
 });
