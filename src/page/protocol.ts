@@ -1,4 +1,4 @@
-/** Messages between the page (src/page/main.ts) and its search worker (src/page/worker.ts). */
+/** Messages between the page (src/page/worker-client.ts) and its search worker (src/page/worker.ts). */
 import type { Filters, PageHit } from './loader.ts';
 import type { MetaRecord } from './format.ts';
 
