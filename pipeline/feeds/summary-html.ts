@@ -1,5 +1,5 @@
 /**
- * Text cleaning and HTML rendering for feed items.
+ * HTML for feed items, and the links in it.
  *
  * Every piece of HTML that goes into a feed is built as a hast tree (summary
  * markdown through remark-parse + remark-rehype, the rest with `h`) and passes
@@ -7,7 +7,7 @@
  * interpreted: markdown `html` nodes become literal text.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Root as MdastRoot, RootContent as MdastContent, PhrasingContent } from 'mdast';
+import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -16,37 +16,17 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { SummaryItem } from '../../src/types.ts';
+import { absoluteHttpUrl } from '../../src/url.ts';
+import { xmlSafeLine, xmlSafeText } from './xml.ts';
 
 /**
- * Characters that are not allowed (or are discouraged: C1 controls) in XML 1.0,
- * plus U+FFFE/U+FFFF. Tab, LF and CR are kept.
+ * A link as it goes into a feed (a paper's links and thumbnail, every `href` and `src` of item
+ * HTML): null when missing or empty, else cleaned like every feed text (xmlSafeLine) and
+ * resolved by absoluteHttpUrl (src/url.ts): absolute http(s), relative ones against Hugging Face.
  */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Strips control characters and replaces lone surrogates, so any text is valid in XML and JSON. */
-export function cleanText(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '');
+export function feedUrl(raw: string | null | undefined): string | null {
+  return raw ? absoluteHttpUrl(xmlSafeLine(raw)) : null;
 }
-
-/** Like cleanText, but also collapses whitespace (titles, names). */
-export function cleanLine(text: string): string {
-  return cleanText(text).replace(/\s+/g, ' ').trim();
-}
-
-/** An absolute http(s) URL, resolving relative ones against https://huggingface.co/; null otherwise. */
-export function absoluteUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(cleanLine(url), 'https://huggingface.co/');
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
 
 /** A small hast element builder. */
 export function h(tagName: string, properties: Element['properties'], children: (ElementContent | string | null | undefined | false)[] = []): Element {
@@ -56,7 +36,7 @@ export function h(tagName: string, properties: Element['properties'], children: 
     properties: properties ?? {},
     children: children
       .filter((child): child is ElementContent | string => child !== null && child !== undefined && child !== false)
-      .map((child) => (typeof child === 'string' ? { type: 'text', value: cleanText(child) } : child)),
+      .map((child) => (typeof child === 'string' ? { type: 'text', value: xmlSafeText(child) } : child)),
   };
 }
 
@@ -72,7 +52,7 @@ const htmlProcessor = unified().use(rehypeSanitize, schema).use(rehypeStringify)
 
 /** Parses summary markdown; raw HTML nodes become text so that nothing in the input is interpreted as HTML. */
 function parseMarkdown(markdown: string): MdastRoot {
-  const tree = markdownToMdast.parse(cleanText(markdown));
+  const tree = markdownToMdast.parse(xmlSafeText(markdown));
   visit(tree, 'html', (node, index, parent) => {
     if (!parent || index === undefined) return;
     const text = { type: 'text', value: node.value } as const;
@@ -133,7 +113,7 @@ export function summaryHast(summary: SummaryItem[]): Element | null {
   if (summary.length === 0) return null;
   const items: Element[] = summary.map((item) => {
     const body = toHastChildren(bulletContent(item));
-    const label = item.label === null ? null : cleanLine(item.label);
+    const label = item.label === null ? null : xmlSafeLine(item.label);
     if (label) {
       // Put the label inline at the start of the first paragraph when there is one.
       const firstEl = body[0];
@@ -158,19 +138,18 @@ export function toHtml(children: (Element | null)[]): string {
     for (const prop of ['href', 'src'] as const) {
       const value = node.properties[prop];
       if (value === undefined || value === null) continue;
-      const abs = absoluteUrl(String(value));
+      const abs = feedUrl(String(value));
       if (abs === null) delete node.properties[prop];
       else node.properties[prop] = abs;
     }
   });
   const html = htmlProcessor.stringify(sanitized);
   // `>` may be written as `&gt;` anywhere in HTML text and attribute values.
-  return cleanText(html).replace(/]]>/g, ']]&gt;');
+  return xmlSafeText(html).replace(/]]>/g, ']]&gt;');
 }
 
 /** Plain text of a summary bullet (for JSON Feed `summary` and the daily digest). */
 export function summaryText(item: SummaryItem): string {
-  return cleanLine(mdToString(bulletContent(item)));
+  return xmlSafeLine(mdToString(bulletContent(item)));
 }
 
-export type { PhrasingContent };

@@ -17,7 +17,7 @@ import type { DocChunk, Manifest, MetaChunk, MetaRecord } from '../../src/page/f
 import { buildIndex, entriesBytes, entryLength } from '../../src/search/index-builder.ts';
 import type { BuiltIndex } from '../../src/search/index-builder.ts';
 import type { StepContext } from '../context.ts';
-import { listFeeds } from './feeds.ts';
+import { listFeeds } from '../feeds/plan.ts';
 
 const PAGE_DIR = fileURLToPath(new URL('../../src/page/', import.meta.url));
 

@@ -2,7 +2,7 @@
  * Builds every feed from the hostile fixture (default) or from a real corpus and
  * prints one JSON line: `{ files: { path: sha256 }, items: { path: count } }`.
  * Used by test/pipeline/steps/feeds.test.ts (byte-identical runs under different TZ values) and
- * by hand:
+ * by hand; its exports (contexts, the fixture, its feed order and plan) serve the feed tests:
  *
  *   npx tsx test/helpers/feeds-build.ts [--corpus ../shared/corpus] [--out /tmp/feeds]
  */
@@ -13,8 +13,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { VFile } from 'vfile';
 import { configSchema } from '../../src/config.ts';
 import type { UserConfig } from '../../src/config.ts';
-import type { Artifact, Dataset } from '../../src/types.ts';
+import type { Artifact, Dataset, Paper } from '../../src/types.ts';
 import type { ResolvedConfig, StepContext } from '../../pipeline/context.ts';
+import { planFeeds } from '../../pipeline/feeds/plan.ts';
+import type { FeedPlan } from '../../pipeline/feeds/plan.ts';
+import { feedSite } from '../../pipeline/feeds/site.ts';
+import type { FeedSite } from '../../pipeline/feeds/site.ts';
+import { zonedClock } from '../../pipeline/feeds/time.ts';
 import { feedsStep } from '../../pipeline/steps/feeds.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -68,6 +73,28 @@ export function makeContext(user: UserConfig = TEST_CONFIG, inputDir = '/nonexis
 
 export function loadFixture(): Dataset {
   return JSON.parse(readFileSync(FIXTURE, 'utf8')) as Dataset;
+}
+
+/**
+ * The fixture's papers in feed order under TEST_CONFIG, computed on their own (not by the
+ * plan): first date at 09:00 in Asia/Seoul minus one second per rank in that day's digest
+ * order (source file, then line), newest first.
+ */
+export function fixtureOrder(dataset: Dataset): { publishedOf: (p: Paper) => number; expectedOrder: Paper[] } {
+  const clock = zonedClock('Asia/Seoul');
+  const publishedOf = (p: Paper): number => {
+    const sameDay = dataset.papers
+      .filter((q) => q.date === p.date)
+      .sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line));
+    return clock(p.date, '09:00')! - sameDay.indexOf(p) * 1000;
+  };
+  return { publishedOf, expectedOrder: [...dataset.papers].sort((a, b) => publishedOf(b) - publishedOf(a)) };
+}
+
+/** The plan of a dataset under a context's config (extra feeds' queries match nothing unless `search` is given). */
+export function planFor(ctx: StepContext, dataset: Dataset, search: (q: string) => string[] = () => []): { site: FeedSite; plan: FeedPlan } {
+  const site = feedSite(ctx.config);
+  return { site, plan: planFeeds(site, ctx.config.feeds, dataset, search) };
 }
 
 /** A plain substring search over title and summary (case-insensitive), in dataset order. */

@@ -2,79 +2,23 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import FeedParser from 'feedparser';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Artifact, Dataset, Paper } from '../../../src/types.ts';
-import { feedsStep, listFeeds, paperGuid, zonedTime } from '../../../pipeline/steps/feeds.ts';
-import { cleanLine } from '../../../pipeline/feeds/summary-html.ts';
-import { TEST_CONFIG, corpusDataset, hashes, loadFixture, makeContext, searchFor } from '../../helpers/feeds-build.ts';
+import { paperGuid } from '../../../pipeline/feeds/items.ts';
+import { listFeeds } from '../../../pipeline/feeds/plan.ts';
+import { zonedClock } from '../../../pipeline/feeds/time.ts';
+import { feedsStep } from '../../../pipeline/steps/feeds.ts';
+import { parseFeed, texts } from '../../helpers/feed-parse.ts';
+import type { JsonFeed } from '../../helpers/feed-parse.ts';
+import { TEST_CONFIG, corpusDataset, fixtureOrder, hashes, loadFixture, makeContext, searchFor } from '../../helpers/feeds-build.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../../');
 const CORPUS = resolve(ROOT, '../shared/corpus');
 const ATOM_RNC = resolve(ROOT, '../shared/schemas/atom.rnc');
 
-interface ParsedItem {
-  title: string;
-  link: string;
-  guid: string;
-  permalink: string | null;
-  pubdate: Date | null;
-  date: Date | null;
-  description: string;
-  image: { url?: string };
-  [key: string]: unknown;
-}
-interface Parsed {
-  meta: { title: string; link: string; xmlurl: string; language: string | null; date: Date | null; '#type': string };
-  items: ParsedItem[];
-}
-
-function parseFeed(xml: string): Promise<Parsed> {
-  return new Promise((resolvePromise, reject) => {
-    const parser = new FeedParser({ addmeta: false });
-    const items: ParsedItem[] = [];
-    let meta: Parsed['meta'] | undefined;
-    parser.on('error', reject);
-    parser.on('meta', (m: Parsed['meta']) => (meta = m));
-    parser.on('readable', () => {
-      let item: ParsedItem | null;
-      while ((item = parser.read() as ParsedItem | null)) items.push(item);
-    });
-    parser.on('end', () => resolvePromise({ meta: meta!, items }));
-    Readable.from([xml]).pipe(parser);
-  });
-}
-
-/** Raw text of feedparser's namespaced nodes (`{'#': text}` or an array of them). */
-function texts(node: unknown): string[] {
-  if (node === undefined || node === null) return [];
-  const list = Array.isArray(node) ? node : [node];
-  return list.map((n: { '#'?: string; name?: { '#'?: string } }) => n['#'] ?? n.name?.['#'] ?? '');
-}
-
-interface JsonFeed {
-  version: string;
-  title: string;
-  home_page_url: string;
-  feed_url: string;
-  language: string;
-  items: {
-    id: string;
-    url: string;
-    title: string;
-    content_html: string;
-    date_published: string;
-    date_modified: string;
-    image?: string;
-    authors?: { name: string }[];
-  }[];
-}
-
 const dataset = loadFixture();
-const byId = new Map(dataset.papers.map((p) => [p.id, p]));
 const ctx = makeContext();
 let artifacts: Artifact[];
 let searchKind = '';
@@ -83,14 +27,7 @@ const get = (path: string): string => {
   if (!a) throw new Error(`no artifact ${path}`);
   return String(a.data);
 };
-/** Papers in feed order for the fixture: published time desc (first date at 09:00 KST minus rank seconds). */
-const publishedOf = (p: Paper): number => {
-  const sameDay = dataset.papers
-    .filter((q) => q.date === p.date)
-    .sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line));
-  return zonedTime(p.date, '09:00', 'Asia/Seoul')! - sameDay.indexOf(p) * 1000;
-};
-const expectedOrder = [...dataset.papers].sort((a, b) => publishedOf(b) - publishedOf(a));
+const { expectedOrder } = fixtureOrder(dataset);
 
 beforeAll(async () => {
   const s = await searchFor(ctx, dataset);
@@ -99,14 +36,7 @@ beforeAll(async () => {
   artifacts = await feedsStep(ctx, dataset, s.search);
 });
 
-describe('zonedTime', () => {
-  it('converts wall-clock time in a zone to UTC without the process TZ', () => {
-    expect(new Date(zonedTime('2024-05-10', '09:00', 'Asia/Seoul')!).toISOString()).toBe('2024-05-10T00:00:00.000Z');
-    expect(new Date(zonedTime('2024-07-01', '09:00', 'America/New_York')!).toISOString()).toBe('2024-07-01T13:00:00.000Z');
-    expect(new Date(zonedTime('2024-01-15', '09:00', 'America/New_York')!).toISOString()).toBe('2024-01-15T14:00:00.000Z');
-    expect(new Date(zonedTime('2024-03-31', '02:30', 'Europe/Berlin')!).toISOString()).toBe('2024-03-31T01:30:00.000Z');
-    expect(zonedTime('2024-02-30', '09:00', 'UTC')).toBeNull();
-  });
+describe('time zone', () => {
   it('rejects an unknown time zone with a clear error', async () => {
     const bad = makeContext({ ...TEST_CONFIG, feeds: { ...TEST_CONFIG.feeds, timezone: 'Mars/Olympus' } });
     await expect(feedsStep(bad, dataset, () => [])).rejects.toThrow(/Mars\/Olympus/);
@@ -114,23 +44,6 @@ describe('zonedTime', () => {
 });
 
 describe('listFeeds', () => {
-  it('lists main, daily and every extra feed in three formats', () => {
-    const links = listFeeds(ctx.config);
-    expect(links.map((l) => l.path)).toEqual([
-      'feed.xml', 'atom.xml', 'feed.json',
-      'daily.xml', 'daily.atom.xml', 'daily.json',
-      'popular.xml', 'popular.atom.xml', 'popular.json',
-      'diffusion.xml', 'diffusion.atom.xml', 'diffusion.json',
-      'rl.xml', 'rl.atom.xml', 'rl.json',
-      'kim.xml', 'kim.atom.xml', 'kim.json',
-      'nobody.xml', 'nobody.atom.xml', 'nobody.json',
-    ]);
-    expect(new Set(links.map((l) => l.type))).toEqual(new Set(['application/rss+xml', 'application/atom+xml', 'application/feed+json']));
-  });
-  it('refuses an extra feed whose files would overwrite another feed', () => {
-    const clash = makeContext({ ...TEST_CONFIG, feeds: { extra: [{ name: 'daily', title: 'x', filter: {} }] } });
-    expect(() => listFeeds(clash.config)).toThrow(/daily\.xml/);
-  });
   it('writes exactly the listed files', () => {
     expect(artifacts.map((a) => a.path).sort()).toEqual(listFeeds(ctx.config).map((l) => l.path).sort());
   });
@@ -197,99 +110,6 @@ describe('every feed', () => {
 });
 
 describe('main feed', () => {
-  const base = 'https://example.github.io/daily-papers/';
-
-  it('RSS 2.0: items, guids, isPermaLink, dates, dc:creator, links, thumbnails, self link, language', async () => {
-    const xml = get('feed.xml');
-    const { meta, items } = await parseFeed(xml);
-    expect(meta['#type']).toBe('rss');
-    expect(meta.title).toBe('Daily Papers & <Friends> ]]>');
-    expect(meta.language).toBe('ko');
-    expect(meta.xmlurl).toBe(`${base}feed.xml`);
-    expect(meta.link).toBe(base);
-    expect(meta.date?.toISOString()).toBe('2024-05-12T00:00:00.000Z'); // newest item, not the clock
-    expect(items).toHaveLength(dataset.papers.length);
-    expect(items.map((i) => i.guid)).toEqual(expectedOrder.map((p) => paperGuid(p).id));
-    for (const [n, item] of items.entries()) {
-      const paper = expectedOrder[n]!;
-      expect(texts(item['rss:title'])[0]).toBe(cleanLine(paper.title)); // feedparser's own .title strips tag-like text
-      expect(item.pubdate?.getTime()).toBe(publishedOf(paper));
-      expect(texts(item['dc:creator'])).toEqual(paper.authors.map((a) => cleanLine(a.name)));
-      expect(item.link).toMatch(/^https:\/\//);
-      const guid = item['rss:guid'] as { '@': { ispermalink: string } };
-      expect(guid['@'].ispermalink).toBe(paperGuid(paper).permalink ? 'true' : 'false');
-    }
-    expect(xml).not.toMatch(/<author>/);
-    expect(xml).not.toMatch(/<enclosure/);
-    expect(xml).not.toMatch(/length="0"|image\/\//);
-    const first = items.find((i) => i.guid === 'https://arxiv.org/abs/2405.01234')!;
-    expect(first.link).toBe('https://huggingface.co/papers/2405.01234');
-    expect(first.image.url).toBe('https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2405.01234.png');
-    expect(first.description).toContain('<img src="https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2405.01234.png"');
-    expect(first.description).toContain('<a href="https://arxiv.org/pdf/2405.01234">PDF</a>');
-    expect(first.description).toContain('<strong>What\'s New</strong>');
-    expect(first.description).toMatch(/<li>둘째, 보정 단계\s*<ul>\s*<li>중첩된 항목 a &#x3C; b<\/li>/); // nested list kept
-    // No thumbnail when the type is unknown (video, no extension) and for a paper with none.
-    for (const id of ['2405.07777', 'url:javascript:alert(1)', '2405.09999']) {
-      const item = items.find((i) => i.guid === paperGuid(byId.get(id)!).id)!;
-      expect(item.image.url, id).toBeUndefined();
-      expect(item.description, id).not.toMatch(/^<p><img/);
-      expect(item.description, id).not.toMatch(/\.qt"|\/noext"/);
-    }
-    // Every link and image in the content is absolute (relative summary links resolve against Hugging Face).
-    const all = items.map((i) => i.description).join('\n');
-    for (const [, url] of all.matchAll(/(?:href|src)="([^"]*)"/g)) expect(url).toMatch(/^https?:\/\/[^/]/);
-    expect(all).toContain('<a href="https://huggingface.co/videos/demo.mp4">Watch Video</a>');
-    // A paper without authors has no creator at all.
-    expect(items.find((i) => i.guid === 'https://arxiv.org/abs/2405.09999')!['dc:creator']).toBeUndefined();
-  });
-
-  it('Atom 1.0: ids, published/updated, authors, text titles, xml:lang, self link', async () => {
-    const xml = get('atom.xml');
-    expect(xml).toMatch(/<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"[^>]* xml:lang="ko">/);
-    const { meta, items } = await parseFeed(xml);
-    expect(meta['#type']).toBe('atom');
-    expect(meta.xmlurl).toBe(`${base}atom.xml`);
-    expect(meta.date?.toISOString()).toBe('2024-05-12T00:00:00.000Z');
-    expect(items.map((i) => i.guid)).toEqual(expectedOrder.map((p) => paperGuid(p).id));
-    for (const [n, item] of items.entries()) {
-      const paper = expectedOrder[n]!;
-      expect(texts(item['atom:title'])[0]).toBe(cleanLine(paper.title));
-      expect((item['atom:title'] as { '@': { type: string } })['@'].type).toBe('text');
-      expect(new Date(texts(item['atom:published'])[0]!).getTime()).toBe(publishedOf(paper));
-      expect(texts(item['atom:author'])).toEqual(paper.authors.map((a) => cleanLine(a.name)));
-    }
-    // updated moves to the last listing date only for the paper listed twice.
-    const twice = items.find((i) => i.guid === 'https://arxiv.org/abs/2405.05678')!;
-    expect(texts(twice['atom:published'])[0]).toBe('2024-05-09T23:59:59.000Z');
-    expect(texts(twice['atom:updated'])[0]).toBe('2024-05-11T23:59:59.000Z');
-    const once = items.find((i) => i.guid === 'https://arxiv.org/abs/2405.01234')!;
-    expect(texts(once['atom:updated'])).toEqual(texts(once['atom:published']));
-    expect(xml).not.toMatch(/rel="enclosure"/);
-  });
-
-  it('JSON Feed 1.1: required keys, authors arrays, language, feed_url, dates', () => {
-    const feed = JSON.parse(get('feed.json')) as JsonFeed;
-    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(feed.title).toBe('Daily Papers & <Friends> ]]>');
-    expect(feed.home_page_url).toBe(base);
-    expect(feed.feed_url).toBe(`${base}feed.json`);
-    expect(feed.language).toBe('ko');
-    expect(feed).not.toHaveProperty('author');
-    expect(feed.items.map((i) => i.id)).toEqual(expectedOrder.map((p) => paperGuid(p).id));
-    for (const [n, item] of feed.items.entries()) {
-      const paper = expectedOrder[n]!;
-      expect(typeof item.id).toBe('string');
-      expect(typeof item.content_html).toBe('string');
-      expect(item).not.toHaveProperty('author');
-      expect(item.title).toBe(cleanLine(paper.title));
-      expect(Date.parse(item.date_published)).toBe(publishedOf(paper));
-      expect(item.date_published).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-      expect((item.authors ?? []).map((a) => a.name)).toEqual(paper.authors.map((a) => cleanLine(a.name)));
-      expect(item.url).toMatch(/^https:\/\//);
-    }
-  });
-
   it('follows config: arXiv links, the item limit and another time of day', async () => {
     const other = makeContext({ ...TEST_CONFIG, feeds: { ...TEST_CONFIG.feeds, link: 'arxiv', limit: 2, time: '18:30', timezone: 'UTC' } });
     const out = await feedsStep(other, dataset, () => []);
@@ -298,18 +118,6 @@ describe('main feed', () => {
     expect(items[0]!.link).toBe('https://openreview.net/forum?id=Xy12&z=1');
     expect(items[0]!.pubdate?.toISOString()).toBe('2024-05-12T18:30:00.000Z');
     expect(items[1]!.pubdate?.toISOString()).toBe('2024-05-12T18:29:59.000Z');
-  });
-});
-
-describe('ids', () => {
-  it('uses arXiv abs URLs, the source URL, or a stable urn:uuid', () => {
-    expect(paperGuid(byId.get('2405.01234')!)).toEqual({ id: 'https://arxiv.org/abs/2405.01234', permalink: true });
-    expect(paperGuid(byId.get('hep-th/9901001')!)).toEqual({ id: 'https://arxiv.org/abs/hep-th/9901001', permalink: true });
-    expect(paperGuid(byId.get('url:openreview.net/forum?id=Xy12&z=1')!)).toEqual({ id: 'https://openreview.net/forum?id=Xy12&z=1', permalink: true });
-    const hostile = paperGuid(byId.get('url:javascript:alert(1)')!);
-    expect(hostile.permalink).toBe(false);
-    expect(hostile.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(paperGuid(byId.get('url:javascript:alert(1)')!)).toEqual(hostile);
   });
 });
 
@@ -323,7 +131,7 @@ describe('daily digest feed', () => {
     expect(rss.items.map((i) => i.guid)).toEqual(ids);
     expect(atom.items.map((i) => i.guid)).toEqual(ids);
     expect(json.items.map((i) => i.id)).toEqual(ids);
-    expect(rss.items.map((i) => i.pubdate?.toISOString())).toEqual(days.map((d) => new Date(zonedTime(d, '09:00', 'Asia/Seoul')!).toISOString()));
+    expect(rss.items.map((i) => i.pubdate?.toISOString())).toEqual(days.map((d) => new Date(zonedClock('Asia/Seoul')(d, '09:00')!).toISOString()));
     for (const [n, day] of days.entries()) {
       const listed = dataset.papers.filter((p) => p.dates.includes(day));
       expect(rss.items[n]!.title).toBe(`Daily Papers ${day} (${listed.length})`);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { configSchema } from '../../../src/config.ts';
-import { listFeeds } from '../../../pipeline/steps/feeds.ts';
+import { listFeeds } from '../../../pipeline/feeds/plan.ts';
 import { startPreview } from '../../../pipeline/commands/preview.ts';
 import type { Preview } from '../../../pipeline/commands/preview.ts';
 import { buildSite } from '../../bench/site.ts';

@@ -1,0 +1,211 @@
+/**
+ * Feed items: what one paper, or one digest day, becomes in every feed format — id, link,
+ * title, times, HTML content, plain-text summary, authors, thumbnail. Format-neutral: the
+ * serializers (rss.ts, atom.ts, json-feed.ts) only write these fields.
+ *
+ * Decisions:
+ * - id: `https://arxiv.org/abs/<id>` (a permalink); a non-arXiv paper uses its absolute source
+ *   URL (a permalink), or `urn:uuid:` + UUIDv5 of its id when the source URL is unusable (not a
+ *   permalink). A day uses its Hugging Face page `https://huggingface.co/papers/date/<date>`.
+ * - link: the paper's Hugging Face page or its arXiv/source page, as `site.link` says, the other
+ *   one when that is missing.
+ * - thumbnail: only an image type known from the URL's extension (feeds cannot say the type).
+ */
+import { createHash } from 'node:crypto';
+import type { Element } from 'hast';
+import { parseArxiv } from '../../src/arxiv.ts';
+import type { Paper } from '../../src/types.ts';
+import { HUGGING_FACE } from '../../src/url.ts';
+import type { FeedSite } from './site.ts';
+import { feedUrl, h, summaryHast, summaryText, toHtml } from './summary-html.ts';
+import { xmlSafeLine } from './xml.ts';
+
+export interface FeedItem {
+  /** Atom id, RSS guid, JSON Feed id: a URL or a `urn:uuid:` URN. */
+  id: string;
+  /** RSS isPermaLink: the id is a URL that shows the item. */
+  permalink: boolean;
+  /** Absolute http(s) URL. */
+  link: string;
+  /** Plain text, one line. */
+  title: string;
+  /** Epoch ms. */
+  published: number;
+  /** Epoch ms, never before `published`. */
+  updated: number;
+  /** Sanitized HTML; never contains `]]>`. */
+  html: string;
+  /** Plain text for JSON Feed `summary` (may be empty). */
+  summary: string;
+  /** Author names, one line each; empty when the item has none of its own. */
+  authors: string[];
+  /** Absolute URL of an image with a known type, or null. */
+  thumbnail: string | null;
+  /** The arXiv/source page when it is not already `link` (JSON Feed `external_url`), or null. */
+  externalUrl: string | null;
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
+};
+
+/** A thumbnail URL whose image type is known from its path, or null (videos, unknown types). */
+export function imageThumbnail(url: string | null): string | null {
+  const abs = feedUrl(url);
+  if (!abs) return null;
+  const ext = /\.([a-z0-9]+)$/i.exec(new URL(abs).pathname)?.[1]?.toLowerCase();
+  return ext !== undefined && IMAGE_TYPES[ext] ? abs : null;
+}
+
+/** RFC 4122 version 5 UUID (SHA-1, URL namespace) of a name. */
+function uuidV5(name: string): string {
+  const ns = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex');
+  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The arXiv abs page when the paper id is a canonical arXiv id (src/arxiv.ts), else null. */
+function arxivAbs(paper: Paper): string | null {
+  const ref = parseArxiv(paper.id);
+  return ref !== null && ref.id === paper.id ? ref.links.abs : null;
+}
+
+/**
+ * The stable id of a paper: `https://arxiv.org/abs/<id>` for arXiv papers; for
+ * others the absolute source URL the id was derived from (a permalink), or, when
+ * there is none, `urn:uuid:` + UUIDv5 of the paper id (not a permalink).
+ */
+export function paperGuid(paper: Paper): { id: string; permalink: boolean } {
+  const arxiv = arxivAbs(paper);
+  if (arxiv !== null) return { id: arxiv, permalink: true };
+  const abs = feedUrl(paper.links.abs);
+  if (abs) return { id: abs, permalink: true };
+  return { id: `urn:uuid:${uuidV5(`daily-papers-feeds:paper:${paper.id}`)}`, permalink: false };
+}
+
+interface ItemLinks {
+  abs: string | null;
+  pdf: string | null;
+  hf: string | null;
+}
+
+/** The paper's links as absolute http(s) URLs; an arXiv paper without links gets its arXiv and Hugging Face pages. */
+function paperLinks(paper: Paper): ItemLinks {
+  const arxiv = arxivAbs(paper);
+  return {
+    abs: feedUrl(paper.links.abs) ?? arxiv,
+    pdf: feedUrl(paper.links.pdf),
+    hf: feedUrl(paper.links.huggingface) ?? (arxiv !== null ? `${HUGGING_FACE}papers/${paper.id}` : null),
+  };
+}
+
+/** The link `site.link` prefers, else the other one. */
+function preferredLink(site: FeedSite, links: ItemLinks): string | null {
+  return site.link === 'arxiv' ? (links.abs ?? links.hf) : (links.hf ?? links.abs);
+}
+
+function authorNames(paper: Paper): string[] {
+  return paper.authors.map((a) => xmlSafeLine(a.name)).filter((n) => n !== '');
+}
+
+function paperTitle(paper: Paper): string {
+  return xmlSafeLine(paper.title) || paper.id;
+}
+
+function linkList(links: ItemLinks): Element | null {
+  const parts: [string, string | null][] = [
+    [links.abs && new URL(links.abs).hostname.endsWith('arxiv.org') ? 'arXiv' : 'Source', links.abs],
+    ['PDF', links.pdf],
+    ['Hugging Face', links.hf],
+  ];
+  const anchors = parts.filter((p): p is [string, string] => p[1] !== null).map(([label, href]) => h('a', { href }, [label]));
+  if (!anchors.length) return null;
+  return h('p', {}, anchors.flatMap((a, i) => (i ? [' · ', a] : [a])));
+}
+
+/**
+ * One paper's item: thumbnail, authors, votes, summary and links as HTML; the link falls back
+ * to the id when it is a permalink, else to the site. `published`/`updated` in epoch ms.
+ */
+export function paperItem(site: FeedSite, paper: Paper, published: number, updated: number): FeedItem {
+  const guid = paperGuid(paper);
+  const links = paperLinks(paper);
+  const title = paperTitle(paper);
+  const authors = authorNames(paper);
+  const thumbnail = imageThumbnail(paper.thumbnail);
+  const link = preferredLink(site, links) ?? (guid.permalink ? guid.id : site.base);
+  const html = toHtml([
+    thumbnail ? h('p', {}, [h('img', { src: thumbnail, alt: '' })]) : null,
+    authors.length ? h('p', {}, [h('strong', {}, ['Authors']), ': ', authors.join(', ') + (paper.authorsTruncated ? ', …' : '')]) : null,
+    paper.votes !== null ? h('p', {}, [h('strong', {}, ['Votes']), `: ${paper.votes}`]) : null,
+    summaryHast(paper.summary),
+    linkList(links),
+  ]);
+  const first = paper.summary[0];
+  return {
+    id: guid.id,
+    permalink: guid.permalink,
+    link,
+    title,
+    published,
+    updated,
+    html,
+    summary: first ? summaryText(first) : '',
+    authors,
+    thumbnail,
+    externalUrl: links.abs && links.abs !== link ? links.abs : null,
+  };
+}
+
+export interface DigestDay {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** Epoch ms. */
+  published: number;
+  /** In the order they are listed (see plan.ts). */
+  papers: Paper[];
+}
+
+/**
+ * One item per digest day: an ordered list of the day's papers (title linked, up to five
+ * authors, the first summary bullet). Id and link are the day's Hugging Face page (the digest's
+ * source). A day's digest does not change once published, so `updated` equals `published`.
+ */
+export function dayItem(site: FeedSite, day: DigestDay): FeedItem {
+  const link = `${HUGGING_FACE}papers/date/${day.date}`;
+  const entries = day.papers.map((paper) => {
+    const target = preferredLink(site, paperLinks(paper));
+    const title = paperTitle(paper);
+    const authors = authorNames(paper);
+    const first = paper.summary[0];
+    return h('li', {}, [
+      target ? h('a', { href: target }, [title]) : title,
+      authors.length ? h('br', {}) : null,
+      authors.length ? h('em', {}, [authors.slice(0, 5).join(', ') + (authors.length > 5 || paper.authorsTruncated ? ', …' : '')]) : null,
+      first ? h('p', {}, [summaryText(first)]) : null,
+    ]);
+  });
+  return {
+    id: link,
+    permalink: true,
+    link,
+    title: `Daily Papers ${day.date} (${day.papers.length})`,
+    published: day.published,
+    updated: day.published,
+    html: toHtml([h('ol', {}, entries)]),
+    summary: day.papers.map(paperTitle).slice(0, 10).join(' · '),
+    // The day's authors are listed in the content; the entry itself has the feed's author.
+    authors: [],
+    thumbnail: null,
+    externalUrl: null,
+  };
+}

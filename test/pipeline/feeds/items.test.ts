@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { dayItem, imageThumbnail, paperGuid, paperItem } from '../../../pipeline/feeds/items.ts';
+import { feedSite } from '../../../pipeline/feeds/site.ts';
+import { loadFixture, makeContext } from '../../helpers/feeds-build.ts';
+
+const dataset = loadFixture();
+const byId = new Map(dataset.papers.map((p) => [p.id, p]));
+const site = feedSite(makeContext().config);
+
+describe('ids', () => {
+  it('uses arXiv abs URLs, the source URL, or a stable urn:uuid', () => {
+    expect(paperGuid(byId.get('2405.01234')!)).toEqual({ id: 'https://arxiv.org/abs/2405.01234', permalink: true });
+    expect(paperGuid(byId.get('hep-th/9901001')!)).toEqual({ id: 'https://arxiv.org/abs/hep-th/9901001', permalink: true });
+    expect(paperGuid(byId.get('url:openreview.net/forum?id=Xy12&z=1')!)).toEqual({ id: 'https://openreview.net/forum?id=Xy12&z=1', permalink: true });
+    const hostile = paperGuid(byId.get('url:javascript:alert(1)')!);
+    expect(hostile.permalink).toBe(false);
+    expect(hostile.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(paperGuid(byId.get('url:javascript:alert(1)')!)).toEqual(hostile);
+  });
+  it('takes only canonical arXiv ids as arXiv (src/arxiv.ts)', () => {
+    const paper = { ...byId.get('2405.01234')!, links: { abs: '', pdf: null, huggingface: null } };
+    expect(paperGuid({ ...paper, id: '2405.01234v2' }).permalink).toBe(false);
+    expect(paperGuid({ ...paper, id: '2413.01234' }).permalink).toBe(false);
+  });
+});
+
+describe('imageThumbnail', () => {
+  it('keeps images of a known type, resolved against Hugging Face', () => {
+    expect(imageThumbnail('/avatars/0123456789abcdef.svg')).toBe('https://huggingface.co/avatars/0123456789abcdef.svg');
+    expect(imageThumbnail('https://cdn.example/a/photo.JPEG?x=1')).toBe('https://cdn.example/a/photo.JPEG?x=1');
+  });
+  it('drops videos, unknown types, other schemes and missing thumbnails', () => {
+    for (const url of ['https://cdn.example/clip.qt', 'https://cdn.example/noext', 'javascript:alert(1).png', '', null]) {
+      expect(imageThumbnail(url), String(url)).toBeNull();
+    }
+  });
+});
+
+describe('paperItem', () => {
+  it('links the preferred page and names the other one as external', () => {
+    const paper = byId.get('2405.01234')!;
+    const hf = paperItem(site, paper, 2000, 3000);
+    expect([hf.link, hf.externalUrl, hf.published, hf.updated]).toEqual(['https://huggingface.co/papers/2405.01234', 'https://arxiv.org/abs/2405.01234', 2000, 3000]);
+    const arxiv = paperItem({ ...site, link: 'arxiv' }, paper, 2000, 3000);
+    expect([arxiv.link, arxiv.externalUrl]).toEqual(['https://arxiv.org/abs/2405.01234', null]);
+  });
+  it('gives an arXiv paper without links its arXiv and Hugging Face pages', () => {
+    const item = paperItem(site, { ...byId.get('hep-th/9901001')!, links: { abs: '', pdf: null, huggingface: null } }, 0, 0);
+    expect(item.html).toContain('<a href="https://arxiv.org/abs/hep-th/9901001">arXiv</a> · <a href="https://huggingface.co/papers/hep-th/9901001">Hugging Face</a>');
+  });
+});
+
+describe('dayItem', () => {
+  it('is the day\'s Hugging Face page with its papers in order', () => {
+    const papers = [byId.get('2405.01234')!, byId.get('2405.05678')!];
+    const item = dayItem(site, { date: '2024-05-10', published: 5000, papers });
+    expect([item.id, item.link, item.permalink, item.title, item.updated]).toEqual([
+      'https://huggingface.co/papers/date/2024-05-10',
+      'https://huggingface.co/papers/date/2024-05-10',
+      true,
+      'Daily Papers 2024-05-10 (2)',
+      5000,
+    ]);
+    expect(item.html.indexOf('papers/2405.01234')).toBeLessThan(item.html.indexOf('papers/2405.05678'));
+    expect(item.authors).toEqual([]);
+  });
+});

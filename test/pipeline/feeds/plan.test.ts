@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { paperGuid } from '../../../pipeline/feeds/items.ts';
+import { listFeeds } from '../../../pipeline/feeds/plan.ts';
+import type { PlannedFeed } from '../../../pipeline/feeds/plan.ts';
+import type { Dataset } from '../../../src/types.ts';
+import { TEST_CONFIG, fixtureOrder, loadFixture, makeContext, planFor, substringSearch } from '../../helpers/feeds-build.ts';
+
+const dataset = loadFixture();
+const ctx = makeContext();
+const { expectedOrder } = fixtureOrder(dataset);
+const ids = (feed: PlannedFeed) => feed.items.map((i) => i.id);
+
+describe('listFeeds', () => {
+  it('lists main, daily and every extra feed in three formats', () => {
+    const links = listFeeds(ctx.config);
+    expect(links.map((l) => l.path)).toEqual([
+      'feed.xml', 'atom.xml', 'feed.json',
+      'daily.xml', 'daily.atom.xml', 'daily.json',
+      'popular.xml', 'popular.atom.xml', 'popular.json',
+      'diffusion.xml', 'diffusion.atom.xml', 'diffusion.json',
+      'rl.xml', 'rl.atom.xml', 'rl.json',
+      'kim.xml', 'kim.atom.xml', 'kim.json',
+      'nobody.xml', 'nobody.atom.xml', 'nobody.json',
+    ]);
+    expect(new Set(links.map((l) => l.type))).toEqual(new Set(['application/rss+xml', 'application/atom+xml', 'application/feed+json']));
+  });
+  it('refuses an extra feed whose files would overwrite another feed', () => {
+    const clash = makeContext({ ...TEST_CONFIG, feeds: { extra: [{ name: 'daily', title: 'x', filter: {} }] } });
+    expect(() => listFeeds(clash.config)).toThrow(/daily\.xml/);
+    expect(() => planFor(clash, dataset)).toThrow(/daily\.xml/);
+  });
+});
+
+describe('planFeeds', () => {
+  const { plan } = planFor(ctx, dataset, substringSearch(dataset));
+
+  it('plans every listed feed, with self links under the site folder', () => {
+    const feeds = [plan.main, plan.daily, ...plan.extra];
+    expect(feeds.flatMap((f) => [f.files.rss, f.files.atom, f.files.json])).toEqual(listFeeds(ctx.config).map((l) => l.path));
+    expect(plan.main.self).toEqual({
+      rss: 'https://example.github.io/daily-papers/feed.xml',
+      atom: 'https://example.github.io/daily-papers/atom.xml',
+      json: 'https://example.github.io/daily-papers/feed.json',
+    });
+    expect(plan.daily.title).toBe('Daily Papers & <Friends> ]]>: daily digest');
+    expect(plan.extra.map((f) => f.description)).toEqual([
+      'Papers at least 50 votes.',
+      'Papers matching "diffusion".',
+      'Papers matching "강화학습".',
+      'Papers at least 100 votes, by kim-minjun.',
+      'Papers by no-such-author.',
+    ]);
+  });
+  it('puts papers newest first in the main feed and builds each paper item once', () => {
+    expect(ids(plan.main)).toEqual(expectedOrder.map((p) => paperGuid(p).id));
+    const popular = plan.extra[0]!;
+    expect(popular.items.every((item) => plan.main.items.includes(item))).toBe(true);
+  });
+  it('lists a paper on every day that listed it: first-listed papers, then the ones listed again', () => {
+    expect(plan.daily.items.map((i) => i.title)).toEqual(['Daily Papers 2024-05-12 (4)', 'Daily Papers 2024-05-11 (2)', 'Daily Papers 2024-05-10 (2)']);
+    const html = plan.daily.items[0]!.html;
+    expect(html.lastIndexOf('<li>')).toBeLessThan(html.indexOf('https://huggingface.co/papers/2405.05678'));
+  });
+  it('selects extra feeds by every condition of their filter', () => {
+    expect(ids(plan.extra[0]!)).toEqual(expectedOrder.filter((p) => (p.votes ?? -1) >= 50).map((p) => paperGuid(p).id));
+    expect(ids(plan.extra[3]!)).toEqual(['https://arxiv.org/abs/2405.01234']);
+  });
+  it('returns author keys that no paper has instead of logging them', () => {
+    expect(plan.unknownAuthors).toEqual([{ feed: 'nobody', key: 'no-such-author' }]);
+    expect(plan.extra[4]!.items).toEqual([]);
+  });
+  it('dates a feed by its newest item, an empty feed by the dataset, an empty dataset by the epoch', () => {
+    expect(new Date(plan.main.updated).toISOString()).toBe('2024-05-12T00:00:00.000Z');
+    expect(plan.extra[4]!.updated).toBe(plan.main.updated);
+    const empty = planFor(ctx, { papers: [], authors: [] }).plan;
+    expect([empty.main.updated, empty.daily.updated]).toEqual([0, 0]);
+  });
+  it('follows limit, dailyLimit and link', () => {
+    const other = makeContext({ ...TEST_CONFIG, feeds: { ...TEST_CONFIG.feeds, link: 'arxiv', limit: 2, dailyLimit: 1 } });
+    const small = planFor(other, dataset).plan;
+    expect(small.main.items).toHaveLength(2);
+    expect(small.daily.items).toHaveLength(1);
+    // The second paper has no usable link and no permalink id: it links to the site.
+    expect(small.main.items.map((i) => i.link)).toEqual(['https://openreview.net/forum?id=Xy12&z=1', 'https://example.github.io/daily-papers/']);
+  });
+  it('returns papers with an invalid date and leaves them out', () => {
+    const bad: Dataset = { papers: [{ ...dataset.papers[0]!, date: '2024-13-40', dates: ['2024-13-40'] }], authors: [] };
+    const result = planFor(ctx, bad).plan;
+    expect(result.invalidDates).toEqual(bad.papers);
+    expect(result.main.items).toEqual([]);
+    expect(result.daily.items).toEqual([]);
+  });
+});
