@@ -25,7 +25,7 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { DigestEntry } from '../../src/types.ts';
-import { checkVectorTable, type DocVector, type TableVector, type VectorTable } from '../../src/search/index-builder.ts';
+import { checkVectorTable, type DocVector, type TableVector, type VectorTable } from '../../src/search/vectors.ts';
 import type { SerializedMessage } from '../report/diagnostics.ts';
 
 export const CACHE_FORMAT = 'daily-papers-parse-cache@3';

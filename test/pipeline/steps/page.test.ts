@@ -15,8 +15,8 @@ import { startPreview } from '../../../pipeline/commands/preview.ts';
 import type { Preview } from '../../../pipeline/commands/preview.ts';
 import { buildSite } from '../../bench/site.ts';
 import { chunkSearchData } from '../../../pipeline/steps/page.ts';
-import { buildSearchIndex } from '../../../pipeline/steps/search-index.ts';
 import { buildIndex } from '../../../src/search/index-builder.ts';
+import { indexJsonText } from '../../../src/search/index-json.ts';
 import { toSearchDocument } from '../../../src/search/options.ts';
 import { loadSearchIndex } from '../../../src/search/client.ts';
 import { ChunkedIndex } from '../../../src/page/loader.ts';
@@ -39,10 +39,11 @@ export const CHROMIUM_ARGS = [
 
 describe('chunked search data (Node)', () => {
   const dataset = fixtureDataset();
-  // The reference index (MiniSearch#add), to compare the chunks built from the fast builder with.
-  const full = buildSearchIndex(dataset).toJSON();
+  const built = buildIndex(dataset.papers.map(toSearchDocument));
+  // search-index.json of the same index, to compare the chunks' ranking with.
+  const full = indexJsonText(built);
   // Tiny term chunks, so that queries span several of them.
-  const { manifest, artifacts } = chunkSearchData(dataset.papers, buildIndex(dataset.papers.map(toSearchDocument)), { termChunkBytes: 600 });
+  const { manifest, artifacts } = chunkSearchData(dataset.papers, built, { termChunkBytes: 600 });
   const files = new Map(artifacts.map((a) => [a.path, a.data]));
   const fetched: string[] = [];
   const fetchJson = async (p: string) => {
