@@ -79,7 +79,6 @@ export class ChunkedIndex {
     this.manifest = manifest;
     this.fetchJson = fetchJson;
     this.base = base;
-    // Documents join its tables as doc chunks arrive; each search swaps in its term index.
     this.ms = new AssembledMiniSearch({
       documentCount: manifest.documentCount,
       nextId: manifest.nextId,
