@@ -25,7 +25,7 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { DigestEntry } from '../../src/types.ts';
-import { checkVectorTable, type DocVector, type TableVector, type VectorTable } from '../../src/search/index-builder.ts';
+import { checkVectorTable, type DocVector, type TableVector, type VectorTable } from '../../src/search/vectors.ts';
 import type { SerializedMessage } from '../report/diagnostics.ts';
 
 export const CACHE_FORMAT = 'daily-papers-parse-cache@3';
@@ -229,7 +229,7 @@ interface VectorsHeader {
 /**
  * `index/vectors.bin`: the search index's term vectors of every paper of the last run, keyed by
  * a hash of the paper's searchable text (`docKey` in pipeline/parse/vectors.ts), so that a run
- * re-analyzes only new or changed papers. Stored as one columnar table (src/search/index-builder.ts
+ * re-analyzes only new or changed papers. Stored as one columnar table (src/search/vectors.ts
  * `VectorTable`: a term dictionary and typed arrays), exactly what the index builder merged:
  * read once per run, rewritten only when it changed. A corrupt or foreign file is discarded
  * with a warning; a file of another analyzer version is simply not used.

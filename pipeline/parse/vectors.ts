@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { normalizeEntryAuthors } from '../../src/dataset.ts';
-import { analyzeFields, type VectorTable } from '../../src/search/index-builder.ts';
+import { analyzeFields, type VectorTable } from '../../src/search/vectors.ts';
 import { mergeEntries } from '../../src/papers.ts';
 import { SEARCH_FIELDS, toSearchDocument, type SearchDocument } from '../../src/search/options.ts';
 import type { DigestEntry } from '../../src/types.ts';

@@ -10,59 +10,25 @@
  * project's client checks.
  *
  * The index is not built with `MiniSearch#add` but from per-paper term vectors
- * (src/search/index-builder.ts), which the vector cache keeps between runs: a run analyzes only papers
- * whose searchable text is new. The output is the same bytes either way.
+ * (src/search/vectors.ts, merged by src/search/index-builder.ts), which the vector cache keeps
+ * between runs: a run analyzes only papers whose searchable text is new. The output is the same
+ * bytes either way (test/helpers/search-fixtures.ts has the `MiniSearch#add` reference).
  */
-import MiniSearch from 'minisearch';
-import { byString } from '../../src/compare.ts';
-import type { AsPlainObject } from 'minisearch';
 import type { StepContext } from '../context.ts';
 import type { Artifact, Dataset } from '../../src/types.ts';
-import { ANALYZER_VERSION } from '../../src/search/analyzer.ts';
-import { indexOptions, toSearchDocument, VERSION_KEY } from '../../src/search/options.ts';
-import type { SearchDocument } from '../../src/search/options.ts';
-import { buildRadixTree, createSearchClient, loadMiniSearchParts } from '../../src/search/client.ts';
-import { analyzeDocument, IndexBuilder, indexJsonBytes, postingsText } from '../../src/search/index-builder.ts';
-import type { BuiltIndex, VectorTable } from '../../src/search/index-builder.ts';
+import { toSearchDocument } from '../../src/search/options.ts';
+import { createSearchClient } from '../../src/search/client.ts';
+import type { SearchClient } from '../../src/search/client.ts';
+import { IndexBuilder } from '../../src/search/index-builder.ts';
+import type { BuiltIndex } from '../../src/search/index-builder.ts';
+import { indexJsonBytes, postingsText } from '../../src/search/index-json.ts';
+import { loadMiniSearchParts } from '../../src/search/load.ts';
+import { analyzeDocument } from '../../src/search/vectors.ts';
+import type { VectorTable } from '../../src/search/vectors.ts';
 import type { VectorCache } from '../cache/cache.ts';
 import { docKey } from '../parse/vectors.ts';
 
 export const SEARCH_INDEX_PATH = 'search-index.json';
-
-/**
- * The reference build: a MiniSearch filled with `add`, whose JSON form also names the analyzer.
- * The pipeline does not use it; tests and the search eval compare the fast build against it.
- */
-export class VersionedMiniSearch extends MiniSearch<SearchDocument> {
-  override toJSON(): AsPlainObject & { [VERSION_KEY]: string } {
-    return { [VERSION_KEY]: ANALYZER_VERSION, ...super.toJSON() };
-  }
-
-  /**
-   * Rebuilds the term tree so that it iterates (and serializes) in sorted term order: the JSON
-   * no longer depends on insertion order, and the client loads it without sorting.
-   */
-  sortTerms(): void {
-    const internals = this as unknown as { _index: Iterable<[string, unknown]> & { constructor: new (tree: Map<string, unknown>) => unknown } };
-    const entries = [...internals._index].sort(byString((x) => x[0]));
-    const tree = buildRadixTree(entries.map((e) => e[0]), entries.map((e) => e[1]));
-    internals._index = new internals._index.constructor(tree) as typeof internals._index;
-  }
-}
-
-/** The reference build with `MiniSearch#add`, in dataset order (see VersionedMiniSearch). */
-export function buildSearchIndex(dataset: Dataset): VersionedMiniSearch {
-  const ms = new VersionedMiniSearch(indexOptions);
-  const seen = new Set<string>();
-  for (const paper of dataset.papers) {
-    // Ids are unique after enrichment; a duplicate would make MiniSearch throw, so skip it here.
-    if (seen.has(paper.id)) continue;
-    seen.add(paper.id);
-    ms.add(toSearchDocument(paper));
-  }
-  ms.sortTerms();
-  return ms;
-}
 
 export interface IndexStats {
   documents: number;
@@ -123,12 +89,17 @@ export interface IndexStepOptions {
   vectors?: VectorCache | null;
 }
 
+/**
+ * Builds the index (see the module comment), logs repeated paper ids (indexed once) and returns
+ * search-index.json as bytes with the built index, its stats, the merged vector table and a
+ * saved-query search (loaded on first use).
+ */
 export function indexStep(ctx: StepContext, dataset: Dataset, options: IndexStepOptions = {}): IndexStepResult {
   const { index, stats, table } = buildIndexOf(dataset, options.vectors ?? null);
   const duplicates = dataset.papers.length - index.head.documentCount;
   if (duplicates > 0) ctx.logger.info(`index: ${duplicates} duplicate paper id(s) indexed once`);
   ctx.logger.progress('index', index.head.documentCount, dataset.papers.length);
-  let client: ReturnType<typeof createSearchClient> | null = null;
+  let client: SearchClient | null = null;
   return {
     artifacts: [{ path: SEARCH_INDEX_PATH, data: indexJsonBytes(index) }],
     index,

@@ -1,5 +1,5 @@
 /**
- * The chunked search data the page loads on demand (written by pipeline/steps/page.ts, read by
+ * The chunked search data the page loads on demand (written by pipeline/page/chunks.ts, read by
  * src/page/loader.ts). Browser-safe: no `node:` imports.
  *
  * Layout under `output/search/`:
@@ -13,15 +13,16 @@
  * - `<root>m/<n>.json` meta chunks: what a result shows (title, authors, excerpt, links),
  *   `meta.block` documents each, fetched only for the results on screen.
  *
- * The client assembles, per query, a MiniSearch JSON holding exactly the terms the query can
- * match and the documents those terms point to, and loads it with `MiniSearch.loadJS`
- * (through src/search/client.ts), so scores equal those of the full `search-index.json`.
+ * The loader (src/page/loader.ts) assembles, per query, a MiniSearch holding exactly the terms
+ * the query can match and the documents those terms point to, with the manifest's statistics,
+ * so scores equal those of the full `search-index.json`.
  */
+import type { SerializedPostings } from '../search/internals.ts';
 
 export const PAGE_FORMAT = 1;
 
 /** One serialized MiniSearch index entry: term -> field id -> short doc id -> term frequency. */
-export type TermEntry = [term: string, fields: Record<string, Record<string, number>>];
+export type TermEntry = [term: string, fields: SerializedPostings];
 
 export interface ChunkList {
   /** Number of chunks: files `<root><kind>/0.json` .. `<root><kind>/<count - 1>.json`. */

@@ -1,15 +1,19 @@
 /**
  * Loads the chunked search data (src/page/format.ts) on demand and answers queries with the
- * project's own client (src/search/client.ts) over a MiniSearch assembled per query with loadJS.
- * Browser-safe; `fetchJson` is injected so Node tests can drive it too.
+ * project's own client (src/search/client.ts) over one MiniSearch (src/search/internals.ts):
+ * documents join it as their doc chunks arrive, and each query gets a term index holding exactly
+ * the terms it can match. Browser-safe; `fetchJson` is injected so Node tests can drive it too.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { RESULT_LIMIT } from '../search/options.ts';
-import type { AsPlainObject } from 'minisearch';
 import { queryTerms } from '../search/analyzer.ts';
-import { AnalyzerMismatchError, loadSearchIndex } from '../search/client.ts';
+import { AnalyzerMismatchError, checkAnalyzerVersion, createSearchClient } from '../search/client.ts';
 import type { ClientSearchOptions, SearchClient, SearchHit } from '../search/client.ts';
-import { searchOptions, VERSION_KEY } from '../search/options.ts';
+import { passesFilters } from '../search/filters.ts';
+import type { PaperFilters } from '../search/filters.ts';
+import { AssembledMiniSearch, decodePostings } from '../search/internals.ts';
+import type { SerializedPostings, TermData, TermIndex } from '../search/internals.ts';
+import { searchOptions } from '../search/options.ts';
 import { chunkOf, chunksWithPrefix, PAGE_FORMAT } from './format.ts';
 import type { DocChunk, Manifest, MetaChunk, MetaRecord, TermEntry } from './format.ts';
 
@@ -24,22 +28,16 @@ export interface LoadProgress {
   done: number;
 }
 
-export interface Filters {
-  from?: string;
-  to?: string;
-  minVotes?: number;
-}
+/** The page's filters (date range, minimum votes). */
+export type Filters = PaperFilters;
 
 export interface PageHit extends SearchHit {
   shortId: number;
 }
 
-type TermData = TermEntry[1];
-
-type TermMap = Map<number, Map<number, number>>;
-
+/** A term's postings as decoded for MiniSearch, the doc chunks they point into and their count. */
 interface ConvertedTerm {
-  map: TermMap;
+  data: TermData;
   blocks: number[];
   count: number;
 }
@@ -47,17 +45,8 @@ interface ConvertedTerm {
 interface Prepared {
   query: string;
   /** null: no index term can match (no results, whatever the filters). */
-  index: SearchableMap<TermMap> | null;
+  index: TermIndex | null;
   timings: Record<string, number>;
-}
-
-/** The MiniSearch (minisearch 7) fields this loader fills, as MiniSearch.loadJS would. */
-interface Store {
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _storedFields: Map<number, Record<string, unknown>>;
-  _index: SearchableMap<TermMap>;
 }
 
 export class ChunkedIndex {
@@ -69,7 +58,7 @@ export class ChunkedIndex {
   private readonly metaChunks = new Map<number, Promise<MetaChunk>>();
   private readonly loadedDocs = new Map<number, DocChunk>();
   /** Each loaded term chunk as a radix tree, built once (prefix and fuzzy lookups per query). */
-  private readonly termTrees = new Map<number, SearchableMap<TermData>>();
+  private readonly termTrees = new Map<number, SearchableMap<SerializedPostings>>();
   onProgress: (p: LoadProgress) => void = () => {};
   /** Where the last search spent its time (ms), for the benchmark. */
   lastTimings: Record<string, number> = {};
@@ -81,17 +70,27 @@ export class ChunkedIndex {
    * One MiniSearch for every query: its document tables grow as doc chunks arrive, and each
    * search swaps in the terms its query can match.
    */
+  private readonly ms: AssembledMiniSearch;
   private readonly client: SearchClient;
-  private readonly store: Store;
-  /** Term data as MiniSearch holds it (field id -> short id -> frequency), converted once. */
-  private readonly termMaps = new WeakMap<TermData, ConvertedTerm>();
+  /** Postings as MiniSearch holds them (field id -> short id -> frequency), converted once. */
+  private readonly termMaps = new WeakMap<SerializedPostings, ConvertedTerm>();
 
-  private constructor(manifest: Manifest, fetchJson: FetchJson, base: string, client: SearchClient) {
+  private constructor(manifest: Manifest, fetchJson: FetchJson, base: string) {
     this.manifest = manifest;
     this.fetchJson = fetchJson;
     this.base = base;
-    this.client = client;
-    this.store = client.miniSearch as unknown as Store;
+    this.ms = new AssembledMiniSearch({
+      documentCount: manifest.documentCount,
+      nextId: manifest.nextId,
+      documentIds: {},
+      fieldIds: manifest.fieldIds,
+      fieldLength: {},
+      averageFieldLength: manifest.averageFieldLength,
+      storedFields: {},
+      dirtCount: 0,
+      serializationVersion: manifest.serializationVersion,
+    });
+    this.client = createSearchClient(this.ms);
   }
 
   /** Fetches `<base>manifest.json` and checks its format and analyzer version. */
@@ -99,8 +98,8 @@ export class ChunkedIndex {
     const manifest = (await fetchJson(`${base}manifest.json`)) as Manifest;
     if (!manifest || manifest.format !== PAGE_FORMAT) throw new Error('search data: unknown format, rebuild the site');
     // The same check the client applies to search-index.json (throws AnalyzerMismatchError).
-    const client = loadSearchIndex(emptyIndex(manifest));
-    return new ChunkedIndex(manifest, fetchJson, base, client);
+    checkAnalyzerVersion(manifest.analyzerVersion);
+    return new ChunkedIndex(manifest, fetchJson, base);
   }
 
   get size(): number {
@@ -131,13 +130,13 @@ export class ChunkedIndex {
     return p;
   }
 
-  private async terms(n: number): Promise<SearchableMap<TermData>> {
+  private async terms(n: number): Promise<SearchableMap<SerializedPostings>> {
     const have = this.termTrees.get(n);
     if (have) return have;
     const entries = await this.cached(this.termChunks, n, `t/${n}.json`);
     let tree = this.termTrees.get(n);
     if (!tree) {
-      tree = new SearchableMap<TermData>();
+      tree = new SearchableMap<SerializedPostings>();
       for (const [t, d] of entries) tree.set(t, d);
       this.termTrees.set(n, tree);
     }
@@ -149,40 +148,28 @@ export class ChunkedIndex {
     if (!this.loadedDocs.has(n)) {
       this.loadedDocs.set(n, d);
       // What MiniSearch.loadJS would put in its tables for these documents.
-      const st = this.store;
       for (let i = 0; i < d.ids.length; i++) {
         const id = d.ids[i]!;
         if (id === '') continue;
-        const s = d.start + i;
-        st._documentIds.set(s, id);
-        st._idToShortId.set(id, s);
-        st._fieldLength.set(s, d.fieldLength[i]!);
-        st._storedFields.set(s, { date: d.date[i]!, votes: d.votes[i] ?? null, title: '', authorKeys: '' });
+        this.ms.loadDocument(d.start + i, id, d.fieldLength[i]!, { date: d.date[i]!, votes: d.votes[i] ?? null, title: '', authorKeys: '' });
       }
     }
     return d;
   }
 
-  /** A term's data as MiniSearch holds it, the doc chunks it points into and its posting count. */
-  private termMap(data: TermData, block: number): ConvertedTerm {
-    let c = this.termMaps.get(data);
+  /** A term's postings as MiniSearch holds them, the doc chunks they point into and their count. */
+  private termMap(postings: SerializedPostings, block: number): ConvertedTerm {
+    let c = this.termMaps.get(postings);
     if (!c) {
-      const map: TermMap = new Map();
+      const data = decodePostings(postings);
       const blocks = new Set<number>();
       let count = 0;
-      for (const field of Object.keys(data)) {
-        const freqs = data[field]!;
-        const f = new Map<number, number>();
-        for (const doc of Object.keys(freqs)) {
-          const s = Number(doc);
-          f.set(s, freqs[doc]!);
-          blocks.add(Math.floor(s / block));
-        }
-        count += f.size;
-        map.set(Number(field), f);
+      for (const docs of data.values()) {
+        for (const s of docs.keys()) blocks.add(Math.floor(s / block));
+        count += docs.size;
       }
-      c = { map, blocks: [...blocks], count };
-      this.termMaps.set(data, c);
+      c = { data, blocks: [...blocks], count };
+      this.termMaps.set(postings, c);
     }
     return c;
   }
@@ -204,7 +191,7 @@ export class ChunkedIndex {
    * (exact, prefix on the last term, one edit for Latin words), among the chunks that hold
    * the query terms and their prefixes.
    */
-  private async candidateTerms(query: string): Promise<Map<string, TermData>> {
+  private async candidateTerms(query: string): Promise<Map<string, SerializedPostings>> {
     const terms = queryTerms(query);
     const first = this.manifest.terms.first;
     const plan = terms.map((term, i) => {
@@ -215,7 +202,7 @@ export class ChunkedIndex {
     });
     const needed = [...new Set(plan.flatMap((p) => p.chunks))];
     const loaded = new Map(await Promise.all(needed.map(async (n) => [n, await this.terms(n)] as const)));
-    const out = new Map<string, TermData>();
+    const out = new Map<string, SerializedPostings>();
     for (const p of plan) {
       // The union over the chunks' trees equals a lookup in one tree holding all of them.
       const trees = p.chunks.map((n) => loaded.get(n)!);
@@ -278,8 +265,8 @@ export class ChunkedIndex {
     if (stale()) return null;
     const t2 = performance.now();
     // MiniSearch's term index for this query: the same entries loadJS would build from them.
-    const index = new (this.store._index.constructor as new () => SearchableMap<TermMap>)();
-    for (const [term, data] of candidates) index.set(term, this.termMap(data, block).map);
+    const index = this.ms.newTermIndex();
+    for (const [term, postings] of candidates) index.set(term, this.termMap(postings, block).data);
     const timings = { terms: t1 - t0, docs: t2 - t1, load: performance.now() - t2, candidates: candidates.size, postings };
     return { query, index, timings };
   }
@@ -322,9 +309,8 @@ export class ChunkedIndex {
     if (filters.from) options.from = filters.from;
     if (filters.to) options.to = filters.to;
     if (filters.minVotes != null) options.minVotes = filters.minVotes;
-    this.store._index = prepared.index; // synchronous from here to the results: no other query interleaves
-    const ids = this.store._idToShortId;
-    const hits = this.client.search(query, options).map((h) => ({ ...h, shortId: ids.get(h.id)! }));
+    this.ms.useTermIndex(prepared.index); // synchronous from here to the results: no other query interleaves
+    const hits = this.client.search(query, options).map((h) => ({ ...h, shortId: this.ms.shortIdOf(h.id)! }));
     this.lastTimings = { ...prepared.timings, wait: t1 - t0, search: performance.now() - t1 };
     if (timings) Object.assign(timings, this.lastTimings);
     return hits;
@@ -348,11 +334,7 @@ export class ChunkedIndex {
     for (let n = 0; n < this.manifest.docs.count; n++) {
       const c = await this.docs(n);
       for (let i = 0; i < c.ids.length; i++) {
-        if (c.ids[i] === '') continue;
-        const date = c.date[i]!;
-        if (filters.from && date < filters.from) continue;
-        if (filters.to && date > filters.to) continue;
-        if (filters.minVotes != null && (c.votes[i] ?? 0) < filters.minVotes) continue;
+        if (c.ids[i] === '' || !passesFilters(c.date[i], c.votes[i], filters)) continue;
         if (skipped < offset) {
           skipped++;
           continue;
@@ -363,25 +345,6 @@ export class ChunkedIndex {
     }
     return { shortIds: out, more: false };
   }
-}
-
-/** MiniSearch's serialized form, with the analyzer version the build recorded. */
-type IndexJs = AsPlainObject & { [VERSION_KEY]: string };
-
-function emptyIndex(m: Manifest): IndexJs {
-  return {
-    [VERSION_KEY]: m.analyzerVersion,
-    documentCount: m.documentCount,
-    nextId: m.nextId,
-    documentIds: {},
-    fieldIds: m.fieldIds,
-    fieldLength: {},
-    averageFieldLength: m.averageFieldLength,
-    storedFields: {},
-    dirtCount: 0,
-    index: [],
-    serializationVersion: m.serializationVersion,
-  };
 }
 
 export { AnalyzerMismatchError };

@@ -36,14 +36,22 @@ const HANGUL_RUN = new RegExp(`^[${HANGUL}]+$`, 'u');
 const HAS_HANGUL = new RegExp(`[${HANGUL}]`, 'u');
 const HANGUL_BOUNDARY = new RegExp(`(?<=[${HANGUL}])(?=[^${HANGUL}])|(?<=[^${HANGUL}])(?=[${HANGUL}])`, 'gu');
 
+// arXiv IDs as the analyzer finds them in running text. Looser on purpose than src/arxiv.ts,
+// which parses one reference and checks the month and the 4/5-digit era: here any YYMM and an
+// archive with at most one hyphen become one term. Changing a shape changes the terms (bump
+// ANALYZER_VERSION); the extracting patterns and ID_TOKEN share them so they cannot drift apart.
+/** New-style ID shape: `2404.03715` (no version). */
+const NEW_ID_SHAPE = String.raw`\d{4}\.\d{4,5}`;
+/** Old-style ID shape: `hep-th/9901001`, `math.gt/0309136` (matched case-insensitively in text). */
+const OLD_ID_SHAPE = String.raw`[a-z]+(?:-[a-z]+)?(?:\.[a-z]{2})?\/\d{7}`;
 /** New-style arXiv IDs (`2404.03715`, optional version), not inside a longer number. */
-const NEW_ID = /(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d]|\.\d)/gu;
-/** Old-style arXiv IDs (`hep-th/9901001`, `math.GT/0309136`). */
-const OLD_ID = /(?<![\p{L}\p{N}])([a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?(?!\d)/giu;
+const NEW_ID = new RegExp(String.raw`(?<![\d.])(${NEW_ID_SHAPE})(?:v\d+)?(?![\d]|\.\d)`, 'gu');
+/** Old-style arXiv IDs (`hep-th/9901001`, `math.GT/0309136`), optional version. */
+const OLD_ID = new RegExp(String.raw`(?<![\p{L}\p{N}])(${OLD_ID_SHAPE})(?:v\d+)?(?!\d)`, 'giu');
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/giu;
 const ARXIV_PREFIX = /\barxiv\s*:\s*/giu;
-/** A token that is an arXiv ID (already extracted). */
-const ID_TOKEN = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[a-z]{2})?\/\d{7})$/u;
+/** A processed (lower-case) token that is an arXiv ID (already extracted). */
+const ID_TOKEN = new RegExp(`^(?:${NEW_ID_SHAPE}|${OLD_ID_SHAPE})$`, 'u');
 
 /** Words: letters, marks and digits, optionally joined by hyphens or apostrophes. */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-‐‑][\p{L}\p{M}\p{N}]+)*/gu;

@@ -3,145 +3,20 @@
  *
  * `MiniSearch#add` inserts every term occurrence into a radix tree, one at a time. With the
  * Korean bigram analyzer that is about a million insertions on the real corpus (most of the
- * index step's time, and a large heap at 10x). This module splits the work in two:
- *
- * - `analyzeDocument` runs the shared analyzer over one document and returns its term vector:
- *   per field, the field length MiniSearch records (distinct tokens) and each term's
- *   frequency. A vector depends only on the document's text and the analyzer, so the pipeline
- *   caches it by content hash and re-analyzes only new or changed papers.
- * - `IndexBuilder` merges vectors, in document order, into flat posting lists and writes the
- *   exact text `JSON.stringify(miniSearch)` would write for the same documents added in the
- *   same order, with terms in sorted order (test/src/search/index-builder.test.ts and the corpus test
- *   compare the two byte for byte). `MiniSearch.loadJSON` loads it as before.
+ * index step's time, and a large heap at 10x). Instead, the analyzer's output per document is
+ * a term vector (src/search/vectors.ts, cached by the pipeline), and `IndexBuilder` merges the
+ * vectors, in document order, into flat posting lists: the header, the sorted terms and each
+ * term's postings as the JSON bytes MiniSearch would write for them (src/search/index-json.ts
+ * writes the whole index from these).
  *
  * Pure: no `node:` imports.
  */
-import { ANALYZER_VERSION, indexOptions, SEARCH_FIELDS, STORE_FIELDS, VERSION_KEY } from './options.ts';
+import { SEARCH_FIELDS, STORE_FIELDS } from './options.ts';
 import { compareStrings } from '../compare.ts';
 import type { SearchDocument, StoredFields } from './options.ts';
-
-/**
- * What the analyzer makes of one document (field order = SEARCH_FIELDS), in a compact form:
- * a few strings per document instead of one per term, so that vectors are cheap to keep in
- * memory at 10x, to pass between threads and to cache as JSON.
- */
-export interface DocVector {
-  /** Per field: the number of distinct tokens, which MiniSearch stores as the field length. */
-  lengths: number[];
-  /** Per field: the distinct terms joined by `\n` (terms never hold whitespace), or ''. */
-  terms: string[];
-  /** Per field: each term's frequency, in decimal, joined by `,` (parallel to `terms`). */
-  freqs: string[];
-}
-
-const tokenize = indexOptions.tokenize!;
-const processTerm = indexOptions.processTerm!;
-const SEPARATOR = '\n';
-
-/**
- * Runs the index's analyzer over one document, exactly as `MiniSearch#add` would, and hands over
- * each field (in SEARCH_FIELDS order): its length (distinct tokens) and each term's frequency.
- */
-export function analyzeFields(doc: SearchDocument, each: (field: number, length: number, counts: Map<string, number>) => void): void {
-  SEARCH_FIELDS.forEach((field, f) => {
-    const value = doc[field];
-    const counts = new Map<string, number>();
-    if (value == null) {
-      each(f, 0, counts);
-      return;
-    }
-    // Raw tokens are counted first: the field length is their number, and each distinct token
-    // is processed once. Processed terms still enter `counts` in order of first occurrence.
-    const raw = new Map<string, number>();
-    for (const token of tokenize(String(value), field)) raw.set(token, (raw.get(token) ?? 0) + 1);
-    for (const [token, n] of raw) {
-      const processed = processTerm(token, field);
-      if (Array.isArray(processed)) {
-        for (const t of processed) counts.set(t, (counts.get(t) ?? 0) + n);
-      } else if (processed) {
-        counts.set(processed, (counts.get(processed) ?? 0) + n);
-      }
-    }
-    // The analyzer splits on whitespace, so no term holds the separator; an empty term would
-    // be lost in the encodings. Either would be an analyzer bug: fail loudly, never index wrong.
-    for (const k of counts.keys()) if (k === '' || k.includes(SEPARATOR)) throw new Error(`index-builder: unexpected term ${JSON.stringify(k)}`);
-    each(f, raw.size, counts);
-  });
-}
-
-/** Runs the index's analyzer over one document, exactly as `MiniSearch#add` would. */
-export function analyzeDocument(doc: SearchDocument): DocVector {
-  const lengths: number[] = [];
-  const terms: string[] = [];
-  const freqs: string[] = [];
-  analyzeFields(doc, (_f, length, counts) => {
-    lengths.push(length);
-    terms.push([...counts.keys()].join(SEPARATOR));
-    freqs.push([...counts.values()].join(','));
-  });
-  return { lengths, terms, freqs };
-}
-
-/**
- * Term vectors of many documents in columns (what the cache stores): a term dictionary, and per
- * document its key, its field lengths and a run of (term, field, frequency) records. A few
- * typed arrays instead of millions of small strings: fast to store, load and merge.
- */
-export interface VectorTable {
-  /** The terms the records refer to, by number. */
-  dict: string[];
-  /** Per document (row): the key it is cached under. */
-  keys: string[];
-  /** Per row: the field lengths, SEARCH_FIELDS.length numbers each. */
-  lengths: Int32Array;
-  /** Row r's records are starts[r] .. starts[r + 1]. */
-  starts: Int32Array;
-  /** Per record: term number (into dict), field id and frequency. */
-  terms: Int32Array;
-  fields: Uint8Array;
-  freqs: Int32Array;
-}
-
-/** One row of a vector table. */
-export interface TableVector {
-  table: VectorTable;
-  row: number;
-}
-
-/** Why a table cannot be used, or null when it is consistent (for tables read from a cache). */
-export function checkVectorTable(value: unknown): string | null {
-  if (value === null || typeof value !== 'object') return 'not an object';
-  const t = value as VectorTable;
-  const rows = Array.isArray(t.keys) ? t.keys.length : -1;
-  if (rows < 0 || !Array.isArray(t.dict)) return 'missing keys or dictionary';
-  if (!(t.lengths instanceof Int32Array) || !(t.starts instanceof Int32Array) || !(t.terms instanceof Int32Array)) return 'wrong column types';
-  if (!(t.fields instanceof Uint8Array) || !(t.freqs instanceof Int32Array)) return 'wrong column types';
-  const fieldCount = SEARCH_FIELDS.length;
-  const n = t.terms.length;
-  if (t.lengths.length !== rows * fieldCount || t.starts.length !== rows + 1 || t.fields.length !== n || t.freqs.length !== n) {
-    return 'column lengths do not match';
-  }
-  if (t.starts[0] !== 0 || t.starts[rows] !== n) return 'row starts out of range';
-  for (let r = 0; r < rows; r++) if (t.starts[r]! > t.starts[r + 1]! || typeof t.keys[r] !== 'string') return 'rows out of order';
-  for (let i = 0; i < n; i++) {
-    if (t.terms[i]! < 0 || t.terms[i]! >= t.dict.length || t.fields[i]! >= fieldCount || t.freqs[i]! < 1) return 'record out of range';
-  }
-  for (const term of t.dict) if (typeof term !== 'string' || term === '') return 'bad dictionary entry';
-  return null;
-}
-
-/** The index's header: everything `MiniSearch#toJSON` writes except the term index. */
-export interface IndexHead {
-  documentCount: number;
-  nextId: number;
-  documentIds: Record<string, string>;
-  fieldIds: Record<string, number>;
-  fieldLength: Record<string, number[]>;
-  averageFieldLength: number[];
-  storedFields: Record<string, StoredFields>;
-  dirtCount: number;
-  serializationVersion: 2;
-}
+import type { IndexHead } from './internals.ts';
+import { analyzeDocument, eachVectorTerm } from './vectors.ts';
+import type { DocVector, TableVector, VectorTable } from './vectors.ts';
 
 /** A built index: the header, the sorted terms and each term's postings as JSON bytes. */
 export interface BuiltIndex {
@@ -188,63 +63,6 @@ class ByteWriter {
     } while (n > 0);
   }
 }
-
-/** Bytes of a string in UTF-8. */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-/** Term i's postings as JSON text. */
-export function postingsText(index: BuiltIndex, i: number): string {
-  return decoder.decode(index.postings.subarray(index.offsets[i]!, index.offsets[i + 1]!));
-}
-
-/** The length of term i's entry as JSON text (`["term",{postings}]`) in UTF-16 code units, without building it. */
-export function entryLength(index: BuiltIndex, i: number, termJson = JSON.stringify(index.terms[i])): number {
-  return termJson.length + (index.offsets[i + 1]! - index.offsets[i]!) + 3;
-}
-
-/**
- * `prefix` + the entries of terms [from, to) joined by commas + `suffix`, as UTF-8 bytes: what
- * `prefix + JSON.stringify(entries).slice(1, -1) + suffix` would encode to.
- */
-export function entriesBytes(index: BuiltIndex, from: number, to: number, prefix = '[', suffix = ']'): Uint8Array {
-  const json: string[] = [];
-  let total = utf8Length(prefix) + utf8Length(suffix) + Math.max(0, to - from - 1);
-  for (let i = from; i < to; i++) {
-    const t = JSON.stringify(index.terms[i]);
-    json.push(t);
-    total += utf8Length(t) + (index.offsets[i + 1]! - index.offsets[i]!) + 3;
-  }
-  const out = new Uint8Array(total);
-  let at = encoder.encodeInto(prefix, out).written;
-  for (let i = from; i < to; i++) {
-    if (i > from) out[at++] = 44; // ,
-    out[at++] = 91; // [
-    at += encoder.encodeInto(json[i - from]!, out.subarray(at)).written;
-    out[at++] = 44; // ,
-    out.set(index.postings.subarray(index.offsets[i]!, index.offsets[i + 1]!), at);
-    at += index.offsets[i + 1]! - index.offsets[i]!;
-    out[at++] = 93; // ]
-  }
-  at += encoder.encodeInto(suffix, out.subarray(at)).written;
-  if (at !== total) throw new Error('index-builder: size mismatch');
-  return out;
-}
-
 
 /**
  * Adds documents with their vectors, in order, like `MiniSearch#add`: short ids count from 0,
@@ -334,19 +152,10 @@ export class IndexBuilder {
       const length = vector.lengths[f]!;
       lengths.push(length);
       this.average[f] = ((this.average[f] || 0) * short + length) / (short + 1);
-      const joined = vector.terms[f]!;
-      if (joined === '') continue;
-      const terms = joined.split(SEPARATOR);
-      const freqs = vector.freqs[f]!;
-      this.reserve(terms.length);
-      let q = 0; // position in `freqs` ("1,3,1")
-      for (let i = 0; i < terms.length; i++) {
-        const id = this.intern(terms[i]!);
-        let freq = 0;
-        for (let c = freqs.charCodeAt(q); c >= 48 && c <= 57; c = freqs.charCodeAt(++q)) freq = freq * 10 + (c - 48);
-        q++; // the comma
-        this.push(id, f, short, freq);
-      }
+      eachVectorTerm(vector, f, (term, freq) => {
+        this.reserve(1);
+        this.push(this.intern(term), f, short, freq);
+      });
     }
     this.fieldLength.push(lengths);
     return true;
@@ -478,41 +287,6 @@ export class IndexBuilder {
       offsets,
     };
   }
-}
-
-/**
- * The bytes of search-index.json: `JSON.stringify(miniSearch)` of the same index, UTF-8, with
- * the analyzer version as the first key. Built in one buffer: a 10x index never exists as a string.
- */
-export function indexJsonBytes(index: BuiltIndex): Uint8Array {
-  const { head } = index;
-  const headText = JSON.stringify({
-    [VERSION_KEY]: ANALYZER_VERSION,
-    documentCount: head.documentCount,
-    nextId: head.nextId,
-    documentIds: head.documentIds,
-    fieldIds: head.fieldIds,
-    fieldLength: head.fieldLength,
-    averageFieldLength: head.averageFieldLength,
-    storedFields: head.storedFields,
-    dirtCount: head.dirtCount,
-    index: [],
-    serializationVersion: head.serializationVersion,
-  });
-  const tail = `,"index":[],"serializationVersion":${head.serializationVersion}}`;
-  if (!headText.endsWith(tail)) throw new Error('index-builder: unexpected header serialization');
-  return entriesBytes(
-    index,
-    0,
-    index.terms.length,
-    `${headText.slice(0, -tail.length)},"index":[`,
-    `],"serializationVersion":${head.serializationVersion}}`,
-  );
-}
-
-/** search-index.json as text (tests, small indexes). */
-export function indexJsonText(index: BuiltIndex): string {
-  return decoder.decode(indexJsonBytes(index));
 }
 
 /** Analyzes and builds in one go (no cache): the index of `docs`, in order. */

@@ -12,7 +12,8 @@ import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
-import { buildSearchIndex } from '../../pipeline/steps/search-index.ts';
+import { buildIndexOf } from '../../pipeline/steps/search-index.ts';
+import { indexJsonText } from '../../src/search/index-json.ts';
 import { loadSearchIndex } from '../../src/search/client.ts';
 import { indexOptions, toSearchDocument } from '../../src/search/options.ts';
 import { CORPUS, corpusAvailable, loadDataset } from '../eval/corpus.ts';
@@ -64,7 +65,7 @@ export function runSearchBench(dataset?: Dataset, runs = 5): SearchBenchResult |
     return null;
   }
   const ds = dataset ?? loadDataset();
-  const json = JSON.stringify(buildSearchIndex(ds));
+  const json = indexJsonText(buildIndexOf(ds).index);
   // Collect the previous run's garbage first when node runs with --expose-gc (bench:search does).
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 

@@ -9,7 +9,8 @@
  * when the corpus is missing. Pass --verbose to list every miss.
  */
 import MiniSearch from 'minisearch';
-import { buildSearchIndex } from '../../pipeline/steps/search-index.ts';
+import { buildIndexOf } from '../../pipeline/steps/search-index.ts';
+import { indexJsonText } from '../../src/search/index-json.ts';
 import { loadSearchIndex } from '../../src/search/client.ts';
 import { toSearchDocument } from '../../src/search/options.ts';
 import { CORPUS, corpusAvailable, loadDataset } from './corpus.ts';
@@ -62,7 +63,7 @@ function main(): number {
   if (missingIds.length > 0) console.warn(`warning: ${missingIds.length} query target(s) not in the corpus`);
 
   t = performance.now();
-  const ours = loadSearchIndex(JSON.stringify(buildSearchIndex(dataset)));
+  const ours = loadSearchIndex(indexJsonText(buildIndexOf(dataset).index));
   console.log(`project index built and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const plain = new MiniSearch({ fields: ['title', 'summary', 'authors'], storeFields: ['title'] });
   plain.addAll(dataset.papers.map(toSearchDocument));

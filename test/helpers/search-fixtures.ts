@@ -1,6 +1,13 @@
-/** Invented papers for the search tests (no corpus text). */
+/**
+ * Invented papers for the search tests (no corpus text), and the reference index the fast
+ * build is checked against: MiniSearch filled with `add`.
+ */
+import MiniSearch from 'minisearch';
 import type { Dataset, Paper } from '../../src/types.ts';
 import { authorKey } from '../../src/authors.ts';
+import { byString } from '../../src/compare.ts';
+import { ANALYZER_VERSION, indexOptions, toSearchDocument, VERSION_KEY } from '../../src/search/options.ts';
+import type { SearchDocument } from '../../src/search/options.ts';
 
 export function paper(id: string, title: string, summary: string[], authors: string[], date = '2024-05-01', votes: number | null = 10): Paper {
   return {
@@ -31,3 +38,25 @@ export const PAPERS: Paper[] = [
 ];
 
 export const DATASET: Dataset = { papers: PAPERS, authors: [] };
+
+/** MiniSearch filled with `add`, the dataset's papers in order (a repeated id is added once). */
+export function referenceMiniSearch(dataset: Dataset): MiniSearch<SearchDocument> {
+  const ms = new MiniSearch<SearchDocument>(indexOptions);
+  const seen = new Set<string>();
+  for (const p of dataset.papers) {
+    if (seen.has(p.id)) continue; // MiniSearch throws on a duplicate id
+    seen.add(p.id);
+    ms.add(toSearchDocument(p));
+  }
+  return ms;
+}
+
+/**
+ * What search-index.json must be for `dataset`: `JSON.stringify` of `referenceMiniSearch`, its
+ * terms sorted by code unit and the analyzer version as the first key.
+ */
+export function referenceIndexJson(dataset: Dataset): string {
+  const js = referenceMiniSearch(dataset).toJSON();
+  js.index.sort(byString((e) => e[0]));
+  return JSON.stringify({ [VERSION_KEY]: ANALYZER_VERSION, ...js });
+}

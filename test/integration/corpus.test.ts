@@ -17,9 +17,11 @@ import { authorsStep } from '../../pipeline/steps/authors.ts';
 import { enrichStep } from '../../pipeline/steps/enrich.ts';
 import type { StepContext } from '../../pipeline/context.ts';
 import type { Dataset, DigestEntry } from '../../src/types.ts';
-import { analyzeDocument, indexJsonText } from '../../src/search/index-builder.ts';
+import { indexJsonText } from '../../src/search/index-json.ts';
+import { analyzeDocument } from '../../src/search/vectors.ts';
 import { VectorCache } from '../../pipeline/cache/cache.ts';
-import { buildIndexOf, buildSearchIndex } from '../../pipeline/steps/search-index.ts';
+import { buildIndexOf } from '../../pipeline/steps/search-index.ts';
+import { referenceIndexJson } from '../helpers/search-fixtures.ts';
 import { documentsForEntries } from '../../pipeline/parse/vectors.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -295,7 +297,7 @@ describe.skipIf(!present)(`real corpus at ${CORPUS}${present ? '' : ' (missing: 
 
   it('builds search-index.json from term vectors with the same bytes as MiniSearch#add, also via the parse workers\' vectors', () => {
     const { dataset } = get();
-    const want = JSON.stringify(buildSearchIndex(dataset));
+    const want = referenceIndexJson(dataset);
     expect(indexJsonText(buildIndexOf(dataset).index)).toBe(want);
     // Vectors as the parse workers compute them (one listing = one paper), used where the key matches.
     const vectors = new VectorCache(path.join(repoRoot, '.cache', 'never-written'), 'test');

@@ -1,6 +1,8 @@
 /** Term vectors as the parse workers send them: batches over one growing dictionary per worker. */
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument, IndexBuilder, indexJsonText } from '../../../src/search/index-builder.ts';
+import { IndexBuilder } from '../../../src/search/index-builder.ts';
+import { indexJsonText } from '../../../src/search/index-json.ts';
+import { analyzeDocument } from '../../../src/search/vectors.ts';
 import { toSearchDocument } from '../../../src/search/options.ts';
 import { docKey, VectorBatcher, VectorBatchReader } from '../../../pipeline/parse/vectors.ts';
 import { fixtureDataset } from '../../fixtures/page/dataset.ts';

@@ -14,11 +14,9 @@ import { listFeeds } from '../../../pipeline/feeds/plan.ts';
 import { startPreview } from '../../../pipeline/commands/preview.ts';
 import type { Preview } from '../../../pipeline/commands/preview.ts';
 import { buildSite } from '../../bench/site.ts';
-import { chunkSearchData } from '../../../pipeline/steps/page.ts';
-import { buildSearchIndex } from '../../../pipeline/steps/search-index.ts';
+import { chunkSearchData } from '../../../pipeline/page/chunks.ts';
 import { buildIndex } from '../../../src/search/index-builder.ts';
 import { toSearchDocument } from '../../../src/search/options.ts';
-import { loadSearchIndex } from '../../../src/search/client.ts';
 import { ChunkedIndex } from '../../../src/page/loader.ts';
 import type { Request, Response as WorkerResponse } from '../../../src/page/protocol.ts';
 import { ENGLISH, fixtureDataset, KOREAN, OLD, XSS } from '../../fixtures/page/dataset.ts';
@@ -36,53 +34,6 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-describe('chunked search data (Node)', () => {
-  const dataset = fixtureDataset();
-  // The reference index (MiniSearch#add), to compare the chunks built from the fast builder with.
-  const full = buildSearchIndex(dataset).toJSON();
-  // Tiny term chunks, so that queries span several of them.
-  const { manifest, artifacts } = chunkSearchData(dataset.papers, buildIndex(dataset.papers.map(toSearchDocument)), { termChunkBytes: 600 });
-  const files = new Map(artifacts.map((a) => [a.path, a.data]));
-  const fetched: string[] = [];
-  const fetchJson = async (p: string) => {
-    fetched.push(p);
-    const data = files.get(p);
-    if (data === undefined) throw new Error(`404 ${p}`);
-    return JSON.parse(typeof data === 'string' ? data : new TextDecoder().decode(data)) as unknown;
-  };
-
-  test('splits terms into sorted, contiguous chunks listed in the manifest', () => {
-    expect(manifest.terms.count).toBeGreaterThan(5);
-    expect([...manifest.terms.first].sort()).toEqual(manifest.terms.first);
-    expect(manifest.documentCount).toBe(dataset.papers.length);
-    expect(manifest.dates).toEqual({ min: '2023-11-25', max: '2024-06-01' });
-  });
-
-  test('ranks exactly like the full search-index.json, fetching only some chunks', async () => {
-    const index = await ChunkedIndex.open(fetchJson);
-    const client = loadSearchIndex(full);
-    for (const q of ['강화학습', '언어 모델을', 'diffusion transformer', 'protein', 'benchmarking orbit', 'Ramirez', `arXiv:${OLD.id}`, '연구']) {
-      fetched.length = 0;
-      const got = await index.search(q);
-      const want = client.search(q, { limit: 500 });
-      expect(got.map((h) => [h.id, h.score.toFixed(6)]), q).toEqual(want.map((h) => [h.id, h.score.toFixed(6)]));
-      expect(want.length, q).toBeGreaterThan(0);
-      expect(fetched.filter((f) => f.includes('/t/')).length, q).toBeLessThan(manifest.terms.count);
-    }
-    const filtered = await index.search('연구', { minVotes: 100 });
-    expect(filtered.map((h) => h.id)).toEqual([OLD.id]);
-  });
-
-  test('meta records carry what a result shows, and browse lists newest first with filters', async () => {
-    const index = await ChunkedIndex.open(fetchJson);
-    const [hit] = await index.search(KOREAN.id);
-    const meta = await index.meta([hit!.shortId]);
-    expect(meta.get(hit!.shortId)).toMatchObject({ id: KOREAN.id, title: KOREAN.title, votes: 42, abs: KOREAN.links.abs });
-    const page = await index.browse({ minVotes: 40 }, 0, 10);
-    expect(page.shortIds.map((s) => dataset.papers[s]!.id)).toEqual([KOREAN.id, OLD.id]);
-  });
-});
 
 describe('search worker: preload while the debounce runs (Node, fetch stubbed)', () => {
   const dataset = fixtureDataset();

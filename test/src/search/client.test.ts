@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import MiniSearch from 'minisearch';
 import { AnalyzerMismatchError, loadSearchIndex } from '../../../src/search/client.ts';
-import { indexOptions, VERSION_KEY } from '../../../src/search/options.ts';
-import { buildSearchIndex } from '../../../pipeline/steps/search-index.ts';
+import { indexOptions, toSearchDocument, VERSION_KEY } from '../../../src/search/options.ts';
+import { buildIndex } from '../../../src/search/index-builder.ts';
+import { indexJsonText } from '../../../src/search/index-json.ts';
 import { DATASET, PAPERS } from '../../helpers/search-fixtures.ts';
 import { buildAuthorRecords } from '../../../src/authors.ts';
 
-const json = JSON.stringify(buildSearchIndex(DATASET));
+const json = indexJsonText(buildIndex(PAPERS.map(toSearchDocument)));
 const client = loadSearchIndex(json);
 const ids = (q: string, o = {}) => client.search(q, o).map((h) => h.id);
 

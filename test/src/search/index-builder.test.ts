@@ -1,15 +1,16 @@
 /** The fast index build: the same bytes as MiniSearch#add + JSON.stringify, from fresh or cached vectors. */
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../../pipeline/steps/search-index.ts';
 import { deserialize, serialize } from 'node:v8';
-import { analyzeDocument, buildIndex, checkVectorTable, IndexBuilder, indexJsonText, type VectorTable } from '../../../src/search/index-builder.ts';
+import { buildIndex, IndexBuilder } from '../../../src/search/index-builder.ts';
+import { indexJsonText } from '../../../src/search/index-json.ts';
+import { analyzeDocument, checkVectorTable, type VectorTable } from '../../../src/search/vectors.ts';
 import { indexOptions, toSearchDocument } from '../../../src/search/options.ts';
 import type { Dataset } from '../../../src/types.ts';
 import { fixtureDataset } from '../../fixtures/page/dataset.ts';
-import { DATASET, PAPERS, paper } from '../../helpers/search-fixtures.ts';
+import { DATASET, PAPERS, paper, referenceIndexJson, referenceMiniSearch } from '../../helpers/search-fixtures.ts';
 
-const reference = (dataset: Dataset): string => JSON.stringify(buildSearchIndex(dataset));
+const reference = referenceIndexJson;
 const fast = (dataset: Dataset): string => indexJsonText(buildIndex(dataset.papers.map(toSearchDocument)));
 
 describe('IndexBuilder', () => {
@@ -47,18 +48,9 @@ describe('IndexBuilder', () => {
 
   it('loads with MiniSearch.loadJSON and finds what the reference finds', () => {
     const ms = MiniSearch.loadJSON(fast(DATASET), indexOptions);
-    const ref = buildSearchIndex(DATASET);
+    const ref = referenceMiniSearch(DATASET);
     for (const q of ['강화학습', '언어모델', 'Rame', '2404.03715', 'difusion']) {
       expect(ms.search(q).map((r) => [r.id, r.score]), q).toEqual(ref.search(q).map((r) => [r.id, r.score]));
     }
-  });
-
-  it('analyzeDocument counts distinct tokens as the field length and frequencies per field', () => {
-    const v = analyzeDocument({ id: '2401.00009', title: 'Model model MODEL', summary: '모델을 모델이', authors: 'Ann Lee', date: '2024-01-01', votes: 1 });
-    expect(v.lengths[0]).toBe(3); // tokens before processing: Model, model, MODEL
-    expect(v.terms[0]).toBe('model');
-    expect(v.freqs[0]).toBe('3');
-    expect(v.terms[1]!.split('\n')).toContain('모델');
-    expect(v.freqs[1]!.split(',')[v.terms[1]!.split('\n').indexOf('모델')]).toBe('2');
   });
 });

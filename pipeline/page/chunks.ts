@@ -1,0 +1,154 @@
+/**
+ * The search data the page fetches on demand (format in src/page/format.ts): the built index
+ * (src/search/index-builder.ts) split into term chunks, doc chunks (scoring data) and meta chunks
+ * (what a result shows), named under a folder hashed from all of them, plus the manifest.
+ */
+import { createHash } from 'node:crypto';
+import type { Artifact, Paper } from '../../src/types.ts';
+import { ANALYZER_VERSION } from '../../src/search/options.ts';
+import { PAGE_FORMAT } from '../../src/page/format.ts';
+import type { DocChunk, Manifest, MetaChunk, MetaRecord } from '../../src/page/format.ts';
+import type { BuiltIndex } from '../../src/search/index-builder.ts';
+import { entriesBytes, entryLength } from '../../src/search/index-json.ts';
+
+/** Target size of a term chunk's JSON (a single large posting list may exceed it). */
+export const TERM_CHUNK_BYTES = 48 * 1024;
+/** Documents per doc chunk (scoring data: id, field lengths, date, votes). */
+export const DOC_BLOCK = 1024;
+/** Documents per meta chunk (what a result shows). */
+export const META_BLOCK = 8;
+/** A meta record's excerpt is cut (at a word) after this many UTF-16 code units. */
+const EXCERPT_CHARS = 320;
+/** A meta record lists at most this many authors (then `authorsMore`). */
+const MAX_AUTHORS = 12;
+
+/** What a result shows of paper `p`: title, date, votes, the first authors, an excerpt, links. */
+function metaRecord(p: Paper): MetaRecord {
+  let excerpt = '';
+  for (const s of p.summary) {
+    const line = s.label ? `${s.label}: ${s.text}` : s.text;
+    excerpt += (excerpt ? '\n' : '') + line;
+    if (excerpt.length >= EXCERPT_CHARS) break;
+  }
+  if (excerpt.length > EXCERPT_CHARS) excerpt = `${excerpt.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/u, '')}…`;
+  return {
+    id: p.id,
+    title: p.title,
+    date: p.date,
+    votes: p.votes,
+    authors: p.authors.slice(0, MAX_AUTHORS).map((a) => a.name),
+    authorsMore: p.authorsTruncated || p.authors.length > MAX_AUTHORS,
+    excerpt,
+    thumbnail: p.thumbnail,
+    abs: p.links.abs,
+    pdf: p.links.pdf,
+    huggingface: p.links.huggingface,
+  };
+}
+
+export interface SearchChunks {
+  manifest: Manifest;
+  artifacts: Artifact[];
+}
+
+/**
+ * Splits the index of `papers` (added in dataset order) into the page's chunks: the manifest,
+ * and the artifacts under `prefix` (chunks in `<root>t|d|m/<n>.json`, then `manifest.json`).
+ * A term chunk's JSON stays under `termChunkBytes` UTF-16 code units unless one entry exceeds it.
+ */
+export function chunkSearchData(
+  papers: Paper[],
+  index: BuiltIndex,
+  { prefix = 'search/', termChunkBytes = TERM_CHUNK_BYTES }: { prefix?: string; termChunkBytes?: number } = {},
+): SearchChunks {
+  // Chunks are named by position; the folder they live in is named by a hash of all of them,
+  // so a new build never mixes with cached chunks of an old one and the manifest stays small.
+  const chunks: { file: string; data: string | Uint8Array }[] = [];
+  const emit = (dir: string, n: number, value: unknown): string => {
+    const file = `${dir}/${n}.json`;
+    chunks.push({ file, data: JSON.stringify(value) });
+    return file;
+  };
+
+  const js = index.head;
+  // Doc and meta chunks are cut by MiniSearch short id (dataset order).
+  const byId = new Map<string, Paper>();
+  for (const p of papers) if (!byId.has(p.id)) byId.set(p.id, p);
+  const ids = js.documentIds as Record<string, string>;
+  const byShort: (Paper | null)[] = Array.from({ length: js.nextId }, (_, s) => {
+    const id = ids[String(s)];
+    return id === undefined ? null : (byId.get(String(id)) ?? null);
+  });
+
+  // Terms are sorted; a chunk is the JSON array of its entries ([term, postings]), at most
+  // termChunkBytes long (counted in UTF-16 code units, like the JSON text).
+  const first: string[] = [];
+  const termFiles: string[] = [];
+  let from = 0;
+  let size = 0;
+  const flush = (to: number) => {
+    if (to === from) return;
+    first.push(index.terms[from]!);
+    const file = `t/${termFiles.length}.json`;
+    chunks.push({ file, data: entriesBytes(index, from, to) });
+    termFiles.push(file);
+    from = to;
+    size = 0;
+  };
+  for (let i = 0; i < index.terms.length; i++) {
+    const n = entryLength(index, i) + 1;
+    if (size > 0 && size + n > termChunkBytes) flush(i);
+    size += n;
+  }
+  flush(index.terms.length);
+  if (first.length === 0) {
+    first.push('');
+    termFiles.push(emit('t', 0, []));
+  }
+  first[0] = ''; // the first chunk also holds any term sorting before its first one
+
+  const fieldCount = Object.keys(js.fieldIds).length;
+  const docFiles: string[] = [];
+  for (let start = 0, n = 0; start < byShort.length || n === 0; start += DOC_BLOCK, n++) {
+    const slice = byShort.slice(start, start + DOC_BLOCK);
+    const doc: DocChunk = {
+      start,
+      ids: slice.map((p) => p?.id ?? ''),
+      fieldLength: slice.map((_, i) => {
+        const fl = (js.fieldLength as Record<string, number[]>)[String(start + i)] ?? [];
+        return Array.from({ length: fieldCount }, (_, f) => fl[f] ?? 0);
+      }),
+      date: slice.map((p) => p?.date ?? ''),
+      votes: slice.map((p) => p?.votes ?? null),
+    };
+    docFiles.push(emit('d', n, doc));
+  }
+
+  const metaFiles: string[] = [];
+  for (let start = 0, n = 0; start < byShort.length || n === 0; start += META_BLOCK, n++) {
+    const meta: MetaChunk = { start, docs: byShort.slice(start, start + META_BLOCK).map((p) => (p ? metaRecord(p) : null)) };
+    metaFiles.push(emit('m', n, meta));
+  }
+
+  const dates = papers.map((p) => p.date).filter((d) => d !== '').sort();
+  const manifest: Manifest = {
+    format: PAGE_FORMAT,
+    analyzerVersion: ANALYZER_VERSION,
+    documentCount: js.documentCount,
+    nextId: js.nextId,
+    fieldIds: js.fieldIds,
+    averageFieldLength: js.averageFieldLength,
+    serializationVersion: js.serializationVersion,
+    dates: { min: dates[0] ?? '', max: dates[dates.length - 1] ?? '' },
+    root: '',
+    terms: { first, count: termFiles.length },
+    docs: { block: DOC_BLOCK, count: docFiles.length },
+    meta: { block: META_BLOCK, count: metaFiles.length },
+  };
+  const h = createHash('sha256');
+  for (const c of chunks) h.update(c.file).update('\0').update(c.data).update('\0');
+  manifest.root = `${h.digest('hex').slice(0, 12)}/`;
+  const artifacts: Artifact[] = chunks.map((c) => ({ path: `${prefix}${manifest.root}${c.file}`, data: c.data }));
+  artifacts.push({ path: `${prefix}manifest.json`, data: JSON.stringify(manifest) });
+  return { manifest, artifacts };
+}

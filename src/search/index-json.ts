@@ -1,0 +1,93 @@
+/**
+ * Writes a built index (src/search/index-builder.ts) as JSON: search-index.json, and runs of
+ * its term entries for the page's term chunks (pipeline/page/chunks.ts).
+ *
+ * search-index.json is exactly `JSON.stringify(miniSearch)` of a MiniSearch built with
+ * `indexOptions` and the same documents added in the same order, with its terms sorted and the
+ * analyzer version as the first key (test/src/search/index-builder.test.ts and the corpus test
+ * compare the two byte for byte); `MiniSearch.loadJSON` loads it. The postings are copied as
+ * bytes, so a 10x index never exists as one string.
+ *
+ * Pure: no `node:` imports.
+ */
+import type { BuiltIndex } from './index-builder.ts';
+import { serializedHeader } from './internals.ts';
+
+/** Bytes of a string in UTF-8. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Term i's postings as JSON text. */
+export function postingsText(index: BuiltIndex, i: number): string {
+  return decoder.decode(index.postings.subarray(index.offsets[i]!, index.offsets[i + 1]!));
+}
+
+/** The length of term i's entry as JSON text (`["term",{postings}]`) in UTF-16 code units, without building it. */
+export function entryLength(index: BuiltIndex, i: number, termJson = JSON.stringify(index.terms[i])): number {
+  return termJson.length + (index.offsets[i + 1]! - index.offsets[i]!) + 3;
+}
+
+/**
+ * `prefix` + the entries of terms [from, to) joined by commas + `suffix`, as UTF-8 bytes: what
+ * `prefix + JSON.stringify(entries).slice(1, -1) + suffix` would encode to.
+ */
+export function entriesBytes(index: BuiltIndex, from: number, to: number, prefix = '[', suffix = ']'): Uint8Array {
+  const json: string[] = [];
+  let total = utf8Length(prefix) + utf8Length(suffix) + Math.max(0, to - from - 1);
+  for (let i = from; i < to; i++) {
+    const t = JSON.stringify(index.terms[i]);
+    json.push(t);
+    total += utf8Length(t) + (index.offsets[i + 1]! - index.offsets[i]!) + 3;
+  }
+  const out = new Uint8Array(total);
+  let at = encoder.encodeInto(prefix, out).written;
+  for (let i = from; i < to; i++) {
+    if (i > from) out[at++] = 44; // ,
+    out[at++] = 91; // [
+    at += encoder.encodeInto(json[i - from]!, out.subarray(at)).written;
+    out[at++] = 44; // ,
+    out.set(index.postings.subarray(index.offsets[i]!, index.offsets[i + 1]!), at);
+    at += index.offsets[i + 1]! - index.offsets[i]!;
+    out[at++] = 93; // ]
+  }
+  at += encoder.encodeInto(suffix, out.subarray(at)).written;
+  if (at !== total) throw new Error('index-json: size mismatch');
+  return out;
+}
+
+/**
+ * The bytes of search-index.json: `JSON.stringify(miniSearch)` of the same index, UTF-8, with
+ * the analyzer version as the first key. Built in one buffer: a 10x index never exists as a string.
+ */
+export function indexJsonBytes(index: BuiltIndex): Uint8Array {
+  const { head } = index;
+  const headText = JSON.stringify(serializedHeader(head));
+  const tail = `,"index":[],"serializationVersion":${head.serializationVersion}}`;
+  if (!headText.endsWith(tail)) throw new Error('index-json: unexpected header serialization');
+  return entriesBytes(
+    index,
+    0,
+    index.terms.length,
+    `${headText.slice(0, -tail.length)},"index":[`,
+    `],"serializationVersion":${head.serializationVersion}}`,
+  );
+}
+
+/** search-index.json as text (tests, small indexes). */
+export function indexJsonText(index: BuiltIndex): string {
+  return decoder.decode(indexJsonBytes(index));
+}

@@ -1,0 +1,176 @@
+/**
+ * Fast loading of a serialized index (search-index.json, or the index step's built index).
+ *
+ * MiniSearch.loadJS inserts every term into its radix tree one by one (a linear scan of a node's
+ * children per step: slow with the ~1,500 Hangul syllables under the root) and converts every
+ * posting list to Maps up front. The loaders here give the same MiniSearch (same search results:
+ * test/src/search/client.test.ts compares them) but build the tree in one pass over the sorted
+ * terms and decode a term's postings only when a query first touches it; search-index.json
+ * text is scanned for its terms without JSON.parse-ing the postings at all.
+ *
+ * Pure and browser-safe: no `node:` imports.
+ */
+import MiniSearch from 'minisearch';
+import type { AsPlainObject } from 'minisearch';
+import { AssembledMiniSearch, decodePostings } from './internals.ts';
+import type { SerializedPostings, TermData } from './internals.ts';
+import { indexOptions } from './options.ts';
+import type { SearchDocument } from './options.ts';
+
+/** A term's postings: parsed, as JSON text, or a function returning the JSON text. */
+type PostingsSource = SerializedPostings | string | (() => string);
+
+/**
+ * A term's postings (field id -> short id -> frequency), decoded from their source on first use.
+ * It has the Map methods MiniSearch calls on postings, without allocating a Map per term at load.
+ */
+class LazyTermData {
+  private source: PostingsSource | null;
+  private data: TermData | null = null;
+  constructor(source: PostingsSource) {
+    this.source = source;
+  }
+  private m(): TermData {
+    if (this.data) return this.data;
+    const s = typeof this.source === 'function' ? this.source() : this.source;
+    this.source = null;
+    this.data = decodePostings(typeof s === 'string' ? (JSON.parse(s) as SerializedPostings) : (s ?? {}));
+    return this.data;
+  }
+  get(key: number) {
+    return this.m().get(key);
+  }
+  has(key: number) {
+    return this.m().has(key);
+  }
+  set(key: number, value: Map<number, number>) {
+    this.m().set(key, value);
+    return this;
+  }
+  delete(key: number) {
+    return this.m().delete(key);
+  }
+  clear() {
+    this.m().clear();
+  }
+  get size() {
+    return this.m().size;
+  }
+  keys() {
+    return this.m().keys();
+  }
+  values() {
+    return this.m().values();
+  }
+  entries() {
+    return this.m().entries();
+  }
+  forEach(fn: (value: Map<number, number>, key: number, map: TermData) => void, thisArg?: unknown) {
+    this.m().forEach(fn, thisArg);
+  }
+  [Symbol.iterator]() {
+    return this.m()[Symbol.iterator]();
+  }
+}
+
+/**
+ * A MiniSearch from an index header (the serialized index without its terms), the terms and
+ * each term's postings (parsed, JSON text, or a function giving the JSON text), decoded when a
+ * query first touches the term.
+ */
+export function loadMiniSearchEntries(head: Omit<AsPlainObject, 'index'>, terms: string[], postings: PostingsSource[]): AssembledMiniSearch {
+  const ms = new AssembledMiniSearch(head);
+  // LazyTermData stands in for the Map MiniSearch keeps per term (it has the methods MiniSearch calls).
+  ms.setTerms(terms, postings.map((p) => new LazyTermData(p) as unknown as TermData));
+  return ms;
+}
+
+/**
+ * MiniSearch.loadJS(js, indexOptions), faster (see above). Falls back to MiniSearch.loadJS for
+ * the old serialization format.
+ */
+export function loadMiniSearch(js: AsPlainObject): MiniSearch<SearchDocument> {
+  if (js.serializationVersion !== 2 || !Array.isArray(js.index)) return MiniSearch.loadJS<SearchDocument>(js, indexOptions);
+  const index = js.index as [string, SerializedPostings][];
+  return loadMiniSearchEntries(
+    js,
+    index.map((e) => e[0]),
+    index.map((e) => e[1]),
+  );
+}
+
+/**
+ * A MiniSearch from an index header, the terms and each term's postings as JSON text, by term
+ * number (asked for when a query first touches the term).
+ */
+export function loadMiniSearchParts(head: Omit<AsPlainObject, 'index'>, terms: string[], postings: (termIndex: number) => string): AssembledMiniSearch {
+  return loadMiniSearchEntries(head, terms, terms.map((_t, i) => () => postings(i)));
+}
+
+const QUOTE = 34; // "
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const COMMA = 44;
+
+/** The index of the quote closing the string that opens at `at`, or -1. */
+function stringEnd(text: string, at: number): number {
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === QUOTE) return i;
+  }
+  return -1;
+}
+
+/**
+ * Reads search-index.json text without JSON.parse-ing the postings: everything but `index` is
+ * parsed as usual, the index array is scanned for its terms, and each term keeps the text of its
+ * postings (parsed when a query first needs them). Returns null for any text it does not
+ * recognize as the exact output of JSON.stringify(miniSearch); the caller then parses it normally.
+ */
+export function scanIndexText(text: string): { head: AsPlainObject; terms: string[]; values: string[] } | null {
+  const key = '"index":[';
+  const at = text.lastIndexOf(key);
+  if (at <= 0 || text.charCodeAt(at - 1) !== COMMA) return null;
+  const terms: string[] = [];
+  const values: string[] = [];
+  let i = at + key.length;
+  if (text.charCodeAt(i) === CLOSE_BRACKET) i++;
+  else {
+    for (;;) {
+      if (text.charCodeAt(i) !== OPEN_BRACKET || text.charCodeAt(i + 1) !== QUOTE) return null;
+      const termEnd = stringEnd(text, i + 1);
+      if (termEnd < 0) return null;
+      const raw = text.slice(i + 2, termEnd);
+      terms.push(raw.includes('\\') ? (JSON.parse(text.slice(i + 1, termEnd + 1)) as string) : raw);
+      i = termEnd + 1;
+      if (text.charCodeAt(i) !== COMMA || text.charCodeAt(i + 1) !== OPEN_BRACE) return null;
+      const start = i + 1;
+      // Postings are {"field":{"doc":freq,...},...}: the first "}}]" closes them.
+      const end = text.indexOf('}}]', start);
+      if (end < 0) return null;
+      values.push(text.slice(start, end + 2));
+      i = end + 3;
+      const next = text.charCodeAt(i);
+      if (next === COMMA) {
+        i++;
+        continue;
+      }
+      if (next === CLOSE_BRACKET) {
+        i++;
+        break;
+      }
+      return null;
+    }
+  }
+  let head: unknown;
+  try {
+    head = JSON.parse(`${text.slice(0, at)}"index":[]${text.slice(i)}`);
+  } catch {
+    return null;
+  }
+  if (head === null || typeof head !== 'object' || !('documentIds' in head) || (head as AsPlainObject).serializationVersion !== 2) return null;
+  return { head: head as AsPlainObject, terms, values };
+}

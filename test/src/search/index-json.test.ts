@@ -1,0 +1,27 @@
+/** Writing a built index as JSON: whole (search-index.json) and in runs of term entries (page chunks). */
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../../src/search/index-builder.ts';
+import { entriesBytes, entryLength, indexJsonBytes, indexJsonText, postingsText } from '../../../src/search/index-json.ts';
+import { toSearchDocument } from '../../../src/search/options.ts';
+import { fixtureDataset } from '../../fixtures/page/dataset.ts';
+
+describe('index JSON', () => {
+  const index = buildIndex(fixtureDataset().papers.map(toSearchDocument));
+  const js = JSON.parse(indexJsonText(index)) as { index: [string, unknown][] };
+  const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+  it('writes every term entry in order, each term with its postings', () => {
+    expect(js.index.map((e) => e[0])).toEqual(index.terms);
+    index.terms.forEach((_t, i) => expect(JSON.parse(postingsText(index, i))).toEqual(js.index[i]![1]));
+    expect(decode(indexJsonBytes(index))).toBe(indexJsonText(index));
+  });
+
+  it('writes a run of entries as JSON.stringify would, and measures entries without writing them', () => {
+    const n = index.terms.length;
+    for (const [from, to] of [[0, 0], [0, 1], [3, 9], [n - 2, n]] as const) {
+      expect(decode(entriesBytes(index, from, to))).toBe(JSON.stringify(js.index.slice(from, to)));
+      expect(decode(entriesBytes(index, from, to, '{"x":[', ']}'))).toBe(`{"x":${JSON.stringify(js.index.slice(from, to))}}`);
+    }
+    for (let i = 0; i < n; i += 7) expect(entryLength(index, i)).toBe(JSON.stringify(js.index[i]).length);
+  });
+});
