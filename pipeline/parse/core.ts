@@ -6,7 +6,7 @@ import { VFile } from 'vfile';
 import { fatal } from '../../src/message.ts';
 import { VFileMessage } from 'vfile-message';
 import { decodeDigest, parseDigest } from '../../src/digest/parse.ts';
-import type { ParsedFile } from '../cache/cache.ts';
+import type { ParsedFile } from '../cache/parse-cache.ts';
 import { serializeMessages } from '../report/diagnostics.ts';
 
 export function parseBytes(bytes: Uint8Array, relPath: string, inputDir: string): ParsedFile {

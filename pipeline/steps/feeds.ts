@@ -43,8 +43,9 @@ import type { Element } from 'hast';
 import { Feed } from 'feed';
 import type { Extension, Item } from 'feed';
 import type { Config, ExtraFeed, FeedFilter } from '../../src/config.ts';
-import type { Artifact, Dataset, Paper } from '../../src/types.ts';
-import type { StepContext } from '../context.ts';
+import type { Dataset, Paper } from '../../src/types.ts';
+import type { StepContext, StepResult } from '../context.ts';
+import type { Artifact } from '../publish/artifact.ts';
 import { escapeHtml } from '../../src/escape.ts';
 import { absoluteUrl, cleanLine, cleanText, h, summaryHast, summaryText, toHtml } from '../feeds/summary-html.ts';
 
@@ -591,7 +592,11 @@ function matches(filter: FeedFilter, search: (q: string) => string[]): (paper: P
     (hits === null || hits.has(paper.id));
 }
 
-export async function feedsStep(ctx: StepContext, dataset: Dataset, search: (q: string) => string[]): Promise<Artifact[]> {
+/** Every feed of the dataset; `search` gives the paper ids of a saved query (the index step's). Count: `artifacts`. */
+export async function feedsStep(
+  ctx: StepContext,
+  { dataset, search }: { dataset: Dataset; search: (q: string) => string[] },
+): Promise<StepResult<Artifact[]>> {
   const config = ctx.config;
   const specs = feedSpecs(config);
   const site = siteBase(config.site.url);
@@ -640,5 +645,5 @@ export async function feedsStep(ctx: StepContext, dataset: Dataset, search: (q: 
     artifacts.push(...render(config, spec, selected.slice(0, limit).map(itemOf), newest));
   }
   ctx.logger.info(`feeds: ${artifacts.length} files, ${Math.min(limit, timed.length)} papers in the main feed, ${dailyItems.length} days`);
-  return artifacts;
+  return { value: artifacts, counts: { artifacts: artifacts.length } };
 }

@@ -10,13 +10,14 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { Artifact, Dataset, Paper } from '../../src/types.ts';
+import type { Dataset, Paper } from '../../src/types.ts';
+import type { Artifact } from '../publish/artifact.ts';
 import { ANALYZER_VERSION, toSearchDocument } from '../../src/search/options.ts';
 import { PAGE_FORMAT } from '../../src/page/format.ts';
 import type { DocChunk, Manifest, MetaChunk, MetaRecord } from '../../src/page/format.ts';
 import { buildIndex, entriesBytes, entryLength } from '../../src/search/index-builder.ts';
 import type { BuiltIndex } from '../../src/search/index-builder.ts';
-import type { StepContext } from '../context.ts';
+import type { StepContext, StepResult } from '../context.ts';
 import { listFeeds } from './feeds.ts';
 
 const PAGE_DIR = fileURLToPath(new URL('../../src/page/', import.meta.url));
@@ -30,7 +31,8 @@ export const META_BLOCK = 8;
 const EXCERPT_CHARS = 320;
 const MAX_AUTHORS = 12;
 
-export interface PageOptions {
+export interface PageInput {
+  dataset: Dataset;
   /** The index the index step built: saves building it a second time. */
   index?: BuiltIndex;
 }
@@ -206,9 +208,10 @@ export const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; " +
   "connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'; manifest-src 'self'";
 
-export async function pageStep(ctx: StepContext, dataset: Dataset, options: PageOptions = {}): Promise<Artifact[]> {
+/** The search page and its data chunks; count: `artifacts`. */
+export async function pageStep(ctx: StepContext, { dataset, index: built }: PageInput): Promise<StepResult<Artifact[]>> {
   const { config } = ctx;
-  const index = options.index ?? buildIndex(dataset.papers.map(toSearchDocument));
+  const index = built ?? buildIndex(dataset.papers.map(toSearchDocument));
   const { manifest, artifacts } = chunkSearchData(dataset.papers, index);
   ctx.logger.info(
     `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks`,
@@ -234,5 +237,6 @@ export async function pageStep(ctx: StepContext, dataset: Dataset, options: Page
       .join(''),
   };
   const html = template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
-  return [{ path: 'index.html', data: html }, script, worker, css, ...artifacts].sort(byString((a) => a.path));
+  const files = [{ path: 'index.html', data: html }, script, worker, css, ...artifacts].sort(byString((a) => a.path));
+  return { value: files, counts: { artifacts: files.length } };
 }

@@ -16,15 +16,16 @@
 import MiniSearch from 'minisearch';
 import { byString } from '../../src/compare.ts';
 import type { AsPlainObject } from 'minisearch';
-import type { StepContext } from '../context.ts';
-import type { Artifact, Dataset } from '../../src/types.ts';
+import type { StepContext, StepResult } from '../context.ts';
+import type { Dataset } from '../../src/types.ts';
+import type { Artifact } from '../publish/artifact.ts';
 import { ANALYZER_VERSION } from '../../src/search/analyzer.ts';
 import { indexOptions, toSearchDocument, VERSION_KEY } from '../../src/search/options.ts';
 import type { SearchDocument } from '../../src/search/options.ts';
 import { buildRadixTree, createSearchClient, loadMiniSearchParts } from '../../src/search/client.ts';
 import { analyzeDocument, IndexBuilder, indexJsonBytes, postingsText } from '../../src/search/index-builder.ts';
 import type { BuiltIndex, VectorTable } from '../../src/search/index-builder.ts';
-import type { VectorCache } from '../cache/cache.ts';
+import type { VectorCache } from '../cache/vector-cache.ts';
 import { docKey } from '../parse/vectors.ts';
 
 export const SEARCH_INDEX_PATH = 'search-index.json';
@@ -118,18 +119,14 @@ export interface IndexStepResult {
   search(query: string): string[];
 }
 
-export interface IndexStepOptions {
-  /** The term-vector cache (null or absent: analyze every paper). */
-  vectors?: VectorCache | null;
-}
-
-export function indexStep(ctx: StepContext, dataset: Dataset, options: IndexStepOptions = {}): IndexStepResult {
-  const { index, stats, table } = buildIndexOf(dataset, options.vectors ?? null);
+/** The index of the dataset, taking term vectors from `ctx.caches.vectors` when there is one. */
+export function indexStep(ctx: StepContext, dataset: Dataset): StepResult<IndexStepResult> {
+  const { index, stats, table } = buildIndexOf(dataset, ctx.caches.vectors);
   const duplicates = dataset.papers.length - index.head.documentCount;
   if (duplicates > 0) ctx.logger.info(`index: ${duplicates} duplicate paper id(s) indexed once`);
   ctx.logger.progress('index', index.head.documentCount, dataset.papers.length);
   let client: ReturnType<typeof createSearchClient> | null = null;
-  return {
+  const value: IndexStepResult = {
     artifacts: [{ path: SEARCH_INDEX_PATH, data: indexJsonBytes(index) }],
     index,
     stats,
@@ -139,4 +136,5 @@ export function indexStep(ctx: StepContext, dataset: Dataset, options: IndexStep
       return client.search(query, { match: 'all', limit: Infinity }).map((hit) => hit.id);
     },
   };
+  return { value, counts: { ...stats, artifacts: value.artifacts.length } };
 }
