@@ -11,7 +11,7 @@ import { ConfigError, loadConfig } from './config/load.ts';
 import { detectMode, RunLogger } from './report/logger.ts';
 import { LockError } from './publish/publish.ts';
 import { runPipeline } from './run.ts';
-import { PACKAGE_VERSION } from './cache/version.ts';
+import { packageVersion } from './cache/version.ts';
 
 export const USAGE = `Usage: npm run pipeline -- [options]
 
@@ -71,7 +71,7 @@ export async function main(io: CliIO): Promise<number> {
     return 0;
   }
   if (values.version) {
-    io.stdout.write(`${PACKAGE_VERSION}\n`);
+    io.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   for (const key of ['config', 'input', 'output'] as const) {

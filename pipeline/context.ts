@@ -1,9 +1,16 @@
 /**
- * What every step receives instead of globals: the resolved config, a logger,
- * and the diagnostics file of each input. The orchestrator (pipeline/run.ts) builds it.
+ * The step contract. Every step is a `Step`: a function of the `StepContext` (instead of
+ * globals: the resolved config, a logger, the diagnostics file of each input, the caches) and
+ * one input, returning its value and the counts the report records for it. A step never fills
+ * an object it is handed and never reaches around the context. The orchestrator
+ * (pipeline/run.ts) builds the context with `createStepContext` and runs the steps in order.
  */
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
+import type { Options as MessageOptions, VFileMessage } from 'vfile-message';
 import type { Config } from '../src/config.ts';
+import { fatal } from '../src/message.ts';
+import type { ParseCache } from './cache/parse-cache.ts';
+import type { VectorCache } from './cache/vector-cache.ts';
 
 export interface ResolvedConfig extends Config {
   /** Absolute input folder. */
@@ -21,17 +28,77 @@ export interface Logger {
   info(message: string): void;
   /** Live progress of a step (n of total); a TTY redraws one line, CI prints sparse plain lines. */
   progress(step: string, done: number, total?: number): void;
-  /** A warning that is not about an input (shown even under --quiet); defaults to `info`. */
-  warn?(message: string): void;
+  /** A problem of the run itself, not of an input (a cache that cannot be written); shown even under --quiet. */
+  warn(message: string): void;
+}
+
+/** The caches a step may use. */
+export interface StepCaches {
+  /** Parse results per input file; null under --no-cache. */
+  parse: ParseCache | null;
+  /**
+   * Term vectors of the search index: the parse workers offer the vectors they computed, the
+   * index step looks them up. Under --no-cache it lives in memory only; null = no vectors at all
+   * (every paper is analyzed by the index step).
+   */
+  vectors: VectorCache | null;
 }
 
 export interface StepContext {
   config: ResolvedConfig;
   logger: Logger;
   /**
-   * The diagnostics VFile of one input file, by its path relative to the input folder.
-   * Steps attach positioned messages to it:
+   * The diagnostics VFile of one input file, by its path relative to the input folder (one
+   * per path). Steps attach positioned messages to it:
    *   ctx.file(entry.source.file).message(reason, { place, ruleId, source: 'pipeline:authors' })
    */
   file(path: string): VFile;
+  /**
+   * Attaches a fatal message to the file at `path` (src/message.ts `fatal`): the run goes on
+   * with the other files, and publishes nothing. Returns the message.
+   */
+  fail(path: string, reason: string, options: MessageOptions): VFileMessage;
+  caches: StepCaches;
+}
+
+/** What a step returns: its value and what the report records for it (name -> count). */
+export interface StepResult<T> {
+  value: T;
+  counts: Record<string, number>;
+}
+
+/** The one shape of every step. */
+export type Step<I, O> = (ctx: StepContext, input: I) => StepResult<O> | Promise<StepResult<O>>;
+
+/** Diagnostics that belong to no input file (a step that crashed, an artifact that failed) are reported on this name. */
+export const PIPELINE_FILE = '(pipeline)';
+
+/**
+ * A step context over `config` and `logger`, with `caches` (none by default), and the map of the
+ * VFiles it hands out by path (in the order they were first asked for).
+ */
+export function createStepContext(options: {
+  config: ResolvedConfig;
+  logger: Logger;
+  caches?: StepCaches;
+}): { ctx: StepContext; files: Map<string, VFile> } {
+  const { config } = options;
+  const files = new Map<string, VFile>();
+  const file = (path: string): VFile => {
+    let found = files.get(path);
+    if (!found) {
+      // Relative to the input folder (a test's partial config may have none: the process' folder).
+      found = new VFile(config.inputDir === undefined ? { path } : { path, cwd: config.inputDir });
+      files.set(path, found);
+    }
+    return found;
+  };
+  const ctx: StepContext = {
+    config,
+    logger: options.logger,
+    file,
+    fail: (path, reason, messageOptions) => fatal(file(path), reason, messageOptions),
+    caches: options.caches ?? { parse: null, vectors: null },
+  };
+  return { ctx, files };
 }

@@ -93,8 +93,3 @@ export interface Dataset {
   authors: AuthorRecord[];
 }
 
-/** A file a step wants published, relative to the output folder. */
-export interface Artifact {
-  path: string;
-  data: string | Uint8Array;
-}

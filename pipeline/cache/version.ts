@@ -1,7 +1,8 @@
 /**
  * The pipeline version: the package version plus a fingerprint of the code that produces the
  * output (src/ and pipeline/). Part of every cache key, so editing the parser invalidates
- * cached results instead of serving stale ones.
+ * cached results instead of serving stale ones. Nothing is read at import time: each value is
+ * computed on first use and kept for the process (the code does not change while it runs).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,15 +12,15 @@ import fg from 'fast-glob';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function readPackageVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
-}
-
-export const PACKAGE_VERSION = readPackageVersion();
-
+let version: string | undefined;
 let fingerprint: string | undefined;
 const moduleFingerprints = new Map<string, string>();
+
+/** The `version` of package.json ("0.0.0" when it has none), read on first use. */
+export function packageVersion(): string {
+  version ??= (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  return version;
+}
 
 /** The relative `.ts` imports of a source file (static `import`/`export ... from`). */
 function localImports(file: string): string[] {
@@ -59,7 +60,7 @@ export function moduleFingerprint(entry: string): string {
 
 /** The version the parse cache is keyed by: package version + parser code fingerprint. */
 export function parserVersion(): string {
-  return `${PACKAGE_VERSION}+${moduleFingerprint('pipeline/parse/core.ts')}`;
+  return `${packageVersion()}+${moduleFingerprint('pipeline/parse/core.ts')}`;
 }
 
 /** sha256 (12 hex) over the sorted source files of src/ and pipeline/ (computed once per process). */
@@ -78,5 +79,5 @@ export function codeFingerprint(): string {
 
 /** "0.1.0+1a2b3c4d5e6f". */
 export function pipelineVersion(): string {
-  return `${PACKAGE_VERSION}+${codeFingerprint()}`;
+  return `${packageVersion()}+${codeFingerprint()}`;
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { Artifact } from '../../src/types.ts';
+import type { Artifact } from '../publish/artifact.ts';
 
 const PAGE_DIR = fileURLToPath(new URL('../../src/page/', import.meta.url));
 

@@ -4,7 +4,8 @@
  * (what a result shows), named under a folder hashed from all of them, plus the manifest.
  */
 import { createHash } from 'node:crypto';
-import type { Artifact, Paper } from '../../src/types.ts';
+import type { Paper } from '../../src/types.ts';
+import type { Artifact } from '../publish/artifact.ts';
 import { ANALYZER_VERSION } from '../../src/search/options.ts';
 import { PAGE_FORMAT } from '../../src/page/format.ts';
 import type { DocChunk, Manifest, MetaChunk, MetaRecord } from '../../src/page/format.ts';

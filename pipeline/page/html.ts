@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { escapeHtml as escapeText } from '../../src/escape.ts';
 import type { Config } from '../../src/config.ts';
-import type { Artifact } from '../../src/types.ts';
+import type { Artifact } from '../publish/artifact.ts';
 import { listFeeds } from '../feeds/plan.ts';
 
 const TEMPLATE = fileURLToPath(new URL('../../src/page/index.html', import.meta.url));

@@ -7,7 +7,7 @@ import { fatal } from '../../src/message.ts';
 import { VFileMessage } from 'vfile-message';
 import { decodeDigest } from '../../src/digest/decode.ts';
 import { parseDigest } from '../../src/digest/parse.ts';
-import type { ParsedFile } from '../cache/cache.ts';
+import type { ParsedFile } from '../cache/parse-cache.ts';
 import { serializeMessages } from '../report/diagnostics.ts';
 
 export function parseBytes(bytes: Uint8Array, relPath: string, inputDir: string): ParsedFile {

@@ -3,7 +3,7 @@
  * and, when asked, the term vectors of their papers for the search index (pipeline/parse/vectors.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import type { ParsedFile } from '../cache/cache.ts';
+import type { ParsedFile } from '../cache/parse-cache.ts';
 import { parseBytes } from './core.ts';
 import { documentsForEntries, VectorBatcher, type VectorBatch } from './vectors.ts';
 

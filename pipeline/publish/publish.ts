@@ -16,7 +16,7 @@ import { copyFile, mkdir, open, readFile, readdir, rename, rm, stat, writeFile }
 import { hostname } from 'node:os';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { Artifact } from '../../src/types.ts';
+import type { ArtifactData } from './artifact.ts';
 
 /** Files of the previous output folder carried over to the new one (a tracked README). */
 export const PRESERVED_FILES = ['README.md'];
@@ -152,23 +152,29 @@ export async function recoverPublish(outputDir: string): Promise<string[]> {
 export interface Staging {
   /** The staging folder. */
   dir: string;
-  /** Adds one more file; `data` may come in parts (written in order, never joined in memory). */
-  write(rel: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void>;
+  /**
+   * Adds one file at `rel` (relative to the folder; `..`, absolute and repeated paths are
+   * rejected); `data` may come in parts (written in order, never joined in memory).
+   */
+  write(rel: string, data: ArtifactData): Promise<void>;
   /** Swaps the staging folder in as the output folder. */
   commit(): Promise<void>;
   /** Removes the staging folder; the output folder is untouched. */
   abort(): Promise<void>;
 }
 
-/** Writes every artifact into a staging folder beside the output folder; nothing is visible yet. */
-export async function stage(outputDir: string, artifacts: readonly Artifact[]): Promise<Staging> {
+/**
+ * Opens a staging folder beside the output folder, holding the preserved files of the current
+ * output (`PRESERVED_FILES`); files written into it are not visible until `commit`.
+ */
+export async function stage(outputDir: string): Promise<Staging> {
   const dir = sibling(outputDir, `staging-${process.pid}`);
   const old = sibling(outputDir, `old-${process.pid}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const seen = new Set<string>();
   const made = new Set<string>([dir]);
-  const write = async (name: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> => {
+  const write = async (name: string, data: ArtifactData): Promise<void> => {
     const rel = path.posix.normalize(name);
     if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) || rel === '.' || seen.has(rel)) {
       throw new Error(`invalid or duplicate artifact path ${JSON.stringify(name)}`);
@@ -192,15 +198,8 @@ export async function stage(outputDir: string, artifacts: readonly Artifact[]): 
     }
   };
   const abort = (): Promise<void> => rm(dir, { recursive: true, force: true });
-  try {
-    for (const artifact of artifacts) await write(artifact.path, artifact.data);
-    for (const name of PRESERVED_FILES) {
-      if (seen.has(name)) continue;
-      await copyFile(path.join(outputDir, name), path.join(dir, name)).catch(() => undefined);
-    }
-  } catch (error) {
-    await abort();
-    throw error;
+  for (const name of PRESERVED_FILES) {
+    await copyFile(path.join(outputDir, name), path.join(dir, name)).catch(() => undefined);
   }
   return {
     dir,
@@ -226,12 +225,6 @@ export async function stage(outputDir: string, artifacts: readonly Artifact[]): 
       if (hadOutput) await rm(old, { recursive: true, force: true });
     },
   };
-}
-
-/** Writes every artifact into a staging folder, then swaps it with the output folder. */
-export async function publish(outputDir: string, artifacts: readonly Artifact[]): Promise<void> {
-  const staging = await stage(outputDir, artifacts);
-  await staging.commit();
 }
 
 /** Replaces one file inside the published output atomically (the fast path rewrites report.json). */

@@ -2,10 +2,11 @@
  * output/report.json: what a run read, did and wrote. The only file with timestamps and timings;
  * everything else in it is deterministic (sorted diagnostics, inputs and artifacts).
  */
+import { mkdir } from 'node:fs/promises';
 import type { VFile } from 'vfile';
 import { byString, byEntryKey } from '../../src/compare.ts';
-import type { CacheProblem } from '../cache/cache.ts';
-import { sha256 } from '../cache/cache.ts';
+import { sha256, type CacheProblem } from '../cache/cache-file.ts';
+import { replaceFile } from '../publish/publish.ts';
 import {
   compareDiagnostics,
   serializeMessages,
@@ -92,4 +93,45 @@ export function outputDigest(artifacts: readonly FileRecord[]): string {
 
 export function serializeReport(report: RunReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** What a report is made of; `counts` is sorted by name here, `steps` is kept by reference. */
+export type ReportParts = Omit<RunReport, 'name' | 'ok' | 'published' | 'warningsByRule' | 'outputDigest'>;
+
+/** The report of a run; `finishedAt` and `durationMs` are the caller's "now". */
+export function buildReport(parts: ReportParts): RunReport {
+  const ok = parts.exitCode === 0;
+  return {
+    name: 'daily-papers-feeds',
+    version: parts.version,
+    pipelineVersion: parts.pipelineVersion,
+    configDigest: parts.configDigest,
+    startedAt: parts.startedAt,
+    finishedAt: parts.finishedAt,
+    durationMs: parts.durationMs,
+    ok,
+    exitCode: parts.exitCode,
+    published: ok,
+    fastPath: parts.fastPath,
+    options: parts.options,
+    counts: Object.fromEntries(Object.entries(parts.counts).sort(byEntryKey)),
+    steps: parts.steps,
+    warningsByRule: warningsByRule(parts.diagnostics),
+    diagnostics: parts.diagnostics,
+    inputs: parts.inputs,
+    artifacts: parts.artifacts,
+    outputDigest: outputDigest(parts.artifacts),
+    cache: parts.cache,
+    problems: parts.problems,
+  };
+}
+
+/**
+ * Keeps the report text as `last-report.json` in the cache folder: after a fatal run it is the
+ * only copy. Best effort: a cache folder that cannot be written is not an error of the run.
+ */
+export async function keepLastReport(cacheDir: string, text: string): Promise<void> {
+  await mkdir(cacheDir, { recursive: true })
+    .then(() => replaceFile(cacheDir, 'last-report.json', text))
+    .catch(() => undefined);
 }

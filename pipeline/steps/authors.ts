@@ -5,12 +5,13 @@
  */
 import type { DigestEntry } from '../../src/types.ts';
 import { normalizeEntryAuthors } from '../../src/dataset.ts';
-import type { StepContext } from '../context.ts';
+import type { StepContext, StepResult } from '../context.ts';
 
 const SOURCE = 'pipeline:authors';
 const STRAY = /["“”`[\]]/u;
 
-export function authorsStep(ctx: StepContext, entries: readonly DigestEntry[]): DigestEntry[] {
+/** The entries with their authors normalized, in the same order; count: `entries`. */
+export function authorsStep(ctx: StepContext, entries: readonly DigestEntry[]): StepResult<DigestEntry[]> {
   const out: DigestEntry[] = [];
   for (const original of entries) {
     const { entry, duplicates } = normalizeEntryAuthors(original);
@@ -30,5 +31,5 @@ export function authorsStep(ctx: StepContext, entries: readonly DigestEntry[]): 
     }
     out.push(entry);
   }
-  return out;
+  return { value: out, counts: { entries: out.length } };
 }

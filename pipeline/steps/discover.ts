@@ -3,10 +3,9 @@
  * exclude globs, sorted by path (code-unit order, independent of locale and file system).
  */
 import path from 'node:path';
-import { fatal } from '../../src/message.ts';
 import { compareStrings } from '../../src/compare.ts';
 import fg from 'fast-glob';
-import type { StepContext } from '../context.ts';
+import type { StepContext, StepResult } from '../context.ts';
 
 export interface InputFile {
   /** Path relative to the input folder, with `/` separators. */
@@ -15,7 +14,8 @@ export interface InputFile {
   abs: string;
 }
 
-export async function discoverStep(ctx: StepContext): Promise<InputFile[]> {
+/** Every input file, sorted by path; count: `files`. An unreadable folder is a fatal diagnostic (and no files). */
+export async function discoverStep(ctx: StepContext): Promise<StepResult<InputFile[]>> {
   const { inputDir, include, exclude } = ctx.config;
   let found: string[];
   try {
@@ -32,13 +32,12 @@ export async function discoverStep(ctx: StepContext): Promise<InputFile[]> {
     // An unreadable sub-folder would silently hide its digests: make it a fatal diagnostic.
     const err = error as NodeJS.ErrnoException;
     const rel = err.path ? path.relative(inputDir, err.path).split(path.sep).join('/') || '.' : '.';
-    fatal(ctx.file(rel), `Cannot list folder: ${err.code ?? err.message}`, {
+    ctx.fail(rel, `Cannot list folder: ${err.code ?? err.message}`, {
       ruleId: 'unreadable-folder',
       source: 'pipeline:discover',
     });
-    return [];
+    return { value: [], counts: { files: 0 } };
   }
-  return found
-    .sort(compareStrings)
-    .map((rel) => ({ path: rel, abs: path.join(inputDir, rel) }));
+  const files = found.sort(compareStrings).map((rel) => ({ path: rel, abs: path.join(inputDir, rel) }));
+  return { value: files, counts: { files: files.length } };
 }

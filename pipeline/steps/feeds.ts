@@ -4,8 +4,9 @@
  * feeds, which items, which dates), report the plan's problems, render each planned feed in the
  * three formats (pipeline/feeds/rss.ts, atom.ts, json-feed.ts).
  */
-import type { Artifact, Dataset } from '../../src/types.ts';
-import type { StepContext } from '../context.ts';
+import type { Dataset } from '../../src/types.ts';
+import type { StepContext, StepResult } from '../context.ts';
+import type { Artifact } from '../publish/artifact.ts';
 import { atom } from '../feeds/atom.ts';
 import { jsonFeed } from '../feeds/json-feed.ts';
 import { planFeeds } from '../feeds/plan.ts';
@@ -13,7 +14,10 @@ import { rss } from '../feeds/rss.ts';
 import { feedSite } from '../feeds/site.ts';
 
 /** Every feed file (listFeeds order); a paper with an invalid date gets a `feed-invalid-date` message. */
-export async function feedsStep(ctx: StepContext, dataset: Dataset, search: (q: string) => string[]): Promise<Artifact[]> {
+export async function feedsStep(
+  ctx: StepContext,
+  { dataset, search }: { dataset: Dataset; search: (q: string) => string[] },
+): Promise<StepResult<Artifact[]>> {
   const site = feedSite(ctx.config);
   const plan = planFeeds(site, ctx.config.feeds, dataset, search);
   for (const paper of plan.invalidDates) {
@@ -30,5 +34,5 @@ export async function feedsStep(ctx: StepContext, dataset: Dataset, search: (q: 
     { path: feed.files.json, data: jsonFeed(site, feed) },
   ]);
   ctx.logger.info(`feeds: ${artifacts.length} files, ${plan.main.items.length} papers in the main feed, ${plan.daily.items.length} days`);
-  return artifacts;
+  return { value: artifacts, counts: { artifacts: artifacts.length } };
 }

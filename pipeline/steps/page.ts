@@ -5,28 +5,31 @@
  * src/page/format.ts).
  */
 import { byString } from '../../src/compare.ts';
-import type { Artifact, Dataset } from '../../src/types.ts';
+import type { Dataset } from '../../src/types.ts';
 import { toSearchDocument } from '../../src/search/options.ts';
 import { buildIndex } from '../../src/search/index-builder.ts';
 import type { BuiltIndex } from '../../src/search/index-builder.ts';
-import type { StepContext } from '../context.ts';
+import type { StepContext, StepResult } from '../context.ts';
+import type { Artifact } from '../publish/artifact.ts';
 import { bundlePage } from '../page/bundle.ts';
 import { chunkSearchData } from '../page/chunks.ts';
 import { renderIndexHtml } from '../page/html.ts';
 
-export interface PageOptions {
+export interface PageInput {
+  dataset: Dataset;
   /** The index the index step built: saves building it a second time. */
   index?: BuiltIndex;
 }
 
-/** The page's artifacts, sorted by path. Builds the index when `options.index` is absent. */
-export async function pageStep(ctx: StepContext, dataset: Dataset, options: PageOptions = {}): Promise<Artifact[]> {
-  const index = options.index ?? buildIndex(dataset.papers.map(toSearchDocument));
+/** The page's artifacts, sorted by path. Builds the index when `input.index` is absent. */
+export async function pageStep(ctx: StepContext, { dataset, index: built }: PageInput): Promise<StepResult<Artifact[]>> {
+  const index = built ?? buildIndex(dataset.papers.map(toSearchDocument));
   const { manifest, artifacts } = chunkSearchData(dataset.papers, index);
   ctx.logger.info(
     `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks`,
   );
   const assets = await bundlePage();
   const html = await renderIndexHtml(ctx.config, dataset.papers.length, assets);
-  return [html, assets.js, assets.worker, assets.css, ...artifacts].sort(byString((a) => a.path));
+  const files = [html, assets.js, assets.worker, assets.css, ...artifacts].sort(byString((a) => a.path));
+  return { value: files, counts: { artifacts: files.length } };
 }

@@ -14,8 +14,9 @@
  * between runs: a run analyzes only papers whose searchable text is new. The output is the same
  * bytes either way (test/helpers/search-fixtures.ts has the `MiniSearch#add` reference).
  */
-import type { StepContext } from '../context.ts';
-import type { Artifact, Dataset } from '../../src/types.ts';
+import type { StepContext, StepResult } from '../context.ts';
+import type { Dataset } from '../../src/types.ts';
+import type { Artifact } from '../publish/artifact.ts';
 import { toSearchDocument } from '../../src/search/options.ts';
 import { createSearchClient } from '../../src/search/client.ts';
 import type { SearchClient } from '../../src/search/client.ts';
@@ -25,7 +26,7 @@ import { indexJsonBytes, postingsText } from '../../src/search/index-json.ts';
 import { loadMiniSearchParts } from '../../src/search/load.ts';
 import { analyzeDocument } from '../../src/search/vectors.ts';
 import type { VectorTable } from '../../src/search/vectors.ts';
-import type { VectorCache } from '../cache/cache.ts';
+import type { VectorCache } from '../cache/vector-cache.ts';
 import { docKey } from '../parse/vectors.ts';
 
 export const SEARCH_INDEX_PATH = 'search-index.json';
@@ -84,23 +85,18 @@ export interface IndexStepResult {
   search(query: string): string[];
 }
 
-export interface IndexStepOptions {
-  /** The term-vector cache (null or absent: analyze every paper). */
-  vectors?: VectorCache | null;
-}
-
 /**
  * Builds the index (see the module comment), logs repeated paper ids (indexed once) and returns
  * search-index.json as bytes with the built index, its stats, the merged vector table and a
  * saved-query search (loaded on first use).
  */
-export function indexStep(ctx: StepContext, dataset: Dataset, options: IndexStepOptions = {}): IndexStepResult {
-  const { index, stats, table } = buildIndexOf(dataset, options.vectors ?? null);
+export function indexStep(ctx: StepContext, dataset: Dataset): StepResult<IndexStepResult> {
+  const { index, stats, table } = buildIndexOf(dataset, ctx.caches.vectors);
   const duplicates = dataset.papers.length - index.head.documentCount;
   if (duplicates > 0) ctx.logger.info(`index: ${duplicates} duplicate paper id(s) indexed once`);
   ctx.logger.progress('index', index.head.documentCount, dataset.papers.length);
   let client: SearchClient | null = null;
-  return {
+  const value: IndexStepResult = {
     artifacts: [{ path: SEARCH_INDEX_PATH, data: indexJsonBytes(index) }],
     index,
     stats,
@@ -110,4 +106,5 @@ export function indexStep(ctx: StepContext, dataset: Dataset, options: IndexStep
       return client.search(query, { match: 'all', limit: Infinity }).map((hit) => hit.id);
     },
   };
+  return { value, counts: { ...stats, artifacts: value.artifacts.length } };
 }

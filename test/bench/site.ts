@@ -1,25 +1,19 @@
 /** Builds the page (pageStep) for a dataset into a folder; shared by the browser test and the page benchmark. */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { VFile } from 'vfile';
 import { configSchema } from '../../src/config.ts';
 import type { UserConfig } from '../../src/config.ts';
-import type { Artifact, Dataset } from '../../src/types.ts';
-import type { StepContext } from '../../pipeline/context.ts';
+import type { Dataset } from '../../src/types.ts';
+import type { Artifact } from '../../pipeline/publish/artifact.ts';
+import { createStepContext, type StepContext } from '../../pipeline/context.ts';
 import { pageStep } from '../../pipeline/steps/page.ts';
 
 export function testContext(outDir: string, user: UserConfig = {}): StepContext {
   const config = configSchema.parse(user);
-  const files = new Map<string, VFile>();
-  return {
+  return createStepContext({
     config: { ...config, inputDir: path.resolve('input'), outputDir: outDir, cacheDirAbs: path.join(outDir, '.cache'), digest: 'test' },
-    logger: { info: () => {}, progress: () => {} },
-    file(p: string) {
-      let f = files.get(p);
-      if (!f) files.set(p, (f = new VFile({ path: p })));
-      return f;
-    },
-  };
+    logger: { info: () => {}, progress: () => {}, warn: () => {} },
+  }).ctx;
 }
 
 export async function writeArtifacts(dir: string, artifacts: Artifact[]): Promise<void> {
@@ -33,7 +27,7 @@ export async function writeArtifacts(dir: string, artifacts: Artifact[]): Promis
 /** Writes the page for `dataset` into `outDir` (emptied first); returns the artifacts. */
 export async function buildSite(dataset: Dataset, outDir: string, user: UserConfig = {}): Promise<Artifact[]> {
   await rm(outDir, { recursive: true, force: true });
-  const artifacts = await pageStep(testContext(outDir, user), dataset);
+  const artifacts = (await pageStep(testContext(outDir, user), { dataset })).value;
   await writeArtifacts(outDir, artifacts);
   return artifacts;
 }

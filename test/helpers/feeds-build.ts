@@ -10,11 +10,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import { configSchema } from '../../src/config.ts';
 import type { UserConfig } from '../../src/config.ts';
-import type { Artifact, Dataset, Paper } from '../../src/types.ts';
-import type { ResolvedConfig, StepContext } from '../../pipeline/context.ts';
+import type { Dataset, Paper } from '../../src/types.ts';
+import type { Artifact } from '../../pipeline/publish/artifact.ts';
+import { createStepContext, type ResolvedConfig, type StepContext } from '../../pipeline/context.ts';
 import { planFeeds } from '../../pipeline/feeds/plan.ts';
 import type { FeedPlan } from '../../pipeline/feeds/plan.ts';
 import { feedSite } from '../../pipeline/feeds/site.ts';
@@ -56,19 +57,9 @@ export function makeContext(user: UserConfig = TEST_CONFIG, inputDir = '/nonexis
     cacheDirAbs: '/nonexistent/cache',
     digest: 'test',
   };
-  const files = new Map<string, VFile>();
   const lines: string[] = [];
-  return {
-    config,
-    files,
-    lines,
-    logger: { info: (m) => lines.push(m), progress: () => {} },
-    file(path) {
-      let f = files.get(path);
-      if (!f) files.set(path, (f = new VFile({ path })));
-      return f;
-    },
-  };
+  const { ctx, files } = createStepContext({ config, logger: { info: (m) => lines.push(m), progress: () => {}, warn: (m) => lines.push(m) } });
+  return { ...ctx, files, lines };
 }
 
 export function loadFixture(): Dataset {
@@ -115,9 +106,9 @@ export async function searchFor(ctx: StepContext, dataset: Dataset): Promise<{ k
   const mod = resolve(here, '../../pipeline/steps/search-index.ts');
   try {
     const { indexStep } = (await import(pathToFileURL(mod).href)) as {
-      indexStep: (ctx: StepContext, d: Dataset) => { search(q: string): string[] } | Promise<{ search(q: string): string[] }>;
+      indexStep: (ctx: StepContext, d: Dataset) => { value: { search(q: string): string[] } } | Promise<{ value: { search(q: string): string[] } }>;
     };
-    const index = await indexStep(ctx, dataset);
+    const index = (await indexStep(ctx, dataset)).value;
     return { kind: 'indexStep', search: (q) => index.search(q) };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
@@ -139,7 +130,7 @@ export async function corpusDataset(ctx: StepContext, corpus: string): Promise<D
     const text = decodeDigest(new Uint8Array(readFileSync(join(corpus, path))), file);
     if (text !== null) entries.push(...parseDigest(text, file));
   }
-  return await enrichStep(ctx, await authorsStep(ctx, entries));
+  return (await enrichStep(ctx, (await authorsStep(ctx, entries)).value)).value;
 }
 
 export function hashes(artifacts: Artifact[]): Record<string, string> {
@@ -162,7 +153,7 @@ async function main(): Promise<void> {
   const t1 = performance.now();
   const { kind, search } = await searchFor(ctx, dataset);
   const t2 = performance.now();
-  const artifacts = await feedsStep(ctx, dataset, search);
+  const artifacts = (await feedsStep(ctx, { dataset, search })).value;
   const t3 = performance.now();
   if (out) {
     for (const a of artifacts) {

@@ -7,12 +7,17 @@ import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import { afterEach } from 'vitest';
 import { loadConfig } from '../../pipeline/config/load.ts';
-import type { StepContext } from '../../pipeline/context.ts';
+import { createStepContext, type StepCaches, type StepContext } from '../../pipeline/context.ts';
 import { serializeMessages } from '../../pipeline/report/diagnostics.ts';
+import { ParseWorkers, type WorkersOption } from '../../pipeline/parse/pool.ts';
 import { RunLogger } from '../../pipeline/report/logger.ts';
+import { discoverStep } from '../../pipeline/steps/discover.ts';
+import { parseStep } from '../../pipeline/steps/parse.ts';
+import { readStep } from '../../pipeline/steps/read.ts';
+import type { DigestEntry } from '../../src/types.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../');
 
@@ -155,19 +160,25 @@ export function useProjects(): (files?: Record<string, string | Uint8Array>, con
   };
 }
 
-/** A step context over a project's config, with the VFiles it hands out kept in `files`. */
-export async function stepContext(p: Project): Promise<{ ctx: StepContext; files: Map<string, VFile> }> {
-  const config = await loadConfig({ cwd: p.dir });
-  const files = new Map<string, VFile>();
-  const ctx: StepContext = {
-    config,
-    logger: new RunLogger('quiet'),
-    file: (rel) => files.get(rel) ?? files.set(rel, new VFile({ path: rel })).get(rel)!,
-  };
-  return { ctx, files };
+/** A step context over a project's config (no caches unless given), with the VFiles it hands out kept in `files`. */
+export async function stepContext(p: Project, caches?: StepCaches): Promise<{ ctx: StepContext; files: Map<string, VFile> }> {
+  return createStepContext({ config: await loadConfig({ cwd: p.dir }), logger: new RunLogger('quiet'), caches });
 }
 
 /** Every file's messages as plain data, by path: for comparing two runs' diagnostics. */
 export function fileMessages(files: Map<string, VFile>): Record<string, unknown> {
   return Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, f]) => [k, serializeMessages(f)]));
+}
+
+/** The discover, read and parse steps over a project, as a cold run does them (no fast path). */
+export async function readAndParse(
+  p: Project,
+  workers: WorkersOption,
+  caches?: StepCaches,
+): Promise<{ entries: DigestEntry[]; counts: Record<string, number>; files: Map<string, VFile> }> {
+  const { ctx, files } = await stepContext(p, caches);
+  const found = (await discoverStep(ctx)).value;
+  const read = (await readStep(ctx, { files: found, fastPath: null })).value;
+  const { value, counts } = await parseStep(ctx, { inputs: read.inputs, workers: new ParseWorkers(workers) });
+  return { entries: value, counts, files };
 }

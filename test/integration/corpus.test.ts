@@ -15,11 +15,11 @@ import { decodeDigest } from '../../src/digest/decode.ts';
 import { parseDigest } from '../../src/digest/parse.ts';
 import { authorsStep } from '../../pipeline/steps/authors.ts';
 import { enrichStep } from '../../pipeline/steps/enrich.ts';
-import type { StepContext } from '../../pipeline/context.ts';
+import { createStepContext, type StepContext } from '../../pipeline/context.ts';
 import type { Dataset, DigestEntry } from '../../src/types.ts';
 import { indexJsonText } from '../../src/search/index-json.ts';
 import { analyzeDocument } from '../../src/search/vectors.ts';
-import { VectorCache } from '../../pipeline/cache/cache.ts';
+import { VectorCache } from '../../pipeline/cache/vector-cache.ts';
 import { buildIndexOf } from '../../pipeline/steps/search-index.ts';
 import { referenceIndexJson } from '../helpers/search-fixtures.ts';
 import { documentsForEntries } from '../../pipeline/parse/vectors.ts';
@@ -140,19 +140,7 @@ interface Run {
 
 function run(): Run {
   const files = fg.sync('**/*.md', { cwd: CORPUS, ignore: ['README.md'] }).sort();
-  const vfiles = new Map<string, VFile>();
-  const ctx: StepContext = {
-    config: {} as StepContext['config'],
-    logger: { info() {}, progress() {} },
-    file(p) {
-      let f = vfiles.get(p);
-      if (!f) {
-        f = new VFile({ path: p });
-        vfiles.set(p, f);
-      }
-      return f;
-    },
-  };
+  const { ctx, files: vfiles } = createStepContext({ config: {} as StepContext['config'], logger: { info() {}, progress() {}, warn() {} } });
   const bytes = files.map((f) => readFileSync(path.join(CORPUS, f)));
   const t0 = performance.now();
   const entries: DigestEntry[] = [];
@@ -162,7 +150,7 @@ function run(): Run {
     if (text !== null) entries.push(...parseDigest(text, file));
   }
   const parseMs = performance.now() - t0;
-  const dataset = enrichStep(ctx, authorsStep(ctx, entries));
+  const dataset = enrichStep(ctx, authorsStep(ctx, entries).value).value;
 
   const listings: Listing[] = [];
   let headingLines = 0;

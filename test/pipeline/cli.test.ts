@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, USAGE } from '../../pipeline/cli.ts';
-import { PACKAGE_VERSION } from '../../pipeline/cache/version.ts';
+import { packageVersion } from '../../pipeline/cache/version.ts';
 import { Capture, ROOT, TSX, makeProject, smallCorpus, treeHashes, type Project, useProjects } from '../helpers/ops.ts';
 
 const project = useProjects();
@@ -46,7 +46,7 @@ describe('flags and exit codes', () => {
     for (const flag of ['--config FILE', '--input DIR', '--output DIR', '--strict', '--quiet', '--json', '--no-cache', '--allow-empty']) {
       expect(help.stdout).toContain(flag);
     }
-    expect(await cli(['--version'])).toMatchObject({ code: 0, stdout: `${PACKAGE_VERSION}\n` });
+    expect(await cli(['--version'])).toMatchObject({ code: 0, stdout: `${packageVersion()}\n` });
   });
 
   it('an unknown flag, a stray argument or a missing value is a usage error: exit 2', async () => {

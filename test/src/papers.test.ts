@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import { comparePapers, identify, mergeEntries } from '../../src/papers.ts';
 import { authorsStep } from '../../pipeline/steps/authors.ts';
 import { enrichStep } from '../../pipeline/steps/enrich.ts';
-import type { StepContext } from '../../pipeline/context.ts';
+import { createStepContext, type StepContext } from '../../pipeline/context.ts';
 import type { DigestEntry } from '../../src/types.ts';
 import { brief, parseFixture } from '../helpers/digests.ts';
 
 function fakeCtx(): { ctx: StepContext; files: Map<string, VFile> } {
-  const files = new Map<string, VFile>();
-  const ctx = {
-    config: {} as StepContext['config'],
-    logger: { info() {}, progress() {} },
-    file(path: string) {
-      let f = files.get(path);
-      if (!f) {
-        f = new VFile({ path });
-        files.set(path, f);
-      }
-      return f;
-    },
-  } satisfies StepContext;
-  return { ctx, files };
+  return createStepContext({ config: {} as StepContext['config'], logger: { info() {}, progress() {}, warn() {} } });
 }
 
 function entry(over: Partial<DigestEntry> & { url: string; date: string }): DigestEntry {
@@ -149,7 +136,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
   it('the same paper twice in one digest: a warning with both positions, one merged record, nothing lost', () => {
     const { ctx, files } = fakeCtx();
     const { entries } = parseFixture('bad/duplicate-paper.md');
-    const dataset = enrichStep(ctx, authorsStep(ctx, entries));
+    const dataset = enrichStep(ctx, authorsStep(ctx, entries).value).value;
     expect(messages(files)).toEqual([
       { file: 'bad/duplicate-paper.md', ruleId: 'duplicate-paper', line: 17, column: 1, fatal: false, source: 'pipeline:enrich' },
     ]);
@@ -183,7 +170,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
   it('the same digest date in two files: one warning at the later file, both files kept', () => {
     const { ctx, files } = fakeCtx();
     const entries = ['same-date/a/2024-04-10.md', 'same-date/b/2024-04-10.md'].flatMap((f) => parseFixture(f).entries);
-    const dataset = enrichStep(ctx, authorsStep(ctx, entries));
+    const dataset = enrichStep(ctx, authorsStep(ctx, entries).value).value;
     expect(messages(files)).toEqual([
       { file: 'same-date/b/2024-04-10.md', ruleId: 'duplicate-digest-date', line: 3, column: 1, fatal: false, source: 'pipeline:enrich' },
     ]);
@@ -196,14 +183,14 @@ describe('authorsStep + enrichStep over fixtures', () => {
 
   it('two sections with the same date in one file are one digest: no warning', () => {
     const { ctx, files } = fakeCtx();
-    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/two-sections.md').entries));
+    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/two-sections.md').entries).value).value;
     expect(messages(files)).toEqual([]);
     expect(dataset.papers.map((p) => p.id)).toEqual(['2410.03003', '2410.03001', '2410.03002']);
   });
 
   it('a non-arXiv link keeps the paper with a warning and a stable url: id', () => {
     const { ctx, files } = fakeCtx();
-    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('bad/non-arxiv.md').entries));
+    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('bad/non-arxiv.md').entries).value).value;
     expect(messages(files)).toEqual([
       { file: 'bad/non-arxiv.md', ruleId: 'non-arxiv-link', line: 3, column: 1, fatal: false, source: 'pipeline:enrich' },
     ]);
@@ -219,7 +206,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
   it('authorsStep removes repeated names (first spelling kept) and reports them and stray quotes', () => {
     const { ctx, files } = fakeCtx();
     const input = parseFixture('variants/full.md').entries;
-    const out = authorsStep(ctx, [...input, entry({ url: '2401.00001', date: '2024-01-01', authors: ['Sercan "O. Arik', 'Xu Han', 'XU Han'] })]);
+    const out = authorsStep(ctx, [...input, entry({ url: '2401.00001', date: '2024-01-01', authors: ['Sercan "O. Arik', 'Xu Han', 'XU Han'] })]).value;
     expect(out[2]!.authors).toEqual(['Lee Minho', "Sara O'Neil", 'Tomás Ruiz']);
     expect(out[3]!.authors).toEqual(['Sercan "O. Arik', 'Xu Han']);
     expect(input[2]!.authors).toHaveLength(4); // the input is not mutated
@@ -233,7 +220,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
   it('builds authors.json records across fixtures: folded keys, display names, NFC', () => {
     const { ctx } = fakeCtx();
     const entries = ['variants/full.md', 'variants/authors.md'].flatMap((f) => parseFixture(f).entries);
-    const { authors, papers } = enrichStep(ctx, authorsStep(ctx, entries));
+    const { authors, papers } = enrichStep(ctx, authorsStep(ctx, entries).value).value;
     const byKey = new Map(authors.map((a) => [a.key, a]));
     expect(byKey.get('yingcong chen')).toMatchObject({ spellings: ['Ying-Cong Chen', 'Yingcong Chen'], count: 2 });
     expect(byKey.get('alexandre rame')).toMatchObject({ name: 'Alexandre Ramé', spellings: ['Alexandre Rame', 'Alexandre Ramé'] });

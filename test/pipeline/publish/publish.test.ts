@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promi
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireLock, LockError, lockPath, publish, recoverPublish, replaceFile, stage } from '../../../pipeline/publish/publish.ts';
+import { acquireLock, LockError, lockPath, recoverPublish, replaceFile, stage } from '../../../pipeline/publish/publish.ts';
 import { TSX, makeProject, treeHashes, writeFiles, type Project, useProjects } from '../../helpers/ops.ts';
 
 const project = useProjects();
@@ -15,21 +15,26 @@ describe('publish', () => {
   it('replaces the output folder as a whole and carries README.md over', async () => {
     const p = await project({});
     await writeFiles(p.output, { 'README.md': 'kept\n', 'old.json': '{}', 'sub/old.txt': 'x' });
-    await publish(p.output, [
-      { path: 'a.json', data: '{"a":1}\n' },
-      { path: 'deep/b.bin', data: new Uint8Array([1, 2, 3]) },
-    ]);
-    expect(Object.keys(await treeHashes(p.output))).toEqual(['README.md', 'a.json', 'deep/b.bin']);
+    const staging = await stage(p.output);
+    await staging.write('a.json', '{"a":1}\n');
+    await staging.write('deep/b.bin', new Uint8Array([1, 2, 3]));
+    await staging.write('deep/parts.txt', [Buffer.from('one '), Buffer.from('two')]);
+    await staging.commit();
+    expect(Object.keys(await treeHashes(p.output))).toEqual(['README.md', 'a.json', 'deep/b.bin', 'deep/parts.txt']);
     expect(await readFile(path.join(p.output, 'deep/b.bin'))).toEqual(Buffer.from([1, 2, 3]));
+    expect(await readFile(path.join(p.output, 'deep/parts.txt'), 'utf8')).toBe('one two');
     expect(await siblings(p)).toEqual([]);
   });
 
-  it('leaves the previous output byte-identical when staging fails, and cleans up', async () => {
+  it('rejects paths outside the folder and repeated paths; the output stays byte-identical', async () => {
     const p = await project({});
     await writeFiles(p.output, { 'a.json': 'previous\n' });
     const before = await treeHashes(p.output);
-    await expect(publish(p.output, [{ path: 'x.json', data: '1' }, { path: '../escape.json', data: '2' }])).rejects.toThrow(/invalid or duplicate artifact path/);
-    await expect(publish(p.output, [{ path: 'x.json', data: '1' }, { path: 'x.json', data: '2' }])).rejects.toThrow(/duplicate/);
+    const staging = await stage(p.output);
+    await staging.write('x.json', '1');
+    await expect(staging.write('../escape.json', '2')).rejects.toThrow(/invalid or duplicate artifact path/);
+    await expect(staging.write('x.json', '2')).rejects.toThrow(/duplicate/);
+    await staging.abort();
     expect(await treeHashes(p.output)).toEqual(before);
     expect(await siblings(p)).toEqual([]);
   });
@@ -37,13 +42,15 @@ describe('publish', () => {
   it('shows nothing until commit; abort leaves the output untouched', async () => {
     const p = await project({});
     await writeFiles(p.output, { 'a.json': 'previous\n' });
-    const staging = await stage(p.output, [{ path: 'a.json', data: 'next\n' }]);
+    const staging = await stage(p.output);
+    await staging.write('a.json', 'next\n');
     await staging.write('report.json', '{}\n');
     expect(await readFile(path.join(p.output, 'a.json'), 'utf8')).toBe('previous\n');
     await staging.abort();
     expect(await readFile(path.join(p.output, 'a.json'), 'utf8')).toBe('previous\n');
     expect(await siblings(p)).toEqual([]);
-    const second = await stage(p.output, [{ path: 'a.json', data: 'next\n' }]);
+    const second = await stage(p.output);
+    await second.write('a.json', 'next\n');
     await second.commit();
     expect(await readFile(path.join(p.output, 'a.json'), 'utf8')).toBe('next\n');
   });

@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Artifact, Dataset, Paper } from '../../../src/types.ts';
+import type { Dataset, Paper } from '../../../src/types.ts';
+import type { Artifact } from '../../../pipeline/publish/artifact.ts';
+import type { StepContext } from '../../../pipeline/context.ts';
 import { paperGuid } from '../../../pipeline/feeds/items.ts';
 import { listFeeds } from '../../../pipeline/feeds/plan.ts';
 import { zonedClock } from '../../../pipeline/feeds/time.ts';
@@ -13,6 +15,9 @@ import { feedsStep } from '../../../pipeline/steps/feeds.ts';
 import { parseFeed, texts } from '../../helpers/feed-parse.ts';
 import type { JsonFeed } from '../../helpers/feed-parse.ts';
 import { TEST_CONFIG, corpusDataset, fixtureOrder, hashes, loadFixture, makeContext, searchFor } from '../../helpers/feeds-build.ts';
+
+const runFeeds = async (ctx: StepContext, dataset: Dataset, search: (q: string) => string[]): Promise<Artifact[]> =>
+  (await feedsStep(ctx, { dataset, search })).value;
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../../');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -33,13 +38,13 @@ beforeAll(async () => {
   const s = await searchFor(ctx, dataset);
   searchKind = s.kind;
   if (s.kind !== 'indexStep') console.warn('feeds.test: pipeline/steps/search-index.ts not present, query feeds use a substring search');
-  artifacts = await feedsStep(ctx, dataset, s.search);
+  artifacts = await runFeeds(ctx, dataset, s.search);
 });
 
 describe('time zone', () => {
   it('rejects an unknown time zone with a clear error', async () => {
     const bad = makeContext({ ...TEST_CONFIG, feeds: { ...TEST_CONFIG.feeds, timezone: 'Mars/Olympus' } });
-    await expect(feedsStep(bad, dataset, () => [])).rejects.toThrow(/Mars\/Olympus/);
+    await expect(runFeeds(bad, dataset, () => [])).rejects.toThrow(/Mars\/Olympus/);
   });
 });
 
@@ -112,7 +117,7 @@ describe('every feed', () => {
 describe('main feed', () => {
   it('follows config: arXiv links, the item limit and another time of day', async () => {
     const other = makeContext({ ...TEST_CONFIG, feeds: { ...TEST_CONFIG.feeds, link: 'arxiv', limit: 2, time: '18:30', timezone: 'UTC' } });
-    const out = await feedsStep(other, dataset, () => []);
+    const out = await runFeeds(other, dataset, () => []);
     const { items } = await parseFeed(String(out.find((a) => a.path === 'feed.xml')!.data));
     expect(items).toHaveLength(2);
     expect(items[0]!.link).toBe('https://openreview.net/forum?id=Xy12&z=1');
@@ -144,7 +149,7 @@ describe('daily digest feed', () => {
 
   it('keeps only dailyLimit days', async () => {
     const other = makeContext({ ...TEST_CONFIG, feeds: { ...TEST_CONFIG.feeds, dailyLimit: 1 } });
-    const out = await feedsStep(other, dataset, () => []);
+    const out = await runFeeds(other, dataset, () => []);
     expect((JSON.parse(String(out.find((a) => a.path === 'daily.json')!.data)) as JsonFeed).items).toHaveLength(1);
   });
 });
@@ -200,7 +205,7 @@ describe('hostile input', () => {
     expect(html).toContain('&#x3C;script>alert(document.cookie)&#x3C;/script>'); // shown as text, not dropped
   });
   it('handles an empty dataset without throwing and without the clock', async () => {
-    const out = await feedsStep(makeContext(), { papers: [], authors: [] }, () => []);
+    const out = await runFeeds(makeContext(), { papers: [], authors: [] }, () => []);
     for (const a of out) {
       if (a.path.endsWith('.xml')) expect(XMLValidator.validate(String(a.data)), a.path).toBe(true);
     }
@@ -209,7 +214,7 @@ describe('hostile input', () => {
   it('reports a paper with an invalid date instead of crashing', async () => {
     const bad: Dataset = { papers: [{ ...dataset.papers[0]!, date: '2024-13-40', dates: ['2024-13-40'] }], authors: [] };
     const c = makeContext();
-    const out = await feedsStep(c, bad, () => []);
+    const out = await runFeeds(c, bad, () => []);
     expect((JSON.parse(String(out.find((a) => a.path === 'feed.json')!.data)) as JsonFeed).items).toHaveLength(0);
     const messages = [...c.files.values()].flatMap((f) => f.messages);
     expect(messages.map((m) => m.ruleId)).toEqual(['feed-invalid-date']);
@@ -219,7 +224,7 @@ describe('hostile input', () => {
 
 describe('determinism', () => {
   it('reruns are byte-identical in-process', async () => {
-    const again = await feedsStep(makeContext(), dataset, (await searchFor(makeContext(), dataset)).search);
+    const again = await runFeeds(makeContext(), dataset, (await searchFor(makeContext(), dataset)).search);
     expect(hashes(again)).toEqual(hashes(artifacts));
   });
 
@@ -246,7 +251,7 @@ describe.skipIf(!existsSync(CORPUS) || !existsSync(join(ROOT, 'pipeline/steps/en
       const c = makeContext({ ...TEST_CONFIG, site: { url: 'https://example.github.io/daily-papers/', language: 'ko' } }, CORPUS);
       const d = await corpusDataset(c, CORPUS);
       papers = d.papers.length;
-      out = await feedsStep(c, d, (await searchFor(c, d)).search);
+      out = await runFeeds(c, d, (await searchFor(c, d)).search);
     }, 300_000);
     afterAll(() => {
       out = [];

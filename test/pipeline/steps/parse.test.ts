@@ -1,34 +1,47 @@
-/**
- * The parse step's workers when esbuild cannot bundle them: they boot through tsx instead and
- * give the same result. (The bundled path is what test/pipeline/cache/cache.test.ts exercises.)
- */
-import { describe, expect, it, vi } from 'vitest';
-import { discoverStep } from '../../../pipeline/steps/discover.ts';
-import { parseStep } from '../../../pipeline/steps/parse.ts';
-import { digest, digestWithWarning, fileMessages, stepContext, useProjects } from '../../helpers/ops.ts';
-
-const build = vi.hoisted(() => vi.fn(() => Promise.reject(new Error('no esbuild binary for this platform'))));
-vi.mock('esbuild', () => ({ build }));
+/** The parse step's ordered merge: worker threads, the main thread and the parse cache give the same entries and diagnostics. */
+import { describe, expect, it } from 'vitest';
+import { ParseCache } from '../../../pipeline/cache/parse-cache.ts';
+import { VectorCache } from '../../../pipeline/cache/vector-cache.ts';
+import { authorsStep } from '../../../pipeline/steps/authors.ts';
+import { buildIndexOf } from '../../../pipeline/steps/search-index.ts';
+import { buildDataset } from '../../../src/dataset.ts';
+import { indexJsonText } from '../../../src/search/index-json.ts';
+import { digest, digestWithWarning, fileMessages, readAndParse, stepContext, useProjects } from '../../helpers/ops.ts';
 
 const project = useProjects();
 
-describe('parse workers without a bundle', () => {
-  it('boot through tsx and parse exactly as the main thread does', async () => {
-    const p = await project({
-      '2025/04/01.md': digest('2025-04-01', 3, 1),
-      '2025/04/02.md': digestWithWarning('2025-04-02', 2),
-      '2025/04/03.md': digest('2025-04-03', 2, 3),
-    });
-    const main = await stepContext(p);
-    const found = await discoverStep(main.ctx);
-    const onMain = await parseStep(main.ctx, found, { workers: 0 });
+describe('parseStep', () => {
+  it('merges in input order whatever the scheduling: workers, main thread and cache agree', async () => {
+    const inputs: Record<string, string> = {};
+    for (let d = 1; d <= 12; d++) {
+      const date = `2025-04-${String(d).padStart(2, '0')}`;
+      inputs[`2025/04/${String(d).padStart(2, '0')}.md`] = d % 3 === 0 ? digestWithWarning(date, d) : digest(date, 2 + (d % 4), d);
+    }
+    inputs['2025/04/13.md'] = new TextDecoder().decode(new Uint8Array([0xef, 0xbb, 0xbf])) + digest('2025-04-13', 1, 13).replace(/\n/g, '\r\n');
+    const p = await project(inputs);
 
-    const threaded = await stepContext(p);
-    const stats = {};
-    const inWorkers = await parseStep(threaded.ctx, found, { workers: 2, stats });
-    expect(build).toHaveBeenCalledTimes(1);
-    expect(stats).toMatchObject({ workers: 2, parsed: 3 });
-    expect(inWorkers).toEqual(onMain);
+    const main = await readAndParse(p, 0);
+    expect(main.entries.map((e) => e.source.file)).toEqual([...main.entries.map((e) => e.source.file)].sort());
+    expect(main.entries.length).toBeGreaterThan(40);
+    expect(main.counts).toMatchObject({ entries: main.entries.length, cached: 0, parsed: 13, workers: 0 });
+
+    const vectors = new VectorCache(p.cache, 'v');
+    const threaded = await readAndParse(p, 3, { parse: null, vectors });
+    expect(threaded.counts).toMatchObject({ workers: 3, parsed: 13 });
+    expect(threaded.entries).toEqual(main.entries);
     expect(fileMessages(threaded.files)).toEqual(fileMessages(main.files));
+
+    // The workers also analyzed every paper for the index: the same index, nothing analyzed again.
+    const ctx = (await stepContext(p)).ctx;
+    const dataset = buildDataset(authorsStep(ctx, threaded.entries).value);
+    const fromWorkers = buildIndexOf(dataset, vectors);
+    expect(fromWorkers.stats).toMatchObject({ analyzed: dataset.papers.length, analyzedInWorkers: dataset.papers.length, reused: 0 });
+    expect(indexJsonText(fromWorkers.index)).toBe(indexJsonText(buildIndexOf(dataset).index));
+
+    await readAndParse(p, 0, { parse: new ParseCache(p.cache, 'v', 'd'), vectors: null });
+    const cached = await readAndParse(p, 0, { parse: new ParseCache(p.cache, 'v', 'd'), vectors: null });
+    expect(cached.counts).toMatchObject({ cached: 13, parsed: 0 });
+    expect(cached.entries).toEqual(main.entries);
+    expect(fileMessages(cached.files)).toEqual(fileMessages(main.files));
   }, 60_000);
 });

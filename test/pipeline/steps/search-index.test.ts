@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import MiniSearch from 'minisearch';
-import { VFile } from 'vfile';
 import { indexStep, SEARCH_INDEX_PATH } from '../../../pipeline/steps/search-index.ts';
-import type { StepContext } from '../../../pipeline/context.ts';
+import { createStepContext, type StepContext } from '../../../pipeline/context.ts';
 import { ANALYZER_VERSION, indexOptions, VERSION_KEY } from '../../../src/search/options.ts';
 import { loadSearchIndex } from '../../../src/search/client.ts';
 import { DATASET, PAPERS, paper } from '../../helpers/search-fixtures.ts';
 
 function context(): { ctx: StepContext; lines: string[] } {
   const lines: string[] = [];
-  const files = new Map<string, VFile>();
-  const ctx = {
-    config: {} as StepContext['config'],
-    logger: { info: (m: string) => lines.push(m), progress: () => {} },
-    file: (path: string) => {
-      let f = files.get(path);
-      if (!f) files.set(path, (f = new VFile({ path })));
-      return f;
-    },
-  } satisfies StepContext;
+  const { ctx } = createStepContext({ config: {} as StepContext['config'], logger: { info: (m) => lines.push(m), progress: () => {}, warn: () => {} } });
   return { ctx, lines };
 }
 
@@ -26,7 +16,7 @@ const text = (data: string | Uint8Array) => (typeof data === 'string' ? data : n
 
 describe('indexStep', () => {
   const { ctx } = context();
-  const result = indexStep(ctx, DATASET);
+  const result = indexStep(ctx, DATASET).value;
   const artifact = result.artifacts.find((a) => a.path === SEARCH_INDEX_PATH)!;
   const json = text(artifact.data);
 
@@ -50,7 +40,7 @@ describe('indexStep', () => {
   it('writes terms in sorted order and the same bytes for the same papers in any order', () => {
     const terms = (JSON.parse(json).index as [string, unknown][]).map((e) => e[0]);
     expect(terms).toEqual([...terms].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    const again = text(indexStep(context().ctx, { papers: [...PAPERS], authors: [] }).artifacts[0]!.data);
+    const again = text(indexStep(context().ctx, { papers: [...PAPERS], authors: [] }).value.artifacts[0]!.data);
     expect(again).toBe(json);
   });
 
@@ -64,13 +54,13 @@ describe('indexStep', () => {
 
   it('indexes a repeated paper id once and says so', () => {
     const { ctx: c, lines } = context();
-    const dup = indexStep(c, { papers: [...PAPERS, paper('2401.00001', 'Again', [], [])], authors: [] });
+    const dup = indexStep(c, { papers: [...PAPERS, paper('2401.00001', 'Again', [], [])], authors: [] }).value;
     expect(loadSearchIndex(text(dup.artifacts[0]!.data)).size).toBe(PAPERS.length);
     expect(lines.join('\n')).toMatch(/1 duplicate paper id/);
   });
 
   it('handles an empty dataset', () => {
-    const empty = indexStep(context().ctx, { papers: [], authors: [] });
+    const empty = indexStep(context().ctx, { papers: [], authors: [] }).value;
     const client = loadSearchIndex(text(empty.artifacts[0]!.data));
     expect(client.size).toBe(0);
     expect(client.search('모델')).toEqual([]);

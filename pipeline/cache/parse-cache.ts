@@ -1,0 +1,134 @@
+/**
+ * The parse cache: `parse/<ab>/<key>.bin` under the cache folder (`.cache/pipeline/` unless the
+ * config's `cacheDir` says otherwise) holds one input file's parse result, its entries AND its
+ * diagnostics, so that a cached run reports exactly what a cold run reports. The key is
+ * sha256(format, parser version, config digest, path, content hash); the file format is the
+ * shared one of pipeline/cache/cache-file.ts (header line `{format, key, path}` + V8 payload).
+ */
+import { mkdirSync } from 'node:fs';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { DigestEntry } from '../../src/types.ts';
+import type { SerializedMessage } from '../report/diagnostics.ts';
+import { decodeCacheFile, encodeCacheFile, sha256, writeEntryFile, type CacheProblem } from './cache-file.ts';
+
+export const CACHE_FORMAT = 'daily-papers-parse-cache@3';
+
+/** What parsing one input file gives: its entries in source order and its diagnostics as data. */
+export interface ParsedFile {
+  entries: DigestEntry[];
+  messages: SerializedMessage[];
+}
+
+interface Header {
+  format: string;
+  key: string;
+  path: string;
+  sha256: string;
+  length: number;
+}
+
+export class ParseCache {
+  readonly dir: string;
+  hits = 0;
+  misses = 0;
+  /** Entries found corrupt, edited or foreign in this run (each was parsed again). */
+  readonly discarded: CacheProblem[] = [];
+  /** Keys this run looked up or wrote; `prune` keeps only these. */
+  private readonly used = new Set<string>();
+  /** Shard folders known to exist. */
+  private readonly shards = new Set<string>();
+
+  /**
+   * @param cacheDir the absolute cache folder
+   * @param version the parser version (pipeline/cache/version.ts `parserVersion`)
+   * @param configDigest the config's sha256: a config change is a different key
+   */
+  constructor(
+    cacheDir: string,
+    private readonly version: string,
+    private readonly configDigest: string,
+  ) {
+    this.dir = path.join(cacheDir, 'parse');
+  }
+
+  /** The key of an input file by its relative path and the sha256 of its bytes (64 hex). */
+  key(relPath: string, contentHash: string): string {
+    return sha256(JSON.stringify([CACHE_FORMAT, this.version, this.configDigest, relPath, contentHash]));
+  }
+
+  private fileFor(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.bin`);
+  }
+
+  /** The cached result, or undefined (a miss). A corrupt or foreign file is discarded. */
+  async get(key: string, relPath: string): Promise<ParsedFile | undefined> {
+    this.used.add(key);
+    const file = this.fileFor(key);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+    const problem = (reason: string): undefined => {
+      this.discarded.push({ file: path.relative(path.dirname(this.dir), file), reason });
+      this.misses++;
+      return undefined;
+    };
+    const decoded = decodeCacheFile<Header>(bytes, CACHE_FORMAT, (h) =>
+      h.key !== key || h.path !== relPath ? 'key does not match its file name' : null,
+    );
+    if ('stale' in decoded) {
+      this.misses++;
+      return undefined;
+    }
+    if ('problem' in decoded) return problem(decoded.problem);
+    const parsed = decoded.payload as ParsedFile;
+    if (!parsed || !Array.isArray(parsed.entries) || !Array.isArray(parsed.messages)) {
+      return problem('payload has the wrong shape');
+    }
+    this.hits++;
+    return parsed;
+  }
+
+  /** Stores one input's result under its key (synchronously renamed into place, see `writeEntryFile`). */
+  async set(key: string, relPath: string, value: ParsedFile): Promise<void> {
+    this.used.add(key);
+    const bytes = encodeCacheFile({ format: CACHE_FORMAT, key, path: relPath }, value);
+    const file = this.fileFor(key);
+    const shard = path.dirname(file);
+    if (!this.shards.has(shard)) {
+      mkdirSync(shard, { recursive: true });
+      this.shards.add(shard);
+    }
+    writeEntryFile(file, bytes);
+  }
+
+  /** Removes entries this run did not use (changed, deleted or renamed inputs, old versions); returns how many. */
+  async prune(): Promise<number> {
+    let removed = 0;
+    let shards: string[];
+    try {
+      shards = await readdir(this.dir);
+    } catch {
+      return 0;
+    }
+    for (const shard of shards) {
+      const dir = path.join(this.dir, shard);
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        if (this.used.has(name.replace(/\.bin$/, ''))) continue;
+        await rm(path.join(dir, name), { force: true, recursive: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+}

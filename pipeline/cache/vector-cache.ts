@@ -1,0 +1,122 @@
+/**
+ * The term-vector cache, `index/vectors.bin` under the cache folder: the search index's term
+ * vectors of every paper of the last run, keyed by a hash of the paper's searchable text
+ * (`docKey` in pipeline/parse/vectors.ts), so that a run re-analyzes only new or changed papers.
+ * Stored as one columnar table (src/search/index-builder.ts `VectorTable`: a term dictionary and
+ * typed arrays), exactly what the index builder merged: read once per run, rewritten (through
+ * write-file-atomic) only when it changed. A corrupt or foreign file is discarded with a warning;
+ * a file of another analyzer or V8 version is simply not used.
+ *
+ * The same object carries the vectors the parse workers computed in this run to the index step.
+ * Without a cache folder (`--no-cache`) it does only that: nothing is read or written.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { checkVectorTable, type DocVector, type TableVector, type VectorTable } from '../../src/search/vectors.ts';
+import { decodeCacheFile, encodeCacheFile, type CacheProblem } from './cache-file.ts';
+
+export const VECTORS_FORMAT = 'daily-papers-term-vectors@5';
+
+interface VectorsHeader {
+  format: string;
+  version: string;
+  sha256: string;
+  length: number;
+}
+
+export class VectorCache {
+  /** The cache file, or null when the vectors live in memory only. */
+  readonly file: string | null;
+  hits = 0;
+  misses = 0;
+  /** The cache file, when it was found corrupt or foreign (it is rebuilt). */
+  readonly discarded: CacheProblem[] = [];
+  private table: VectorTable | null = null;
+  private rows = new Map<string, number>();
+  /** Vectors computed by the parse workers in this run. */
+  private readonly offered = new Map<string, DocVector | TableVector>();
+
+  constructor(
+    /** The absolute cache folder, or null: memory only (never read nor written). */
+    cacheDir: string | null,
+    /** The analyzer's code fingerprint: vectors of another version are not used. */
+    private readonly version: string,
+  ) {
+    this.file = cacheDir === null ? null : path.join(cacheDir, 'index', 'vectors.bin');
+  }
+
+  /** Reads the table of the last run, if there is a usable one. */
+  async load(): Promise<void> {
+    if (this.file === null) return;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.file);
+    } catch {
+      return;
+    }
+    const file = path.relative(path.dirname(path.dirname(this.file)), this.file);
+    const decoded = decodeCacheFile<VectorsHeader>(bytes, VECTORS_FORMAT, (h) => (h.version !== this.version ? 'stale' : null));
+    if ('stale' in decoded) return; // another analyzer or V8 version: not used, not broken
+    if ('problem' in decoded) {
+      this.discarded.push({ file, reason: decoded.problem });
+      return;
+    }
+    const wrong = checkVectorTable(decoded.payload);
+    if (wrong !== null) {
+      this.discarded.push({ file, reason: `payload has the wrong shape (${wrong})` });
+      return;
+    }
+    const table = decoded.payload as VectorTable;
+    const rows = new Map<string, number>();
+    table.keys.forEach((key, row) => rows.set(key, row));
+    this.table = table;
+    this.rows = rows;
+  }
+
+  /** The vector of a document from the cache file (`cached`) or from a parse worker, or undefined. */
+  lookup(key: string): { vector: DocVector | TableVector; cached: boolean } | undefined {
+    const row = this.rows.get(key);
+    if (row !== undefined && this.table) {
+      this.hits++;
+      return { vector: { table: this.table, row }, cached: true };
+    }
+    // A miss: the vector comes from a parse worker, or the caller analyzes the paper.
+    this.misses++;
+    const offered = this.offered.get(key);
+    return offered === undefined ? undefined : { vector: offered, cached: false };
+  }
+
+  /** A vector computed elsewhere in this run (a parse worker), used if a paper asks for its key. */
+  offer(key: string, vector: DocVector | TableVector): void {
+    if (!this.rows.has(key)) this.offered.set(key, vector);
+  }
+
+  /**
+   * True when the table this run built differs from the one on disk: a paper missed it (new or
+   * changed), or not every row was used (gone papers).
+   */
+  get changed(): boolean {
+    return this.misses > 0 || this.hits !== (this.table?.keys.length ?? 0);
+  }
+
+  /** Forgets every vector (after `save` was called: it has serialized what it writes). */
+  release(): void {
+    this.table = null;
+    this.rows = new Map();
+    this.offered.clear();
+  }
+
+  /**
+   * Writes `table` (the vectors the index builder merged in this run) when it differs from the
+   * file's; true when it wrote. The table is serialized before the first await, so `release` may
+   * follow the call. Memory only: writes nothing, false.
+   */
+  async save(table: VectorTable): Promise<boolean> {
+    if (this.file === null || !this.changed) return false;
+    const bytes = encodeCacheFile({ format: VECTORS_FORMAT, version: this.version }, table);
+    await mkdir(path.dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, bytes, { fsync: false });
+    return true;
+  }
+}

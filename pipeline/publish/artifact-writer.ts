@@ -1,0 +1,126 @@
+/**
+ * The run's output on its way to publishing: artifacts go into a staging folder
+ * (pipeline/publish/publish.ts `stage`, opened with the first artifact) as soon as a step
+ * returns them, so that the run never holds all of them in memory; the folder is swapped in
+ * only by `commit`.
+ *
+ * Each artifact is encoded and hashed once, on the caller's thread; its write runs in the
+ * background (libuv's threads, at most `concurrency` at a time) while the next steps compute.
+ * Problems are fatal diagnostics on the pipeline's own file: an artifact path written twice
+ * (`duplicate-artifact`) and a write that failed (`write-failed`, reported by `flush`).
+ */
+import { createHash } from 'node:crypto';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { byString } from '../../src/compare.ts';
+import { sha256 } from '../cache/cache-file.ts';
+import { PIPELINE_FILE, type StepContext } from '../context.ts';
+import { REPORT_PATH, type FileRecord } from '../report/report.ts';
+import type { Artifact, PartedArtifact } from './artifact.ts';
+import { stage, type Staging } from './publish.ts';
+
+const PLACE = { line: 1, column: 1 };
+
+export class ArtifactWriter {
+  private readonly records = new Map<string, FileRecord>();
+  /** Writes still running (awaited before a swap or an abort). */
+  private readonly pending: Promise<void>[] = [];
+  private readonly limit: LimitFunction;
+  private failed: { path: string; error: unknown } | null = null;
+  /** The staging folder, once opened; null again after `commit` or `abort`. */
+  private staging: Promise<Staging> | null = null;
+  /** Time spent encoding, hashing and waiting for writes (ms): the publish step's own time. */
+  ms = 0;
+
+  /**
+   * @param outputDir the output folder (the staging folder is its sibling)
+   * @param concurrency how many writes may run at once
+   * @param fail where the fatal diagnostics go (`StepContext#fail`)
+   */
+  constructor(
+    private readonly outputDir: string,
+    concurrency: number,
+    private readonly fail: StepContext['fail'],
+  ) {
+    this.limit = pLimit(concurrency);
+  }
+
+  private open(): Promise<Staging> {
+    this.staging ??= stage(this.outputDir);
+    return this.staging;
+  }
+
+  /** Hashes these artifacts and starts writing them; a path already written (or report.json) is a fatal diagnostic. */
+  emit(list: readonly (Artifact | PartedArtifact)[]): void {
+    const t = performance.now();
+    for (const artifact of list) {
+      if (artifact.path === REPORT_PATH || this.records.has(artifact.path)) {
+        this.fail(PIPELINE_FILE, `Two steps wrote the artifact "${artifact.path}"`, {
+          place: PLACE,
+          ruleId: 'duplicate-artifact',
+          source: 'pipeline:publish',
+        });
+        continue;
+      }
+      const bytes = typeof artifact.data === 'string' ? Buffer.from(artifact.data) : artifact.data;
+      this.records.set(artifact.path, { path: artifact.path, ...hashOf(bytes) });
+      const staging = this.open();
+      this.pending.push(
+        this.limit(async () => (await staging).write(artifact.path, bytes)).catch((error: unknown) => {
+          this.failed ??= { path: artifact.path, error };
+        }),
+      );
+    }
+    this.ms += performance.now() - t;
+  }
+
+  /**
+   * Waits for every write; the first failed one becomes a fatal diagnostic. Returns the record
+   * (path, sha256, size in bytes) of every artifact emitted, sorted by path.
+   */
+  async flush(): Promise<FileRecord[]> {
+    const t = performance.now();
+    await Promise.all(this.pending);
+    this.ms += performance.now() - t;
+    if (this.failed) {
+      const { path, error } = this.failed;
+      this.fail(PIPELINE_FILE, `Cannot write the artifact "${path}": ${error instanceof Error ? error.message : String(error)}`, {
+        place: PLACE,
+        ruleId: 'write-failed',
+        source: 'pipeline:publish',
+      });
+    }
+    return [...this.records.values()].sort(byString((x) => x.path));
+  }
+
+  /** Writes the run's report.json and swaps the staging folder in as the output folder. */
+  async commit(report: string): Promise<void> {
+    const staging = await this.open();
+    await staging.write(REPORT_PATH, report);
+    this.staging = null;
+    await staging.commit();
+  }
+
+  /**
+   * Removes the staging folder unless it was committed; the output folder stays as it was.
+   * Writes still in flight finish first, so that none of them recreates a folder inside the
+   * removed staging folder. Never throws.
+   */
+  async abort(): Promise<void> {
+    const staging = this.staging;
+    if (!staging) return;
+    this.staging = null;
+    await Promise.allSettled(this.pending);
+    await staging.then((s) => s.abort()).catch(() => undefined);
+  }
+}
+
+function hashOf(bytes: Uint8Array | readonly Uint8Array[]): { sha256: string; size: number } {
+  if (bytes instanceof Uint8Array) return { sha256: sha256(bytes), size: bytes.byteLength };
+  const hash = createHash('sha256');
+  let size = 0;
+  for (const part of bytes) {
+    hash.update(part);
+    size += part.byteLength;
+  }
+  return { sha256: hash.digest('hex'), size };
+}

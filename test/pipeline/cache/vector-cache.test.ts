@@ -1,0 +1,118 @@
+/** The term-vector cache: keys, the saved table, vectors offered by the parse workers, corrupt files, memory-only mode. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { VECTORS_FORMAT, VectorCache } from '../../../pipeline/cache/vector-cache.ts';
+import { analyzeDocument, checkVectorTable, type VectorTable } from '../../../src/search/vectors.ts';
+import { IndexBuilder } from '../../../src/search/index-builder.ts';
+import { indexJsonText } from '../../../src/search/index-json.ts';
+import { docKey } from '../../../pipeline/parse/vectors.ts';
+import { useProjects } from '../../helpers/ops.ts';
+
+const project = useProjects();
+
+describe('VectorCache', () => {
+  const doc = { id: '2401.00001', title: 'Sparse Attention', summary: '희소 어텐션으로 속도를 높입니다.', authors: 'Ann Lee', date: '2024-01-01', votes: 3 };
+  const other = { ...doc, id: '2401.00002', title: 'Other Attention' };
+  const key = docKey(doc);
+
+  /** What the index step does: look every document up, analyze the misses, merge, export. */
+  function build(cache: VectorCache, docs: (typeof doc)[]): { json: string; table: VectorTable; cached: number } {
+    const builder = new IndexBuilder();
+    let cached = 0;
+    for (const d of docs) {
+      const k = docKey(d);
+      const found = cache.lookup(k);
+      if (found?.cached) cached++;
+      builder.add(d, found?.vector ?? analyzeDocument(d), k);
+    }
+    const table = builder.exportTable();
+    return { json: indexJsonText(builder.finish()), table, cached };
+  }
+
+  it('keys documents by every searchable field', () => {
+    expect(new Set([key, docKey({ ...doc, id: '2401.00002' }), docKey({ ...doc, title: `${doc.title}${doc.summary}`, summary: '' })]).size).toBe(3);
+  });
+
+  it('round-trips the table of the last run, saves only when it changed, and builds the same index from it', async () => {
+    const p = await project({});
+    const first = new VectorCache(p.cache, 'v1');
+    await first.load();
+    const cold = build(first, [doc, other]);
+    expect(cold.cached).toBe(0);
+    expect(await first.save(cold.table)).toBe(true);
+    const text = await readFile(first.file!, 'latin1');
+    expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ format: VECTORS_FORMAT, version: 'v1' });
+
+    const second = new VectorCache(p.cache, 'v1');
+    await second.load();
+    const warm = build(second, [doc, other]);
+    expect(warm.cached).toBe(2);
+    expect(warm.json).toBe(cold.json);
+    expect(second.changed).toBe(false);
+    expect(await second.save(warm.table)).toBe(false);
+
+    // One paper gone: the table shrinks.
+    const third = new VectorCache(p.cache, 'v1');
+    await third.load();
+    expect(build(third, [doc]).cached).toBe(1);
+    expect(third.changed).toBe(true);
+    expect(await third.save(build(new VectorCache(p.cache, 'v1'), [doc]).table)).toBe(true);
+    const fourth = new VectorCache(p.cache, 'v1');
+    await fourth.load();
+    expect(fourth.lookup(docKey(other))).toBeUndefined();
+    expect(fourth.lookup(key)?.cached).toBe(true);
+
+    // Another analyzer version: not used, not a problem.
+    const stale = new VectorCache(p.cache, 'v2');
+    await stale.load();
+    expect(stale.lookup(key)).toBeUndefined();
+    expect(stale.discarded).toEqual([]);
+  });
+
+  it('uses vectors offered by the parse workers, and saves them', async () => {
+    const p = await project({});
+    const cache = new VectorCache(p.cache, 'v1');
+    cache.offer(key, analyzeDocument(doc));
+    expect(cache.lookup(key)).toMatchObject({ cached: false });
+    expect(cache.changed).toBe(true);
+  });
+
+  it('discards a corrupt or foreign file with a reason', async () => {
+    const p = await project({});
+    const cache = new VectorCache(p.cache, 'v1');
+    await cache.save(build(cache, [doc]).table);
+    const good = await readFile(cache.file!, 'latin1');
+    const cases: [string, RegExp][] = [
+      [good.slice(0, -3), /checksum mismatch/],
+      ['not json', /no header line/],
+      ['{"format"\n{}', /header is not JSON/],
+      [good.replace(VECTORS_FORMAT, 'other@1'), /foreign format "other@1"/],
+    ];
+    for (const [text, reason] of cases) {
+      await writeFile(cache.file!, text, 'latin1');
+      const again = new VectorCache(p.cache, 'v1');
+      await again.load();
+      expect(again.lookup(key)).toBeUndefined();
+      expect(again.discarded.map((d) => d.reason).join()).toMatch(reason);
+    }
+  });
+
+  it('checks a table before trusting it', () => {
+    const table = build(new VectorCache('/nonexistent', 'v'), [doc, other]).table;
+    expect(checkVectorTable(table)).toBeNull();
+    expect(checkVectorTable({ ...table, terms: Int32Array.from(table.terms, (t) => t + table.dict.length) })).toMatch(/out of range/);
+    expect(checkVectorTable({ ...table, starts: table.starts.slice(1) })).toMatch(/lengths/);
+    expect(checkVectorTable({ ...table, fields: Array.from(table.fields) })).toMatch(/types/);
+    expect(checkVectorTable(null)).toMatch(/not an object/);
+  });
+
+  it('without a cache folder, carries the vectors of the parse workers and reads or writes nothing', async () => {
+    const cache = new VectorCache(null, 'v1');
+    await cache.load();
+    cache.offer(key, analyzeDocument(doc));
+    const built = build(cache, [doc]);
+    expect(cache.lookup(key)).toMatchObject({ cached: false });
+    expect(await cache.save(built.table)).toBe(false);
+    expect(cache.file).toBeNull();
+  });
+});
