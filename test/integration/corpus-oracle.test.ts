@@ -11,8 +11,8 @@
  * - the first `Vote:` and the first `Authors:` line after a heading (before the next heading) belong
  *   to that paper, wherever they sit (also right under an image, in the same paragraph);
  * - `Authors:` is a comma list or a Python list; `+` is never a person: last item = list truncated,
- *   anywhere else = names folded away; names are trimmed and NFC; repeats (modulo case and
- *   diacritics) count once.
+ *   anywhere else = names folded away; names are trimmed and NFC; repeats (modulo case,
+ *   diacritics and hyphens) count once.
  *
  * A paper listed on several days is one record: `dates` = every digest date (ascending, unique),
  * `date` = the earliest, `votes` = the highest known (null when none), `title` and `authors` from the
@@ -197,8 +197,11 @@ function pythonListItems(body: string): string[] {
   return items;
 }
 
-/** Same person modulo case and diacritics. */
-const sameNameKey = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/**
+ * Same person modulo case, diacritics and hyphens (the program's documented author-key rule folds
+ * hyphens: `Keren Gu-Lemberg` = `Keren GuLemberg`, src/authors.ts).
+ */
+const sameNameKey = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/-/g, '').toLowerCase();
 
 function parseAuthors(rest: string): { names: string[]; truncated: boolean; foldedAway: boolean } {
   const body = rest.trim();
