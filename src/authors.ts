@@ -4,9 +4,26 @@
  *
  * ## The author rule
  *
- * Every name is NFC-normalized and whitespace-collapsed; list syntax (`[`, `]`, quotes around
- * Python-list items, a trailing `+`) is removed. `authorKey(name)` folds spellings of one person
- * into one key:
+ * Every name is NFC-normalized, cleaned of invisible characters (src/text.ts: zero-width
+ * characters, soft hyphens and BOMs removed, control characters as spaces) and
+ * whitespace-collapsed; list syntax (`[`, `]`, quotes around Python-list items) is removed.
+ *
+ * ## `+` and other items that are not names
+ *
+ * A `+` never names a person, wherever it stands. The Hugging Face page folds long author lists
+ * behind a `+` button, and the digests copy the button's text:
+ * - `a, b, c, +` (or `a, b, c +`): the list is cut short after `c`;
+ * - `a, b, +, c, d` (and `+, a, b`): names were folded away where the `+` stands. In the real
+ *   archive every such list shows 21 or 22 names, a display limit, so names are missing there too.
+ *
+ * Either way the listing does not name every author, and `truncated` (published as
+ * `authorsTruncated`, shown as a trailing "…") is true: a `+` anywhere means "more authors exist
+ * than are shown". Any other item without a letter (`…`, `-`, `1`) is no name either: it is
+ * dropped and reported in `notNames`.
+ *
+ * ## Keys
+ *
+ * `authorKey(name)` folds spellings of one person into one key:
  *
  * 1. case is ignored, and diacritics are removed (`Ramé` = `Rame`; also `ł`→`l`, `ø`→`o`,
  *    `ı`→`i`, `ß`→`ss`, `æ`→`ae`, `œ`→`oe`, `đ`→`d`, `þ`→`th`);
@@ -31,21 +48,29 @@
  */
 import type { AuthorRecord, Paper } from './types.ts';
 import { compareStrings } from './compare.ts';
+import { visibleText } from './text.ts';
 
 export interface ParsedAuthors {
-  /** Names as written, list syntax removed, NFC, in source order; duplicates kept. */
+  /** Names as written, list syntax removed, NFC, invisible characters out, in source order; duplicates kept. */
   names: string[];
-  /** The list ended in `+` (more authors exist than are shown). */
+  /** The list does not name every author: a `+` stood at its end or in its middle (see the rule above). */
   truncated: boolean;
   /** Names that needed cleaning beyond list syntax (stray quotes/brackets), as written. */
   stray: string[];
+  /** Items that are no name (no letter at all, `+` aside), as written; they are dropped. */
+  notNames: string[];
 }
 
 const EDGE_JUNK = /^[\s'"`‘’“”[\]()]+|[\s'"`‘’“”[\]()]+$/gu;
+/** The fold marker: an item that is only `+`. */
+const FOLD_MARK = /^\+$/u;
+/** A `+` glued to the end of the last name (`c +`). */
+const TRAILING_MARK = /\s+\+$/u;
+const LETTER = /\p{L}/u;
 
-/** Collapse whitespace, NFC, strip stray quotes/brackets at the edges. */
+/** NFC, invisible characters out (src/text.ts), whitespace collapsed, stray quotes/brackets at the edges stripped. */
 export function cleanName(raw: string): string {
-  return raw.normalize('NFC').replace(/\s+/gu, ' ').replace(EDGE_JUNK, '').trim();
+  return visibleText(raw.normalize('NFC')).replace(EDGE_JUNK, '').trim();
 }
 
 /** Split a Python-list literal body into items, honouring quotes and backslash escapes. */
@@ -87,8 +112,10 @@ function splitPythonList(body: string): string[] {
 
 /**
  * Parse the value of an `Authors:` line (the text after `Authors:`), in any of its forms:
- * `a, b, c`; a Python list `['a', 'b']` (single or double quotes); a trailing `+`;
- * stray spaces and quotes. Empty items are dropped.
+ * `a, b, c`; a Python list `['a', 'b']` (single or double quotes); a `+` at the end, in the
+ * middle or at the start (never a name; sets `truncated`, see the rule above); stray spaces,
+ * quotes and invisible characters. Empty items are dropped; items without a letter are dropped
+ * into `notNames`.
  */
 export function parseAuthors(value: string): ParsedAuthors {
   const s = value.normalize('NFC').replace(/\s+/gu, ' ').trim();
@@ -102,18 +129,27 @@ export function parseAuthors(value: string): ParsedAuthors {
   }
   const names: string[] = [];
   const stray: string[] = [];
+  const notNames: string[] = [];
   for (let k = 0; k < items.length; k++) {
     let item = items[k]!.trim();
-    if (k === items.length - 1 && /(?:^|\s)\+$/u.test(item)) {
+    if (FOLD_MARK.test(visibleText(item))) {
       truncated = true;
-      item = item.replace(/\s*\+$/u, '');
+      continue;
+    }
+    if (k === items.length - 1 && TRAILING_MARK.test(item)) {
+      truncated = true;
+      item = item.replace(TRAILING_MARK, '');
     }
     const name = cleanName(item);
     if (name === '') continue;
-    if (name !== item.replace(/\s+/gu, ' ').trim() || /["“”`[\]]/u.test(name)) stray.push(item);
+    if (!LETTER.test(name)) {
+      notNames.push(item);
+      continue;
+    }
+    if (name !== visibleText(item) || /["“”`[\]]/u.test(name)) stray.push(item);
     names.push(name);
   }
-  return { names, truncated, stray };
+  return { names, truncated, stray, notNames };
 }
 
 const SPECIAL: Record<string, string> = {
@@ -135,7 +171,7 @@ export function authorKey(name: string): string {
 }
 
 function computeKey(name: string): string {
-  const folded = name
+  const folded = visibleText(name)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

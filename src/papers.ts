@@ -2,8 +2,11 @@
  * Merging digest listings into papers: one record per paper id across every digest and file.
  *
  * Merge rules (a paper listed more than once):
- * - `id`: the canonical arXiv id of the heading link (see src/arxiv.ts); a non-arXiv link gets
- *   `url:<normalized URL>` and a `non-arxiv-link` warning.
+ * - `id`: the canonical arXiv id of the heading link (see src/arxiv.ts; a relative link resolves
+ *   against Hugging Face first, src/url.ts); a non-arXiv link gets `url:<normalized URL>` and a
+ *   `non-arxiv-link` warning. `links.abs` of such a paper is the link as an absolute http(s) URL;
+ *   a link that is not http(s) (`javascript:`, `mailto:`) is dropped (`links.abs` null) with a
+ *   `link-not-http` warning instead, and the paper is kept.
  * - The "first listing" is the one with the earliest digest date, then file path, then line.
  *   `title`, `source`, `thumbnail` (first non-null in listing order), `authors` order and the first
  *   summary items come from it.
@@ -13,9 +16,10 @@
  * - `authors`: the first listing's authors, then any author (by key) that only a later listing
  *   names. `authorsTruncated` is true only when every listing was truncated (a complete listing
  *   wins).
- * - `summary`: the first listing's items, followed by every item of later listings whose text is
- *   not already present. So no summary is lost; a paper re-listed with a new translation carries
- *   both.
+ * - `summary`: the first listing's items, as they are. A later listing whose summary differs (in
+ *   any item's label or text) from the first one and from every other kept one is kept whole in
+ *   `listings` (`{ date, summary }`, in listing order); equal summaries are kept once. So no
+ *   summary is lost, and none is mixed into another or shown twice.
  * - `media`: the union, in listing order.
  *
  * Anomalies reported through `warn` (never dropping data):
@@ -25,10 +29,11 @@
  * Order of the result: newest `date` first, then votes descending (null last), then id
  * (code-point order). Pure and deterministic.
  */
-import type { AuthorRef, DigestEntry, Paper, PaperLinks } from './types.ts';
+import type { AuthorRef, DigestEntry, Listing, Paper, PaperLinks, SummaryItem } from './types.ts';
 import { compareStrings } from './compare.ts';
 import { parseArxiv, urlPaperId } from './arxiv.ts';
 import { authorKey } from './authors.ts';
+import { absoluteHttpUrl } from './url.ts';
 
 export type Warn = (entry: DigestEntry, reason: string, ruleId: string) => void;
 
@@ -39,13 +44,18 @@ export interface Identified {
   arxiv: boolean;
 }
 
-/** The paper id, version and links of one listing's heading URL. */
+/**
+ * The paper id, version and links of one listing's heading URL (as written). An arXiv reference
+ * is recognized as written or once resolved against Hugging Face (`/papers/2404.03715`). Any
+ * other link keeps an id derived from it (`url:…`, src/arxiv.ts) and `links.abs` = the link as an
+ * absolute http(s) URL, or null when it is not one.
+ */
 export function identify(url: string): Identified {
-  const ref = parseArxiv(url);
+  const abs = absoluteHttpUrl(url.trim());
+  const ref = parseArxiv(url) ?? (abs === null ? null : parseArxiv(abs));
   if (ref) return { id: ref.id, version: ref.version, links: ref.links, arxiv: true };
-  return { id: urlPaperId(url), version: null, links: { abs: url, pdf: null, huggingface: null }, arxiv: false };
+  return { id: urlPaperId(abs ?? url), version: null, links: { abs, pdf: null, huggingface: null }, arxiv: false };
 }
-
 
 /** Listing order: date, then file, then line, then column. */
 export function compareListings(a: DigestEntry, b: DigestEntry): number {
@@ -74,6 +84,11 @@ export function authorRefs(names: readonly string[]): AuthorRef[] {
     out.push({ name, key });
   }
   return out;
+}
+
+/** What makes two summaries the same: every item's label and plain text, in order. */
+function summaryKey(items: readonly SummaryItem[]): string {
+  return JSON.stringify(items.map((s) => [s.label, s.text]));
 }
 
 /** Sort papers: newest date first, then votes descending (null last), then id. */
@@ -111,7 +126,13 @@ export function mergeEntries(entries: readonly DigestEntry[], warn: Warn = () =>
   const groups = new Map<string, { ident: Identified[]; entries: DigestEntry[] }>();
   for (const e of sorted) {
     const ident = identify(e.url);
-    if (!ident.arxiv) {
+    if (!ident.arxiv && ident.links.abs === null) {
+      warn(
+        e,
+        `Link is neither an arXiv paper nor an http(s) URL: \`${e.url}\`; the link is dropped and the paper is kept with the id \`${ident.id}\``,
+        'link-not-http',
+      );
+    } else if (!ident.arxiv) {
       warn(
         e,
         `Link is not an arXiv paper: \`${e.url}\`; the paper is kept with the id \`${ident.id}\``,
@@ -159,14 +180,13 @@ export function mergeEntries(entries: readonly DigestEntry[], warn: Warn = () =>
     const authorsTruncated = g.entries.every((e) => e.authorsTruncated);
 
     const summary = first.summary.map((s) => ({ ...s }));
-    const texts = new Set(summary.map((s) => s.text));
+    const listings: Listing[] = [];
+    const seenSummaries = new Set([summaryKey(summary)]);
     for (const e of g.entries.slice(1)) {
-      for (const s of e.summary) {
-        if (!texts.has(s.text)) {
-          texts.add(s.text);
-          summary.push({ ...s });
-        }
-      }
+      const key = summaryKey(e.summary);
+      if (e.summary.length === 0 || seenSummaries.has(key)) continue;
+      seenSummaries.add(key);
+      listings.push({ date: e.date, summary: e.summary.map((s) => ({ ...s })) });
     }
 
     const media: string[] = [];
@@ -190,6 +210,7 @@ export function mergeEntries(entries: readonly DigestEntry[], warn: Warn = () =>
       authors,
       authorsTruncated,
       summary,
+      ...(listings.length > 0 ? { listings } : {}),
       thumbnail,
       media,
       links: firstIdent.links,

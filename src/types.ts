@@ -23,8 +23,11 @@ export interface SummaryItem {
 }
 
 export interface PaperLinks {
-  /** The arXiv abstract page, or the source URL for a paper that has no arXiv ID. */
-  abs: string;
+  /**
+   * The arXiv abstract page, or the source URL (absolute http(s)) for a paper that has no arXiv
+   * ID; null when that source link is not an http(s) URL (it is dropped, src/papers.ts).
+   */
+  abs: string | null;
   pdf: string | null;
   huggingface: string | null;
 }
@@ -38,20 +41,34 @@ export interface DigestEntry {
   date: string;
   /** 0-based position of the paper within its digest section. */
   rank: number;
-  /** Plain-text title, whitespace collapsed. */
+  /**
+   * Plain-text title as CommonMark reads the link text (code spans without backticks, character
+   * references decoded, emphasis marks gone), invisible characters out (src/text.ts),
+   * whitespace collapsed.
+   */
   title: string;
   /** The heading link as written (may be relative or non-arXiv). */
   url: string;
+  /** Absolute http(s) URL (src/url.ts), or null. */
   thumbnail: string | null;
   votes: number | null;
   /** Author names as written, cleaned of list syntax, NFC, in source order (duplicates kept). */
   authors: string[];
+  /** The list does not name every author (a `+` stood in it; see src/authors.ts). */
   authorsTruncated: boolean;
   /** Where the `Authors:` line starts, when there is one: author diagnostics point here. */
   authorsAt?: { line: number; column: number };
   summary: SummaryItem[];
+  /** Absolute http(s) URLs (src/url.ts), in source order, each once. */
   media: string[];
   source: SourceRef & { column: number };
+}
+
+/** Another listing of a paper, kept for its own summary. */
+export interface Listing {
+  /** Its digest date, YYYY-MM-DD. */
+  date: string;
+  summary: SummaryItem[];
 }
 
 /** One paper in the published dataset (`output/papers.json`). */
@@ -68,8 +85,16 @@ export interface Paper {
   /** The highest vote count seen, or null when every listing was unknown. */
   votes: number | null;
   authors: AuthorRef[];
+  /** No listing named every author (see src/authors.ts). */
   authorsTruncated: boolean;
+  /** The first listing's summary. */
   summary: SummaryItem[];
+  /**
+   * The other listings whose summary differs from `summary` (and from each other), in listing
+   * order; absent when there are none (src/papers.ts).
+   */
+  listings?: Listing[];
+  /** Absolute http(s) URL, or null. */
   thumbnail: string | null;
   media: string[];
   links: PaperLinks;

@@ -5,56 +5,113 @@
  * Pure and browser-safe.
  *
  *     ### [Title](https://arxiv.org/abs/...)
- *     ![](thumbnail-url)                      <- relative URLs resolve against huggingface.co
- *     [Watch Video](url) / [Watch Video]url / <video src=...> (optionally inside <div>)
+ *     ![](thumbnail-url)                      <- relative URLs resolve against huggingface.co;
+ *     [Watch Video](url) / [Watch Video]url /    only http(s) URLs are kept (src/url.ts)
+ *       <video src=...> (optionally inside <div>)
  *     Vote: 12                                <- `Vote: -` = unknown (null)
- *     Authors: a, b, c +                      <- also a Python list ['a', 'b']
+ *     Authors: a, b, +, c                     <- also a Python list ['a', 'b']; `+` is no name
  *     - **What's New**: bullet ...
  */
 import type { Heading, Link, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { DigestEntry } from '../types.ts';
 import { parseAuthors } from '../authors.ts';
-import { warn } from './messages.ts';
+import { absoluteHttpUrl } from '../url.ts';
+import { visibleText } from '../text.ts';
+import { parseBlocks } from './chunk.ts';
+import { warn, type Place } from './messages.ts';
 import { blockText, collapse, sourceOf, sourceSpan, startOf, type Doc } from './nodes.ts';
 import { appendToSummary, readList } from './summary.ts';
 
-const HF_BASE = 'https://huggingface.co';
-
 const VOTE_LINE = /^Vote:\s*(.*?)\s*$/;
 const AUTHORS_LINE = /^Authors:\s*(.*?)\s*$/;
-const IMAGE_LINE = /^!\[[^\]]*\]\(\s*<?([^\s)>]+)>?(?:\s+"[^"]*")?\s*\)$/;
-const WATCH_LINE = /^\[Watch Video\]\s*\(?\s*<?([^\s)>]+)>?\s*\)?$/i;
-const VIDEO_SRC = /<(?:video|source)\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
+/** A link destination: `<…>` (spaces allowed) or bare, with balanced parentheses one level deep (CommonMark). */
+const DEST = String.raw`(?:<([^<>\n]*)>|((?:[^\s()<>]|\([^\s()<>]*\))+))`;
+/** `![alt](url)` or `![alt](<url with spaces>)`, optionally with a `"title"`. */
+const IMAGE_LINE = new RegExp(String.raw`^!\[[^\]]*\]\(\s*${DEST}(?:\s+"[^"]*")?\s*\)$`);
+const WATCH_LINE = new RegExp(String.raw`^\[Watch Video\]\s*\(?\s*${DEST}\s*\)?$`, 'i');
+/** A `src` attribute of a `<video>` or `<source>` tag: quoted (spaces allowed) or bare. */
+const VIDEO_SRC = /<(?:video|source)\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^"'\s>]+))/gi;
 /** A line made only of `<div>`, `<video>`, `<source>`, `<p>` tags (opening or closing). */
 const VIDEO_LINE = /^\s*(?:<\/?(?:div|video|source|p)\b[^>]*>\s*)+$/i;
-
-/** Resolve a possibly relative URL against https://huggingface.co; absolute URLs are kept as written. */
-export function resolveHfUrl(url: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  if (url.startsWith('//')) return `https:${url}`;
-  try {
-    return new URL(url, HF_BASE).href;
-  } catch {
-    return url;
-  }
-}
 
 /** The link in a paper heading (its first one), if any. */
 export function headingLink(heading: Heading): Link | undefined {
   return heading.children.find((c) => c.type === 'link');
 }
 
+/** Plain text as CommonMark reads it (src/text.ts cleaning applied): code spans lose their backticks, character references are decoded, emphasis marks go. */
+function plainText(node: Link | Heading): string {
+  return visibleText(toString(node));
+}
+
 /**
- * Opens the entry of a paper heading of digest `date`, at position `rank` in its digest. The
- * title is the link label as written (markdown, inline code, LaTeX and `<tags>` kept verbatim),
- * whitespace collapsed. A heading without a link warns (`heading-without-link`) and gives null;
- * an empty title or link warns (`empty-title`, `empty-link`) but is read.
+ * The plain text of raw inline markdown (one line): read as the content of an ATX heading, so
+ * no block syntax applies; the ` #` appended is the heading's closing sequence, which keeps a
+ * `#` at the end of `raw` as text.
+ */
+function inlinePlain(raw: string): string {
+  const [node] = parseBlocks(`# ${raw.replace(/\n/g, ' ')} #`, true);
+  return node?.type === 'heading' ? plainText(node) : visibleText(raw);
+}
+
+/** The destination of a link written `(dest)` (`<…>` and a `"title"` allowed), as CommonMark decodes it; null when it is none. */
+function linkDestination(dest: string): string | null {
+  const [node] = parseBlocks(`[x](${dest.replace(/\n/g, ' ')})`, true);
+  const link = node?.type === 'paragraph' ? node.children[0] : undefined;
+  return link?.type === 'link' && node?.type === 'paragraph' && node.children.length === 1 ? link.url : null;
+}
+
+/** A paper heading as read: its title (plain text), its link as written, and whether the title was recovered from the raw line. */
+export interface PaperHeading {
+  title: string;
+  url: string;
+  recovered: boolean;
+}
+
+/**
+ * Reads a paper heading `### [Title](url)`. The title is the link text as plain text (see
+ * plainText), whitespace collapsed. When the title holds unbalanced brackets (`[0,1)`, a lone
+ * `]`, `]]>`), CommonMark reads a shorter link or none; a heading whose text starts with `[` and
+ * ends in `](url)` is a paper all the same: the title is then the raw text between the first
+ * `[` and the `](` of that final link (the last `](` when CommonMark found no link there), and
+ * `recovered` is true. Otherwise the heading's first link is read; null when it has none.
+ */
+export function readPaperHeading(doc: Doc, heading: Heading): PaperHeading | null {
+  const kids = heading.children;
+  const first = kids[0];
+  const lastNode = kids[kids.length - 1];
+  const from = first?.position?.start.offset;
+  const to = lastNode?.position?.end.offset;
+  const last = [...kids].reverse().find((c): c is Link => c.type === 'link');
+  if (from !== undefined && to !== undefined) {
+    const content = doc.text.slice(from, to);
+    const atEnd = last !== undefined && last.position?.end.offset === to;
+    if (atEnd && last.position?.start.offset === from) return { title: plainText(last), url: last.url.trim(), recovered: false };
+    if (content.startsWith('[') && content.endsWith(')')) {
+      if (atEnd) {
+        const labelEnd = last.children[last.children.length - 1]?.position?.end.offset ?? (last.position?.start.offset ?? from) + 1;
+        return { title: inlinePlain(doc.text.slice(from + 1, labelEnd)), url: last.url.trim(), recovered: true };
+      }
+      const close = content.lastIndexOf('](');
+      const url = close > 0 ? linkDestination(content.slice(close + 2, -1)) : null;
+      if (url !== null) return { title: inlinePlain(content.slice(1, close)), url: url.trim(), recovered: true };
+    }
+  }
+  const link = headingLink(heading);
+  return link ? { title: plainText(link), url: link.url.trim(), recovered: false } : null;
+}
+
+/**
+ * Opens the entry of a paper heading of digest `date`, at position `rank` in its digest (see
+ * readPaperHeading for the title). A heading without a link warns (`heading-without-link`) and
+ * gives null; a title read from the raw line warns (`title-brackets`) but is kept; an empty
+ * title or link warns (`empty-title`, `empty-link`) but is read.
  */
 export function openPaper(doc: Doc, heading: Heading, date: string, rank: number): DigestEntry | null {
   const place = startOf(heading);
-  const link = headingLink(heading);
-  if (!link) {
+  const read = readPaperHeading(doc, heading);
+  if (!read) {
     warn(
       doc.file,
       `Paper heading without a link: \`${collapse(sourceOf(doc, heading))}\`; expected \`### [Title](https://arxiv.org/abs/ID)\`; the paper is skipped`,
@@ -63,14 +120,21 @@ export function openPaper(doc: Doc, heading: Heading, date: string, rank: number
     );
     return null;
   }
-  const title = collapse(sourceSpan(doc, link.children[0], link.children[link.children.length - 1]));
-  if (title === '') warn(doc.file, 'Paper heading has an empty title', place, 'empty-title');
-  if (link.url.trim() === '') warn(doc.file, 'Paper heading has an empty link', place, 'empty-link');
+  if (read.recovered) {
+    warn(
+      doc.file,
+      `Paper title with unbalanced brackets: CommonMark does not read \`${collapse(sourceOf(doc, heading))}\` as one link; the title is read from the line as \`${read.title}\` (escape a lone bracket as \`\\[\` or \`\\]\`)`,
+      place,
+      'title-brackets',
+    );
+  }
+  if (read.title === '') warn(doc.file, 'Paper heading has an empty title', place, 'empty-title');
+  if (read.url === '') warn(doc.file, 'Paper heading has an empty link', place, 'empty-link');
   return {
     date,
     rank,
-    title,
-    url: link.url.trim(),
+    title: read.title,
+    url: read.url,
     thumbnail: null,
     votes: null,
     authors: [],
@@ -81,10 +145,21 @@ export function openPaper(doc: Doc, heading: Heading, date: string, rank: number
   };
 }
 
-/** Adds a media URL (resolved, see resolveHfUrl) unless the entry already lists it. */
-function addMedia(entry: DigestEntry, url: string): void {
-  const u = resolveHfUrl(url);
-  if (!entry.media.includes(u)) entry.media.push(u);
+/**
+ * A thumbnail or media URL as published: absolute http(s), percent-encoded (absoluteHttpUrl,
+ * src/url.ts, relative ones against Hugging Face). Any other URL warns (`url-not-http`, at
+ * `place`) and gives null: it is dropped.
+ */
+function publishedUrl(doc: Doc, raw: string, what: string, place: Place): string | null {
+  const url = absoluteHttpUrl(raw);
+  if (url === null) warn(doc.file, `${what} URL is not an http(s) link: \`${collapse(raw)}\`; it is dropped`, place, 'url-not-http');
+  return url;
+}
+
+/** Adds a media URL (see publishedUrl) unless the entry already lists it. */
+function addMedia(doc: Doc, entry: DigestEntry, raw: string, place: Place): void {
+  const u = publishedUrl(doc, raw, 'Media', place);
+  if (u !== null && !entry.media.includes(u)) entry.media.push(u);
 }
 
 /**
@@ -94,6 +169,9 @@ function addMedia(entry: DigestEntry, url: string): void {
  */
 function readFieldLine(doc: Doc, entry: DigestEntry, node: Paragraph, rawLine: string, index: number): boolean {
   const line = rawLine.trim();
+  const start = startOf(node);
+  const indent = rawLine.length - rawLine.trimStart().length;
+  const place = { line: start.line + index, column: (index === 0 ? start.column : 1) + indent };
   let m: RegExpExecArray | null;
   if ((m = VOTE_LINE.exec(line))) {
     const v = m[1] ?? '';
@@ -101,21 +179,27 @@ function readFieldLine(doc: Doc, entry: DigestEntry, node: Paragraph, rawLine: s
     else if (/^\d+$/.test(v)) entry.votes = Number(v);
     else {
       entry.votes = null;
-      warn(doc.file, `Vote is neither a number nor \`-\`: \`${v}\`; votes left unknown`, startOf(node), 'vote-invalid');
+      warn(doc.file, `Vote is neither a number nor \`-\`: \`${v}\`; votes left unknown`, start, 'vote-invalid');
     }
   } else if ((m = AUTHORS_LINE.exec(line))) {
     const parsed = parseAuthors(m[1] ?? '');
     entry.authors = parsed.names;
     entry.authorsTruncated = parsed.truncated;
-    const start = startOf(node);
-    const indent = rawLine.length - rawLine.trimStart().length;
-    entry.authorsAt = { line: start.line + index, column: (index === 0 ? start.column : 1) + indent };
+    entry.authorsAt = place;
+    if (parsed.notNames.length > 0) {
+      warn(
+        doc.file,
+        `Author list item without a letter: ${parsed.notNames.map((n) => `\`${n}\``).join(', ')}; it names no one and is dropped`,
+        place,
+        'author-not-a-name',
+      );
+    }
   } else if ((m = IMAGE_LINE.exec(line)) && entry.summary.length === 0 && entry.thumbnail === null) {
-    entry.thumbnail = resolveHfUrl(m[1]!);
+    entry.thumbnail = publishedUrl(doc, m[1] ?? m[2] ?? '', 'Thumbnail', place);
   } else if ((m = WATCH_LINE.exec(line))) {
-    addMedia(entry, m[1]!);
+    addMedia(doc, entry, m[1] ?? m[2] ?? '', place);
   } else if (VIDEO_LINE.test(line) && /<(?:video|source)\b/i.test(line)) {
-    for (const v of line.matchAll(VIDEO_SRC)) addMedia(entry, v[1]!);
+    for (const v of line.matchAll(VIDEO_SRC)) addMedia(doc, entry, v[1] ?? v[2] ?? v[3] ?? '', place);
   } else {
     return false;
   }
@@ -155,7 +239,7 @@ export function readPaperBlock(doc: Doc, entry: DigestEntry, node: RootContent):
       readList(doc, entry, node);
       break;
     case 'html':
-      for (const v of node.value.matchAll(VIDEO_SRC)) addMedia(entry, v[1]!);
+      for (const v of node.value.matchAll(VIDEO_SRC)) addMedia(doc, entry, v[1] ?? v[2] ?? v[3] ?? '', startOf(node));
       break;
     case 'definition':
       break;

@@ -67,7 +67,7 @@ export interface MetaRecord {
   /** Summary text (labels inline), bullets separated by "\n", shortened. */
   excerpt: string;
   thumbnail: string | null;
-  abs: string;
+  abs: string | null;
   pdf: string | null;
   huggingface: string | null;
 }

@@ -27,7 +27,11 @@ export const STORE_FIELDS = ['title', 'date', 'votes'] as const;
 export interface SearchDocument {
   id: string;
   title: string;
-  /** Summary bullets' plain text, one per line (labels left out: they repeat in every paper). */
+  /**
+   * Summary bullets' plain text, one per line (labels left out: they repeat in every paper):
+   * the paper's summary, then the lines of its other listings (`Paper.listings`) it does not
+   * already hold, so re-worded text stays findable.
+   */
   summary: string;
   /** Author names, one per line. */
   authors: string;
@@ -42,12 +46,26 @@ export interface StoredFields {
   votes: number | null;
 }
 
+/** The summary's plain-text lines, then each line of the other listings that is not among them yet. */
+function summaryLines(paper: Paper): string[] {
+  const lines = paper.summary.map((s) => s.text);
+  const seen = new Set(lines);
+  for (const listing of paper.listings ?? []) {
+    for (const { text } of listing.summary) {
+      if (seen.has(text)) continue;
+      seen.add(text);
+      lines.push(text);
+    }
+  }
+  return lines;
+}
+
 /** The searchable document for a paper. */
 export function toSearchDocument(paper: Paper): SearchDocument {
   return {
     id: paper.id,
     title: paper.title,
-    summary: paper.summary.map((s) => s.text).join('\n'),
+    summary: summaryLines(paper).join('\n'),
     authors: paper.authors.map((a) => a.name).join('\n'),
     date: paper.date,
     votes: paper.votes,

@@ -45,7 +45,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('npm run pipeline over input/', () => {
-  it('exits 0 and reports the non-arXiv link and the repeated authors as warnings', () => {
+  it('exits 0 and reports the non-arXiv link, the repeated authors, the bracketed title and the script thumbnail as warnings', () => {
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     const rules = report.diagnostics.map((d: { ruleId: string; file: string; line: number }) => `${d.ruleId} ${d.file}:${d.line}`).sort();
@@ -53,11 +53,14 @@ describe('npm run pipeline over input/', () => {
       'author-duplicate 2025/01/14.md:21',
       'author-duplicate 2025/01/15.md:35',
       'non-arxiv-link 2025/01/14.md:32',
+      'title-brackets 2025/01/16.md:3',
+      'url-not-http 2025/01/16.md:29',
     ].sort());
   });
 
-  it('merges 13 headings into 12 papers, newest digest first, then votes, then id', () => {
+  it('merges 16 headings into 15 papers, newest digest first, then votes, then id', () => {
     expect(papers.map((p) => p.id)).toEqual([
+      '2501.09101', '2501.09145', '2501.09230',
       '2501.08120', '2501.08311', '2501.08477', '2501.08590',
       '2501.07011', '2501.07245', 'url:openreview.net/forum?id=Xk3pQ9rT2a',
       '2501.06122', '2501.05990', '2501.06378',
@@ -69,6 +72,9 @@ describe('npm run pipeline over input/', () => {
     const p = papers.find((x) => x.id === '2501.06122')!;
     expect(p).toMatchObject({ date: '2025-01-13', dates: ['2025-01-13', '2025-01-14'], votes: 88, version: 'v2' });
     expect(p.source).toEqual({ file: '2025/01/13.md', line: 3 });
+    // the re-worded summary of the second day is kept beside the first, not mixed into it
+    expect(p.summary.filter((s) => s.label === 'Technical Details')).toHaveLength(1);
+    expect(p.listings?.map((l) => l.date)).toEqual(['2025-01-14']);
   });
 
   it('reads every variant of the format', () => {
@@ -95,6 +101,22 @@ describe('npm run pipeline over input/', () => {
     expect(byId.get('2501.06378')!.summary[0]!.label).toBe("What's New");
     // an early digest with no thumbnail, votes or authors
     expect(byId.get('2412.01107')).toMatchObject({ votes: null, thumbnail: null, authors: [] });
+    // a title with an unbalanced bracket, and a + in the middle of the authors (no person; list incomplete)
+    const sampling = byId.get('2501.09101')!;
+    expect(sampling.title).toBe('Sampling Negatives in [0,1) Intervals for Contrastive Retrieval');
+    expect(sampling.authors.map((a) => a.name)).toEqual(['Hana Kowalczyk', 'Lea Schmidt', 'Arjun Mehta', 'Kofi Mensah', 'Elena Petrova']);
+    expect(sampling.authorsTruncated).toBe(true);
+    // a character reference and a control character in a title; invisible characters in names
+    const speech = byId.get('2501.09145')!;
+    expect(speech.title).toBe('Speech & Text: Noisy Channel Decoding for Code-Switched ASR');
+    expect(speech.authors.map((a) => a.name)).toEqual(['Grace Liu', 'Tomás Díaz', 'Mateus Oliveira']);
+    // markdown in a title is read as plain text
+    expect(byId.get('2501.07011')!.title).toBe('$\\mathcal{O}(n)$ Attention? A [Linear] Kernel View of Softmax_Scaling');
+    // a javascript: thumbnail is dropped; a space in a video URL is percent-encoded
+    expect(byId.get('2501.09230')).toMatchObject({
+      thumbnail: null,
+      media: ['https://cdn-uploads.huggingface.co/production/uploads/64a1b2c3d4e5f6a7b8c9d0e1/patchplay%20demo.mp4'],
+    });
   });
 
   it('folds spellings of one person into one author record', () => {
@@ -105,6 +127,10 @@ describe('npm run pipeline over input/', () => {
     expect(chen[0]!.papers.sort()).toEqual(['2501.05990', '2501.06122', '2501.08120']);
     const rame = authors.find((a) => a.spellings.includes('Alexandre Ramé'))!;
     expect(rame.spellings).toContain('Alexandre Rame');
+    // a zero-width space or a soft hyphen does not make another person
+    expect(authors.find((a) => a.key === 'grace liu')).toMatchObject({ spellings: ['Grace Liu'], count: 2 });
+    expect(authors.find((a) => a.key === 'tomas diaz')).toMatchObject({ spellings: ['Tomás Díaz'], count: 2 });
+    expect(authors.every((a) => /\p{L}/u.test(a.name))).toBe(true);
   });
 
   it('publishes every feed, the search index and the page', () => {
@@ -114,7 +140,7 @@ describe('npm run pipeline over input/', () => {
     }
     const json = JSON.parse(readFileSync(join(out, 'feed.json'), 'utf8'));
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(json.items).toHaveLength(12);
+    expect(json.items).toHaveLength(15);
     expect(JSON.parse(readFileSync(join(out, 'diffusion.json'), 'utf8')).items.map((i: { id: string }) => i.id))
       .toContain('https://arxiv.org/abs/2501.06378');
     expect(JSON.parse(readFileSync(join(out, 'rl.json'), 'utf8')).items.map((i: { id: string }) => i.id))

@@ -8,6 +8,7 @@ describe('parseAuthors', () => {
       names: ['Mina Park', 'Ying-Cong Chen', 'Gemma Team'],
       truncated: false,
       stray: [],
+      notNames: [],
     });
   });
 
@@ -28,6 +29,38 @@ describe('parseAuthors', () => {
     expect(parseAuthors('C++ Team')).toMatchObject({ names: ['C++ Team'], truncated: false });
   });
 
+  it('never reads a + as a name: in the middle or at the start it marks folded-away names (truncated)', () => {
+    expect(parseAuthors('Ge Kim, Yu-Ann Tsai, +, Rui Yuan, Ola Berg')).toEqual({
+      names: ['Ge Kim', 'Yu-Ann Tsai', 'Rui Yuan', 'Ola Berg'],
+      truncated: true,
+      stray: [],
+      notNames: [],
+    });
+    expect(parseAuthors('+, Zhifang Sui, Peiyi Wang')).toMatchObject({ names: ['Zhifang Sui', 'Peiyi Wang'], truncated: true });
+    expect(parseAuthors("['A One', '+', 'B Two']")).toMatchObject({ names: ['A One', 'B Two'], truncated: true });
+    expect(parseAuthors('A One, \u200b+ , B Two')).toMatchObject({ names: ['A One', 'B Two'], truncated: true });
+  });
+
+  it('drops items without a letter into notNames, and keeps names in any script', () => {
+    expect(parseAuthors('A One, …, -, 42, 김서연, 2077AI')).toEqual({
+      names: ['A One', '김서연', '2077AI'],
+      truncated: false,
+      stray: [],
+      notNames: ['…', '-', '42'],
+    });
+  });
+
+  it('takes invisible characters out of names: zero-width, soft hyphen, BOM; controls become spaces', () => {
+    expect(parseAuthors('Aiko\u200b Mori, Jo\u00adnas Weiß, \ufeffLi Na, Noa\u0007Levi, Ma\u200dya Roy').names).toEqual([
+      'Aiko Mori',
+      'Jonas Weiß',
+      'Li Na',
+      'Noa Levi',
+      'Maya Roy',
+    ]);
+    expect(cleanName('\u200bAiko\u2060 Mori\u200e')).toBe('Aiko Mori');
+  });
+
   it('keeps duplicates in source order (the authors step removes them)', () => {
     expect(parseAuthors('Dan Kim, Dan Kim, Lee Yu').names).toEqual(['Dan Kim', 'Dan Kim', 'Lee Yu']);
   });
@@ -41,7 +74,7 @@ describe('parseAuthors', () => {
 
   it('tolerates an unclosed Python list and an empty value', () => {
     expect(parseAuthors("['A One', 'B Two'").names).toEqual(['A One', 'B Two']);
-    expect(parseAuthors('')).toEqual({ names: [], truncated: false, stray: [] });
+    expect(parseAuthors('')).toEqual({ names: [], truncated: false, stray: [], notNames: [] });
     expect(parseAuthors('[]').names).toEqual([]);
   });
 
@@ -77,6 +110,12 @@ describe('authorKey', () => {
     ['Xin Li', 'Xing Li'],
   ])('%s != %s (documented limits)', (a, b) => {
     expect(authorKey(a)).not.toBe(authorKey(b));
+  });
+
+  it('keys ignore invisible characters, so a name with a zero-width space is the same person', () => {
+    expect(authorKey('Aiko\u200b Mori')).toBe(authorKey('Aiko Mori'));
+    expect(authorKey('Ai\u00adko Mo\ufeffri')).toBe('aiko mori');
+    expect(authorKey('Noa\u0007Levi')).toBe('noa levi');
   });
 
   it('produces lower-case NFC keys; organisations are keys too', () => {

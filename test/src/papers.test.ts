@@ -44,13 +44,13 @@ describe('identify', () => {
       id: 'url:openreview.net/forum?id=xYz123',
       version: null,
       arxiv: false,
-      links: { abs: 'https://www.OpenReview.net/forum?id=xYz123#discussion', pdf: null, huggingface: null },
+      links: { abs: 'https://www.openreview.net/forum?id=xYz123#discussion', pdf: null, huggingface: null },
     });
   });
 });
 
 describe('mergeEntries', () => {
-  it('merges a paper listed on several days: all dates, first date, highest vote, first title and source, no summary lost', () => {
+  it('merges a paper listed on several days: all dates, first date, highest vote, first title and source, the other summary kept beside it', () => {
     const s = (text: string) => ({ label: null, text, markdown: text });
     const papers = mergeEntries([
       entry({
@@ -90,7 +90,8 @@ describe('mergeEntries', () => {
         { name: 'C Three', key: 'c three' },
       ],
       authorsTruncated: false,
-      summary: [s('첫 요약'), s('공통 문장'), s('둘째 요약')],
+      summary: [s('첫 요약'), s('공통 문장')],
+      listings: [{ date: '2024-10-18', summary: [s('둘째 요약'), s('공통 문장')] }],
       thumbnail: 'https://x/t.png',
       media: ['m1', 'm2'],
       links: {
@@ -154,9 +155,9 @@ describe('authorsStep + enrichStep over fixtures', () => {
         { name: 'Tom Baker', key: 'tom baker' },
       ],
     });
-    expect(twice.summary.map((s) => s.text)).toEqual([
-      '같은 다이제스트에 두 번 실린 논문의 첫 번째 목록입니다.',
-      '두 번째 목록은 다른 요약을 담고 있습니다.',
+    expect(twice.summary.map((s) => s.text)).toEqual(['같은 다이제스트에 두 번 실린 논문의 첫 번째 목록입니다.']);
+    expect(twice.listings?.map((l) => [l.date, l.summary.map((s) => s.text)])).toEqual([
+      ['2024-04-09', ['두 번째 목록은 다른 요약을 담고 있습니다.']],
     ]);
     expect(dataset.authors.find((a) => a.key === 'eunji park')).toEqual({
       key: 'eunji park',
@@ -199,8 +200,62 @@ describe('authorsStep + enrichStep over fixtures', () => {
       id: 'url:openreview.net/forum?id=xYz123',
       title: 'A Workshop Paper Hosted Elsewhere',
       votes: 4,
-      links: { abs: 'https://www.OpenReview.net/forum?id=xYz123#discussion', pdf: null, huggingface: null },
+      links: { abs: 'https://www.openreview.net/forum?id=xYz123#discussion', pdf: null, huggingface: null },
     });
+  });
+
+  it('a paper re-worded on later days: the first summary in `summary`, each differing one once in `listings`', () => {
+    const { ctx, files } = fakeCtx();
+    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/relisted.md').entries));
+    expect(messages(files)).toEqual([]);
+    expect(dataset.papers).toHaveLength(1);
+    const p = dataset.papers[0]!;
+    expect(p).toMatchObject({ dates: ['2025-01-13', '2025-01-14', '2025-01-15', '2025-01-16'], votes: 25, version: 'v2' });
+    expect(p.summary.map((s) => [s.label, s.text])).toEqual([
+      ["What's New", '첫 번째 요약입니다.'],
+      ['Technical Details', '처음 쓴 기술 설명입니다.'],
+    ]);
+    // 2025-01-15 repeats 2025-01-14 and 2025-01-16 repeats the first: neither is kept again
+    expect(p.listings?.map((l) => [l.date, l.summary.map((s) => s.text)])).toEqual([
+      ['2025-01-14', ['첫 번째 요약입니다.', '다시 쓴 기술 설명입니다.']],
+    ]);
+    // a paper listed once, or always with the same summary, has no `listings`
+    const once = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/full.md').entries));
+    expect(once.papers.every((x) => !('listings' in x))).toBe(true);
+  });
+
+  it('links: a relative paper link resolves to its arXiv id; a non-http one is dropped with a warning, the paper kept', () => {
+    const { ctx, files } = fakeCtx();
+    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/links.md').entries));
+    expect(messages(files).filter((m) => m.source === 'pipeline:enrich')).toEqual([
+      { file: 'variants/links.md', ruleId: 'link-not-http', line: 27, column: 1, fatal: false, source: 'pipeline:enrich' },
+    ]);
+    const byTitle = new Map(dataset.papers.map((p) => [p.title, p]));
+    expect(byTitle.get('A Relative Paper Link')).toMatchObject({ id: '2405.00033', links: { abs: 'https://arxiv.org/abs/2405.00033' } });
+    expect(byTitle.get('A Mail Link Is No Paper Page')).toMatchObject({
+      id: 'url:someone@example.org',
+      links: { abs: null, pdf: null, huggingface: null },
+    });
+    // nothing but absolute http(s) URLs anywhere in the papers
+    const urls = dataset.papers.flatMap((p) => [p.thumbnail, ...p.media, p.links.abs, p.links.pdf, p.links.huggingface]).filter((u) => u !== null);
+    for (const u of urls) expect(u).toMatch(/^https?:\/\/[^\s]+$/);
+  });
+
+  it('invisible characters do not split a person: one key, one clean spelling across days', () => {
+    const { ctx } = fakeCtx();
+    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/characters.md').entries));
+    const aiko = dataset.authors.find((a) => a.key === 'aiko mori');
+    expect(aiko).toMatchObject({ name: 'Aiko Mori', spellings: ['Aiko Mori'], count: 2 });
+    expect(dataset.authors.find((a) => a.key === 'jonas weiss')).toMatchObject({ spellings: ['Jonas Weiss'], count: 2 });
+  });
+
+  it('a + is never an author, in papers or in authors.json', () => {
+    const { ctx } = fakeCtx();
+    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/plus.md').entries));
+    const names = dataset.papers.flatMap((p) => p.authors.map((a) => a.name));
+    expect(names).not.toContain('+');
+    for (const a of dataset.authors) expect(a.name).toMatch(/\p{L}/u);
+    expect(dataset.papers.find((p) => p.id === '2410.00021')).toMatchObject({ authorsTruncated: true });
   });
 
   it('authorsStep removes repeated names (first spelling kept) and reports them and stray quotes', () => {

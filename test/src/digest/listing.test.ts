@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import type { Heading } from 'mdast';
 import { parseBlocks } from '../../../src/digest/chunk.ts';
-import { openPaper, readPaperBlock, resolveHfUrl } from '../../../src/digest/listing.ts';
+import { openPaper, readPaperBlock } from '../../../src/digest/listing.ts';
 import type { DigestEntry } from '../../../src/types.ts';
 import { brief } from '../../helpers/digests.ts';
 
@@ -16,14 +16,6 @@ function read(markdown: string): { entry: DigestEntry | null; file: VFile } {
   return { entry, file };
 }
 
-describe('resolveHfUrl', () => {
-  it('resolves relative thumbnails against huggingface.co and keeps absolute ones as written', () => {
-    expect(resolveHfUrl('/avatars/x.svg')).toBe('https://huggingface.co/avatars/x.svg');
-    expect(resolveHfUrl('//cdn.example.org/a.png')).toBe('https://cdn.example.org/a.png');
-    expect(resolveHfUrl('https://cdn-thumbnails.huggingface.co/a.png')).toBe('https://cdn-thumbnails.huggingface.co/a.png');
-  });
-});
-
 describe('openPaper', () => {
   it('opens an entry at the heading with the link label as title, whitespace collapsed', () => {
     const { entry, file } = read('### [A  `code` \t Title](https://arxiv.org/abs/2401.00001 )\n');
@@ -31,10 +23,27 @@ describe('openPaper', () => {
     expect(entry).toMatchObject({
       date: '2024-01-02',
       rank: 4,
-      title: 'A `code` Title',
+      title: 'A code Title',
       url: 'https://arxiv.org/abs/2401.00001',
       source: { file: 'p.md', line: 1, column: 1 },
     });
+  });
+
+  it('reads a title as CommonMark plain text: references decoded, emphasis marks and code backticks gone', () => {
+    const { entry } = read('### [R&amp;D *on* `x<y` \\[draft\\] &#169;](https://arxiv.org/abs/2401.00001)\n');
+    expect(entry!.title).toBe('R&D on x<y [draft] ©');
+  });
+
+  it('recovers a title with unbalanced brackets from the line; the link is read as CommonMark decodes it', () => {
+    const lone = read('### [A ] B](<https://arxiv.org/abs/2401.00001> "t")\n');
+    expect(lone.entry).toMatchObject({ title: 'A ] B', url: 'https://arxiv.org/abs/2401.00001' });
+    expect(lone.file.messages.map(brief)).toEqual([{ ruleId: 'title-brackets', line: 1, column: 1, fatal: false }]);
+    const inner = read('### [In [0,1) *Fast*](https://arxiv.org/abs/2401.00002)\n');
+    expect(inner.entry).toMatchObject({ title: 'In [0,1) Fast', url: 'https://arxiv.org/abs/2401.00002' });
+    // a trailing # of the title is text, not a closing sequence
+    expect(read('### [Learn C [# and F #](https://arxiv.org/abs/2401.00003)\n').entry!.title).toBe('Learn C [# and F #');
+    // text after the link: the heading's first link, as before
+    expect(read('### [T](https://arxiv.org/abs/2401.00004) (v2)\n').entry).toMatchObject({ title: 'T', url: 'https://arxiv.org/abs/2401.00004' });
   });
 
   it('warns about an empty title and an empty link, and skips a heading without a link (source `digest`)', () => {

@@ -60,12 +60,12 @@ describe('parseDigest: variants', () => {
     ]);
   });
 
-  it('keeps titles exactly as written: markdown punctuation, brackets, inline code, LaTeX, tags; whitespace collapsed', () => {
+  it('reads titles as plain text: punctuation, brackets, LaTeX and tags kept, code spans without backticks; whitespace collapsed', () => {
     const { entries, file } = parseFixture('variants/titles.md');
     expect(file.messages).toEqual([]);
     expect(entries.map((e) => e.title)).toEqual([
       'LLM$\\times$Sort: Sorting with $O(n \\log n)$ Queries',
-      'Q&A*: Is `attention` All You Need? [Yes] and [No]',
+      'Q&A*: Is attention All You Need? [Yes] and [No]',
       "Let's <think> About Reasoning_Traces (Part 2)",
       '$\\textbf{Tiny}$-VLM: A 50M Vision-Language Model',
     ]);
@@ -74,6 +74,65 @@ describe('parseDigest: variants', () => {
       'https://arxiv.org/abs/2404.02002v2',
       'https://arxiv.org/pdf/2404.02003v3.pdf',
       'https://huggingface.co/papers/2404.02004',
+    ]);
+  });
+
+  it('keeps a paper whose title has unbalanced brackets, reading the title from the line, with a warning', () => {
+    const { entries, file } = parseFixture('variants/brackets.md');
+    expect(entries.map((e) => [e.title, e.url])).toEqual([
+      ['Sampling in [0,1) Intervals Without Rejection', 'https://arxiv.org/abs/2503.00003'],
+      ['Escaping ]]> in XML-Embedded Prompts', 'https://arxiv.org/abs/2503.00004'],
+      ['Thinking Budgets: When <think tags Never Close] and Other Failures', 'https://arxiv.org/abs/2503.00005v2'],
+      ['Balanced [Brackets] Stay One Link', 'https://arxiv.org/abs/2503.00006'],
+    ]);
+    expect(entries[0]).toMatchObject({ votes: 7, authors: ['Ines Duarte', 'Pavel Orlov'] });
+    expect(file.messages.map(brief)).toEqual([
+      { ruleId: 'title-brackets', line: 3, column: 1, fatal: false },
+      { ruleId: 'title-brackets', line: 11, column: 1, fatal: false },
+      { ruleId: 'title-brackets', line: 17, column: 1, fatal: false },
+      { ruleId: 'heading-without-link', line: 25, column: 1, fatal: false },
+    ]);
+  });
+
+  it('decodes character references in titles, drops code-span backticks and escapes, cleans invisible characters', () => {
+    const { entries, file } = parseFixture('variants/characters.md');
+    expect(file.messages).toEqual([]);
+    expect(entries.map((e) => e.title)).toEqual([
+      'Pixels -> Actions: R&D on Agents → Robots',
+      // inside a code span a reference stays as written (CommonMark)
+      'Do I Look Like a cat.n.01 to You? Parsing a &amp; b and *Stars*',
+      // a control character is a space; a soft hyphen and a zero-width space are nothing
+      'Noisy Channel Decoding with SoftHyphens and ZeroWidth Spaces',
+      'Keys Across Days',
+    ]);
+    expect(entries[2]!.authors).toEqual(['Aiko Mori', 'Jonas Weiss', 'Li Na', 'Noa Levi']);
+  });
+
+  it('never reads a + as an author: mid-list, leading and trailing + mark a list that does not name everyone', () => {
+    const { entries, file } = parseFixture('variants/plus.md');
+    expect(entries.map((e) => [e.authors, e.authorsTruncated])).toEqual([
+      [['Ge Kim', 'Yu-Ann Tsai', 'Yi Li', 'Rui Yuan', 'Ola Berg'], true],
+      [['Zhifang Sui', 'Peiyi Wang'], true],
+      [['Ana Lee', 'Bo Kim'], true],
+      [['Mina Cho', 'C++ Team'], false],
+    ]);
+    expect(file.messages.map(brief)).toEqual([{ ruleId: 'author-not-a-name', line: 23, column: 1, fatal: false }]);
+    expect(file.messages[0]!.reason).toContain('`…`, `-`');
+  });
+
+  it('keeps only absolute http(s) media and thumbnails, percent-encoded; drops others with a warning', () => {
+    const { entries, file } = parseFixture('variants/links.md');
+    expect(entries.map((e) => [e.url, e.thumbnail, e.media])).toEqual([
+      ['https://arxiv.org/abs/2405.00031', null, []],
+      ['https://arxiv.org/abs/2405.00032', 'https://cdn.example.org/thumbs/my%20paper.png', ['https://cdn.example.org/videos/a%20demo.mp4']],
+      ['/papers/2405.00033', 'https://huggingface.co/avatars/abc.svg', []],
+      ['mailto:someone@example.org', null, []],
+    ]);
+    // the dropped lines are field lines: they do not leak into the summary
+    expect(entries[0]!.summary.map((s) => s.text)).toEqual(['스크립트 썸네일과 data 영상은 버립니다.']);
+    expect(file.messages.map(brief)).toEqual([
+      { ruleId: 'url-not-http', line: 5, column: 1, fatal: false },
+      { ruleId: 'url-not-http', line: 7, column: 1, fatal: false },
     ]);
   });
 
@@ -165,7 +224,7 @@ describe('parseDigest: variants', () => {
 
 describe('parseDigest: options', () => {
   it('`whole` gives the same entries and messages as the heading-by-heading parse', () => {
-    const rels = ['variants/full.md', 'variants/summary.md', 'variants/media.md', 'bad/no-heading.md', 'bad/invalid-date.md', 'bad/heading-without-link.md'];
+    const rels = ['variants/full.md', 'variants/summary.md', 'variants/media.md', 'variants/brackets.md', 'variants/characters.md', 'variants/links.md', 'bad/no-heading.md', 'bad/invalid-date.md', 'bad/heading-without-link.md'];
     for (const rel of rels) {
       const text = readFileSync(path.join(FIXTURES, rel), 'utf8');
       const a = new VFile({ path: rel });
