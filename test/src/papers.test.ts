@@ -206,7 +206,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
 
   it('a paper re-worded on later days: the first summary in `summary`, each differing one once in `listings`', () => {
     const { ctx, files } = fakeCtx();
-    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/relisted.md').entries));
+    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/relisted.md').entries).value).value;
     expect(messages(files)).toEqual([]);
     expect(dataset.papers).toHaveLength(1);
     const p = dataset.papers[0]!;
@@ -220,13 +220,13 @@ describe('authorsStep + enrichStep over fixtures', () => {
       ['2025-01-14', ['첫 번째 요약입니다.', '다시 쓴 기술 설명입니다.']],
     ]);
     // a paper listed once, or always with the same summary, has no `listings`
-    const once = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/full.md').entries));
+    const once = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/full.md').entries).value).value;
     expect(once.papers.every((x) => !('listings' in x))).toBe(true);
   });
 
   it('links: a relative paper link resolves to its arXiv id; a non-http one is dropped with a warning, the paper kept', () => {
     const { ctx, files } = fakeCtx();
-    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/links.md').entries));
+    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/links.md').entries).value).value;
     expect(messages(files).filter((m) => m.source === 'pipeline:enrich')).toEqual([
       { file: 'variants/links.md', ruleId: 'link-not-http', line: 27, column: 1, fatal: false, source: 'pipeline:enrich' },
     ]);
@@ -243,7 +243,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
 
   it('invisible characters do not split a person: one key, one clean spelling across days', () => {
     const { ctx } = fakeCtx();
-    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/characters.md').entries));
+    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/characters.md').entries).value).value;
     const aiko = dataset.authors.find((a) => a.key === 'aiko mori');
     expect(aiko).toMatchObject({ name: 'Aiko Mori', spellings: ['Aiko Mori'], count: 2 });
     expect(dataset.authors.find((a) => a.key === 'jonas weiss')).toMatchObject({ spellings: ['Jonas Weiss'], count: 2 });
@@ -251,7 +251,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
 
   it('a + is never an author, in papers or in authors.json', () => {
     const { ctx } = fakeCtx();
-    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/plus.md').entries));
+    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/plus.md').entries).value).value;
     const names = dataset.papers.flatMap((p) => p.authors.map((a) => a.name));
     expect(names).not.toContain('+');
     for (const a of dataset.authors) expect(a.name).toMatch(/\p{L}/u);
