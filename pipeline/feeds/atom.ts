@@ -3,7 +3,9 @@
  * its pitfalls). Beyond the package:
  * - entry titles are declared `type="html"` in CDATA: the title is handed over escaped and
  *   rewritten to a plain `type="text"` title;
- * - an entry needs an author unless the feed has one: the site is the feed's author;
+ * - an entry needs an author unless the feed has one: the site is the feed's author; an entry's
+ *   author is its byline (items.ts) as one Person: readers show one (feedparser shows the
+ *   feed's author for an entry with several, newsboat joins them all);
  * - ids must parse as URLs: item ids are URLs or `urn:uuid:` URNs (items.ts);
  * - categories need `term`: none are written; no enclosures: a thumbnail becomes
  *   `media:thumbnail` after the entry's `<id>`;
@@ -36,7 +38,7 @@ export function atom(site: FeedSite, planned: PlannedFeed): string {
       date: new Date(item.updated),
       published: new Date(item.published),
       content: item.html,
-      ...(item.authors.length ? { author: item.authors.map((name) => ({ name: xmlJsText(name) })) } : {}),
+      ...(item.byline ? { author: [{ name: xmlJsText(item.byline) }] } : {}),
     });
   }
   let xml = replaceOnce(

@@ -40,6 +40,8 @@ export interface FeedItem {
   summary: string;
   /** Author names, one line each; empty when the item has none of its own. */
   authors: string[];
+  /** The author line RSS and Atom readers show (bylineOf), or '' when the item has no authors. */
+  byline: string;
   /** Absolute URL of an image with a known type, or null. */
   thumbnail: string | null;
   /** The arXiv/source page when it is not already `link` (JSON Feed `external_url`), or null. */
@@ -62,6 +64,20 @@ export function imageThumbnail(url: string | null): string | null {
   if (!abs) return null;
   const ext = /\.([a-z0-9]+)$/i.exec(new URL(abs).pathname)?.[1]?.toLowerCase();
   return ext !== undefined && IMAGE_TYPES[ext] ? abs : null;
+}
+
+/** Names a byline shows before `et al.`. */
+const BYLINE_NAMES = 3;
+
+/**
+ * The authors as the one line a reader shows: up to three names, comma-separated, then
+ * `et al.` when there are more (the item's HTML lists them all; JSON Feed keeps each author).
+ * Readers show one author per RSS item or Atom entry: newsboat keeps the last of several
+ * `dc:creator`, feedparser falls back to the feed's author for an entry with several authors.
+ */
+export function bylineOf(authors: readonly string[]): string {
+  const shown = authors.slice(0, BYLINE_NAMES).join(', ');
+  return authors.length > BYLINE_NAMES ? `${shown} et al.` : shown;
 }
 
 /** RFC 4122 version 5 UUID (SHA-1, URL namespace) of a name. */
@@ -162,6 +178,7 @@ export function paperItem(site: FeedSite, paper: Paper, published: number, updat
     html,
     summary: first ? summaryText(first) : '',
     authors,
+    byline: bylineOf(authors),
     thumbnail,
     externalUrl: links.abs && links.abs !== link ? links.abs : null,
   };
@@ -209,6 +226,7 @@ export function dayItem(site: FeedSite, day: ListingDay): FeedItem {
     summary: day.papers.map(paperTitle).slice(0, 10).join(' · '),
     // The day's authors are listed in the content; the entry itself has the feed's author.
     authors: [],
+    byline: '',
     thumbnail: null,
     externalUrl: null,
   };
@@ -247,6 +265,7 @@ export function weekItem(site: FeedSite, week: WeekDigest): FeedItem {
     html: toHtml([paperList(site, week.top, true)]),
     summary: week.top.map(paperTitle).join(' · '),
     authors: [],
+    byline: '',
     thumbnail: null,
     externalUrl: null,
   };

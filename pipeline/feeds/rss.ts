@@ -3,7 +3,7 @@
  * package (see feed-package.ts for its pitfalls). Beyond the package:
  * - titles are written as escaped text (an extension), not CDATA, whose `]]>` the package
  *   splits only once;
- * - `<author>` must be an e-mail: the authors are one `dc:creator` (creatorLine), since
+ * - `<author>` must be an e-mail: the item's byline (items.ts) is one `dc:creator`, since
  *   readers show one creator (newsboat keeps only the last of several);
  * - guids are written as an extension, since the package always says `isPermaLink="false"`;
  * - no enclosures (the package writes `length="0"` and guesses the type): a thumbnail becomes
@@ -19,18 +19,6 @@ import type { PlannedFeed } from './plan.ts';
 import type { FeedSite } from './site.ts';
 import { escapeXml, hexReferences } from './xml.ts';
 
-/** Names shown in full before `et al.`. */
-const CREATORS_SHOWN = 3;
-
-/**
- * The authors as one line for `dc:creator`: up to three names, comma-separated, then `et al.`
- * when there are more (the item's HTML lists them all). Empty for no authors.
- */
-export function creatorLine(authors: readonly string[]): string {
-  const shown = authors.slice(0, CREATORS_SHOWN).join(', ');
-  return authors.length > CREATORS_SHOWN ? `${shown} et al.` : shown;
-}
-
 /** The RSS 2.0 document, ending in a newline. Throws when the package's root element is not the expected one. */
 export function rss(site: FeedSite, planned: PlannedFeed): string {
   const feed = newFeed(site, planned, { language: xmlJsText(site.language), feedLinks: { rss: planned.self.rss } });
@@ -39,7 +27,7 @@ export function rss(site: FeedSite, planned: PlannedFeed): string {
       { name: 'title', objects: { _text: xmlJsText(item.title) } },
       { name: 'guid', objects: { _text: xmlJsText(item.id), _attributes: { isPermaLink: String(item.permalink) } } },
     ];
-    if (item.authors.length) extensions.push({ name: 'dc:creator', objects: { _text: xmlJsText(creatorLine(item.authors)) } });
+    if (item.byline) extensions.push({ name: 'dc:creator', objects: { _text: xmlJsText(item.byline) } });
     if (item.thumbnail) extensions.push({ name: 'media:thumbnail', objects: { _attributes: { url: escapeXml(item.thumbnail) } } });
     feed.addItem({
       title: '',
