@@ -7,15 +7,34 @@ import { z } from 'zod';
 const feedFilter = z.strictObject({
   /** Only papers with at least this many votes. */
   minVotes: z.number().int().nonnegative().optional(),
-  /** Only papers by at least one of these author keys (see src/authors.ts). */
+  /** Only papers by at least one of these authors: author keys or names (folded to keys, see src/authors.ts). */
   authors: z.array(z.string().min(1)).optional(),
   /** A saved search query, run through the same index and analyzer as the search page. */
   query: z.string().min(1).optional(),
 });
 
+/**
+ * Names an extra feed cannot take: the stems of the other artifacts in the output folder (the
+ * feeds, the data, the page, the report, the OPML list) and its folders.
+ */
+export const RESERVED_FEED_NAMES = ['feed', 'atom', 'daily', 'weekly', 'archive', 'feeds', 'papers', 'authors', 'search-index', 'search', 'report', 'index', 'assets'] as const;
+
+/** True when Intl knows the IANA time zone (`Asia/Seoul`, `UTC`); false for `Asia/Seol`. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const extraFeed = z.strictObject({
   /** File-name stem: `<name>.xml`, `<name>.atom.xml`, `<name>.json`. */
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and hyphens'),
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and hyphens')
+    .refine((name) => !(RESERVED_FEED_NAMES as readonly string[]).includes(name), `a name other than ${RESERVED_FEED_NAMES.join(', ')} (other artifacts use them)`),
   title: z.string().min(1),
   description: z.string().optional(),
   filter: feedFilter,
@@ -49,11 +68,24 @@ export const configSchema = z.strictObject({
       dailyLimit: z.number().int().positive().default(30),
       /** Where an item's link points. */
       link: z.enum(['huggingface', 'arxiv']).default('huggingface'),
+      /** Papers in each week's entry of the weekly feed (top by votes). */
+      weeklyTop: z.number().int().positive().default(10),
+      /** Weeks in the weekly feed. */
+      weeklyLimit: z.number().int().positive().default(12),
       /** IANA time zone of the digest dates. */
-      timezone: z.string().min(1).default('Asia/Seoul'),
+      timezone: z.string().min(1).refine(isTimeZone, 'an IANA time zone').default('Asia/Seoul'),
       /** Local time of day (HH:MM) a digest is considered published. */
       time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').default('09:00'),
-      extra: z.array(extraFeed).default([]),
+      extra: z
+        .array(extraFeed)
+        .superRefine((feeds, ctx) => {
+          const seen = new Set<string>();
+          feeds.forEach((feed, n) => {
+            if (seen.has(feed.name)) ctx.addIssue({ code: 'custom', path: [n, 'name'], message: 'a name no other extra feed uses' });
+            seen.add(feed.name);
+          });
+        })
+        .default([]),
     })
     .prefault({}),
   /** Files read at once. */

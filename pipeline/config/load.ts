@@ -101,6 +101,7 @@ function show(value: unknown): string {
 const EXPECTED: Record<string, string> = {
   'site.url': 'an absolute http:// or https:// URL, e.g. "https://user.github.io/repo/"',
   'feeds.time': 'a local time "HH:MM" (00:00 to 23:59)',
+  'feeds.timezone': 'an IANA time zone this Node.js knows, e.g. "Asia/Seoul" or "UTC"',
 };
 
 export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {

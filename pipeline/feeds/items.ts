@@ -18,6 +18,7 @@ import type { Paper } from '../../src/types.ts';
 import { HUGGING_FACE } from '../../src/url.ts';
 import type { FeedSite } from './site.ts';
 import { feedUrl, h, summaryHast, summaryText, toHtml } from './summary-html.ts';
+import type { ListingDay } from './time.ts';
 import { xmlSafeLine } from './xml.ts';
 
 export interface FeedItem {
@@ -39,6 +40,8 @@ export interface FeedItem {
   summary: string;
   /** Author names, one line each; empty when the item has none of its own. */
   authors: string[];
+  /** The author line RSS and Atom readers show (bylineOf), or '' when the item has no authors. */
+  byline: string;
   /** Absolute URL of an image with a known type, or null. */
   thumbnail: string | null;
   /** The arXiv/source page when it is not already `link` (JSON Feed `external_url`), or null. */
@@ -61,6 +64,20 @@ export function imageThumbnail(url: string | null): string | null {
   if (!abs) return null;
   const ext = /\.([a-z0-9]+)$/i.exec(new URL(abs).pathname)?.[1]?.toLowerCase();
   return ext !== undefined && IMAGE_TYPES[ext] ? abs : null;
+}
+
+/** Names a byline shows before `et al.`. */
+const BYLINE_NAMES = 3;
+
+/**
+ * The authors as the one line a reader shows: up to three names, comma-separated, then
+ * `et al.` when there are more (the item's HTML lists them all; JSON Feed keeps each author).
+ * Readers show one author per RSS item or Atom entry: newsboat keeps the last of several
+ * `dc:creator`, feedparser falls back to the feed's author for an entry with several authors.
+ */
+export function bylineOf(authors: readonly string[]): string {
+  const shown = authors.slice(0, BYLINE_NAMES).join(', ');
+  return authors.length > BYLINE_NAMES ? `${shown} et al.` : shown;
 }
 
 /** RFC 4122 version 5 UUID (SHA-1, URL namespace) of a name. */
@@ -161,39 +178,43 @@ export function paperItem(site: FeedSite, paper: Paper, published: number, updat
     html,
     summary: first ? summaryText(first) : '',
     authors,
+    byline: bylineOf(authors),
     thumbnail,
     externalUrl: links.abs && links.abs !== link ? links.abs : null,
   };
 }
 
-export interface DigestDay {
-  /** `YYYY-MM-DD`. */
-  date: string;
-  /** Epoch ms. */
-  published: number;
-  /** In the order they are listed (see plan.ts). */
-  papers: Paper[];
+/**
+ * An ordered list of papers: title linked, votes when `votes`, up to five authors, the first
+ * summary bullet.
+ */
+function paperList(site: FeedSite, papers: readonly Paper[], votes: boolean): Element {
+  return h(
+    'ol',
+    {},
+    papers.map((paper) => {
+      const target = preferredLink(site, paperLinks(paper));
+      const title = paperTitle(paper);
+      const authors = authorNames(paper);
+      const first = paper.summary[0];
+      return h('li', {}, [
+        target ? h('a', { href: target }, [title]) : title,
+        votes && paper.votes !== null ? ` (${paper.votes} votes)` : null,
+        authors.length ? h('br', {}) : null,
+        authors.length ? h('em', {}, [authors.slice(0, 5).join(', ') + (authors.length > 5 || paper.authorsTruncated ? ', …' : '')]) : null,
+        first ? h('p', {}, [summaryText(first)]) : null,
+      ]);
+    }),
+  );
 }
 
 /**
- * One item per digest day: an ordered list of the day's papers (title linked, up to five
- * authors, the first summary bullet). Id and link are the day's Hugging Face page (the digest's
- * source). A day's digest does not change once published, so `updated` equals `published`.
+ * One item per digest day: an ordered list of the day's papers (see paperList). Id and link are
+ * the day's Hugging Face page (the digest's source). A day's digest does not change once
+ * published, so `updated` equals `published`.
  */
-export function dayItem(site: FeedSite, day: DigestDay): FeedItem {
+export function dayItem(site: FeedSite, day: ListingDay): FeedItem {
   const link = `${HUGGING_FACE}papers/date/${day.date}`;
-  const entries = day.papers.map((paper) => {
-    const target = preferredLink(site, paperLinks(paper));
-    const title = paperTitle(paper);
-    const authors = authorNames(paper);
-    const first = paper.summary[0];
-    return h('li', {}, [
-      target ? h('a', { href: target }, [title]) : title,
-      authors.length ? h('br', {}) : null,
-      authors.length ? h('em', {}, [authors.slice(0, 5).join(', ') + (authors.length > 5 || paper.authorsTruncated ? ', …' : '')]) : null,
-      first ? h('p', {}, [summaryText(first)]) : null,
-    ]);
-  });
   return {
     id: link,
     permalink: true,
@@ -201,10 +222,50 @@ export function dayItem(site: FeedSite, day: DigestDay): FeedItem {
     title: `Daily Papers ${day.date} (${day.papers.length})`,
     published: day.published,
     updated: day.published,
-    html: toHtml([h('ol', {}, entries)]),
+    html: toHtml([paperList(site, day.papers, false)]),
     summary: day.papers.map(paperTitle).slice(0, 10).join(' · '),
     // The day's authors are listed in the content; the entry itself has the feed's author.
     authors: [],
+    byline: '',
+    thumbnail: null,
+    externalUrl: null,
+  };
+}
+
+/** One ISO week of digests and its top papers (see weekly.ts). */
+export interface WeekDigest {
+  /** ISO 8601 week, `YYYY-Www`. */
+  week: string;
+  /** `YYYY-MM-DD` of its Monday and Sunday. */
+  monday: string;
+  sunday: string;
+  /** Epoch ms: its first and its last digest day. */
+  published: number;
+  updated: number;
+  /** The top papers, by votes. */
+  top: Paper[];
+  /** Papers first listed that week. */
+  total: number;
+}
+
+/**
+ * One item per ISO week: its top papers by votes as an ordered list (see paperList). Id and link
+ * are the search page filtered to the week's dates (`?from=&to=`). `published` is the week's
+ * first digest day, `updated` its last one: the item grows until the week ends.
+ */
+export function weekItem(site: FeedSite, week: WeekDigest): FeedItem {
+  const link = `${site.base}?from=${week.monday}&to=${week.sunday}`;
+  return {
+    id: link,
+    permalink: true,
+    link,
+    title: `Week ${week.week} (${week.monday} to ${week.sunday}): top ${week.top.length} of ${week.total} papers`,
+    published: week.published,
+    updated: week.updated,
+    html: toHtml([paperList(site, week.top, true)]),
+    summary: week.top.map(paperTitle).join(' · '),
+    authors: [],
+    byline: '',
     thumbnail: null,
     externalUrl: null,
   };

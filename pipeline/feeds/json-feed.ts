@@ -1,7 +1,8 @@
 /**
  * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) of a planned feed, built as a plain
  * object: the `feed` package's `json1()` writes version 1.0. `authors` arrays (1.1), never the
- * deprecated `author`; dates in RFC 3339, UTC, whole seconds.
+ * deprecated `author`; dates in RFC 3339, UTC, whole seconds. The main feed and its monthly
+ * archives page backwards with `next_url` (the archive before, see plan.ts).
  */
 import type { PlannedFeed } from './plan.ts';
 import type { FeedSite } from './site.ts';
@@ -19,6 +20,7 @@ export function jsonFeed(site: FeedSite, planned: PlannedFeed): string {
     title: xmlSafeLine(planned.title),
     home_page_url: site.base,
     feed_url: planned.self.json,
+    ...(planned.history?.prev ? { next_url: planned.history.prev.json } : {}),
     description: xmlSafeText(planned.description),
     language: site.language,
     authors: [{ name: xmlSafeLine(site.title), url: site.base }],

@@ -1,23 +1,31 @@
 /**
- * The feed plan: which feeds exist (main, daily digest, the extra feeds of the config), which
- * items each one holds, in which order, and its dates. Plain data: the serializers (rss.ts,
- * atom.ts, json-feed.ts) write it, the step (pipeline/steps/feeds.ts) reports its problems.
+ * The feed plan: which feeds exist (main, daily digest, weekly, the extra feeds of the config,
+ * the main feed's monthly archives), which items each one holds, in which order, its dates and
+ * its RFC 5005 links. Plain data: the serializers (rss.ts, atom.ts, json-feed.ts) write it, the
+ * step (pipeline/steps/feeds.ts) reports its problems.
  *
  * Decisions:
  * - main and extra feeds: papers newest first by publication time (time.ts), at most
  *   `feeds.limit`; an extra feed keeps the papers that pass every condition of its filter.
+ * - the main feed is the subscription document of an archived feed (RFC 5005 section 4): its
+ *   `prev-archive` is the newest month's archive document (archive.ts), and every archive
+ *   document links the month before it and `current`. Archives share the main feed's Atom id.
  * - daily digest: one item per listing date, at most `feeds.dailyLimit`, newest first.
+ * - weekly: one item per ISO week, its `feeds.weeklyTop` papers by votes, at most
+ *   `feeds.weeklyLimit` weeks, newest first (weekly.ts).
  * - feed `updated`: the newest item `updated`; a feed without items uses the dataset's newest,
  *   or 1970-01-01 for an empty dataset. Never the clock.
  */
-import { compareStrings } from '../../src/compare.ts';
+import { authorKey } from '../../src/authors.ts';
 import type { Config, ExtraFeed, FeedFilter } from '../../src/config.ts';
 import type { Dataset, Paper } from '../../src/types.ts';
-import { dayItem, paperItem } from './items.ts';
-import type { DigestDay, FeedItem } from './items.ts';
+import { archiveFiles, monthArchives } from './archive.ts';
+import { dayItem, paperItem, weekItem } from './items.ts';
+import type { FeedItem } from './items.ts';
 import type { FeedSite } from './site.ts';
 import { timePapers, zonedClock } from './time.ts';
 import type { TimedPaper } from './time.ts';
+import { weekDigests } from './weekly.ts';
 
 /** The three files of one feed, by format. */
 export interface FeedFiles {
@@ -33,30 +41,52 @@ export interface FeedLink {
   type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
 }
 
-interface FeedSpec {
+export interface FeedSpec {
   /** File names, relative to the output folder. */
   files: FeedFiles;
   title: string;
   description: string;
 }
 
+/**
+ * RFC 5005 section 4 (archived feeds; Appendix B for RSS 2.0) links of a document, each as the
+ * absolute URLs of the three formats (JSON Feed has only `next_url`, written for `prev`).
+ */
+export interface FeedHistory {
+  /** `fh:archive`: a complete archive document, whose entries never change. */
+  archive: boolean;
+  /** `current`: the subscription document. */
+  current: FeedFiles | null;
+  /** `prev-archive`: the archive document before this one. */
+  prev: FeedFiles | null;
+  /** `next-archive`: the archive document after this one. */
+  next: FeedFiles | null;
+}
+
 export interface PlannedFeed extends FeedSpec {
   /** Absolute URLs of `files` (each format's self link). */
   self: FeedFiles;
+  /** Atom feed id: its own Atom URL; an archive document shares the subscription document's. */
+  id: string;
   /** Epoch ms: the newest item `updated`, or the fallback of a feed without items. */
   updated: number;
   items: FeedItem[];
+  /** Archive links: the main feed and its archive documents only. */
+  history: FeedHistory | null;
 }
 
 export interface FeedPlan {
   main: PlannedFeed;
   daily: PlannedFeed;
+  weekly: PlannedFeed;
   /** In config order. */
   extra: PlannedFeed[];
+  /** The main feed's monthly archive documents, oldest first. */
+  archives: PlannedFeed[];
   /** Papers left out of every feed because their first date is not a calendar date. */
   invalidDates: Paper[];
-  /** Author keys an extra feed names that no paper has (its feed may stay empty). */
-  unknownAuthors: { feed: string; key: string }[];
+  /** Author filter entries (`feeds.extra[feed].filter.authors[index]`) that name no author of the dataset. */
+  unknownAuthors: { feed: number; index: number; name: string }[];
 }
 
 type FeedSettings = Config['feeds'];
@@ -66,16 +96,29 @@ function filesOf(stem: string): FeedFiles {
   return { rss: `${stem}.xml`, atom: `${stem}.atom.xml`, json: `${stem}.json` };
 }
 
+interface FeedSpecs {
+  main: FeedSpec;
+  daily: FeedSpec;
+  weekly: FeedSpec;
+  extra: FeedSpec[];
+}
+
 /**
- * Main, daily and extra feed specs. Throws when two feeds would write the same file (an extra
- * feed named `daily`, `feed`…): `feeds: "<title>" and "<title>" would both write <path>; …`.
+ * Main, daily, weekly and extra feed specs. Throws when two feeds would write the same file (an
+ * extra feed named `daily`, `feed`…, which the config schema already refuses):
+ * `feeds: "<title>" and "<title>" would both write <path>; …`.
  */
-function feedSpecs(site: Pick<FeedSite, 'title' | 'description'>, extra: readonly ExtraFeed[]): { main: FeedSpec; daily: FeedSpec; extra: FeedSpec[] } {
+function feedSpecs(site: Pick<FeedSite, 'title' | 'description'>, extra: readonly ExtraFeed[]): FeedSpecs {
   const main: FeedSpec = { files: { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' }, title: site.title, description: site.description };
   const daily: FeedSpec = {
     files: filesOf('daily'),
     title: `${site.title}: daily digest`,
     description: `${site.description} One entry per day.`.trim(),
+  };
+  const weekly: FeedSpec = {
+    files: filesOf('weekly'),
+    title: `${site.title}: weekly top papers`,
+    description: `${site.description} One entry per week with its most voted papers.`.trim(),
   };
   const extras = extra.map((e) => ({
     files: filesOf(e.name),
@@ -83,7 +126,7 @@ function feedSpecs(site: Pick<FeedSite, 'title' | 'description'>, extra: readonl
     description: e.description ?? describeFilter(e.filter, site.description),
   }));
   const seen = new Map<string, string>();
-  for (const spec of [main, daily, ...extras]) {
+  for (const spec of [main, daily, weekly, ...extras]) {
     for (const path of [spec.files.rss, spec.files.atom, spec.files.json]) {
       const other = seen.get(path);
       if (other !== undefined) {
@@ -92,64 +135,62 @@ function feedSpecs(site: Pick<FeedSite, 'title' | 'description'>, extra: readonl
       seen.set(path, spec.title);
     }
   }
-  return { main, daily, extra: extras };
+  return { main, daily, weekly, extra: extras };
 }
 
 function describeFilter(filter: FeedFilter, fallback: string): string {
   const parts: string[] = [];
-  if (filter.minVotes !== undefined) parts.push(`at least ${filter.minVotes} votes`);
+  if (filter.minVotes !== undefined) parts.push(`with at least ${filter.minVotes} votes`);
   if (filter.authors?.length) parts.push(`by ${filter.authors.join(', ')}`);
   if (filter.query !== undefined) parts.push(`matching "${filter.query}"`);
   return parts.length ? `Papers ${parts.join(', ')}.` : fallback;
 }
 
 /**
- * Every file the feeds step writes, in a stable order: main, daily, then the extra feeds as
- * configured, each as RSS, Atom, JSON Feed (also the page's autodiscovery links). Throws like
- * the plan when two feeds would write the same file.
+ * Every subscribable feed, in a stable order: main, daily, weekly, then the extra feeds as
+ * configured (the OPML list). Throws like the plan when two feeds would write the same file.
+ */
+export function feedList(config: Pick<Config, 'site' | 'feeds'>): FeedSpec[] {
+  const { main, daily, weekly, extra } = feedSpecs(config.site, config.feeds.extra);
+  return [main, daily, weekly, ...extra];
+}
+
+/**
+ * Every subscribable feed file, in feedList order, each feed as RSS, Atom, JSON Feed (the
+ * page's autodiscovery links). The archive documents are reached from the main feed's links.
  */
 export function listFeeds(config: Pick<Config, 'site' | 'feeds'>): FeedLink[] {
-  const { main, daily, extra } = feedSpecs(config.site, config.feeds.extra);
-  return [main, daily, ...extra].flatMap((spec) => [
+  return feedList(config).flatMap((spec) => [
     { title: `${spec.title} (RSS)`, path: spec.files.rss, type: 'application/rss+xml' as const },
     { title: `${spec.title} (Atom)`, path: spec.files.atom, type: 'application/atom+xml' as const },
     { title: `${spec.title} (JSON Feed)`, path: spec.files.json, type: 'application/feed+json' as const },
   ]);
 }
 
-/** Papers selected by an extra feed's filter (all conditions must hold). */
-function matches(filter: FeedFilter, search: (q: string) => string[]): (paper: Paper) => boolean {
-  const authors = filter.authors?.length ? new Set(filter.authors) : null;
+/**
+ * The author keys an author filter names: each entry is an author key, or a name whose key
+ * (authorKey, src/authors.ts) an author of the dataset has. Entries that name nobody are
+ * returned apart (by index).
+ */
+function resolveAuthors(names: readonly string[], known: ReadonlySet<string>): { keys: string[]; unknown: number[] } {
+  const keys: string[] = [];
+  const unknown: number[] = [];
+  names.forEach((name, index) => {
+    if (known.has(name)) keys.push(name);
+    else if (known.has(authorKey(name))) keys.push(authorKey(name));
+    else unknown.push(index);
+  });
+  return { keys, unknown };
+}
+
+/** Papers selected by an extra feed's filter (all conditions must hold); `authors` are resolved keys. */
+function matches(filter: FeedFilter, authorKeys: readonly string[] | null, search: (q: string) => string[]): (paper: Paper) => boolean {
+  const authors = authorKeys !== null ? new Set(authorKeys) : null;
   const hits = filter.query !== undefined ? new Set(search(filter.query)) : null;
   return (paper) =>
     (filter.minVotes === undefined || (paper.votes !== null && paper.votes >= filter.minVotes)) &&
     (authors === null || paper.authors.some((a) => authors.has(a.key))) &&
     (hits === null || hits.has(paper.id));
-}
-
-/**
- * Digest days, newest first: every date a timed paper is listed on (its `dates`, or its `date`
- * when it has none), with the papers first listed that day, then those listed again, each group
- * newest first. Days whose date is not a calendar date are left out (their papers are reported
- * by timePapers).
- */
-function digestDays(timed: readonly TimedPaper[], dayTime: (date: string) => number | null): DigestDay[] {
-  const days = new Map<string, { first: TimedPaper[]; again: TimedPaper[] }>();
-  for (const t of timed) {
-    for (const date of new Set(t.paper.dates.length ? t.paper.dates : [t.paper.date])) {
-      let day = days.get(date);
-      if (!day) days.set(date, (day = { first: [], again: [] }));
-      (date === t.paper.date ? day.first : day.again).push(t);
-    }
-  }
-  const list: DigestDay[] = [];
-  for (const [date, { first, again }] of days) {
-    const published = dayTime(date);
-    if (published === null) continue;
-    const order = (a: TimedPaper, b: TimedPaper) => b.published - a.published || compareStrings(a.paper.id, b.paper.id);
-    list.push({ date, published, papers: [...first.sort(order), ...again.sort(order)].map((t) => t.paper) });
-  }
-  return list.sort((a, b) => b.published - a.published);
 }
 
 /**
@@ -160,15 +201,26 @@ function digestDays(timed: readonly TimedPaper[], dayTime: (date: string) => num
 export function planFeeds(site: FeedSite, settings: FeedSettings, dataset: Dataset, search: (q: string) => string[]): FeedPlan {
   const specs = feedSpecs(site, settings.extra);
   const clock = zonedClock(settings.timezone);
-  const { timed, invalid } = timePapers(dataset.papers, clock, settings.time);
+  const { timed, days, invalid } = timePapers(dataset.papers, clock, settings.time);
   // Feeds without items still need a date: the newest paper of the dataset, else the epoch. Never the clock.
   const newest = timed.length ? Math.max(...timed.map((t) => t.updated)) : 0;
-  const feed = (spec: FeedSpec, items: FeedItem[]): PlannedFeed => ({
-    ...spec,
-    self: { rss: new URL(spec.files.rss, site.base).href, atom: new URL(spec.files.atom, site.base).href, json: new URL(spec.files.json, site.base).href },
-    updated: items.length ? Math.max(...items.map((i) => i.updated)) : newest,
-    items,
+  const urls = (files: FeedFiles): FeedFiles => ({
+    rss: new URL(files.rss, site.base).href,
+    atom: new URL(files.atom, site.base).href,
+    json: new URL(files.json, site.base).href,
   });
+  const mainUrls = urls(specs.main.files);
+  const feed = (spec: FeedSpec, items: FeedItem[], history: FeedHistory | null = null): PlannedFeed => {
+    const self = urls(spec.files);
+    return {
+      ...spec,
+      self,
+      id: history ? mainUrls.atom : self.atom,
+      updated: items.length ? Math.max(...items.map((i) => i.updated)) : newest,
+      items,
+      history,
+    };
+  };
   // A paper is in several feeds: its item (HTML included) is built once per run.
   const items = new Map<Paper, FeedItem>();
   const itemOf = (t: TimedPaper) => {
@@ -177,16 +229,40 @@ export function planFeeds(site: FeedSite, settings: FeedSettings, dataset: Datas
     return item;
   };
 
-  const main = feed(specs.main, timed.slice(0, settings.limit).map(itemOf));
-  const days = digestDays(timed, (date) => clock(date, settings.time));
+  const months = monthArchives(timed, days);
+  const monthUrls = months.map((m) => urls(archiveFiles(m.month)));
+  const archives = months.map((m, n) =>
+    feed(
+      {
+        files: archiveFiles(m.month),
+        title: `${site.title}: archive ${m.month}`,
+        description: `Papers first listed in ${m.month}${m.complete ? '' : ', so far'}.`,
+      },
+      m.papers.map(itemOf),
+      { archive: m.complete, current: mainUrls, prev: monthUrls[n - 1] ?? null, next: monthUrls[n + 1] ?? null },
+    ),
+  );
+  const main = feed(specs.main, timed.slice(0, settings.limit).map(itemOf), {
+    archive: false,
+    current: null,
+    prev: monthUrls[monthUrls.length - 1] ?? null,
+    next: null,
+  });
   const daily = feed(specs.daily, days.slice(0, settings.dailyLimit).map((d) => dayItem(site, d)));
+  const weeks = weekDigests(timed, days, settings.weeklyTop);
+  const weekly = feed(specs.weekly, weeks.slice(0, settings.weeklyLimit).map((w) => weekItem(site, w)));
 
   const known = new Set(dataset.authors.map((a) => a.key));
   const unknownAuthors: FeedPlan['unknownAuthors'] = [];
   const extra = settings.extra.map((e, n) => {
-    for (const key of e.filter.authors ?? []) if (!known.has(key)) unknownAuthors.push({ feed: e.name, key });
-    const keep = matches(e.filter, search);
+    let keys: string[] | null = null;
+    if (e.filter.authors?.length) {
+      const resolved = resolveAuthors(e.filter.authors, known);
+      keys = resolved.keys;
+      for (const index of resolved.unknown) unknownAuthors.push({ feed: n, index, name: e.filter.authors[index]! });
+    }
+    const keep = matches(e.filter, keys, search);
     return feed(specs.extra[n]!, timed.filter((t) => keep(t.paper)).slice(0, settings.limit).map(itemOf));
   });
-  return { main, daily, extra, invalidDates: invalid, unknownAuthors };
+  return { main, daily, weekly, extra, archives, invalidDates: invalid, unknownAuthors };
 }

@@ -79,40 +79,79 @@ export interface TimedPaper {
   updated: number;
 }
 
+/** One digest date and what it listed, for the daily digest feed. */
+export interface ListingDay {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** Epoch ms: the date at the time of day. */
+  published: number;
+  /** Listing order: the papers first listed that day (digest order), then those listed again (newest first, then id). */
+  papers: Paper[];
+}
+
+export interface TimedPapers {
+  /** Newest first (ties, across days only, by id). */
+  timed: TimedPaper[];
+  /** Every listing date that is a calendar date, newest first. */
+  days: ListingDay[];
+  /** In dataset order of their dates: papers left out because their first date is not a calendar date. */
+  invalid: Paper[];
+}
+
 /**
- * Publication times: the first digest date at `time` (`HH:MM`) on `clock`, minus one second per
- * rank within that day (rank = digest order, i.e. source file then line), so that items of one
- * day have distinct times and the day's first paper is the newest. `updated` is the same time on
- * the last digest date that listed the paper: a paper's data (votes, version, summary) only
- * changes when a later digest lists it again.
- *
- * Returns the timed papers newest first (ties, across days only, by id) and, in dataset order
- * of their dates, the papers left out because their first date is not a calendar date.
+ * Publication times, as instants on `clock` at `time` (`HH:MM`):
+ * - `published`: the first digest date at `time`, minus one second per rank within that day
+ *   (rank = digest order, i.e. source file then line), so that items of one day have distinct
+ *   times and the day's first paper is the newest;
+ * - `updated`: the same on the last listing date (the newest of `dates` that is a calendar date),
+ *   minus one second per rank in that day's listing order (see ListingDay): a paper's data
+ *   (votes, version, summary) only changes when a later digest lists it again. Each (day, rank)
+ *   pair belongs to one paper, so no two papers share an `updated` (a day would need 86,400
+ *   listings to reach the day before): Atom readers and the W3C validator expect distinct values.
  */
-export function timePapers(papers: readonly Paper[], clock: ZonedClock, time: string): { timed: TimedPaper[]; invalid: Paper[] } {
-  const byDate = new Map<string, Paper[]>();
+export function timePapers(papers: readonly Paper[], clock: ZonedClock, time: string): TimedPapers {
+  const firstListed = new Map<string, Paper[]>();
   for (const p of papers) {
-    const list = byDate.get(p.date);
+    const list = firstListed.get(p.date);
     if (list) list.push(p);
-    else byDate.set(p.date, [p]);
+    else firstListed.set(p.date, [p]);
   }
   const timed: TimedPaper[] = [];
   const invalid: Paper[] = [];
-  for (const [date, list] of byDate) {
-    list.sort((a, b) => compareStrings(a.source.file, b.source.file) || a.source.line - b.source.line || compareStrings(a.id, b.id));
+  const again = new Map<string, TimedPaper[]>();
+  const firsts = new Map<string, TimedPaper[]>();
+  for (const [date, list] of firstListed) {
     const base = clock(date, time);
-    list.forEach((paper, rank) => {
-      const last = paper.dates.length ? paper.dates[paper.dates.length - 1]! : date;
-      const lastBase = clock(last, time);
-      if (base === null) {
-        invalid.push(paper);
-        return;
+    if (base === null) {
+      invalid.push(...list);
+      continue;
+    }
+    list.sort((a, b) => compareStrings(a.source.file, b.source.file) || a.source.line - b.source.line || compareStrings(a.id, b.id));
+    const day = list.map((paper, rank) => ({ paper, published: base - rank * 1000, updated: base - rank * 1000 }));
+    firsts.set(date, day);
+    for (const t of day) {
+      timed.push(t);
+      for (const later of new Set(t.paper.dates)) {
+        if (later === date) continue;
+        const list = again.get(later);
+        if (list) list.push(t);
+        else again.set(later, [t]);
       }
-      const published = base - rank * 1000;
-      const updated = Math.max(published, (lastBase ?? base) - rank * 1000);
-      timed.push({ paper, published, updated });
-    });
+    }
   }
-  // Newest first; ties cannot happen within a day, across days the id decides.
-  return { timed: timed.sort((a, b) => b.published - a.published || compareStrings(a.paper.id, b.paper.id)), invalid };
+  const newest = (a: TimedPaper, b: TimedPaper) => b.published - a.published || compareStrings(a.paper.id, b.paper.id);
+  const days: ListingDay[] = [];
+  const lastListing = new Map<TimedPaper, number>();
+  for (const date of new Set([...firsts.keys(), ...again.keys()])) {
+    const published = clock(date, time);
+    if (published === null) continue;
+    const listed = [...(firsts.get(date) ?? []), ...(again.get(date) ?? []).sort(newest)];
+    listed.forEach((t, rank) => {
+      const at = published - rank * 1000;
+      if (at > (lastListing.get(t) ?? -Infinity)) lastListing.set(t, at);
+    });
+    days.push({ date, published, papers: listed.map((t) => t.paper) });
+  }
+  for (const t of timed) t.updated = Math.max(t.published, lastListing.get(t) ?? t.published);
+  return { timed: timed.sort(newest), days: days.sort((a, b) => b.published - a.published), invalid };
 }

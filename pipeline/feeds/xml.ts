@@ -38,3 +38,19 @@ const REFERENCES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&g
 export function escapeXml(text: string): string {
   return xmlSafeText(text).replace(/[&<>"]/g, (c) => REFERENCES[c]!);
 }
+
+const HEX: Record<string, string> = { '&amp;': '&#x26;', '&lt;': '&#x3C;', '&gt;': '&#x3E;' };
+
+/**
+ * A serialized XML document with the `&amp;`, `&lt;` and `&gt;` entity references outside CDATA
+ * sections written as hexadecimal character references (`&#x26;` `&#x3C;` `&#x3E;`): the same
+ * characters to an XML parser, and what the RSS Best Practices Profile (character data) asks
+ * for, so that a reader that also reads the text as HTML does not take `<think>` for a tag.
+ * CDATA sections (item HTML) are left as they are.
+ */
+export function hexReferences(xml: string): string {
+  return xml
+    .split(/(<!\[CDATA\[[^]*?\]\]>)/)
+    .map((part, n) => (n % 2 ? part : part.replace(/&(?:amp|lt|gt);/g, (ref) => HEX[ref]!)))
+    .join('');
+}

@@ -1,19 +1,28 @@
 /**
- * The feeds step: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the latest papers, one entry per
- * digest day, and every extra feed declared in the config. Plan (pipeline/feeds/plan.ts: which
- * feeds, which items, which dates), report the plan's problems, render each planned feed in the
- * three formats (pipeline/feeds/rss.ts, atom.ts, json-feed.ts).
+ * The feeds step: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the latest papers (with their monthly
+ * RFC 5005 archives), one entry per digest day, one per week, every extra feed declared in the
+ * config, and the OPML list of them. Plan (pipeline/feeds/plan.ts: which feeds, which items,
+ * which dates, which links), report the plan's problems, render each planned feed in the three
+ * formats (pipeline/feeds/rss.ts, atom.ts, json-feed.ts) and the list (pipeline/feeds/opml.ts).
  */
 import type { Dataset } from '../../src/types.ts';
 import type { StepContext, StepResult } from '../context.ts';
 import type { Artifact } from '../publish/artifact.ts';
 import { atom } from '../feeds/atom.ts';
 import { jsonFeed } from '../feeds/json-feed.ts';
+import { OPML_PATH, opml } from '../feeds/opml.ts';
 import { planFeeds } from '../feeds/plan.ts';
 import { rss } from '../feeds/rss.ts';
 import { feedSite } from '../feeds/site.ts';
 
-/** Every feed file (listFeeds order); a paper with an invalid date gets a `feed-invalid-date` message. */
+/** Diagnostics about the config, which is not an input file, are reported on this name. */
+export const CONFIG_FILE = '(config)';
+
+/**
+ * Every feed file: listFeeds order, then the archive documents (oldest month first), then
+ * `feeds.opml`. A paper with an invalid date gets a `feed-invalid-date` warning; an author
+ * filter entry that names nobody a `feed-unknown-author` warning on CONFIG_FILE.
+ */
 export async function feedsStep(
   ctx: StepContext,
   { dataset, search }: { dataset: Dataset; search: (q: string) => string[] },
@@ -27,12 +36,22 @@ export async function feedsStep(
       source: 'pipeline:feeds',
     });
   }
-  for (const { feed, key } of plan.unknownAuthors) ctx.logger.info(`feeds: extra feed "${feed}" names author key "${key}", which no paper has`);
-  const artifacts = [plan.main, plan.daily, ...plan.extra].flatMap((feed) => [
+  for (const { feed, index, name } of plan.unknownAuthors) {
+    const extra = ctx.config.feeds.extra[feed]!;
+    ctx.file(CONFIG_FILE).message(
+      `feeds.extra[${feed}].filter.authors[${index}]: "${name}" is neither an author key nor the name of an author in the input; the feed "${extra.name}" leaves it out`,
+      { ruleId: 'feed-unknown-author', source: 'pipeline:feeds' },
+    );
+  }
+  const artifacts = [plan.main, plan.daily, plan.weekly, ...plan.extra, ...plan.archives].flatMap((feed) => [
     { path: feed.files.rss, data: rss(site, feed) },
     { path: feed.files.atom, data: atom(site, feed) },
     { path: feed.files.json, data: jsonFeed(site, feed) },
   ]);
-  ctx.logger.info(`feeds: ${artifacts.length} files, ${plan.main.items.length} papers in the main feed, ${plan.daily.items.length} days`);
+  artifacts.push({ path: OPML_PATH, data: opml(site, [plan.main, plan.daily, plan.weekly, ...plan.extra]) });
+  ctx.logger.info(
+    `feeds: ${artifacts.length} files, ${plan.main.items.length} papers in the main feed, ${plan.archives.length} monthly archives, ` +
+      `${plan.daily.items.length} days, ${plan.weekly.items.length} weeks`,
+  );
   return { value: artifacts, counts: { artifacts: artifacts.length } };
 }

@@ -22,6 +22,7 @@ import { feedSite } from '../../pipeline/feeds/site.ts';
 import type { FeedSite } from '../../pipeline/feeds/site.ts';
 import { zonedClock } from '../../pipeline/feeds/time.ts';
 import { feedsStep } from '../../pipeline/steps/feeds.ts';
+import { digest } from './ops.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURE = join(here, '../fixtures/papers/hostile.json');
@@ -119,18 +120,52 @@ export async function searchFor(ctx: StepContext, dataset: Dataset): Promise<{ k
 /** The corpus through the foundation helper's steps (dynamic: they may not exist yet). */
 export async function corpusDataset(ctx: StepContext, corpus: string): Promise<Dataset> {
   const fg = (await import('fast-glob')).default;
+  const paths = (await fg('**/*.md', { cwd: corpus, ignore: ['README.md'] })).sort();
+  return digestsDataset(ctx, Object.fromEntries(paths.map((path) => [path, new Uint8Array(readFileSync(join(corpus, path)))])));
+}
+
+/** Digests (relative path -> text or bytes) through the parse, authors and enrich steps, in path order. */
+export async function digestsDataset(ctx: StepContext, digests: Record<string, string | Uint8Array>): Promise<Dataset> {
   const { decodeDigest } = await import(pathToFileURL(resolve(here, '../../src/digest/decode.ts')).href);
   const { parseDigest } = await import(pathToFileURL(resolve(here, '../../src/digest/parse.ts')).href);
   const { authorsStep } = await import(pathToFileURL(resolve(here, '../../pipeline/steps/authors.ts')).href);
   const { enrichStep } = await import(pathToFileURL(resolve(here, '../../pipeline/steps/enrich.ts')).href);
-  const paths = (await fg('**/*.md', { cwd: corpus, ignore: ['README.md'] })).sort();
   const entries = [];
-  for (const path of paths) {
+  for (const path of Object.keys(digests).sort()) {
     const file = ctx.file(path);
-    const text = decodeDigest(new Uint8Array(readFileSync(join(corpus, path))), file);
+    const data = digests[path]!;
+    const text = decodeDigest(typeof data === 'string' ? new TextEncoder().encode(data) : data, file);
     if (text !== null) entries.push(...parseDigest(text, file));
   }
   return (await enrichStep(ctx, (await authorsStep(ctx, entries)).value)).value;
+}
+
+/** Authors of the first paper of every archiveDigests day: more than `dc:creator` shows. */
+export const MANY_AUTHORS = ['Yuna Choi', 'Mateo Ruiz', 'Élodie Martin', 'Kenji Sato', 'Amara Obi'];
+
+/**
+ * Digests over three months for the archive tests: 4 papers a day on 2025-01-30, 01-31,
+ * 02-03, 02-04, 02-28, 03-03 and 03-04 (the first paper of each day with MANY_AUTHORS), so that
+ * January and February are complete months and March is open.
+ */
+export function archiveDigests(): Record<string, string> {
+  const days = ['2025-01-30', '2025-01-31', '2025-02-03', '2025-02-04', '2025-02-28', '2025-03-03', '2025-03-04'];
+  return Object.fromEntries(days.map((date, n) => [`${date.replaceAll('-', '/')}.md`, digest(date, 4, n + 1).replace(/Authors: [^\n]*/, `Authors: ${MANY_AUTHORS.join(', ')}`)]));
+}
+
+/** A main-feed limit small enough that the archives matter for archiveDigests. */
+export const ARCHIVE_CONFIG: UserConfig = { ...TEST_CONFIG, feeds: { ...TEST_CONFIG.feeds, limit: 5, extra: [] } };
+
+/** Writes artifacts under `dir`, sub-folders included; returns the absolute path of each, by artifact path. */
+export function writeArtifacts(dir: string, artifacts: readonly Artifact[]): Map<string, string> {
+  const written = new Map<string, string>();
+  for (const a of artifacts) {
+    const file = join(dir, a.path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, a.data);
+    written.set(a.path, file);
+  }
+  return written;
 }
 
 export function hashes(artifacts: Artifact[]): Record<string, string> {
@@ -155,14 +190,9 @@ async function main(): Promise<void> {
   const t2 = performance.now();
   const artifacts = (await feedsStep(ctx, { dataset, search })).value;
   const t3 = performance.now();
-  if (out) {
-    for (const a of artifacts) {
-      mkdirSync(dirname(join(out, a.path)), { recursive: true });
-      writeFileSync(join(out, a.path), a.data);
-    }
-  }
+  if (out) writeArtifacts(out, artifacts);
   const items = Object.fromEntries(
-    artifacts.map((a) => [a.path, a.path.endsWith('.json') ? (JSON.parse(String(a.data)) as { items: unknown[] }).items.length : (String(a.data).match(/<item>|<entry>/g) ?? []).length]),
+    artifacts.map((a) => [a.path, a.path.endsWith('.json') ? (JSON.parse(String(a.data)) as { items: unknown[] }).items.length : (String(a.data).match(/<item>|<entry>|<outline /g) ?? []).length]),
   );
   const info = { papers: dataset.papers.length, search: kind, ms: { dataset: Math.round(t1 - t0), search: Math.round(t2 - t1), feeds: Math.round(t3 - t2) } };
   process.stdout.write(JSON.stringify({ files: hashes(artifacts), items, ...(corpus ? info : {}) }) + '\n');
@@ -171,3 +201,7 @@ async function main(): Promise<void> {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await main();
 }
+
+/** The feeds step's artifacts for `dataset` (the step's `{ value }`), with a saved-query search. */
+export const runFeeds = async (ctx: StepContext, dataset: Dataset, search: (q: string) => string[]): Promise<Artifact[]> =>
+  (await feedsStep(ctx, { dataset, search })).value;

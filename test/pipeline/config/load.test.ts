@@ -86,6 +86,27 @@ describe('loadConfig', () => {
     expect(await errorOf(`export default { site: { url: 'ftp://example.com/' } };\n`)).toMatch(/"site\.url"/);
   });
 
+  it('rejects a time zone Intl does not know, naming the key (not later in the feeds step)', async () => {
+    const message = await errorOf(`export default { feeds: { timezone: 'Asia/Seol' } };\n`);
+    expect(message).toMatch(/"feeds\.timezone": expected an IANA time zone this Node\.js knows, e\.g\. "Asia\/Seoul" or "UTC", got "Asia\/Seol"/);
+    expect(configSchema.parse({ feeds: { timezone: 'America/Los_Angeles' } }).feeds.timezone).toBe('America/Los_Angeles');
+  });
+
+  it('rejects an extra feed name another artifact or another extra feed uses', async () => {
+    const feeds = ['daily', 'weekly', 'archive', 'papers', 'search-index', 'ok', 'ok'].map((name) => ({ name, title: name, filter: {} }));
+    const message = await errorOf(`export default { feeds: { extra: ${JSON.stringify(feeds)} } };\n`);
+    for (const [n, name] of ['daily', 'weekly', 'archive', 'papers', 'search-index'].entries()) {
+      expect(message).toContain(`"feeds.extra[${n}].name": expected a name other than feed, atom, daily, weekly, archive, feeds, papers, authors, search-index, search, report, index, assets (other artifacts use them), got "${name}"`);
+    }
+    expect(message).toContain('"feeds.extra[6].name": expected a name no other extra feed uses, got "ok"');
+    expect(message).not.toContain('feeds.extra[5]');
+  });
+
+  it('accepts weeklyTop and weeklyLimit, with defaults 10 and 12', () => {
+    expect(configSchema.parse({}).feeds).toMatchObject({ weeklyTop: 10, weeklyLimit: 12 });
+    expect(configSchema.safeParse({ feeds: { weeklyTop: 0 } }).success).toBe(false);
+  });
+
   it('rejects an unreachable input folder, naming the key', async () => {
     expect(await errorOf(`export default { input: 'nowhere' };\n`)).toMatch(/"input": expected a readable folder of digests, but ".*nowhere" does not exist/);
     expect(await errorOf(`export default {};\n`, { input: 'input/a.md' })).toMatch(/--input: .* is not a folder/);

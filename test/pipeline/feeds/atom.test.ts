@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paperGuid } from '../../../pipeline/feeds/items.ts';
+import { bylineOf, paperGuid } from '../../../pipeline/feeds/items.ts';
 import { atom } from '../../../pipeline/feeds/atom.ts';
 import { escapeXml, xmlSafeLine } from '../../../pipeline/feeds/xml.ts';
 import { parseFeed, texts } from '../../helpers/feed-parse.ts';
@@ -25,12 +25,15 @@ describe('atom', () => {
       expect(texts(item['atom:title'])[0]).toBe(xmlSafeLine(paper.title));
       expect((item['atom:title'] as { '@': { type: string } })['@'].type).toBe('text');
       expect(new Date(texts(item['atom:published'])[0]!).getTime()).toBe(publishedOf(paper));
-      expect(texts(item['atom:author'])).toEqual(paper.authors.map((a) => xmlSafeLine(a.name)));
+      expect(texts(item['atom:author'])).toEqual(paper.authors.length ? [bylineOf(paper.authors.map((a) => xmlSafeLine(a.name)))] : []);
     }
-    // updated moves to the last listing date only for the paper listed twice.
+    // updated moves to the last listing date only for the paper listed twice: after that day's
+    // three first-listed papers, so that no two entries share an updated value.
     const twice = items.find((i) => i.guid === 'https://arxiv.org/abs/2405.05678')!;
     expect(texts(twice['atom:published'])[0]).toBe('2024-05-09T23:59:59.000Z');
-    expect(texts(twice['atom:updated'])[0]).toBe('2024-05-11T23:59:59.000Z');
+    expect(texts(twice['atom:updated'])[0]).toBe('2024-05-11T23:59:57.000Z');
+    const updated = items.map((i) => texts(i['atom:updated'])[0]);
+    expect(new Set(updated).size).toBe(updated.length);
     const once = items.find((i) => i.guid === 'https://arxiv.org/abs/2405.01234')!;
     expect(texts(once['atom:updated'])).toEqual(texts(once['atom:published']));
     expect(xml).not.toMatch(/rel="enclosure"/);

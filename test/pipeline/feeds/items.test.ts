@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayItem, imageThumbnail, paperGuid, paperItem } from '../../../pipeline/feeds/items.ts';
+import { bylineOf, dayItem, imageThumbnail, paperGuid, paperItem } from '../../../pipeline/feeds/items.ts';
 import { feedSite } from '../../../pipeline/feeds/site.ts';
 import { loadFixture, makeContext } from '../../helpers/feeds-build.ts';
 
@@ -63,5 +63,14 @@ describe('dayItem', () => {
     ]);
     expect(item.html.indexOf('papers/2405.01234')).toBeLessThan(item.html.indexOf('papers/2405.05678'));
     expect(item.authors).toEqual([]);
+  });
+});
+
+describe('bylineOf', () => {
+  it('shows up to three authors, then et al.', () => {
+    expect(bylineOf([])).toBe('');
+    expect(bylineOf(['A. One'])).toBe('A. One');
+    expect(bylineOf(['A', 'B', 'C'])).toBe('A, B, C');
+    expect(bylineOf(['A', 'B', 'C', 'D'])).toBe('A, B, C et al.');
   });
 });

@@ -11,11 +11,12 @@ const { expectedOrder } = fixtureOrder(dataset);
 const ids = (feed: PlannedFeed) => feed.items.map((i) => i.id);
 
 describe('listFeeds', () => {
-  it('lists main, daily and every extra feed in three formats', () => {
+  it('lists main, daily, weekly and every extra feed in three formats', () => {
     const links = listFeeds(ctx.config);
     expect(links.map((l) => l.path)).toEqual([
       'feed.xml', 'atom.xml', 'feed.json',
       'daily.xml', 'daily.atom.xml', 'daily.json',
+      'weekly.xml', 'weekly.atom.xml', 'weekly.json',
       'popular.xml', 'popular.atom.xml', 'popular.json',
       'diffusion.xml', 'diffusion.atom.xml', 'diffusion.json',
       'rl.xml', 'rl.atom.xml', 'rl.json',
@@ -24,8 +25,9 @@ describe('listFeeds', () => {
     ]);
     expect(new Set(links.map((l) => l.type))).toEqual(new Set(['application/rss+xml', 'application/atom+xml', 'application/feed+json']));
   });
-  it('refuses an extra feed whose files would overwrite another feed', () => {
-    const clash = makeContext({ ...TEST_CONFIG, feeds: { extra: [{ name: 'daily', title: 'x', filter: {} }] } });
+  it('refuses an extra feed whose files would overwrite another feed (when the schema was bypassed)', () => {
+    const clash = makeContext();
+    clash.config.feeds = { ...clash.config.feeds, extra: [{ name: 'daily', title: 'x', filter: {} }] };
     expect(() => listFeeds(clash.config)).toThrow(/daily\.xml/);
     expect(() => planFor(clash, dataset)).toThrow(/daily\.xml/);
   });
@@ -35,7 +37,7 @@ describe('planFeeds', () => {
   const { plan } = planFor(ctx, dataset, substringSearch(dataset));
 
   it('plans every listed feed, with self links under the site folder', () => {
-    const feeds = [plan.main, plan.daily, ...plan.extra];
+    const feeds = [plan.main, plan.daily, plan.weekly, ...plan.extra];
     expect(feeds.flatMap((f) => [f.files.rss, f.files.atom, f.files.json])).toEqual(listFeeds(ctx.config).map((l) => l.path));
     expect(plan.main.self).toEqual({
       rss: 'https://example.github.io/daily-papers/feed.xml',
@@ -44,10 +46,10 @@ describe('planFeeds', () => {
     });
     expect(plan.daily.title).toBe('Daily Papers & <Friends> ]]>: daily digest');
     expect(plan.extra.map((f) => f.description)).toEqual([
-      'Papers at least 50 votes.',
+      'Papers with at least 50 votes.',
       'Papers matching "diffusion".',
       'Papers matching "강화학습".',
-      'Papers at least 100 votes, by kim-minjun.',
+      'Papers with at least 100 votes, by kim-minjun.',
       'Papers by no-such-author.',
     ]);
   });
@@ -65,9 +67,17 @@ describe('planFeeds', () => {
     expect(ids(plan.extra[0]!)).toEqual(expectedOrder.filter((p) => (p.votes ?? -1) >= 50).map((p) => paperGuid(p).id));
     expect(ids(plan.extra[3]!)).toEqual(['https://arxiv.org/abs/2405.01234']);
   });
-  it('returns author keys that no paper has instead of logging them', () => {
-    expect(plan.unknownAuthors).toEqual([{ feed: 'nobody', key: 'no-such-author' }]);
+  it('returns author filter entries that name nobody instead of logging them', () => {
+    expect(plan.unknownAuthors).toEqual([{ feed: 4, index: 0, name: 'no-such-author' }]);
     expect(plan.extra[4]!.items).toEqual([]);
+  });
+  it('accepts an author display name in a filter and folds it to the author key', () => {
+    const named = makeContext({ ...TEST_CONFIG, feeds: { extra: [{ name: 'zoe', title: 'Zoë', filter: { authors: ['ZOE  Muller', 'Nobody Here'] } }] } });
+    const known: Dataset = { ...dataset, authors: [...dataset.authors, { key: 'zoe muller', name: 'Zoë Müller', spellings: ['Zoë Müller'], papers: ['2405.01234'], count: 1 }] };
+    const papers = known.papers.map((p) => (p.id === '2405.01234' ? { ...p, authors: p.authors.map((a) => (a.name === 'Zoë Müller' ? { ...a, key: 'zoe muller' } : a)) } : p));
+    const result = planFor(named, { ...known, papers }).plan;
+    expect(ids(result.extra[0]!)).toEqual(['https://arxiv.org/abs/2405.01234']);
+    expect(result.unknownAuthors).toEqual([{ feed: 0, index: 1, name: 'Nobody Here' }]);
   });
   it('dates a feed by its newest item, an empty feed by the dataset, an empty dataset by the epoch', () => {
     expect(new Date(plan.main.updated).toISOString()).toBe('2024-05-12T00:00:00.000Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paperGuid } from '../../../pipeline/feeds/items.ts';
+import { bylineOf, paperGuid } from '../../../pipeline/feeds/items.ts';
 import { rss } from '../../../pipeline/feeds/rss.ts';
 import { xmlSafeLine } from '../../../pipeline/feeds/xml.ts';
 import { parseFeed, texts } from '../../helpers/feed-parse.ts';
@@ -27,7 +27,7 @@ describe('rss', () => {
       const paper = expectedOrder[n]!;
       expect(texts(item['rss:title'])[0]).toBe(xmlSafeLine(paper.title)); // feedparser's own .title strips tag-like text
       expect(item.pubdate?.getTime()).toBe(publishedOf(paper));
-      expect(texts(item['dc:creator'])).toEqual(paper.authors.map((a) => xmlSafeLine(a.name)));
+      expect(texts(item['dc:creator'])).toEqual(paper.authors.length ? [bylineOf(paper.authors.map((a) => xmlSafeLine(a.name)))] : []);
       expect(item.link).toMatch(/^https:\/\//);
       const guid = item['rss:guid'] as { '@': { ispermalink: string } };
       expect(guid['@'].ispermalink).toBe(paperGuid(paper).permalink ? 'true' : 'false');
@@ -55,6 +55,18 @@ describe('rss', () => {
     expect(all).toContain('<a href="https://huggingface.co/videos/demo.mp4">Watch Video</a>');
     // A paper without authors has no creator at all.
     expect(items.find((i) => i.guid === 'https://arxiv.org/abs/2405.09999')!['dc:creator']).toBeUndefined();
+  });
+
+  it('writes &, < and > in text as hexadecimal character references, CDATA left alone', async () => {
+    const xml = rss(site, plan.main);
+    const outsideCdata = xml.replace(/<!\[CDATA\[[^]*?\]\]>/g, '');
+    expect(outsideCdata).not.toMatch(/&(amp|lt|gt);/);
+    expect(xml).toContain('<title>CDATA ]]&#x3E; Breaker ]]&#x3E; Twice &#x26; &#x3C;More&#x3E; Tricks</title>');
+    expect(xml).toContain('<link>https://openreview.net/forum?id=Xy12&#x26;z=1</link>');
+    // The HTML inside CDATA keeps its own escapes.
+    expect(xml).toMatch(/<!\[CDATA\[[^\]]*&#x3C;script>/);
+    const { items } = await parseFeed(xml);
+    expect(items.map((i) => texts(i['rss:title'])[0])).toContain('CDATA ]]> Breaker ]]> Twice & <More> Tricks');
   });
 
 });

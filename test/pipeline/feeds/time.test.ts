@@ -46,12 +46,30 @@ describe('timePapers', () => {
     const published = timed.map((t) => t.published);
     expect(published).toEqual([...published].sort((a, b) => b - a));
   });
-  it('moves updated to the last listing date, and only there', () => {
+  it('moves updated to the last listing date, ranked after that day\'s first listings, and only there', () => {
     const { timed } = timePapers(dataset.papers, clock, '09:00');
     for (const t of timed) {
-      const expected = t.paper.id === '2405.05678' ? clock('2024-05-12', '09:00')! - 1000 : t.published;
+      // 2024-05-12 first lists three papers; the paper listed again comes fourth (rank 3).
+      const expected = t.paper.id === '2405.05678' ? clock('2024-05-12', '09:00')! - 3000 : t.published;
       expect(t.updated, t.paper.id).toBe(expected);
     }
+  });
+  it('gives every paper a distinct updated, also when a re-listed paper was its first day\'s top paper', () => {
+    // The top paper of 2024-05-10 listed again on 2024-05-12 would share the time of that day's top paper by rank alone.
+    const top = { ...byId.get('2405.01234')!, dates: ['2024-05-10', '2024-05-12'] };
+    const papers = dataset.papers.map((p) => (p.id === top.id ? top : p));
+    const { timed } = timePapers(papers, clock, '09:00');
+    const updated = timed.map((t) => t.updated);
+    expect(new Set(updated).size).toBe(updated.length);
+    expect(timed.find((t) => t.paper.id === top.id)!.updated).toBe(clock('2024-05-12', '09:00')! - 3000);
+  });
+  it('lists each day: first listings in digest order, then the papers listed again', () => {
+    const { days } = timePapers(dataset.papers, clock, '09:00');
+    expect(days.map((d) => [d.date, d.papers.map((p) => p.id)])).toEqual([
+      ['2024-05-12', ['url:openreview.net/forum?id=Xy12&z=1', 'url:javascript:alert(1)', 'hep-th/9901001', '2405.05678']],
+      ['2024-05-11', ['2405.09999', '2405.07777']],
+      ['2024-05-10', ['2405.01234', '2405.05678']],
+    ]);
   });
   it('leaves out, and returns, papers whose first date is not a calendar date', () => {
     const bad: Paper = { ...byId.get('2405.01234')!, date: '2024-13-40', dates: ['2024-13-40'] };

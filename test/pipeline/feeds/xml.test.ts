@@ -1,6 +1,6 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, xmlSafeLine, xmlSafeText } from '../../../pipeline/feeds/xml.ts';
+import { escapeXml, hexReferences, xmlSafeLine, xmlSafeText } from '../../../pipeline/feeds/xml.ts';
 
 describe('xmlSafeText', () => {
   it('removes what XML 1.0 cannot carry and replaces lone surrogates', () => {
@@ -29,5 +29,14 @@ describe('escapeXml', () => {
     const hostile = '\u0000<x a="1">]]>&#0;\uD800</x>';
     const xml = `<r a="${escapeXml(hostile)}">${escapeXml(hostile)}</r>`;
     expect(XMLValidator.validate(xml)).toBe(true);
+  });
+});
+
+describe('hexReferences', () => {
+  it('rewrites the entity references outside CDATA as hexadecimal character references', () => {
+    const xml = '<a t="x&amp;y">&lt;think&gt; &amp; &quot;q&quot;<![CDATA[<p>&amp;&lt;</p>]]>&lt;</a>';
+    const out = hexReferences(xml);
+    expect(out).toBe('<a t="x&#x26;y">&#x3C;think&#x3E; &#x26; &quot;q&quot;<![CDATA[<p>&amp;&lt;</p>]]>&#x3C;</a>');
+    expect(XMLValidator.validate(out)).toBe(true);
   });
 });

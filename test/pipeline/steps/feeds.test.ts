@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,13 +11,24 @@ import type { StepContext } from '../../../pipeline/context.ts';
 import { paperGuid } from '../../../pipeline/feeds/items.ts';
 import { listFeeds } from '../../../pipeline/feeds/plan.ts';
 import { zonedClock } from '../../../pipeline/feeds/time.ts';
-import { feedsStep } from '../../../pipeline/steps/feeds.ts';
+import { CONFIG_FILE } from '../../../pipeline/steps/feeds.ts';
 import { parseFeed, texts } from '../../helpers/feed-parse.ts';
 import type { JsonFeed } from '../../helpers/feed-parse.ts';
-import { TEST_CONFIG, corpusDataset, fixtureOrder, hashes, loadFixture, makeContext, searchFor } from '../../helpers/feeds-build.ts';
+import {
+  ARCHIVE_CONFIG,
+  TEST_CONFIG,
+  archiveDigests,
+  corpusDataset,
+  digestsDataset,
+  fixtureOrder,
+  hashes,
+  loadFixture,
+  makeContext,
+  runFeeds,
+  searchFor,
+  writeArtifacts,
+} from '../../helpers/feeds-build.ts';
 
-const runFeeds = async (ctx: StepContext, dataset: Dataset, search: (q: string) => string[]): Promise<Artifact[]> =>
-  (await feedsStep(ctx, { dataset, search })).value;
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../../');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -42,15 +53,18 @@ beforeAll(async () => {
 });
 
 describe('time zone', () => {
-  it('rejects an unknown time zone with a clear error', async () => {
-    const bad = makeContext({ ...TEST_CONFIG, feeds: { ...TEST_CONFIG.feeds, timezone: 'Mars/Olympus' } });
+  it('rejects an unknown time zone with a clear error (when the config schema was bypassed)', async () => {
+    const bad = makeContext();
+    bad.config.feeds = { ...bad.config.feeds, timezone: 'Mars/Olympus' };
     await expect(runFeeds(bad, dataset, () => [])).rejects.toThrow(/Mars\/Olympus/);
   });
 });
 
 describe('listFeeds', () => {
-  it('writes exactly the listed files', () => {
-    expect(artifacts.map((a) => a.path).sort()).toEqual(listFeeds(ctx.config).map((l) => l.path).sort());
+  it('writes exactly the listed files, the archive of every month and the OPML list', () => {
+    const months = [...new Set(dataset.papers.map((p) => p.date.slice(0, 7)))];
+    const archives = months.flatMap((m) => [`archive/${m}.xml`, `archive/${m}.atom.xml`, `archive/${m}.json`]);
+    expect(artifacts.map((a) => a.path).sort()).toEqual([...listFeeds(ctx.config).map((l) => l.path), ...archives, 'feeds.opml'].sort());
   });
 });
 
@@ -58,13 +72,13 @@ describe('every feed', () => {
   it('is well-formed XML / valid JSON with no control characters and no live markup from the input', () => {
     for (const a of artifacts) {
       const text = String(a.data);
-      if (a.path.endsWith('.xml')) expect(XMLValidator.validate(text), a.path).toBe(true);
+      if (/\.(xml|opml)$/.test(a.path)) expect(XMLValidator.validate(text), a.path).toBe(true);
       else expect(() => JSON.parse(text), a.path).not.toThrow();
       // eslint-disable-next-line no-control-regex
       expect(text, a.path).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
       // Markup: in XML every `<` of the input is escaped or inside escaped HTML; in JSON only
       // content_html is HTML (title and summary are plain text by the spec).
-      const markup = a.path.endsWith('.xml') ? text : (JSON.parse(text) as JsonFeed).items.map((i) => i.content_html).join('\n');
+      const markup = !a.path.endsWith('.json') ? text : (JSON.parse(text) as JsonFeed).items.map((i) => i.content_html).join('\n');
       expect(markup, a.path).not.toMatch(/<script/i);
       expect(markup, a.path).not.toMatch(/<img[^>]*onerror/i);
       expect(markup, a.path).not.toMatch(/<b onmouseover/i);
@@ -80,11 +94,11 @@ describe('every feed', () => {
     }
     const dir = mkdtempSync(join(tmpdir(), 'feeds-xmllint-'));
     try {
-      for (const a of artifacts.filter((x) => x.path.endsWith('.xml'))) {
-        writeFileSync(join(dir, a.path), a.data);
-        const r = spawnSync('xmllint', ['--noout', join(dir, a.path)], { encoding: 'utf8' });
-        expect(r.stderr, a.path).toBe('');
-        expect(r.status, a.path).toBe(0);
+      const written = writeArtifacts(dir, artifacts.filter((x) => /\.(xml|opml)$/.test(x.path)));
+      for (const [path, file] of written) {
+        const r = spawnSync('xmllint', ['--noout', file], { encoding: 'utf8' });
+        expect(r.stderr, path).toBe('');
+        expect(r.status, path).toBe(0);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -99,10 +113,7 @@ describe('every feed', () => {
     }
     const dir = mkdtempSync(join(tmpdir(), 'feeds-jing-'));
     try {
-      const files = artifacts.filter((x) => x.path.endsWith('.atom.xml') || x.path === 'atom.xml').map((a) => {
-        writeFileSync(join(dir, a.path), a.data);
-        return join(dir, a.path);
-      });
+      const files = [...writeArtifacts(dir, artifacts.filter((x) => x.path.endsWith('.atom.xml') || x.path === 'atom.xml')).values()];
       const r = spawnSync('jing', ['-c', ATOM_RNC, ...files], { encoding: 'utf8' });
       // The Debian launcher warns about optional jars on stderr; only validation errors count.
       const errors = (r.stdout + r.stderr).split('\n').filter((l) => l.trim() !== '' && !l.startsWith('[warning] /usr/bin/jing'));
@@ -112,6 +123,43 @@ describe('every feed', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+const VALIDATE_FEED = resolve(ROOT, '../shared/tools/validate-feed');
+/** The W3C Feed Validator runs offline with Debian's Python and its html5lib. */
+const w3cMissing = !existsSync(VALIDATE_FEED)
+  ? `${VALIDATE_FEED} missing`
+  : spawnSync('/usr/bin/python3', ['-c', 'import html5lib'], { encoding: 'utf8' }).status !== 0
+    ? '/usr/bin/python3 cannot import html5lib (apt-get install python3-html5lib)'
+    : null;
+
+describe.skipIf(w3cMissing !== null)(`W3C Feed Validator at AA${w3cMissing ? ` (skipped: ${w3cMissing})` : ''}`, () => {
+  /** Every RSS and Atom file of a build, validated as served from the site URL; returns the problems. */
+  const validate = (out: Artifact[], label: string): string[] => {
+    const dir = mkdtempSync(join(tmpdir(), 'feeds-w3c-'));
+    try {
+      const problems: string[] = [];
+      for (const [path, file] of writeArtifacts(dir, out.filter((a) => a.path.endsWith('.xml')))) {
+        const r = spawnSync('/usr/bin/python3', [VALIDATE_FEED, file, `https://example.github.io/daily-papers/${path}`, 'AA'], { encoding: 'utf8' });
+        if (r.status !== 0) problems.push(`${label} ${path}: ${r.stdout}${r.stderr}`);
+      }
+      return problems;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('passes every feed of the hostile fixture, archives included', () => {
+    expect(artifacts.filter((a) => a.path.startsWith('archive/') && a.path.endsWith('.xml'))).not.toHaveLength(0);
+    expect(validate(artifacts, 'fixture')).toEqual([]);
+  }, 120_000);
+
+  it('passes every feed of a three-month build: complete and open archives, weekly', async () => {
+    const c = makeContext(ARCHIVE_CONFIG);
+    const out = await runFeeds(c, await digestsDataset(c, archiveDigests()), () => []);
+    expect(out.map((a) => a.path)).toContain('archive/2025-01.atom.xml');
+    expect(validate(out, 'three months')).toEqual([]);
+  }, 120_000);
 });
 
 describe('main feed', () => {
@@ -170,12 +218,14 @@ describe('extra feeds', () => {
   it('author keys combined with minVotes (all conditions hold)', () => {
     expect(ids('kim.json')).toEqual(['https://arxiv.org/abs/2405.01234']);
   });
-  it('an unknown author key gives an empty but valid feed and a log line', async () => {
+  it('an author filter that names nobody gives an empty but valid feed and a counted warning naming the key', async () => {
     expect(ids('nobody.json')).toEqual([]);
     const { items, meta } = await parseFeed(get('nobody.xml'));
     expect(items).toHaveLength(0);
     expect(meta.date?.toISOString()).toBe('2024-05-12T00:00:00.000Z');
-    expect(ctx.lines.some((l) => l.includes('no-such-author'))).toBe(true);
+    const messages = ctx.files.get(CONFIG_FILE)!.messages;
+    expect(messages.map((m) => [m.ruleId, m.fatal])).toEqual([['feed-unknown-author', false]]);
+    expect(messages[0]!.reason).toContain('feeds.extra[4].filter.authors[0]: "no-such-author"');
   });
   it('each extra feed has its own self links', async () => {
     expect((await parseFeed(get('rl.atom.xml'))).meta.xmlurl).toBe('https://example.github.io/daily-papers/rl.atom.xml');
@@ -216,7 +266,7 @@ describe('hostile input', () => {
     const c = makeContext();
     const out = await runFeeds(c, bad, () => []);
     expect((JSON.parse(String(out.find((a) => a.path === 'feed.json')!.data)) as JsonFeed).items).toHaveLength(0);
-    const messages = [...c.files.values()].flatMap((f) => f.messages);
+    const messages = [...c.files.values()].flatMap((f) => f.messages).filter((m) => m.ruleId !== 'feed-unknown-author');
     expect(messages.map((m) => m.ruleId)).toEqual(['feed-invalid-date']);
     expect(messages[0]!.line).toBe(dataset.papers[0]!.source.line);
   });

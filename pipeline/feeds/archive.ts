@@ -1,0 +1,44 @@
+/**
+ * How the main feed's papers are divided into RFC 5005 archive documents (section 4, "Archived
+ * Feeds"): one per month, `archive/YYYY-MM.xml`, `.atom.xml` and `.json`. Plain data; plan.ts
+ * turns each month into a planned feed with its links.
+ *
+ * Decisions (docs/feeds.md#archives says why):
+ * - a paper belongs to the month of its first digest date: later listings never move it, so no
+ *   paper is in two archive documents and the set of entries of a month never changes;
+ * - a month is complete once a digest of a later month exists (digests arrive in date order):
+ *   its document is marked `fh:archive` and gets no new papers; the newest month is open: its
+ *   document is on the chain (so no paper falls between the subscription document and the
+ *   archives) but not marked, since its entries still change.
+ */
+import type { ListingDay, TimedPaper } from './time.ts';
+
+export interface MonthArchive {
+  /** `YYYY-MM`. */
+  month: string;
+  /** A digest of a later month exists: the document is final (`fh:archive`). */
+  complete: boolean;
+  /** The papers first listed in the month, newest first. */
+  papers: TimedPaper[];
+}
+
+/** The archive files of a month, relative to the output folder. */
+export function archiveFiles(month: string): { rss: string; atom: string; json: string } {
+  return { rss: `archive/${month}.xml`, atom: `archive/${month}.atom.xml`, json: `archive/${month}.json` };
+}
+
+/**
+ * The months that first listed a paper, oldest first. `timed` is newest first (timePapers);
+ * `days` holds every listing date, which decides which months are complete.
+ */
+export function monthArchives(timed: readonly TimedPaper[], days: readonly ListingDay[]): MonthArchive[] {
+  const months = new Map<string, TimedPaper[]>();
+  for (const t of timed) {
+    const month = t.paper.date.slice(0, 7);
+    const list = months.get(month);
+    if (list) list.push(t);
+    else months.set(month, [t]);
+  }
+  const lastDigestMonth = days.reduce((max, d) => (d.date.slice(0, 7) > max ? d.date.slice(0, 7) : max), '');
+  return [...months.keys()].sort().map((month) => ({ month, complete: month < lastDigestMonth, papers: months.get(month)! }));
+}
