@@ -251,7 +251,7 @@ function checkSiteUrl(ctx: StepContext): void {
   const { url } = ctx.config.site;
   if (!isPlaceholderSiteUrl(url)) return;
   ctx.file(PIPELINE_FILE).message(
-    `site.url is the placeholder ${url}: feed and page links point there. Set site.url in the config, or pass --site-url (or PIPELINE_SITE_URL)`,
+    `site.url is a placeholder (${url}): feed and page links point there. Set site.url in the config, or pass --site-url (or PIPELINE_SITE_URL)`,
     { place: { line: 1, column: 1 }, ruleId: 'site-url-placeholder', source: 'pipeline:config' },
   );
 }

@@ -96,9 +96,10 @@ export function annotationLines(
   for (const severity of ['fatal', 'warning', 'info'] as const) {
     const all = diagnostics.filter((d) => d.severity === severity);
     for (const d of fairPick(all, cap)) lines.push(annotation(d, annotationPath(d.file, options.inputDir, options.workspace)));
-    if (all.length > cap) left.push(`${all.length - cap} ${COMMAND[severity]}${all.length - cap === 1 ? '' : 's'}`);
+    const more = all.length - cap;
+    if (more > 0) left.push(`${more} more ${COMMAND[severity]}${more === 1 ? '' : 's'}`);
   }
-  if (left.length) lines.push(`${left.join(', ')} more than GitHub shows as annotations: every diagnostic is in report.json`);
+  if (left.length) lines.push(`${left.join(', ')} not shown as annotations (GitHub shows ${cap} of each kind); every diagnostic is in report.json`);
   return lines;
 }
 
