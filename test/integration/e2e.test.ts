@@ -53,6 +53,7 @@ describe('npm run pipeline over input/', () => {
       'author-duplicate 2025/01/14.md:21',
       'author-duplicate 2025/01/15.md:35',
       'non-arxiv-link 2025/01/14.md:32',
+      'site-url-placeholder (pipeline):1', // pipeline.config.ts keeps the example site URL
     ].sort());
   });
 
