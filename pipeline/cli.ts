@@ -1,6 +1,8 @@
 /**
- * `npm run pipeline -- [options]`: loads the config, runs the pipeline, prints progress,
- * diagnostics and a summary, and sets the exit code:
+ * `npm run pipeline -- [options]`: parses the flags (`parseFlags`, apart from the process'
+ * startup at the bottom), loads the config, runs the pipeline, prints progress, diagnostics
+ * (workflow annotations and a job summary under GitHub Actions) and a summary, and sets the exit
+ * code:
  *   0  success, with or without warnings
  *   1  a fatal diagnostic, any warning under --strict, no papers without --allow-empty, or
  *      another run holding the lock; nothing is published and output/ is left as it was
