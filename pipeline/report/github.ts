@@ -137,10 +137,10 @@ export function stepSummary(report: RunReport, config: Pick<Config, 'site' | 'fe
   if (warnings.length || silenced.length) {
     out.push('#### Warnings by rule', '');
     const rows = [
-      ...warnings.map(([rule, n]) => [`\`${rule}\``, String(n), '']),
+      ...warnings.map(([rule, n]) => [`\`${rule}\``, String(n), 'warning']),
       ...silenced.map(([rule, n]) => [`\`${rule}\``, String(n), 'turned off in the config']),
     ];
-    out.push(mdTable(['Rule', 'Count', ''], rows, [1]), '');
+    out.push(mdTable(['Rule', 'Count', 'As'], rows, [1]), '');
   }
 
   const sizes = new Map(report.artifacts.map((a) => [a.path, a.size]));

@@ -256,8 +256,8 @@ describe('GitHub Actions', () => {
     expect(summary).toMatch(/parse cache: 0 hits, 2 misses, 0 pruned; exit code 0\./);
   });
 
-  it('reports a failed run as errors, and an input outside the repository with absolute paths', async () => {
-    const p = await project(smallCorpus(), `export default { site: { url: 'https://someone.github.io/papers/' } };\n`);
+  it('reports a failed run as errors, an input outside the repository with absolute paths, and rules turned off', async () => {
+    const p = await project(smallCorpus(), `export default { site: { url: 'https://someone.github.io/papers/' }, diagnostics: { 'author-duplicate': 'off' } };\n`);
     await writeFile(path.join(p.input, 'broken.md'), new Uint8Array([0, 1, 2]));
     const summaryFile = path.join(p.dir, 'step-summary.md');
     const env = { PATH: process.env.PATH, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: tmpdir() + '/elsewhere', GITHUB_STEP_SUMMARY: summaryFile };
@@ -267,5 +267,7 @@ describe('GitHub Actions', () => {
     const summary = await readFile(summaryFile, 'utf8');
     expect(summary).toMatch(/^### Daily Papers pipeline: failed, nothing published\n\n- 1 fatal diagnostic\(s\)\n/);
     expect(summary).toMatch(/#### Artifacts \(not published\)/);
+    expect(summary).toMatch(/\| `author-duplicate` \| 1 \| turned off in the config \|/);
+    expect(result.stdout).not.toMatch(/author-duplicate/);
   });
 });
