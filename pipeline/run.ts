@@ -1,8 +1,11 @@
 /**
  * The orchestrator: discover -> read -> (reuse | parse -> authors -> enrich -> index -> feeds ->
- * page -> cache) -> publish. Holds the run lock, runs the steps in order (pipeline/step-runner.ts),
+ * page) -> verdict -> (cache -> publish). Holds the run lock, runs the steps in order
+ * (pipeline/step-runner.ts), applies the config's diagnostic levels (pipeline/report/levels.ts),
  * asks for the verdict (pipeline/report/verdict.ts) and publishes atomically only when the run
- * succeeded. Never calls process.exit.
+ * succeeded. Only a run that publishes touches the caches it would lose by a mistake: it prunes
+ * the parse cache and writes the term vectors after its output is in place. Never calls
+ * process.exit.
  *
  * Fast path (pipeline/cache/fast-path.ts): when nothing changed since the last published run,
  * the steps after "read" are skipped and only report.json is rewritten. Otherwise every artifact
@@ -16,14 +19,16 @@ import type { CacheProblem } from './cache/cache-file.ts';
 import { FastPath, reuseStep } from './cache/fast-path.ts';
 import { readManifest, removeManifest, saveManifest } from './cache/manifest.ts';
 import { ParseCache } from './cache/parse-cache.ts';
-import { VectorCache } from './cache/vector-cache.ts';
+import { VectorCache, type StagedVectors } from './cache/vector-cache.ts';
 import { moduleFingerprint, packageVersion, parserVersion, pipelineVersion } from './cache/version.ts';
-import { createStepContext, type ResolvedConfig, type Step, type StepCaches } from './context.ts';
+import { isPlaceholderSiteUrl } from './config/load.ts';
+import { createStepContext, PIPELINE_FILE, type ResolvedConfig, type Step, type StepCaches, type StepContext } from './context.ts';
 import { ParseWorkers } from './parse/pool.ts';
 import { ArtifactWriter } from './publish/artifact-writer.ts';
 import { acquireLock, recoverPublish, replaceFile } from './publish/publish.ts';
+import { applyLevels } from './report/levels.ts';
 import { RunLogger } from './report/logger.ts';
-import { buildReport, keepLastReport, REPORT_PATH, serializeReport, type FileRecord, type RunReport } from './report/report.ts';
+import { buildReport, collectMessages, keepLastReport, REPORT_PATH, serializeReport, type FileRecord, type RunReport } from './report/report.ts';
 import { judge } from './report/verdict.ts';
 import { StepRunner } from './step-runner.ts';
 import { discoverStep } from './steps/discover.ts';
@@ -65,6 +70,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const counts: Record<string, number> = {};
   let inputs: FileRecord[] = [];
   let artifacts: FileRecord[] = [];
+  let vectors: StagedVectors | null = null;
 
   const lock = await acquireLock(config.outputDir);
   try {
@@ -89,6 +95,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         artifacts = last.artifacts;
         return { fastPath, byStat: read.reuse === 'stat' };
       }
+      checkSiteUrl(ctx);
       // The steps load only when needed, so that the fast path starts in a fraction of a second.
       const { parseStep, authorsStep, enrichStep, datasetArtifacts, indexStep, feedsStep, pageStep } = await loadSteps();
       const vectorsLoaded = caches.vectors.load(); // read while the parse step runs
@@ -98,20 +105,25 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       counts.authors = dataset.authors.length;
       writer.emit(datasetArtifacts(dataset));
       await vectorsLoaded;
-      const { index, search, vectorsSaved } = handOver(await steps.run('index', indexStep, dataset), writer, caches, logger);
-      writer.emit(await steps.run('feeds', feedsStep, { dataset, search }));
-      writer.emit(await steps.run('page', pageStep, { dataset, index }));
+      const handed = handOver(await steps.run('index', indexStep, dataset), writer, caches);
+      vectors = handed.vectors;
+      writer.emit(await steps.run('feeds', feedsStep, { dataset, search: handed.search }));
+      writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index }));
       artifacts = await writer.flush();
-      if (caches.parse && !hasFatal(files)) await steps.run('cache', cacheStep, { parse: caches.parse, vectorsSaved });
-      else await vectorsSaved;
       return null;
     });
 
     const discarded: CacheProblem[] = [...previous.problems, ...(caches.parse?.discarded ?? []), ...caches.vectors.discarded];
     for (const problem of discarded) logger.warn(`cache: discarded ${problem.file}: ${problem.reason}; rebuilt from the input`);
 
+    // The messages as emitted (what the manifest keeps), then as the config's levels make them.
+    const emitted = collectMessages(files.values());
+    const silencedByRule = applyLevels(files.values(), config.diagnostics ?? {});
+    counts.silenced = Object.values(silencedByRule).reduce((sum, n) => sum + n, 0);
     const verdict = judge(files.values(), counts, artifacts.length, { ...flags, inputDir: config.inputDir, outputDir: config.outputDir });
     const publishing = verdict.exitCode === 0;
+    // What a publishing run prunes from the parse cache; removed once the output is in place.
+    const prune = publishing && !reused && caches.parse ? await steps.run('cache', cacheStep, { parse: caches.parse, vectors }) : [];
     const t = performance.now();
     if (publishing && !reused) {
       // Publish time = writing the artifacts into staging (during the steps) + the swap.
@@ -132,6 +144,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       counts: verdict.counts,
       steps: steps.records,
       diagnostics: verdict.diagnostics,
+      silencedByRule,
       inputs,
       artifacts,
       cache: {
@@ -155,8 +168,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     } else if (publishing) {
       await writer.commit(text);
       logger.stepDone('publish', writer.ms + performance.now() - t, { artifacts: artifacts.length + 1 });
-      if (flags.cache) await saveManifest({ config, version, runStartedMs: started.wallMs, inputs, artifacts, diagnostics: verdict.messages, counts: verdict.counts });
+      if (flags.cache) await saveManifest({ config, version, runStartedMs: started.wallMs, inputs, artifacts, diagnostics: emitted, counts: verdict.counts });
       else await removeManifest(config.cacheDirAbs);
+      await caches.parse?.remove(prune);
+      await saveVectors(vectors, logger);
     }
     await keepLastReport(config.cacheDirAbs, text);
     return { exitCode: verdict.exitCode, report, published: publishing, files: [...files.values()].sort(byString((x) => x.path)) };
@@ -170,7 +185,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 /** The caches of a run: the parse cache only with the cache on; the term vectors in memory only without it. */
 function openCaches(config: ResolvedConfig, useCache: boolean): StepCaches & { vectors: VectorCache } {
   return {
-    parse: useCache ? new ParseCache(config.cacheDirAbs, parserVersion(), config.digest) : null,
+    parse: useCache ? new ParseCache(config.cacheDirAbs, parserVersion()) : null,
     vectors: new VectorCache(useCache ? config.cacheDirAbs : null, moduleFingerprint('src/search/index-builder.ts')),
   };
 }
@@ -196,37 +211,47 @@ function countListings<T extends { date: string }>(counts: Record<string, number
 
 /**
  * Takes the index step's value apart, so that nothing keeps what is done with: its artifacts go
- * to the writer, its vector table to the vector cache (saved now: the vectors are keyed by
- * content, so even a run that fails later may keep them; a save that fails is a warning, never
- * this run's failure). Returns what the later steps need, and the save (true when it wrote).
+ * to the writer, its vector table to the vector cache, serialized now and written only if the
+ * run publishes (`saveVectors`). Returns what the later steps need and the staged vectors (null:
+ * nothing to write).
  */
 function handOver<T extends { artifacts: ArtifactList; vectorTable: VectorTable | null }>(
   value: T,
   writer: ArtifactWriter,
   caches: { vectors: VectorCache },
-  logger: RunLogger,
-): Omit<T, 'artifacts' | 'vectorTable'> & { vectorsSaved: Promise<boolean> } {
+): Omit<T, 'artifacts' | 'vectorTable'> & { vectors: StagedVectors | null } {
   const { artifacts, vectorTable, ...rest } = value;
   writer.emit(artifacts);
-  const vectorsSaved = vectorTable
-    ? caches.vectors.save(vectorTable).catch((error: unknown) => {
-        logger.warn(`cache: could not save the term vectors: ${error instanceof Error ? error.message : String(error)}`);
-        return false;
-      })
-    : Promise.resolve(false);
+  const vectors = vectorTable ? caches.vectors.stage(vectorTable) : null;
   caches.vectors.release();
-  return { ...rest, vectorsSaved };
+  return { ...rest, vectors };
 }
 
 type ArtifactList = Parameters<ArtifactWriter['emit']>[0];
 
-/** Step "cache": prunes the parse cache of entries this run did not use, and waits for the vectors' save. */
-const cacheStep: Step<{ parse: ParseCache; vectorsSaved: Promise<boolean> }, null> = async (_ctx, { parse, vectorsSaved }) => {
-  const pruned = await parse.prune();
-  return { value: null, counts: { pruned, vectorsSaved: (await vectorsSaved) ? 1 : 0 } };
+/** Writes the staged term vectors; a write that fails is a warning, never the run's failure. */
+async function saveVectors(vectors: StagedVectors | null, logger: RunLogger): Promise<void> {
+  await vectors?.write().catch((error: unknown) => {
+    logger.warn(`cache: could not save the term vectors: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
+/**
+ * Step "cache" (a run that publishes, before it does): lists the parse cache entries this run
+ * did not use, to remove once the output is in place. Counts: `pruned` (entries to remove) and
+ * `vectorsSaved` (1 when the term vectors changed and are written after the publish).
+ */
+const cacheStep: Step<{ parse: ParseCache; vectors: StagedVectors | null }, string[]> = async (_ctx, { parse, vectors }) => {
+  const unused = await parse.unused();
+  return { value: unused, counts: { pruned: unused.length, vectorsSaved: vectors ? 1 : 0 } };
 };
 
-function hasFatal(files: Map<string, VFile>): boolean {
-  for (const file of files.values()) if (file.messages.some((m) => m.fatal === true)) return true;
-  return false;
+/** Warns (`site-url-placeholder`) when the site URL is a placeholder: the feeds would link there. */
+function checkSiteUrl(ctx: StepContext): void {
+  const { url } = ctx.config.site;
+  if (!isPlaceholderSiteUrl(url)) return;
+  ctx.file(PIPELINE_FILE).message(
+    `site.url is a placeholder (${url}): feed and page links point there. Set site.url in the config, or pass --site-url (or PIPELINE_SITE_URL)`,
+    { place: { line: 1, column: 1 }, ruleId: 'site-url-placeholder', source: 'pipeline:config' },
+  );
 }

@@ -3,6 +3,7 @@
  * `pipeline.config.ts` and applies CLI flags lives in pipeline/config/load.ts.
  */
 import { z } from 'zod';
+import { isConfigurable, RULE_IDS, RULE_LEVELS } from './diagnostic-rules.ts';
 
 const feedFilter = z.strictObject({
   /** Only papers with at least this many votes. */
@@ -88,6 +89,19 @@ export const configSchema = z.strictObject({
         .default([]),
     })
     .prefault({}),
+  /**
+   * Severity per rule id (src/diagnostic-rules.ts), e.g. `{ 'author-duplicate': 'off' }`:
+   * 'off' drops the rule's messages, 'info' | 'warning' change what they count as, 'error' makes
+   * them fatal. The rules of the run itself cannot be set.
+   */
+  diagnostics: z
+    .partialRecord(z.enum(RULE_IDS), z.enum(RULE_LEVELS))
+    .superRefine((levels, ctx) => {
+      for (const id of Object.keys(levels)) {
+        if (!isConfigurable(id)) ctx.addIssue({ code: 'custom', path: [id], message: 'a rule about the input: this one reports a failure of the run itself' });
+      }
+    })
+    .default({}),
   /** Files read at once. */
   concurrency: z.number().int().positive().max(256).default(16),
 });
@@ -98,6 +112,8 @@ export type UserConfig = z.input<typeof configSchema>;
 export type Config = z.output<typeof configSchema>;
 export type ExtraFeed = z.output<typeof extraFeed>;
 export type FeedFilter = z.output<typeof feedFilter>;
+/** The config's `diagnostics`: a level per rule id. */
+export type DiagnosticLevels = Config['diagnostics'];
 
 /** Returns its argument: it exists so that pipeline.config.ts is type-checked. */
 export function defineConfig(config: UserConfig): UserConfig {

@@ -2,8 +2,12 @@
  * The parse cache: `parse/<ab>/<key>.bin` under the cache folder (`.cache/pipeline/` unless the
  * config's `cacheDir` says otherwise) holds one input file's parse result, its entries AND its
  * diagnostics, so that a cached run reports exactly what a cold run reports. The key is
- * sha256(format, parser version, config digest, path, content hash); the file format is the
- * shared one of pipeline/cache/cache-file.ts (header line `{format, key, path}` + V8 payload).
+ * sha256(format, parser version, path, content hash): parsing depends on nothing else (not on the
+ * config: a new feed or site URL re-parses nothing); the file format is the shared one of
+ * pipeline/cache/cache-file.ts (header line `{format, key, path}` + V8 payload).
+ *
+ * Only a run that publishes prunes it (`unused`, then `remove`), so that a failed run (an empty
+ * or wrong input folder) never costs the next run its cache.
  */
 import { mkdirSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';
@@ -12,7 +16,7 @@ import type { DigestEntry } from '../../src/types.ts';
 import type { SerializedMessage } from '../report/diagnostics.ts';
 import { decodeCacheFile, encodeCacheFile, sha256, writeEntryFile, type CacheProblem } from './cache-file.ts';
 
-export const CACHE_FORMAT = 'daily-papers-parse-cache@3';
+export const CACHE_FORMAT = 'daily-papers-parse-cache@4';
 
 /** What parsing one input file gives: its entries in source order and its diagnostics as data. */
 export interface ParsedFile {
@@ -34,7 +38,7 @@ export class ParseCache {
   misses = 0;
   /** Entries found corrupt, edited or foreign in this run (each was parsed again). */
   readonly discarded: CacheProblem[] = [];
-  /** Keys this run looked up or wrote; `prune` keeps only these. */
+  /** Keys this run looked up or wrote; `unused` lists the others. */
   private readonly used = new Set<string>();
   /** Shard folders known to exist. */
   private readonly shards = new Set<string>();
@@ -42,19 +46,17 @@ export class ParseCache {
   /**
    * @param cacheDir the absolute cache folder
    * @param version the parser version (pipeline/cache/version.ts `parserVersion`)
-   * @param configDigest the config's sha256: a config change is a different key
    */
   constructor(
     cacheDir: string,
     private readonly version: string,
-    private readonly configDigest: string,
   ) {
     this.dir = path.join(cacheDir, 'parse');
   }
 
   /** The key of an input file by its relative path and the sha256 of its bytes (64 hex). */
   key(relPath: string, contentHash: string): string {
-    return sha256(JSON.stringify([CACHE_FORMAT, this.version, this.configDigest, relPath, contentHash]));
+    return sha256(JSON.stringify([CACHE_FORMAT, this.version, relPath, contentHash]));
   }
 
   private fileFor(key: string): string {
@@ -106,16 +108,20 @@ export class ParseCache {
     writeEntryFile(file, bytes);
   }
 
-  /** Removes entries this run did not use (changed, deleted or renamed inputs, old versions); returns how many. */
-  async prune(): Promise<number> {
-    let removed = 0;
+  /**
+   * The files of the cache folder this run did not use (entries of changed, deleted or renamed
+   * inputs, of old versions, temporary files of killed runs), as absolute paths. Removes nothing:
+   * a run that publishes passes them to `remove`. A folder that cannot be listed lists nothing.
+   */
+  async unused(): Promise<string[]> {
+    const found: string[] = [];
     let shards: string[];
     try {
       shards = await readdir(this.dir);
     } catch {
-      return 0;
+      return found;
     }
-    for (const shard of shards) {
+    for (const shard of shards.sort()) {
       const dir = path.join(this.dir, shard);
       let names: string[];
       try {
@@ -123,11 +129,16 @@ export class ParseCache {
       } catch {
         continue;
       }
-      for (const name of names) {
-        if (this.used.has(name.replace(/\.bin$/, ''))) continue;
-        await rm(path.join(dir, name), { force: true, recursive: true });
-        removed++;
-      }
+      for (const name of names.sort()) if (!this.used.has(name.replace(/\.bin$/, ''))) found.push(path.join(dir, name));
+    }
+    return found;
+  }
+
+  /** Removes `files` (from `unused`); returns how many were removed. Never throws. */
+  async remove(files: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const file of files) {
+      await rm(file, { force: true, recursive: true }).then(() => removed++, () => undefined);
     }
     return removed;
   }

@@ -4,7 +4,7 @@
  * (`docKey` in pipeline/parse/vectors.ts), so that a run re-analyzes only new or changed papers.
  * Stored as one columnar table (src/search/index-builder.ts `VectorTable`: a term dictionary and
  * typed arrays), exactly what the index builder merged: read once per run, rewritten (through
- * write-file-atomic) only when it changed. A corrupt or foreign file is discarded with a warning;
+ * write-file-atomic) only when it changed and only by a run that publishes. A corrupt or foreign file is discarded with a warning;
  * a file of another analyzer or V8 version is simply not used.
  *
  * The same object carries the vectors the parse workers computed in this run to the index step.
@@ -108,15 +108,37 @@ export class VectorCache {
   }
 
   /**
-   * Writes `table` (the vectors the index builder merged in this run) when it differs from the
-   * file's; true when it wrote. The table is serialized before the first await, so `release` may
-   * follow the call. Memory only: writes nothing, false.
+   * Serializes `table` (the vectors the index builder merged in this run) when it differs from the
+   * file's, for a write once the run has published: a failed run (say, an empty input folder)
+   * must not replace the vectors of the last good one. Null when there is nothing to write
+   * (unchanged, or memory only). Synchronous, so `release` may follow the call.
    */
-  async save(table: VectorTable): Promise<boolean> {
-    if (this.file === null || !this.changed) return false;
+  stage(table: VectorTable): StagedVectors | null {
+    const file = this.file;
+    if (file === null || !this.changed) return null;
     const bytes = encodeCacheFile({ format: VECTORS_FORMAT, version: this.version }, table);
-    await mkdir(path.dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, bytes, { fsync: false });
+    return {
+      bytes: bytes.byteLength,
+      write: async () => {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFileAtomic(file, bytes, { fsync: false });
+      },
+    };
+  }
+
+  /** `stage` and write at once; true when it wrote. */
+  async save(table: VectorTable): Promise<boolean> {
+    const staged = this.stage(table);
+    if (staged === null) return false;
+    await staged.write();
     return true;
   }
+}
+
+/** A vector table serialized by `VectorCache#stage`, waiting to be written. */
+export interface StagedVectors {
+  /** Size of the file to write, in bytes. */
+  bytes: number;
+  /** Writes it through write-file-atomic; rejects when it cannot. */
+  write(): Promise<void>;
 }

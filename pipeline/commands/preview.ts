@@ -1,6 +1,7 @@
 /**
- * `npm run preview [-- --dir output --base /repo/ --port 4173]`: a small static server over
- * `output/`, bound to the loopback interface only. It serves the folder under a base path
+ * `npm run preview [-- --dir DIR | --output DIR | --config FILE] [--base /repo/] [--port 4173]`:
+ * a small static server over the output folder (the config's `output` unless a flag names
+ * one), bound to the loopback interface only. It serves the folder under a base path
  * (to try a GitHub Pages sub-path), compresses text with brotli or gzip as the browser asks
  * (once per file: the bytes are kept in memory), answers conditional requests with 304, keeps
  * connections alive between queries and marks content-hashed files (`search/<hash>/…`,
@@ -14,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { ConfigError, configuredOutputDir } from '../config/load.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -202,31 +204,104 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      dir: { type: 'string', default: 'output' },
-      base: { type: 'string', default: '/' },
-      port: { type: 'string', default: '4173' },
-      host: { type: 'string', default: '127.0.0.1' },
-    },
-  });
+export const USAGE = `Usage: npm run preview -- [options]
+
+Serves the output folder on localhost, as GitHub Pages would.
+
+Options:
+  --dir DIR       folder to serve (default: the config's "output", else output/)
+  --output DIR    the same as --dir, named as the pipeline names it
+  --config FILE   config file whose "output" to serve (default: pipeline.config.ts, optional)
+  --base PATH     URL path the folder appears under, e.g. /repo/ (default: /)
+  --port N        port (default 4173; 0 picks a free one)
+  --host HOST     127.0.0.1 (default), ::1 or localhost
+  --help          show this help
+
+Exit codes: 0 serving until Ctrl+C, 1 nothing to serve or the port is taken, 2 usage or config error.
+`;
+
+/** Where the command writes and from where relative paths resolve. */
+export interface PreviewIO {
+  cwd: string;
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+/** The one-line reason a server could not listen, from its error. */
+function listenProblem(error: unknown, host: string, port: number): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return `port ${port} on ${host} is in use (another preview?); pass --port N, or --port 0 for a free one`;
+  if (code === 'EACCES') return `not allowed to listen on port ${port}; pass a port above 1023`;
+  return `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Runs the command on `argv`: the exit code, and the running preview when it serves (code 0;
+ * the process then stays up until the server is closed). Every problem is one line on stderr.
+ */
+export async function main(argv: string[], io: PreviewIO): Promise<{ code: number; preview?: Preview }> {
+  const fail = (code: 1 | 2, reason: string) => {
+    io.stderr.write(`preview: ${reason}${code === 2 ? ' (see --help)' : ''}\n`);
+    return { code };
+  };
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        dir: { type: 'string' },
+        output: { type: 'string' },
+        config: { type: 'string' },
+        base: { type: 'string', default: '/' },
+        port: { type: 'string', default: '4173' },
+        host: { type: 'string', default: '127.0.0.1' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    return fail(2, error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return { code: 0 };
+  }
   const host = values.host;
   if (host !== '127.0.0.1' && host !== '::1' && host !== 'localhost') {
-    console.error('preview: only a loopback host is allowed (127.0.0.1, ::1, localhost)');
-    process.exitCode = 2;
-    return;
+    return fail(2, `--host: only a loopback host is allowed (127.0.0.1, ::1, localhost), got "${host}"`);
   }
-  const stats = await stat(values.dir).catch(() => null);
-  if (!stats?.isDirectory()) {
-    console.error(`preview: ${values.dir} does not exist; run \`npm run pipeline\` first`);
-    process.exitCode = 1;
-    return;
+  if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) return fail(2, `--port: expected a port number 0-65535, got "${values.port}"`);
+  const port = Number(values.port);
+  if (values.dir !== undefined && values.output !== undefined && values.dir !== values.output) {
+    return fail(2, '--dir and --output name the same folder: pass one of them');
   }
-  const preview = await startPreview({ dir: values.dir, base: values.base, port: Number(values.port), host });
-  console.log(`Serving ${path.resolve(values.dir)} at ${preview.url} (Ctrl+C to stop)`);
+  let dir: string;
+  try {
+    dir = await configuredOutputDir({ config: values.config, output: values.dir ?? values.output, cwd: io.cwd });
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(2, error.message.replace(/\n\s*/g, ' '));
+    throw error;
+  }
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) return fail(1, `${dir} does not exist; run \`npm run pipeline\` first`);
+  let preview: Preview;
+  try {
+    preview = await startPreview({ dir, base: values.base, port, host });
+  } catch (error) {
+    return fail(1, listenProblem(error, host, port));
+  }
+  io.stdout.write(`Serving ${dir} at ${preview.url} (Ctrl+C to stop)\n`);
+  return { code: 0, preview };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  void main();
+  main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
+    ({ code }) => {
+      if (code !== 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`preview: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

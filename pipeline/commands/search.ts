@@ -2,20 +2,73 @@
  * `npm run search -- "query" [options]`: prints the best results from output/search-index.json.
  * Without a query but with filters, lists the papers the filters select, newest first.
  *
- *   --output <dir>     folder holding search-index.json (default: output)
- *   --limit <n>        results to print (default 10)
- *   --from / --to <YYYY-MM-DD>, --min-votes <n>, --author <key>   filters
- *   --all              every query word must match (as saved-query feeds do)
- *   --json             print the hits as JSON
+ * Flags: `USAGE` below. A flag with a wrong value (a date that is not a calendar date, a limit
+ * that is not a positive whole number) is a usage error: one line on stderr, exit 2.
  */
 import { readFileSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isValidDate } from '../../src/digest/parse.ts';
 import { AnalyzerMismatchError, loadSearchIndex } from '../../src/search/client.ts';
 import type { ClientSearchOptions } from '../../src/search/client.ts';
 import { SEARCH_INDEX_PATH } from '../steps/search-index.ts';
 
-function main(argv: string[]): number {
+export const USAGE = `Usage: npm run search -- "query" [options]
+
+Prints the best results from the search index the pipeline built. Without a query but with
+filters, lists the papers the filters select, newest first.
+
+Options:
+  --output DIR        folder holding search-index.json (default: output)
+  --limit N           results to print (default 10)
+  --from YYYY-MM-DD   only papers first listed on or after this date
+  --to YYYY-MM-DD     only papers first listed on or before this date
+  --min-votes N       only papers with at least N votes
+  --author KEY        only papers by this author key (repeatable)
+  --all               every query word must match (as saved-query feeds do)
+  --json              print the hits as JSON
+  --help              show this help
+
+Exit codes: 0 success (also with no results), 1 no index to read, 2 usage error.
+`;
+
+/** Where the command writes (the process' streams, or a test's). */
+export interface SearchIO {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+/** A usage error: its one-line reason. */
+class UsageError extends Error {}
+
+function whole(flag: string, value: string, min: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${flag}: expected a whole number of at least ${min}, got "${value}"`);
+  return Number(value);
+}
+
+function date(flag: string, value: string): string {
+  if (!isValidDate(value)) throw new UsageError(`${flag}: expected a calendar date YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+/** The search options the flags ask for; a UsageError names the flag that is wrong. */
+function searchOptions(values: { limit: string; from?: string | undefined; to?: string | undefined; 'min-votes'?: string | undefined; author?: string[] | undefined; all: boolean }): ClientSearchOptions {
+  const options: ClientSearchOptions = { limit: whole('--limit', values.limit, 1) };
+  if (values.from !== undefined) options.from = date('--from', values.from);
+  if (values.to !== undefined) options.to = date('--to', values.to);
+  if (options.from && options.to && options.from > options.to) throw new UsageError(`--from ${options.from} is after --to ${options.to}`);
+  if (values['min-votes'] !== undefined) options.minVotes = whole('--min-votes', values['min-votes'], 0);
+  if (values.author?.length) options.author = values.author;
+  if (values.all) options.match = 'all';
+  return options;
+}
+
+/** Runs the command on `argv`; returns the exit code (0, 1 no index, 2 usage). */
+export function main(argv: string[], io: SearchIO = process): number {
+  const fail = (code: 1 | 2, reason: string): 1 | 2 => {
+    io.stderr.write(`search: ${reason}${code === 2 ? ' (see --help)' : ''}\n`);
+    return code;
+  };
   let args;
   try {
     args = parseArgs({
@@ -34,54 +87,52 @@ function main(argv: string[]): number {
       },
     });
   } catch (e) {
-    console.error(`search: ${(e as Error).message}`);
-    return 2;
+    return fail(2, (e as Error).message);
   }
   const { values, positionals } = args;
-  const filtered = !!(values.from || values.to || values['min-votes'] !== undefined || values.author?.length);
-  if (values.help || (positionals.length === 0 && !filtered)) {
-    console.log('usage: npm run search -- "query" [--limit 10] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--min-votes N] [--author KEY] [--all] [--json] [--output DIR]');
-    return values.help ? 0 : 2;
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
   }
+  let options: ClientSearchOptions;
+  try {
+    options = searchOptions(values);
+  } catch (e) {
+    if (e instanceof UsageError) return fail(2, e.message);
+    throw e;
+  }
+  const filtered = !!(options.from || options.to || options.minVotes !== undefined || options.author?.length);
+  if (positionals.length === 0 && !filtered) return fail(2, 'expected a query, or a filter (--from, --to, --min-votes, --author)');
   const query = positionals.join(' ');
-  const file = resolve(values.output, SEARCH_INDEX_PATH);
-  if (!existsSync(file)) {
-    console.error(`search: ${file} not found; build it with \`npm run pipeline\``);
-    return 1;
-  }
-  const authorsFile = resolve(values.output, 'authors.json');
+  const file = path.resolve(values.output, SEARCH_INDEX_PATH);
+  if (!existsSync(file)) return fail(1, `${file} not found; build it with \`npm run pipeline\``);
+  const authorsFile = path.resolve(values.output, 'authors.json');
   let client;
   try {
     const authors = existsSync(authorsFile) ? (JSON.parse(readFileSync(authorsFile, 'utf8')) as { key: string; papers: string[] }[]) : undefined;
     client = loadSearchIndex(readFileSync(file, 'utf8'), Array.isArray(authors) ? { authors } : {});
   } catch (e) {
-    console.error(`search: cannot load ${file}: ${e instanceof AnalyzerMismatchError ? e.message : (e as Error).message}`);
-    return 1;
+    return fail(1, `cannot load ${file}: ${e instanceof AnalyzerMismatchError ? e.message : (e as Error).message}`);
   }
-  const limit = Number(values.limit);
-  const options: ClientSearchOptions = { limit: Number.isFinite(limit) && limit > 0 ? limit : 10 };
-  if (values.from) options.from = values.from;
-  if (values.to) options.to = values.to;
-  if (values['min-votes'] !== undefined) options.minVotes = Number(values['min-votes']) || 0;
-  if (values.author?.length) options.author = values.author;
-  if (values.all) options.match = 'all';
   const hits = client.search(query, options);
   if (values.json) {
-    console.log(JSON.stringify(hits, null, 2));
+    io.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
     return 0;
   }
   if (hits.length === 0) {
-    console.log(`no results for ${JSON.stringify(query)}`);
+    io.stdout.write(`no results for ${JSON.stringify(query)}\n`);
     return 0;
   }
   const width = String(hits.length).length;
   hits.forEach((h, i) => {
     const votes = h.votes === null ? '-' : String(h.votes);
-    console.log(`${String(i + 1).padStart(width)}. ${h.title}`);
+    io.stdout.write(`${String(i + 1).padStart(width)}. ${h.title}\n`);
     const link = h.id.startsWith('url:') ? '' : `  https://arxiv.org/abs/${h.id}`;
-    console.log(`${' '.repeat(width + 2)}${h.id}  ${h.date}  votes ${votes}  score ${h.score.toFixed(2)}${link}`);
+    io.stdout.write(`${' '.repeat(width + 2)}${h.id}  ${h.date}  votes ${votes}  score ${h.score.toFixed(2)}${link}\n`);
   });
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && /pipeline[\\/]commands[\\/]search\.ts$/.test(process.argv[1])) {
+  process.exitCode = main(process.argv.slice(2));
+}

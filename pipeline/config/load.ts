@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { configSchema, type Config } from '../../src/config.ts';
+import { isConfigurable, RULE_IDS } from '../../src/diagnostic-rules.ts';
 import type { ResolvedConfig } from '../context.ts';
 
 export const DEFAULT_CONFIG_FILE = 'pipeline.config.ts';
@@ -25,6 +26,8 @@ export interface ConfigOverrides {
   input?: string | undefined;
   /** Output folder, relative to cwd (overrides the config's `output`). */
   output?: string | undefined;
+  /** The site URL (overrides the config's `site.url`) and where it came from, for errors: `--site-url`. */
+  siteUrl?: { url: string; from: string } | undefined;
   cwd?: string | undefined;
 }
 
@@ -108,6 +111,13 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown):
   const lines: string[] = [];
   for (const issue of issues) {
     const key = keyName(issue.path);
+    if (issue.code === 'unrecognized_keys' && key === 'diagnostics') {
+      const allowed = RULE_IDS.filter(isConfigurable);
+      for (const unknown of issue.keys) {
+        lines.push(`unknown rule id "${unknown}" in "diagnostics": expected one of ${allowed.map((k) => `"${k}"`).join(', ')}`);
+      }
+      continue;
+    }
     if (issue.code === 'unrecognized_keys') {
       const allowed = knownKeys(issue.path);
       for (const unknown of issue.keys) {
@@ -123,6 +133,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown):
     if (EXPECTED[generic]) expected = EXPECTED[generic];
     else if (issue.code === 'invalid_type') expected = `${issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}`;
     else if (issue.code === 'invalid_format' && issue.format === 'regex') expected = `${issue.message}`;
+    else if (issue.code === 'custom') expected = issue.message;
     else if (issue.code === 'invalid_value') expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     else expected = issue.message.replace(/^(Invalid input|Too small|Too big): /, '');
     lines.push(`"${key}": expected ${expected.replace(/^expected /, '')}, got ${got}`);
@@ -148,6 +159,19 @@ async function importConfig(file: string): Promise<unknown> {
   return mod.default;
 }
 
+function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}
+
+/**
+ * True when `url` is a placeholder, not a real site: a host of example.com, .org or .net (the
+ * names RFC 2606 reserves for examples) or example.github.io (the default of `site.url`).
+ */
+export function isPlaceholderSiteUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  return /(^|\.)example\.(com|org|net|github\.io)$/i.test(new URL(url).hostname);
+}
+
 async function exists(file: string): Promise<boolean> {
   try {
     await access(file);
@@ -163,7 +187,18 @@ function isWithin(outer: string, inner: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-export async function loadConfig(overrides: ConfigOverrides = {}): Promise<ResolvedConfig & { configFile: string | null }> {
+/** A config file read and validated, with the overrides that change its values applied. */
+interface ReadConfig {
+  config: Config;
+  configFile: string | null;
+  /** Absolute working directory. */
+  cwd: string;
+  /** The folder the config's relative paths resolve against (the config file's, else cwd). */
+  base: string;
+}
+
+/** Finds, loads and validates the config (no path is checked); a `ConfigError` on any problem. */
+async function readConfig(overrides: ConfigOverrides): Promise<ReadConfig> {
   const cwd = path.resolve(overrides.cwd ?? process.cwd());
   let configFile: string | null = null;
   let raw: unknown = {};
@@ -185,10 +220,32 @@ export async function loadConfig(overrides: ConfigOverrides = {}): Promise<Resol
     throw new ConfigError(`${where}: invalid config\n${lines.map((l) => `  - ${l}`).join('\n')}`);
   }
   const config: Config = parsed.data;
+  if (overrides.siteUrl !== undefined) {
+    const { url, from } = overrides.siteUrl;
+    if (!isHttpUrl(url)) throw new ConfigError(`${from}: expected ${EXPECTED['site.url']}, got ${show(url)}`);
+    config.site = { ...config.site, url };
+  }
   // A site URL is a folder: feeds and the page resolve links against it.
   if (!config.site.url.endsWith('/')) config.site = { ...config.site, url: `${config.site.url}/` };
+  return { config, configFile, cwd, base: configFile ? path.dirname(configFile) : cwd };
+}
 
-  const base = configFile ? path.dirname(configFile) : cwd;
+/**
+ * The absolute output folder the config names (`--output` wins), without checking the input:
+ * for commands that read what the pipeline published (`npm run preview`). ConfigError as `loadConfig`.
+ */
+export async function configuredOutputDir(overrides: Pick<ConfigOverrides, 'config' | 'output' | 'cwd'>): Promise<string> {
+  const { config, cwd, base } = await readConfig(overrides);
+  return overrides.output !== undefined ? path.resolve(cwd, overrides.output) : path.resolve(base, config.output);
+}
+
+/**
+ * The resolved config of a run: the config file (or the defaults) validated, the overrides
+ * applied, every path absolute and checked (the input folder readable, the output folder apart
+ * from input, cache, config and working directory), and the config digest. ConfigError otherwise.
+ */
+export async function loadConfig(overrides: ConfigOverrides = {}): Promise<ResolvedConfig & { configFile: string | null }> {
+  const { config, configFile, cwd, base } = await readConfig(overrides);
   const inputDir = overrides.input !== undefined ? path.resolve(cwd, overrides.input) : path.resolve(base, config.input);
   const outputDir =
     overrides.output !== undefined ? path.resolve(cwd, overrides.output) : path.resolve(base, config.output);

@@ -6,23 +6,28 @@
  *   every 25%;
  * - `quiet` (--quiet): only diagnostics and errors;
  * - `json` (--json): nothing but the report on stdout.
- * Diagnostics go to stderr through vfile-reporter (like remark-cli).
+ * Diagnostics go to stderr, a few per rule, one line each within the terminal width
+ * (pipeline/report/terminal.ts).
  */
-import { reporter } from 'vfile-reporter';
 import { byString, byEntryKey } from '../../src/compare.ts';
-import type { VFile } from 'vfile';
 import type { Logger } from '../context.ts';
+import type { ReportDiagnostic } from './diagnostics.ts';
+import { DEFAULT_WIDTH, diagnosticLines } from './terminal.ts';
 
 export type LogMode = 'tty' | 'plain' | 'quiet' | 'json';
 
 export interface Writable {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** Columns of a terminal (process.stdout.columns). */
+  columns?: number;
 }
 
 export interface SummaryData {
   counts: Record<string, number>;
   warningsByRule: Record<string, number>;
+  /** Messages the config turned off, by rule id. */
+  silencedByRule: Record<string, number>;
   artifacts: { path: string; size: number }[];
   cache: { hits: number; misses: number; fastPath: boolean };
   totalMs: number;
@@ -67,8 +72,8 @@ function table(rows: string[][], indent = '  '): string {
     .join('\n');
 }
 
-/** Artifacts for the table: at most 24 lines, deep folders summed up. */
-function artifactRows(artifacts: SummaryData['artifacts']): string[][] {
+/** Artifacts for a table, [path, size]: at most 24 rows, deep folders summed up ("search/ (862 files)"). */
+export function artifactRows(artifacts: SummaryData['artifacts']): string[][] {
   const sorted = [...artifacts].sort(byString((x) => x.path));
   if (sorted.length <= 24) return sorted.map((a) => [a.path, formatBytes(a.size)]);
   const groups = new Map<string, { files: number; size: number }>();
@@ -144,14 +149,17 @@ export class RunLogger implements Logger {
     this.out.write(`${mark}${step.padEnd(8)} ${formatMs(ms).padStart(8)}${detail ? `  ${detail}` : ''}\n`);
   }
 
-  /** Prints the diagnostics the way remark-cli does. */
-  diagnostics(files: VFile[]): void {
-    if (this.mode === 'json') return;
-    const withMessages = files.filter((f) => f.messages.length > 0);
-    if (withMessages.length === 0) return;
+  /** Columns per line: the terminal's (stdout's), else 100. */
+  get width(): number {
+    return this.out.isTTY && this.out.columns ? this.out.columns : DEFAULT_WIDTH;
+  }
+
+  /** Prints the diagnostics (report.json's list) on stderr: a few per rule, the rest counted. */
+  diagnostics(diagnostics: readonly ReportDiagnostic[]): void {
+    if (this.mode === 'json' || diagnostics.length === 0) return;
     this.clearLive();
-    const text = reporter(withMessages, { color: this.mode === 'tty' && Boolean(this.err.isTTY), quiet: true });
-    if (text) this.err.write(`${text}\n`);
+    const lines = diagnosticLines(diagnostics, { width: this.width, color: this.mode === 'tty' && Boolean(this.err.isTTY) });
+    this.err.write(`${lines.join('\n')}\n`);
   }
 
   summary(data: SummaryData): void {
@@ -168,6 +176,8 @@ export class RunLogger implements Logger {
     const lines = [`\n${bold('Summary')}`, table(rows)];
     lines.push(`\n${bold('Warnings by rule')}`);
     lines.push(warnings.length ? table(warnings.map(([rule, n]) => [rule, String(n)])) : '  none');
+    const silenced = Object.entries(data.silencedByRule);
+    if (silenced.length) lines.push(`  (turned off by the config: ${silenced.map(([rule, n]) => `${n} ${rule}`).join(', ')})`);
     lines.push(`\n${bold(`Artifacts${data.published ? '' : ' (not published)'}`)}`);
     const rowsA = artifactRows(data.artifacts);
     const total = data.artifacts.reduce((sum, a) => sum + a.size, 0);

@@ -50,6 +50,8 @@ export interface RunReport {
   counts: Record<string, number>;
   steps: StepRecord[];
   warningsByRule: Record<string, number>;
+  /** Messages the config's `diagnostics` set to 'off' (left out of `diagnostics`), by rule id. */
+  silencedByRule: Record<string, number>;
   diagnostics: ReportDiagnostic[];
   inputs: FileRecord[];
   artifacts: FileRecord[];
@@ -117,6 +119,7 @@ export function buildReport(parts: ReportParts): RunReport {
     counts: Object.fromEntries(Object.entries(parts.counts).sort(byEntryKey)),
     steps: parts.steps,
     warningsByRule: warningsByRule(parts.diagnostics),
+    silencedByRule: parts.silencedByRule,
     diagnostics: parts.diagnostics,
     inputs: parts.inputs,
     artifacts: parts.artifacts,

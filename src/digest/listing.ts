@@ -187,12 +187,8 @@ function readFieldLine(doc: Doc, entry: DigestEntry, node: Paragraph, rawLine: s
     entry.authorsTruncated = parsed.truncated;
     entry.authorsAt = place;
     if (parsed.notNames.length > 0) {
-      warn(
-        doc.file,
-        `Author list item without a letter: ${parsed.notNames.map((n) => `\`${n}\``).join(', ')}; it names no one and is dropped`,
-        place,
-        'author-not-a-name',
-      );
+      const items = parsed.notNames.map((n) => `\`${n}\``).join(', ');
+      warn(doc.file, `Author list item without a letter: ${items}; it names no one and is dropped`, place, 'author-not-a-name');
     }
   } else if ((m = IMAGE_LINE.exec(line)) && entry.summary.length === 0 && entry.thumbnail === null) {
     entry.thumbnail = publishedUrl(doc, m[1] ?? m[2] ?? '', 'Thumbnail', place);

@@ -147,6 +147,17 @@ export class Capture {
   }
 }
 
+/**
+ * A logger for a test run that keeps what it prints: `--quiet` mode (run warnings such as
+ * "cache: discarded ..." only), into `out` and `err`, so that a test that provokes a warning
+ * can check it and `npm test` does not print it.
+ */
+export function captureLogger(mode: 'quiet' | 'plain' = 'quiet'): { logger: RunLogger; out: Capture; err: Capture } {
+  const out = new Capture();
+  const err = new Capture();
+  return { logger: new RunLogger(mode, out, err), out, err };
+}
+
 /** Temporary projects made by one test file, each removed after the test that made it. */
 export function useProjects(): (files?: Record<string, string | Uint8Array>, config?: string) => Promise<Project> {
   const projects: Project[] = [];

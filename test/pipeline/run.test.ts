@@ -11,13 +11,16 @@ import { loadConfig } from '../../pipeline/config/load.ts';
 import { lockPath } from '../../pipeline/publish/publish.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import type { RunReport } from '../../pipeline/report/report.ts';
-import { ROOT, TSX, digest, makeProject, mtimes, smallCorpus, treeHashes, writeFiles, type Project, useProjects } from '../helpers/ops.ts';
+import { ROOT, TSX, captureLogger, digest, makeProject, mtimes, smallCorpus, treeHashes, writeFiles, type Project, useProjects } from '../helpers/ops.ts';
 
 const project = useProjects();
 
-async function run(p: Project, options: { output?: string; noCache?: boolean; strict?: boolean; allowEmpty?: boolean } = {}) {
-  const config = await loadConfig({ cwd: p.dir, output: options.output });
-  return runPipeline({ config, noCache: options.noCache, strict: options.strict, allowEmpty: options.allowEmpty, workers: 0 });
+/** One run over a project; what the run printed (its warnings) is kept in `stderr`. */
+async function run(p: Project, options: { output?: string; input?: string; noCache?: boolean; strict?: boolean; allowEmpty?: boolean } = {}) {
+  const config = await loadConfig({ cwd: p.dir, output: options.output, input: options.input });
+  const { logger, err } = captureLogger();
+  const result = await runPipeline({ config, noCache: options.noCache, strict: options.strict, allowEmpty: options.allowEmpty, workers: 0, logger });
+  return { ...result, stderr: err.text };
 }
 
 async function readReport(dir: string): Promise<RunReport> {
@@ -126,6 +129,7 @@ describe('the cache', () => {
     const second = await run(p);
     expect(second.exitCode).toBe(0);
     expect(second.report.cache.discarded).toEqual([{ file: 'index/vectors.bin', reason: 'checksum mismatch (truncated or edited)' }]);
+    expect(second.stderr).toBe('warning: cache: discarded index/vectors.bin: checksum mismatch (truncated or edited); rebuilt from the input\n');
     expect(second.report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 15, reused: 0 });
     expect(await treeHashes(p.output, ['report.json'])).toEqual(before);
     // The rewritten cache is whole again.
@@ -212,7 +216,47 @@ describe('the cache', () => {
       'key does not match its file name',
     ]);
     expect(second.report.cache.hits).toBe(1);
+    expect(second.stderr.match(/^warning: cache: discarded parse\/.*; rebuilt from the input$/gm)).toHaveLength(3);
     expect(await treeHashes(p.output, ['report.json'])).toEqual(before);
+  });
+
+  it('keeps the parse cache and the term vectors through a failed run: only a run that publishes prunes', async () => {
+    const p = await project();
+    const first = await run(p);
+    expect(first.report.cache).toMatchObject({ hits: 0, misses: 4, pruned: 0 });
+    const cached = await treeHashes(p.cache, ['manifest.json', 'last-report.json']);
+    // A run over an empty folder fails (no papers) and must leave the cache as it was.
+    await mkdir(path.join(p.dir, 'empty'));
+    const failed = await run(p, { input: 'empty' });
+    expect(failed.exitCode).toBe(1);
+    expect(failed.report.steps.map((s) => s.name)).not.toContain('cache');
+    expect(failed.report.cache.pruned).toBe(0);
+    expect(await treeHashes(p.cache, ['manifest.json', 'last-report.json'])).toEqual(cached);
+    // So does a run that fails on a fatal diagnostic (it would have pruned a changed file's entry).
+    await writeFile(path.join(p.input, '2025/03/05.md'), new Uint8Array([0, 1, 2]));
+    expect((await run(p)).exitCode).toBe(1);
+    await writeFile(path.join(p.input, '2025/03/05.md'), smallCorpus()['2025/03/05.md']!);
+    // The next good run (no fast path: another output folder) finds every parse and every vector.
+    const next = await run(p, { output: path.join(p.dir, 'again') });
+    expect(next.report.fastPath).toBe(false);
+    expect(next.report.cache).toMatchObject({ hits: 4, misses: 0 });
+    expect(next.report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 0, reused: 15 });
+    // A good run does prune: the entry of the binary file it no longer reads, removed once published.
+    expect(next.report.cache.pruned).toBe(1);
+    expect(Object.keys(await treeHashes(path.join(p.cache, 'parse')))).toHaveLength(4);
+  });
+
+  it('keys parsing on the input only: a feed or site change re-parses nothing (but is no fast path)', async () => {
+    const p = await project();
+    await run(p);
+    await writeFile(
+      path.join(p.dir, 'pipeline.config.ts'),
+      `export default { site: { url: 'https://someone.github.io/papers/' }, feeds: { limit: 5, extra: [{ name: 'popular', title: 'Popular', filter: { minVotes: 20 } }] } };\n`,
+    );
+    const second = await run(p);
+    expect(second.report.fastPath).toBe(false);
+    expect(second.report.cache).toMatchObject({ hits: 4, misses: 0, pruned: 0 });
+    expect(second.report.artifacts.map((a) => a.path)).toContain('popular.xml');
   });
 });
 

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, configDigest, loadConfig } from '../../../pipeline/config/load.ts';
+import { ConfigError, configDigest, configuredOutputDir, isPlaceholderSiteUrl, loadConfig } from '../../../pipeline/config/load.ts';
 import { configSchema } from '../../../src/config.ts';
 import { makeProject, type Project } from '../../helpers/ops.ts';
 
@@ -124,6 +124,37 @@ describe('loadConfig', () => {
     expect(await errorOf(`export default { input: 'input' ;\n`)).toMatch(/cannot load the config file/);
     expect(await errorOf(`export const config = {};\n`)).toMatch(/expected a default export/);
     expect(await errorOf(`export default 42;\n`)).toMatch(/expected the default export to be an object, got number 42/);
+  });
+});
+
+describe('site URL and diagnostics keys', () => {
+  it('takes the site URL override over the config, validated and named by where it came from', async () => {
+    const p = await withConfig(`export default { site: { url: 'https://me.github.io/papers/' } };\n`);
+    const config = await loadConfig({ cwd: p.dir, siteUrl: { url: 'https://pages.example.org/repo', from: '--site-url' } });
+    expect(config.site.url).toBe('https://pages.example.org/repo/');
+    // The URL shapes the feeds: it is part of the config digest.
+    expect(config.digest).not.toBe((await loadConfig({ cwd: p.dir })).digest);
+    expect(await errorOf(`export default {};\n`, { siteUrl: { url: 'nope', from: 'PIPELINE_SITE_URL' } })).toMatch(
+      /^PIPELINE_SITE_URL: expected an absolute http:\/\/ or https:\/\/ URL.*got "nope"$/,
+    );
+  });
+
+  it('accepts a level per configurable rule id; names an unknown one', async () => {
+    const p = await withConfig(`export default { diagnostics: { 'author-duplicate': 'off', encoding: 'warning' } };\n`);
+    expect((await loadConfig({ cwd: p.dir })).diagnostics).toEqual({ 'author-duplicate': 'off', encoding: 'warning' });
+    expect(await errorOf(`export default { diagnostics: { 'no-such-rule': 'off' } };\n`)).toMatch(/unknown rule id "no-such-rule" in "diagnostics"/);
+    expect(await errorOf(`export default { diagnostics: { 'write-failed': 'info' } };\n`)).toMatch(/"diagnostics\.write-failed": expected a rule about the input/);
+  });
+
+  it('recognizes placeholder site URLs', () => {
+    for (const url of ['https://example.github.io/daily-papers/', 'https://www.example.com/', 'http://example.org/x/']) expect(isPlaceholderSiteUrl(url), url).toBe(true);
+    for (const url of ['https://someone.github.io/daily-papers/', 'https://example-lab.github.io/', 'https://myexample.com/']) expect(isPlaceholderSiteUrl(url), url).toBe(false);
+  });
+
+  it('names the output folder without needing the input (for the preview)', async () => {
+    const p = await withConfig(`export default { input: 'nowhere', output: 'site' };\n`);
+    expect(await configuredOutputDir({ cwd: p.dir })).toBe(path.join(p.dir, 'site'));
+    expect(await configuredOutputDir({ cwd: p.dir, output: 'x' })).toBe(path.join(p.dir, 'x'));
   });
 });
 

@@ -38,8 +38,8 @@ describe('parseStep', () => {
     expect(fromWorkers.stats).toMatchObject({ analyzed: dataset.papers.length, analyzedInWorkers: dataset.papers.length, reused: 0 });
     expect(indexJsonText(fromWorkers.index)).toBe(indexJsonText(buildIndexOf(dataset).index));
 
-    await readAndParse(p, 0, { parse: new ParseCache(p.cache, 'v', 'd'), vectors: null });
-    const cached = await readAndParse(p, 0, { parse: new ParseCache(p.cache, 'v', 'd'), vectors: null });
+    await readAndParse(p, 0, { parse: new ParseCache(p.cache, 'v'), vectors: null });
+    const cached = await readAndParse(p, 0, { parse: new ParseCache(p.cache, 'v'), vectors: null });
     expect(cached.counts).toMatchObject({ cached: 13, parsed: 0 });
     expect(cached.entries).toEqual(main.entries);
     expect(fileMessages(cached.files)).toEqual(fileMessages(main.files));
