@@ -54,7 +54,7 @@ describe('eval generator rules', () => {
 const present = corpusPresent();
 if (!present) console.warn(`test/eval/generate.test.ts: corpus tests skipped, no corpus at ${CORPUS_DIR}`);
 
-describe.skipIf(!present)('eval generator on the corpus', () => {
+describe.skipIf(!present)(`eval generator on the corpus${present ? '' : ' (skipped: ../shared/corpus missing)'}`, () => {
   let dir = '';
   let papers: Paper[] = [];
   let set: QuerySet;

@@ -359,7 +359,7 @@ function report(field: string, mismatches: string[]): string {
 
 // ---------------------------------------------------------------------------------------------
 
-describe.skipIf(!existsSync(CORPUS))('corpus oracle: CLI output vs an independent line reading (skipped: ../shared/corpus missing)', () => {
+describe.skipIf(!existsSync(CORPUS))(`corpus oracle: CLI output vs an independent line reading${existsSync(CORPUS) ? '' : ' (skipped: ../shared/corpus missing)'}`, () => {
   let out = '';
   let reading: Reading;
   let papers: OutPaper[] = [];
