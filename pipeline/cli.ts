@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `npm run pipeline -- [options]`: loads the config, runs the pipeline, prints progress,
  * diagnostics and a summary, and sets the exit code:
@@ -6,11 +7,9 @@
  *      another run holding the lock; nothing is published and output/ is left as it was
  *   2  usage or config error (printed without a stack trace)
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config/load.ts';
-import { detectMode, RunLogger } from './report/logger.ts';
-import { LockError } from './publish/publish.ts';
-import { runPipeline } from './run.ts';
 import { packageVersion } from './cache/version.ts';
 
 export const USAGE = `Usage: npm run pipeline -- [options]
@@ -81,6 +80,13 @@ export async function main(io: CliIO): Promise<number> {
     }
   }
 
+  // Loaded only now, so that --help and --version answer without loading the pipeline.
+  const [{ ConfigError, loadConfig }, { detectMode, RunLogger }, { LockError }, { runPipeline }] = await Promise.all([
+    import('./config/load.ts'),
+    import('./report/logger.ts'),
+    import('./publish/publish.ts'),
+    import('./run.ts'),
+  ]);
   const mode = detectMode({ json: values.json, quiet: values.quiet, env: io.env, stdout: io.stdout });
   const logger = new RunLogger(mode, io.stdout, io.stderr);
 
@@ -127,8 +133,11 @@ export async function main(io: CliIO): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] !== undefined && /pipeline[\\/]cli\.ts$/.test(process.argv[1]);
-if (isEntry) {
+/**
+ * Runs `main` on this process's arguments and streams and sets `process.exitCode` (the entry of
+ * `npx daily-papers-feeds`, `node dist/pipeline/cli.js` and pipeline/launch.mjs).
+ */
+export function start(): void {
   main({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {
       process.exitCode = code;
@@ -139,3 +148,14 @@ if (isEntry) {
     },
   );
 }
+
+/** True when this module is the process's entry script, also through a symlink (npm's bin links). */
+function isEntry(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) start();
