@@ -136,7 +136,7 @@ async function importConfig(file: string): Promise<unknown> {
   try {
     mod = (await import(await configModuleUrl(file))) as { default?: unknown };
   } catch (error) {
-    if (error instanceof ConfigCompileError) throw new ConfigError(`${file}: cannot compile the config file:\n${error.message}`);
+    if (error instanceof ConfigCompileError) throw new ConfigError(`${file}: cannot load the config file: it does not compile:\n${error.message}`);
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConfigError(`${file}: cannot load the config file: ${reason}`);
   }
