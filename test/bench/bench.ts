@@ -9,7 +9,10 @@
  *   no change      a rerun with nothing changed (the fast path)
  *   one new digest a rerun after adding one digest (warm parse cache)
  *   --version      `npm run pipeline -- --version`
- *   peak RSS       of a cold run's process tree (GNU time's %M, when /usr/bin/time exists)
+ *   peak RSS       of a cold run's largest process (GNU time's %M, when /usr/bin/time exists)
+ *
+ * Wall-clock time is what the goals are about; the CPU time of each run (GNU time's %U + %S)
+ * is reported too, as it depends much less on what else the machine is doing.
  *
  * Each scenario runs in a work folder of its own: a copy of the corpus, and a config importing
  * the project's pipeline.config.ts with input, output and cache folders inside the work folder.
@@ -36,16 +39,22 @@ const GNU_TIME = '/usr/bin/time';
 const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !k.startsWith('TSX')));
 
 interface Timed {
+  /** Wall clock, ms. */
   ms: number;
-  /** Peak RSS of the process tree in MB (only when measured). */
+  /** CPU time (user + system) of the process tree, ms; null without GNU time. */
+  cpuMs: number | null;
+  /** Peak RSS of the largest process of the tree, MB; null without GNU time. */
   rssMb: number | null;
   stdout: string;
 }
 
-/** Runs `command args` in `cwd` to the end and times it (wall clock); rejects on a non-zero exit. */
-function timedRun(command: string, args: string[], cwd: string, measureRss = false): Promise<Timed> {
-  const withTime = measureRss && existsSync(GNU_TIME);
-  const [file, argv] = withTime ? [GNU_TIME, ['-f', 'RSS-KB %M', command, ...args]] : [command, args];
+/**
+ * Runs `command args` in `cwd` to the end and times it (wall clock, and CPU time and peak RSS
+ * through GNU time when /usr/bin/time exists); rejects on a non-zero exit.
+ */
+function timedRun(command: string, args: string[], cwd: string): Promise<Timed> {
+  const withTime = existsSync(GNU_TIME);
+  const [file, argv] = withTime ? [GNU_TIME, ['-f', 'BENCH %M %U %S', command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(file, argv, { cwd, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -56,8 +65,8 @@ function timedRun(command: string, args: string[], cwd: string, measureRss = fal
     child.once('exit', (code) => {
       const ms = performance.now() - started;
       if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}`));
-      const rss = withTime ? /RSS-KB (\d+)\s*$/.exec(stderr) : null;
-      resolve({ ms, rssMb: rss ? Number(rss[1]) / 1024 : null, stdout });
+      const t = withTime ? /BENCH (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(stderr) : null;
+      resolve({ ms, cpuMs: t ? (Number(t[2]) + Number(t[3])) * 1000 : null, rssMb: t ? Number(t[1]) / 1024 : null, stdout });
     });
   });
 }
@@ -97,6 +106,8 @@ interface ScenarioResult {
   noChange: number[];
   oneNew: number[];
   version: number[];
+  /** CPU time (ms) of the same runs, per scenario (empty without GNU time). */
+  cpu: Record<'naive' | 'cold' | 'noChange' | 'oneNew' | 'version', number[]>;
   coldRssMb: number | null;
   naiveRssMb: number | null;
 }
@@ -135,38 +146,42 @@ async function benchCorpus(name: string, source: string, runs: number, work: str
     `import base from ${JSON.stringify(path.join(ROOT, 'pipeline.config.ts'))};\n` +
       "export default { ...base, input: 'input', output: 'output', cacheDir: 'cache' };\n",
   );
-  const pipeline = (...flags: string[]): Promise<Timed> => timedRun('npm', ['run', '--silent', 'pipeline', '--', '--config', config, ...flags], ROOT);
-  const cold = (): Promise<Timed> => timedRun('npm', ['run', '--silent', 'pipeline', '--', '--config', config], ROOT, true);
   const size = await corpusSize(input);
   const result: ScenarioResult = {
-    corpus: name, ...size, runs, naive: [], cold: [], noChange: [], oneNew: [], version: [], coldRssMb: null, naiveRssMb: null,
+    corpus: name, ...size, runs, naive: [], cold: [], noChange: [], oneNew: [], version: [],
+    cpu: { naive: [], cold: [], noChange: [], oneNew: [], version: [] }, coldRssMb: null, naiveRssMb: null,
   };
+  /** Times one run into `scenario` (wall and CPU). */
+  const record = (scenario: keyof ScenarioResult['cpu'], t: Timed): Timed => {
+    result[scenario].push(t.ms);
+    if (t.cpuMs !== null) result.cpu[scenario].push(t.cpuMs);
+    return t;
+  };
+  const pipeline = (...flags: string[]): Promise<Timed> => timedRun('npm', ['run', '--silent', 'pipeline', '--', '--config', config, ...flags], ROOT);
   log(`${name}: ${size.files} files, ${(size.bytes / 1e6).toFixed(1)} MB, ${runs} run(s) each`);
 
   for (let i = 0; i < runs; i++) {
     await rm(cacheDir, { recursive: true, force: true });
     await rm(output, { recursive: true, force: true });
-    const c = await cold();
-    result.cold.push(c.ms);
+    const c = record('cold', await pipeline());
     result.coldRssMb = Math.max(result.coldRssMb ?? 0, c.rssMb ?? 0) || null;
     await rm(naiveOut, { recursive: true, force: true });
-    const n = await timedRun(process.execPath, [naive, input, naiveOut], ROOT, true);
-    result.naive.push(n.ms);
+    const n = record('naive', await timedRun(process.execPath, [naive, input, naiveOut], ROOT));
     result.naiveRssMb = Math.max(result.naiveRssMb ?? 0, n.rssMb ?? 0) || null;
     const r = await report(output);
     log(`  run ${i + 1}: naive ${fmt(n.ms)} (${n.stdout.trim()} papers), cold ${fmt(c.ms)} (exit ${r.exitCode}, cache misses ${r.cache.misses})`);
   }
   const reruns = Math.max(runs, 5);
   for (let i = 0; i < reruns; i++) {
-    result.noChange.push((await pipeline()).ms);
+    record('noChange', await pipeline());
     if (!(await report(output)).fastPath) log('  warning: the no-change rerun did not take the fast path');
   }
-  for (let i = 0; i < reruns; i++) result.version.push((await pipeline('--version')).ms);
+  for (let i = 0; i < reruns; i++) record('version', await pipeline('--version'));
   const added = await newDigestFor(input);
   for (let i = 0; i < runs; i++) {
     await mkdir(path.join(input, path.dirname(added.rel)), { recursive: true });
     await writeFile(path.join(input, added.rel), added.text);
-    result.oneNew.push((await pipeline()).ms);
+    record('oneNew', await pipeline());
     const misses = (await report(output)).cache.misses;
     if (misses !== 1) log(`  warning: one-new-digest rerun parsed ${misses} files`);
     await rm(path.join(input, path.dirname(added.rel)), { recursive: true });
@@ -200,7 +215,20 @@ function summarize(results: ScenarioResult[]): { text: string; goals: Record<str
     ]));
     goals[r.corpus] = Object.fromEntries(Object.values(GOALS).map((g) => [g.label, g.ok(r)]));
   }
-  lines.push('', 'Goals (medians):');
+  if (results.some((r) => r.cpu.cold.length > 0)) {
+    const cpu = (v: number[]): string => (v.length ? fmt(median(v)) : '?');
+    lines.push('', 'CPU time (user + system of the process tree), medians:', '');
+    lines.push(row(['corpus', 'naive', 'cold', 'cold / naive', 'no change', '--version', 'one new digest', 'one new / naive']));
+    lines.push(row(Array(8).fill('---')));
+    for (const r of results) {
+      const n = median(r.cpu.naive);
+      lines.push(row([
+        r.corpus, cpu(r.cpu.naive), cpu(r.cpu.cold), ratio(median(r.cpu.cold), n), cpu(r.cpu.noChange), cpu(r.cpu.version),
+        cpu(r.cpu.oneNew), ratio(median(r.cpu.oneNew), n),
+      ]));
+    }
+  }
+  lines.push('', 'Goals (wall-clock medians):');
   for (const [corpus, byGoal] of Object.entries(goals)) {
     for (const [label, ok] of Object.entries(byGoal)) lines.push(`  ${ok ? 'met   ' : 'MISSED'}  ${corpus}: ${label}`);
   }
