@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `npm run pipeline -- [options]`: parses the flags (`parseFlags`, apart from the process'
  * startup at the bottom), loads the config, runs the pipeline, prints progress, diagnostics
@@ -8,12 +9,9 @@
  *      another run holding the lock; nothing is published and output/ is left as it was
  *   2  usage or config error (printed without a stack trace)
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config/load.ts';
-import { annotationLines, appendStepSummary, inGitHubActions, stepSummary } from './report/github.ts';
-import { detectMode, RunLogger } from './report/logger.ts';
-import { LockError } from './publish/publish.ts';
-import { runPipeline } from './run.ts';
 import { packageVersion } from './cache/version.ts';
 
 export const USAGE = `Usage: npm run pipeline -- [options]
@@ -131,6 +129,15 @@ export async function main(io: CliIO): Promise<number> {
     return 0;
   }
 
+  // Loaded only now, so that --help and --version answer without loading the pipeline.
+  const [{ ConfigError, loadConfig }, { annotationLines, appendStepSummary, inGitHubActions, stepSummary }, { detectMode, RunLogger }, { LockError }, { runPipeline }] =
+    await Promise.all([
+      import('./config/load.ts'),
+      import('./report/github.ts'),
+      import('./report/logger.ts'),
+      import('./publish/publish.ts'),
+      import('./run.ts'),
+    ]);
   const mode = detectMode({ json: flags.json, quiet: flags.quiet, env: io.env, stdout: io.stdout });
   const logger = new RunLogger(mode, io.stdout, io.stderr);
   const github = inGitHubActions(io.env);
@@ -188,8 +195,11 @@ export async function main(io: CliIO): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] !== undefined && /pipeline[\\/]cli\.ts$/.test(process.argv[1]);
-if (isEntry) {
+/**
+ * Runs `main` on this process's arguments and streams and sets `process.exitCode` (the entry of
+ * `npx daily-papers-feeds`, `node dist/pipeline/cli.js` and pipeline/launch.mjs).
+ */
+export function start(): void {
   main({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {
       process.exitCode = code;
@@ -200,3 +210,14 @@ if (isEntry) {
     },
   );
 }
+
+/** True when this module is the process's entry script, also through a symlink (npm's bin links). */
+function isEntry(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) start();

@@ -5,12 +5,9 @@
  * computed on first use and kept for the process (the code does not change while it runs).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import fg from 'fast-glob';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { PACKAGE_ROOT as ROOT } from '../package-root.ts';
 
 let version: string | undefined;
 let fingerprint: string | undefined;
@@ -52,10 +49,16 @@ export function moduleFingerprint(entry: string): string {
   for (const file of [...seen].sort()) {
     hash.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
-  hash.update(readFileSync(path.join(ROOT, 'package-lock.json')));
+  hash.update(lockFile());
   const value = hash.digest('hex').slice(0, 12);
   moduleFingerprints.set(start, value);
   return value;
+}
+
+/** package-lock.json's bytes: the dependencies' versions (empty in an installed package, which ships no lock file). */
+function lockFile(): Uint8Array {
+  const file = path.join(ROOT, 'package-lock.json');
+  return existsSync(file) ? readFileSync(file) : new Uint8Array();
 }
 
 /** The version the parse cache is keyed by: package version + parser code fingerprint. */
@@ -63,12 +66,17 @@ export function parserVersion(): string {
   return `${packageVersion()}+${moduleFingerprint('pipeline/parse/core.ts')}`;
 }
 
+/** The `.ts` files under the folder `dir` of the root (root-relative, `/`-separated). */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `${dir}/${f.split(path.sep).join('/')}`);
+}
+
 /** sha256 (12 hex) over the sorted source files of src/ and pipeline/ (computed once per process). */
 export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
-  const files = fg
-    .sync(['src/**/*.ts', 'pipeline/**/*.ts', 'package-lock.json'], { cwd: ROOT, onlyFiles: true })
-    .sort();
+  const files = [...sourceFiles('src'), ...sourceFiles('pipeline'), ...(existsSync(path.join(ROOT, 'package-lock.json')) ? ['package-lock.json'] : [])].sort();
   const hash = createHash('sha256');
   for (const file of files) {
     hash.update(file).update('\0').update(readFileSync(path.join(ROOT, file))).update('\0');

@@ -1,17 +1,17 @@
 /**
- * Loads `pipeline.config.ts` (through a dynamic import: the process runs under tsx), validates it
- * with the zod `configSchema`, applies the CLI overrides and resolves every path.
+ * Loads `pipeline.config.ts` (compiled by esbuild when it is TypeScript: pipeline/config/compile.ts),
+ * validates it with the zod `configSchema`, applies the CLI overrides and resolves every path.
  * Any problem is a `ConfigError` (the CLI prints its message, without a stack, and exits 2).
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { configSchema, type Config } from '../../src/config.ts';
 import { isConfigurable, RULE_IDS } from '../../src/diagnostic-rules.ts';
 import type { ResolvedConfig } from '../context.ts';
+import { ConfigCompileError, configModuleUrl } from './compile.ts';
 
 export const DEFAULT_CONFIG_FILE = 'pipeline.config.ts';
 
@@ -146,10 +146,9 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown):
 async function importConfig(file: string): Promise<unknown> {
   let mod: { default?: unknown };
   try {
-    const info = await stat(file);
-    // The query makes a changed file load anew when one process loads configs twice (tests).
-    mod = (await import(`${pathToFileURL(file).href}?mtime=${info.mtimeMs}`)) as { default?: unknown };
+    mod = (await import(await configModuleUrl(file))) as { default?: unknown };
   } catch (error) {
+    if (error instanceof ConfigCompileError) throw new ConfigError(`${file}: cannot load the config file: it does not compile:\n${error.message}`);
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConfigError(`${file}: cannot load the config file: ${reason}`);
   }

@@ -4,11 +4,13 @@
  * under `assets/`.
  */
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { build } from 'esbuild';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import type { Artifact } from '../publish/artifact.ts';
 
-const PAGE_DIR = fileURLToPath(new URL('../../src/page/', import.meta.url));
+/** The page's sources (TypeScript, bundled here; the same folder whether the pipeline runs from source or from dist/). */
+const PAGE_DIR = path.join(PACKAGE_ROOT, 'src/page/');
 
 /** The first 10 hex digits of the SHA-256 of `data`: the content hash in an asset's name. */
 function hash(data: string | Uint8Array): string {

@@ -4,13 +4,14 @@
  * `output/` works from any static host, including a sub-path.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { escapeHtml as escapeText } from '../../src/escape.ts';
 import type { Config } from '../../src/config.ts';
 import type { Artifact } from '../publish/artifact.ts';
 import { listFeeds } from '../feeds/plan.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
-const TEMPLATE = fileURLToPath(new URL('../../src/page/index.html', import.meta.url));
+const TEMPLATE = path.join(PACKAGE_ROOT, 'src/page/index.html');
 
 /** The page's Content-Security-Policy: scripts and data only from the same origin. */
 const CSP =

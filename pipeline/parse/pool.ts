@@ -1,6 +1,7 @@
 /**
- * The parse workers: how many to use (`workerCount`, the one rule), the worker script (bundled
- * once per process by esbuild), and a pool that can be booted ahead of the parse step, so that
+ * The parse workers: how many to use (`workerCount`, the one rule), the worker script (compiled
+ * JavaScript next to this module when the pipeline runs from dist/; from source, bundled once
+ * per process by esbuild), and a pool that can be booted ahead of the parse step, so that
  * the workers' boot overlaps reading the inputs on a cold run.
  */
 import { availableParallelism } from 'node:os';
@@ -66,7 +67,14 @@ function bundledWorker(): Promise<string | null> {
   return bundled;
 }
 
+/** True when this module runs compiled (dist/pipeline/parse/pool.js): the worker's compiled script sits next to it. */
+const COMPILED = import.meta.url.endsWith('.js');
+
 function boot(count: number): Promise<Worker[]> {
+  if (COMPILED) {
+    const script = new URL('./worker.js', import.meta.url);
+    return Promise.resolve(Array.from({ length: count }, () => new Worker(script)));
+  }
   return bundledWorker().then((code) =>
     Array.from({ length: count }, () => {
       if (code !== null) return new Worker(code, { eval: true });

@@ -2,7 +2,7 @@
  * Step "page": the static search page. Emits `index.html` (pipeline/page/html.ts), the bundled
  * scripts and style under `assets/` (pipeline/page/bundle.ts), and the search data split into
  * chunks the page fetches on demand (`search/`, pipeline/page/chunks.ts; format in
- * src/page/format.ts).
+ * src/page/format.ts), and `client.js`, the search client for other pages (pipeline/page/client.ts).
  */
 import { byString } from '../../src/compare.ts';
 import type { Dataset } from '../../src/types.ts';
@@ -12,6 +12,7 @@ import type { BuiltIndex } from '../../src/search/index-builder.ts';
 import type { StepContext, StepResult } from '../context.ts';
 import type { Artifact } from '../publish/artifact.ts';
 import { bundlePage } from '../page/bundle.ts';
+import { bundleClient } from '../page/client.ts';
 import { chunkSearchData } from '../page/chunks.ts';
 import { renderIndexHtml } from '../page/html.ts';
 
@@ -28,8 +29,8 @@ export async function pageStep(ctx: StepContext, { dataset, index: built }: Page
   ctx.logger.info(
     `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks`,
   );
-  const assets = await bundlePage();
+  const [assets, client] = await Promise.all([bundlePage(), bundleClient()]);
   const html = await renderIndexHtml(ctx.config, dataset.papers.length, assets);
-  const files = [html, assets.js, assets.worker, assets.css, ...artifacts].sort(byString((a) => a.path));
+  const files = [html, assets.js, assets.worker, assets.css, client, ...artifacts].sort(byString((a) => a.path));
   return { value: files, counts: { artifacts: files.length } };
 }

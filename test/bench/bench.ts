@@ -1,93 +1,96 @@
 /**
- * `npm run bench [-- --runs N --runs10 N --scale 10 --skip-scale --skip-1x --corpus DIR]`: measures the pipeline on
- * ../shared/corpus (1x) and on a synthetic N-times corpus (`pipeline/commands/synth.ts`):
+ * `npm run bench [-- --runs N --runs10 N --scale 10 --skip-scale --skip-1x --corpus DIR]`: times
+ * the user's command, `npm run pipeline`, as a whole process (npm, node start-up, loading the
+ * code, the config, the run), on ../shared/corpus (1x) and on a synthetic N-times corpus
+ * (`npm run synth`), against a naive one-shot baseline run as a process of its own
+ * (test/bench/naive.ts, compiled to JavaScript, `node naive.mjs`) in the same bench run:
  *
- *   naive          the baseline: glob, remark-parse every file, MiniSearch with default options,
- *                  write papers + index (no cache, no feeds, no page), in this same process
- *   cold           `runPipeline` from an empty cache folder (a fresh clone), every step
- *   no-change      a rerun with nothing changed (fast path)
- *   one-new-digest a rerun after adding one digest (warm parse cache)
- *   peak RSS       maxRSS of the child process running a corpus (each corpus runs in its own
- *                  child): after the pipeline's first cold run, which runs before anything else,
- *                  and after the naive run that follows it (the larger of the two peaks)
+ *   cold           `npm run pipeline` with no cache and no output folder (a fresh clone)
+ *   no change      a rerun with nothing changed (the fast path)
+ *   one new digest a rerun after adding one digest (warm parse cache)
+ *   --version      `npm run pipeline -- --version`
+ *   peak RSS       of a cold run's largest process (GNU time's %M, when /usr/bin/time exists)
  *
- * Reports medians and ratios against the naive baseline, per-step medians of the cold run, the
- * growth from 1x to Nx, and checks the goals (cold <= 0.5x naive, no-change <= 1 s,
- * one-new-digest <= 0.35x naive, peak RSS <= 1.5 GB at 10x, linear growth).
- * Writes the figures to .cache/bench/bench-<date>.json as well. This is not a unit test.
+ * Wall-clock time is what the goals are about; the CPU time of each run (GNU time's %U + %S)
+ * is reported too, as it depends much less on what else the machine is doing.
+ *
+ * Each scenario runs in a work folder of its own: a copy of the corpus, and a config importing
+ * the project's pipeline.config.ts with input, output and cache folders inside the work folder.
+ * Naive and cold runs are interleaved, so that load from other processes hits both alike.
+ * Prints medians, ratios and the goals (--version <= 0.3 s, no change <= 0.3 s, one new digest
+ * <= 0.25x naive, cold <= 0.9x naive), and saves the figures to .cache/bench/. Not a unit test.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import fg from 'fast-glob';
-import type { Heading, Link, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import MiniSearch from 'minisearch';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { loadConfig } from '../../pipeline/config/load.ts';
-import type { ResolvedConfig } from '../../pipeline/context.ts';
-import { RunLogger } from '../../pipeline/report/logger.ts';
-import { runPipeline } from '../../pipeline/run.ts';
+import { ensureBuilt } from '../../pipeline/build.mjs';
 import { planFor, shiftDigest, synthCorpus } from '../../pipeline/commands/synth.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
-const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+const BENCH_DIR = path.join(ROOT, '.cache/bench');
+const GNU_TIME = '/usr/bin/time';
+/** The children's environment: no TypeScript loader inherited from this process. */
+const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !k.startsWith('TSX')));
 
-// ---------------------------------------------------------------------------------------------
-// The naive one-shot baseline
-
-interface NaiveDoc {
-  id: number;
-  url: string;
-  title: string;
-  text: string;
+interface Timed {
+  /** Wall clock, ms. */
+  ms: number;
+  /** CPU time (user + system) of the process tree, ms; null without GNU time. */
+  cpuMs: number | null;
+  /** Peak RSS of the largest process of the tree, MB; null without GNU time. */
+  rssMb: number | null;
+  stdout: string;
 }
 
-export async function naiveRun(input: string, output: string): Promise<number> {
-  const files = (await fg('**/*.md', { cwd: input, onlyFiles: true })).sort();
-  const processor = unified().use(remarkParse);
-  const docs: NaiveDoc[] = [];
-  for (const file of files) {
-    const tree = processor.parse(await readFile(path.join(input, file), 'utf8')) as Root;
-    let current: NaiveDoc | null = null;
-    for (const node of tree.children) {
-      if (node.type === 'heading' && (node as Heading).depth === 3) {
-        const link = (node as Heading).children.find((c): c is Link => c.type === 'link');
-        current = { id: docs.length, url: link?.url ?? '', title: toString(node), text: '' };
-        docs.push(current);
-      } else if (node.type === 'heading') {
-        current = null;
-      } else if (current) {
-        current.text += `${toString(node)}\n`;
-      }
-    }
-  }
-  const index = new MiniSearch<NaiveDoc>({ fields: ['title', 'text'], storeFields: ['title', 'url'] });
-  index.addAll(docs);
-  await mkdir(output, { recursive: true });
-  await writeFile(path.join(output, 'papers.json'), JSON.stringify({ papers: docs }));
-  await writeFile(path.join(output, 'search-index.json'), JSON.stringify(index));
-  return docs.length;
+/**
+ * Runs `command args` in `cwd` to the end and times it (wall clock, and CPU time and peak RSS
+ * through GNU time when /usr/bin/time exists); rejects on a non-zero exit.
+ */
+function timedRun(command: string, args: string[], cwd: string): Promise<Timed> {
+  const withTime = existsSync(GNU_TIME);
+  const [file, argv] = withTime ? [GNU_TIME, ['-f', 'BENCH %M %U %S', command, ...args]] : [command, args];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(file, argv, { cwd, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('exit', (code) => {
+      const ms = performance.now() - started;
+      if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}`));
+      const t = withTime ? /BENCH (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(stderr) : null;
+      resolve({ ms, cpuMs: t ? (Number(t[2]) + Number(t[3])) * 1000 : null, rssMb: t ? Number(t[1]) / 1024 : null, stdout });
+    });
+  });
 }
 
-// ---------------------------------------------------------------------------------------------
+/** Compiles the naive baseline to JavaScript under .cache/bench/ (where its packages resolve). */
+async function compileNaive(): Promise<string> {
+  const out = path.join(BENCH_DIR, 'naive.mjs');
+  await build({
+    entryPoints: [path.join(ROOT, 'test/bench/naive.ts')],
+    outfile: out,
+    bundle: true,
+    packages: 'external',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return out;
+}
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  global.gc?.();
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
 }
 
 const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
@@ -97,15 +100,16 @@ interface ScenarioResult {
   corpus: string;
   files: number;
   bytes: number;
-  papers: number;
   runs: number;
   naive: number[];
   cold: number[];
-  coldSteps: Record<string, number[]>;
   noChange: number[];
   oneNew: number[];
-  peakRssMb: number | null;
-  naivePeakRssMb: number | null;
+  version: number[];
+  /** CPU time (ms) of the same runs, per scenario (empty without GNU time). */
+  cpu: Record<'naive' | 'cold' | 'noChange' | 'oneNew' | 'version', number[]>;
+  coldRssMb: number | null;
+  naiveRssMb: number | null;
 }
 
 async function corpusSize(dir: string): Promise<{ files: number; bytes: number }> {
@@ -123,141 +127,112 @@ async function newDigestFor(input: string): Promise<{ rel: string; text: string 
   return { rel: 'bench-new/one-new-digest.md', text: shiftDigest(texts[last]!, 1, plan) };
 }
 
-const rssMb = (): number => process.resourceUsage().maxRSS / 1024;
+/** The run's report.json (the pipeline's own account: fast path, cache misses). */
+async function report(output: string): Promise<{ fastPath: boolean; cache: { misses: number }; exitCode: number }> {
+  return JSON.parse(await readFile(path.join(output, 'report.json'), 'utf8'));
+}
 
-/**
- * One corpus, in a fresh child process (its own heap and peak RSS): naive and cold runs
- * interleaved, then no-change reruns and one-new-digest reruns. A cold run starts from an empty
- * cache folder (like a fresh clone) and so also fills the cache the reruns use.
- */
-async function benchCorpus(name: string, source: string, runs: number, work: string, log: (s: string) => void): Promise<ScenarioResult> {
+/** One corpus: naive and cold runs interleaved, then no-change, --version and one-new-digest reruns. */
+async function benchCorpus(name: string, source: string, runs: number, work: string, naive: string, log: (s: string) => void): Promise<ScenarioResult> {
   const input = path.join(work, 'input');
   const output = path.join(work, 'output');
-  const naiveOut = path.join(work, 'naive');
   const cacheDir = path.join(work, 'cache');
+  const naiveOut = path.join(work, 'naive');
+  const config = path.join(work, 'pipeline.config.ts');
   await rm(work, { recursive: true, force: true });
   await cp(source, input, { recursive: true });
+  await writeFile(
+    config,
+    `import base from ${JSON.stringify(path.join(ROOT, 'pipeline.config.ts'))};\n` +
+      "export default { ...base, input: 'input', output: 'output', cacheDir: 'cache' };\n",
+  );
   const size = await corpusSize(input);
-  const base = await loadConfig({ cwd: ROOT, input, output });
-  const config: ResolvedConfig = { ...base, cacheDirAbs: cacheDir };
-  const logger = new RunLogger('json');
   const result: ScenarioResult = {
-    corpus: name, ...size, papers: 0, runs, naive: [], cold: [], coldSteps: {}, noChange: [], oneNew: [], peakRssMb: null, naivePeakRssMb: null,
+    corpus: name, ...size, runs, naive: [], cold: [], noChange: [], oneNew: [], version: [],
+    cpu: { naive: [], cold: [], noChange: [], oneNew: [], version: [] }, coldRssMb: null, naiveRssMb: null,
   };
+  /** Times one run into `scenario` (wall and CPU). */
+  const record = (scenario: keyof ScenarioResult['cpu'], t: Timed): Timed => {
+    result[scenario].push(t.ms);
+    if (t.cpuMs !== null) result.cpu[scenario].push(t.cpuMs);
+    return t;
+  };
+  const pipeline = (...flags: string[]): Promise<Timed> => timedRun('npm', ['run', '--silent', 'pipeline', '--', '--config', config, ...flags], ROOT);
   log(`${name}: ${size.files} files, ${(size.bytes / 1e6).toFixed(1)} MB, ${runs} run(s) each`);
 
   for (let i = 0; i < runs; i++) {
-    // Interleaved, so that load from other processes hits both alike. The pipeline goes first:
-    // maxRSS is a high-water mark, so its peak is read before the naive run can raise it.
     await rm(cacheDir, { recursive: true, force: true });
-    let report;
-    const tc = await timed(async () => {
-      ({ report } = await runPipeline({ config, logger, allowEmpty: true }));
-    });
-    result.cold.push(tc);
-    if (i === 0) result.peakRssMb = rssMb();
-    const tn = await timed(() => naiveRun(input, naiveOut));
-    result.naive.push(tn);
-    if (i === 0) result.naivePeakRssMb = rssMb();
-    result.papers = report!.counts.papers ?? 0;
-    for (const s of report!.steps) (result.coldSteps[s.name] ??= []).push(s.ms);
-    log(`  run ${i + 1}: naive ${fmt(tn)}, cold ${fmt(tc)} (exit ${report!.exitCode}, cache misses ${report!.cache.misses})`);
+    await rm(output, { recursive: true, force: true });
+    const c = record('cold', await pipeline());
+    result.coldRssMb = Math.max(result.coldRssMb ?? 0, c.rssMb ?? 0) || null;
+    await rm(naiveOut, { recursive: true, force: true });
+    const n = record('naive', await timedRun(process.execPath, [naive, input, naiveOut], ROOT));
+    result.naiveRssMb = Math.max(result.naiveRssMb ?? 0, n.rssMb ?? 0) || null;
+    const r = await report(output);
+    log(`  run ${i + 1}: naive ${fmt(n.ms)} (${n.stdout.trim()} papers), cold ${fmt(c.ms)} (exit ${r.exitCode}, cache misses ${r.cache.misses})`);
   }
-
-  for (let i = 0; i < Math.max(runs, 3); i++) {
-    let fast = false;
-    result.noChange.push(await timed(async () => {
-      fast = (await runPipeline({ config, logger, allowEmpty: true })).report.fastPath;
-    }));
-    if (!fast) log('  warning: the no-change rerun did not take the fast path');
+  const reruns = Math.max(runs, 5);
+  for (let i = 0; i < reruns; i++) {
+    record('noChange', await pipeline());
+    if (!(await report(output)).fastPath) log('  warning: the no-change rerun did not take the fast path');
   }
+  for (let i = 0; i < reruns; i++) record('version', await pipeline('--version'));
   const added = await newDigestFor(input);
   for (let i = 0; i < runs; i++) {
     await mkdir(path.join(input, path.dirname(added.rel)), { recursive: true });
     await writeFile(path.join(input, added.rel), added.text);
-    let misses = 0;
-    result.oneNew.push(await timed(async () => {
-      misses = (await runPipeline({ config, logger, allowEmpty: true })).report.cache.misses;
-    }));
+    record('oneNew', await pipeline());
+    const misses = (await report(output)).cache.misses;
     if (misses !== 1) log(`  warning: one-new-digest rerun parsed ${misses} files`);
     await rm(path.join(input, path.dirname(added.rel)), { recursive: true });
-    // Back to the base state (this run prunes the new digest from the parse cache).
-    if (i < runs - 1) await runPipeline({ config, logger, allowEmpty: true });
+    if (i < runs - 1) await pipeline(); // back to the base state (not timed)
   }
-  log(`  no-change ${result.noChange.map(fmt).join(', ')}; one-new-digest ${result.oneNew.map(fmt).join(', ')}`);
-  log(`  peak RSS: the pipeline's cold run ${result.peakRssMb?.toFixed(0)} MB; after the naive run too ${result.naivePeakRssMb?.toFixed(0)} MB`);
+  log(`  no change ${result.noChange.map(fmt).join(', ')}; --version ${result.version.map(fmt).join(', ')}; one new digest ${result.oneNew.map(fmt).join(', ')}`);
   await rm(work, { recursive: true, force: true });
   return result;
 }
 
-function inChild(name: string, source: string, runs: number, work: string): Promise<ScenarioResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', '--max-old-space-size=6144', '--import', TSX, path.join(ROOT, 'test/bench/bench.ts'),
-        '--child', name, '--input', source, '--work', work, '--runs', String(runs)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      const text = d.toString();
-      out += text;
-      for (const line of text.split('\n')) if (line && !line.startsWith('RESULT ')) process.stdout.write(`${line}\n`);
-    });
-    child.once('exit', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
-      if (line) resolve(JSON.parse(line.slice(7)) as ScenarioResult);
-      else reject(new Error(`bench child for ${name} exited with ${code}`));
-    });
-  });
-}
+const GOALS = {
+  version: { label: '--version <= 0.3 s', ok: (r: ScenarioResult) => median(r.version) <= 300 },
+  noChange: { label: 'no change <= 0.3 s', ok: (r: ScenarioResult) => median(r.noChange) <= 300 },
+  oneNew: { label: 'one new digest <= 0.25x naive', ok: (r: ScenarioResult) => median(r.oneNew) <= 0.25 * median(r.naive) },
+  cold: { label: 'cold <= 0.9x naive', ok: (r: ScenarioResult) => median(r.cold) <= 0.9 * median(r.naive) },
+};
 
-function summarize(results: ScenarioResult[]): { text: string; goals: Record<string, boolean | null> } {
-  const lines: string[] = [];
+function summarize(results: ScenarioResult[]): { text: string; goals: Record<string, Record<string, boolean>> } {
   const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
-  lines.push(row(['corpus', 'files', 'papers', 'naive', 'cold', 'cold/naive', 'no-change', 'one-new', 'one-new/naive', 'peak RSS (with naive)']));
-  lines.push(row(Array(10).fill('---')));
+  const lines = [
+    row(['corpus', 'files', 'naive', 'cold', 'cold / naive', 'no change', '--version', 'one new digest', 'one new / naive', 'peak RSS cold (naive)']),
+    row(Array(10).fill('---')),
+  ];
+  const goals: Record<string, Record<string, boolean>> = {};
   for (const r of results) {
     const n = median(r.naive);
     lines.push(row([
-      r.corpus, String(r.files), String(r.papers), fmt(n), fmt(median(r.cold)), ratio(median(r.cold), n),
-      fmt(median(r.noChange)), fmt(median(r.oneNew)), ratio(median(r.oneNew), n),
-      `${r.peakRssMb?.toFixed(0) ?? '?'} MB (${r.naivePeakRssMb?.toFixed(0) ?? '?'} MB)`,
+      r.corpus, String(r.files), fmt(n), fmt(median(r.cold)), ratio(median(r.cold), n), fmt(median(r.noChange)),
+      fmt(median(r.version)), fmt(median(r.oneNew)), ratio(median(r.oneNew), n),
+      r.coldRssMb === null ? '?' : `${r.coldRssMb.toFixed(0)} MB (${r.naiveRssMb?.toFixed(0) ?? '?'} MB)`,
     ]));
+    goals[r.corpus] = Object.fromEntries(Object.values(GOALS).map((g) => [g.label, g.ok(r)]));
   }
-  lines.push('', 'Cold run, median per step:');
-  for (const r of results) {
-    lines.push(`  ${r.corpus}: ${Object.entries(r.coldSteps).map(([k, v]) => `${k} ${fmt(median(v))}`).join(', ')}`);
+  if (results.some((r) => r.cpu.cold.length > 0)) {
+    const cpu = (v: number[]): string => (v.length ? fmt(median(v)) : '?');
+    lines.push('', 'CPU time (user + system of the process tree), medians:', '');
+    lines.push(row(['corpus', 'naive', 'cold', 'cold / naive', 'no change', '--version', 'one new digest', 'one new / naive']));
+    lines.push(row(Array(8).fill('---')));
+    for (const r of results) {
+      const n = median(r.cpu.naive);
+      lines.push(row([
+        r.corpus, cpu(r.cpu.naive), cpu(r.cpu.cold), ratio(median(r.cpu.cold), n), cpu(r.cpu.noChange), cpu(r.cpu.version),
+        cpu(r.cpu.oneNew), ratio(median(r.cpu.oneNew), n),
+      ]));
+    }
   }
-  const one = results[0];
-  const big = results[results.length - 1];
-  const goals: Record<string, boolean | null> = {
-    'cold <= 0.5x naive': results.every((r) => median(r.cold) <= 0.5 * median(r.naive)),
-    'no-change <= 1 s': results.every((r) => median(r.noChange) <= 1000),
-    'one-new-digest <= 0.35x naive': results.every((r) => median(r.oneNew) <= 0.35 * median(r.naive)),
-    'peak RSS <= 1.5 GB at the largest scale': big?.peakRssMb != null ? big.peakRssMb <= 1536 : null,
-    'linear growth (cold time per MB within 1.5x)': null,
-  };
-  if (one && big && one !== big) {
-    const perMb = (r: ScenarioResult): number => median(r.cold) / (r.bytes / 1e6);
-    const naivePerMb = (r: ScenarioResult): number => median(r.naive) / (r.bytes / 1e6);
-    const growth = perMb(big) / perMb(one);
-    const exponent = Math.log(median(big.cold) / median(one.cold)) / Math.log(big.bytes / one.bytes);
-    lines.push(
-      '',
-      `Growth ${one.corpus} -> ${big.corpus} (${(big.bytes / one.bytes).toFixed(1)}x input): cold time x${(median(big.cold) / median(one.cold)).toFixed(1)} ` +
-        `(exponent ${exponent.toFixed(2)}; per MB ${fmt(perMb(one))} -> ${fmt(perMb(big))}); naive per MB ${fmt(naivePerMb(one))} -> ${fmt(naivePerMb(big))}`,
-    );
-    goals['linear growth (cold time per MB within 1.5x)'] = growth <= 1.5;
+  lines.push('', 'Goals (wall-clock medians):');
+  for (const [corpus, byGoal] of Object.entries(goals)) {
+    for (const [label, ok] of Object.entries(byGoal)) lines.push(`  ${ok ? 'met   ' : 'MISSED'}  ${corpus}: ${label}`);
   }
-  lines.push('', 'Goals:');
-  for (const [goal, ok] of Object.entries(goals)) lines.push(`  ${ok === null ? '?' : ok ? 'met   ' : 'MISSED'}  ${goal}`);
   return { text: lines.join('\n'), goals };
-}
-
-async function child(name: string, input: string, work: string, runs: number): Promise<void> {
-  const result = await benchCorpus(name, input, runs, work, (line) => void process.stdout.write(`${line}\n`));
-  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
 
 async function main(): Promise<void> {
@@ -269,13 +244,8 @@ async function main(): Promise<void> {
       'skip-scale': { type: 'boolean', default: false },
       'skip-1x': { type: 'boolean', default: false },
       corpus: { type: 'string', default: CORPUS },
-      child: { type: 'string' },
-      input: { type: 'string' },
-      work: { type: 'string' },
     },
   });
-  if (values.child) return child(values.child, values.input!, values.work!, Number(values.runs));
-
   const log = (s: string): void => void process.stdout.write(`${s}\n`);
   const source = path.resolve(values.corpus);
   try {
@@ -285,26 +255,27 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const scale = Number(values.scale);
   log(`bench: node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM`);
+  await ensureBuilt({ note: (line) => log(`build: ${line}`) });
+  await mkdir(BENCH_DIR, { recursive: true });
+  const naive = await compileNaive();
+  const scale = Number(values.scale);
   const tmp = await mkdtemp(path.join(tmpdir(), 'dpf-bench-'));
   const results: ScenarioResult[] = [];
   try {
-    if (!values['skip-1x']) results.push(await inChild('1x (shared/corpus)', source, Number(values.runs), path.join(tmp, '1x')));
+    if (!values['skip-1x']) results.push(await benchCorpus(`1x (${path.basename(source)})`, source, Number(values.runs), path.join(tmp, '1x'), naive, log));
     if (!values['skip-scale'] && scale > 1) {
       const synth = path.join(tmp, `synth-${scale}x`);
       const made = await synthCorpus({ from: source, out: synth, scale });
       log(`\nsynth: ${made.files} files (+${made.plan.dayStep} days, +${made.plan.monthStep} id months per copy)`);
-      results.push(await inChild(`${scale}x (synthetic)`, synth, Number(values.runs10), path.join(tmp, `${scale}x`)));
+      results.push(await benchCorpus(`${scale}x (synthetic)`, synth, Number(values.runs10), path.join(tmp, `${scale}x`), naive, log));
     }
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
   const { text, goals } = summarize(results);
   log(`\n${text}`);
-  const outDir = path.join(ROOT, '.cache/bench');
-  await mkdir(outDir, { recursive: true });
-  const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const file = path.join(BENCH_DIR, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   await writeFile(file, `${JSON.stringify({ results, goals }, null, 2)}\n`);
   log(`\nfigures saved to ${path.relative(ROOT, file)}`);
 }

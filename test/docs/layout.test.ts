@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LAYOUT = readFileSync(path.join(ROOT, 'docs/layout.md'), 'utf8');
-const SOURCE = /\.(ts|mjs|html|css)$/;
+const SOURCE = /\.(ts|mjs|json|html|css)$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir)).flatMap((name) => {

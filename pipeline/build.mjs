@@ -1,0 +1,189 @@
+// @ts-check
+/**
+ * Compiles the TypeScript of src/ and pipeline/ to JavaScript in dist/ (same tree: dist/src/…,
+ * dist/pipeline/…), so that the CLI, the parse workers and the package's exports run under plain
+ * `node` (20, 22, 24) without a TypeScript loader. Plain JavaScript itself: it must run before
+ * dist/ exists.
+ *
+ * - esbuild transpiles each source file on its own (about 0.1 s for the whole tree); relative
+ *   `.ts` imports become `.js`. Type declarations come from `tsc -p pipeline/tsconfig.build.json`
+ *   (`npm run build`; about 5 s, only needed for the package's `types`).
+ * - dist/build-stamp.json records the size and modification time of every input (the sources,
+ *   tsconfig.json, this file), so `staleSources` tells in a few milliseconds whether dist/ is
+ *   out of date; `ensureBuilt` rebuilds only then. Sources that disappeared lose their outputs.
+ *
+ *   node pipeline/build.mjs             compile (always)
+ *   node pipeline/build.mjs --if-stale  compile only when a source changed since the last build
+ *
+ * Exit codes: 0 built or up to date, 1 a source does not compile (esbuild's messages, with
+ * file:line:column, on stderr).
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The project root (the folder above pipeline/). */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The compiled tree, relative to the root. */
+export const DIST = 'dist';
+/** The folders whose `.ts` files are compiled (tests are not). */
+const SOURCE_DIRS = ['src', 'pipeline'];
+/** Files that change the output without being compiled themselves. */
+const BUILD_INPUTS = ['tsconfig.json', 'pipeline/build.mjs'];
+const STAMP = 'build-stamp.json';
+
+/**
+ * The `.ts` files under `dir` (relative to `root`, `/`-separated, sorted), declarations excluded.
+ * @param {string} root
+ * @param {string} dir
+ * @returns {string[]}
+ */
+function tsFiles(root, dir) {
+  /** @type {string[]} */
+  const out = [];
+  const walk = (/** @type {string} */ rel) => {
+    for (const entry of readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const child = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(child);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/**
+ * Every input of the build with its "size:mtimeMs" signature.
+ * @param {string} root
+ * @returns {{ sources: string[], signatures: Record<string, string> }}
+ */
+function inputState(root) {
+  const sources = SOURCE_DIRS.flatMap((dir) => tsFiles(root, dir));
+  /** @type {Record<string, string>} */
+  const signatures = {};
+  for (const file of [...sources, ...BUILD_INPUTS]) {
+    const info = statSync(path.join(root, file));
+    signatures[file] = `${info.size}:${info.mtimeMs}`;
+  }
+  return { sources, signatures };
+}
+
+/**
+ * The signatures recorded by the last build, or null when there was none (or it is unreadable).
+ * @param {string} root
+ * @returns {Record<string, string> | null}
+ */
+function readStamp(root) {
+  try {
+    const stamp = JSON.parse(readFileSync(path.join(root, DIST, STAMP), 'utf8'));
+    return stamp && typeof stamp.signatures === 'object' ? stamp.signatures : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The inputs that differ from the last build (changed, added or removed; paths relative to the
+ * root), `['(no build)']` when dist/ was never built, `[]` when dist/ is up to date.
+ * @param {string} [root]
+ * @returns {string[]}
+ */
+export function staleSources(root = ROOT) {
+  const built = readStamp(root);
+  if (!built) return ['(no build)'];
+  const { signatures } = inputState(root);
+  const changed = Object.keys(signatures).filter((file) => built[file] !== signatures[file]);
+  for (const file of Object.keys(built)) if (!(file in signatures)) changed.push(file);
+  return changed;
+}
+
+/**
+ * Relative `.ts` imports point at the compiled `.js`; every import stays an import (nothing is
+ * bundled: one output file per source file).
+ * @type {import('esbuild').Plugin}
+ */
+const keepImports = {
+  name: 'keep-imports',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const relative = args.path.startsWith('./') || args.path.startsWith('../');
+      return { path: relative ? args.path.replace(/\.ts$/, '.js') : args.path, external: true };
+    });
+  },
+};
+
+/**
+ * Compiles every source to dist/ (JavaScript only), removes the outputs of sources that no longer
+ * exist and writes the stamp. Throws esbuild's error (its message lists each problem with
+ * file:line:column) when a source does not compile; the stamp is then left as it was.
+ * @param {string} [root]
+ * @returns {Promise<{ files: number, ms: number }>}
+ */
+export async function buildJs(root = ROOT) {
+  const started = performance.now();
+  const { build } = await import('esbuild');
+  const previous = readStamp(root) ?? {};
+  const { sources, signatures } = inputState(root);
+  await build({
+    absWorkingDir: root,
+    entryPoints: sources,
+    outdir: DIST,
+    outbase: '.',
+    bundle: true, // with every import external (keepImports): one file per source, imports rewritten
+    plugins: [keepImports],
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'silent',
+  });
+  for (const file of Object.keys(previous)) {
+    if (file in signatures || !file.endsWith('.ts')) continue;
+    const stem = path.join(root, DIST, file.slice(0, -'.ts'.length));
+    for (const ext of ['.js', '.js.map', '.d.ts', '.d.ts.map']) rmSync(`${stem}${ext}`, { force: true });
+  }
+  const stamp = path.join(root, DIST, STAMP);
+  mkdirSync(path.dirname(stamp), { recursive: true });
+  writeFileSync(`${stamp}.tmp`, `${JSON.stringify({ signatures }, null, 1)}\n`);
+  renameSync(`${stamp}.tmp`, stamp);
+  return { files: sources.length, ms: performance.now() - started };
+}
+
+/**
+ * Rebuilds dist/ when it is stale (see `staleSources`) and says so through `note` (one line:
+ * why, and how long it took). Returns true when it rebuilt.
+ * @param {{ root?: string, note?: (line: string) => void }} [options]
+ * @returns {Promise<boolean>}
+ */
+export async function ensureBuilt({ root = ROOT, note = () => {} } = {}) {
+  const stale = staleSources(root);
+  if (stale.length === 0) return false;
+  const { files, ms } = await buildJs(root);
+  const why = stale[0] === '(no build)' ? 'no build yet' : `${stale.length} changed: ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}`;
+  note(`compiled ${files} files to ${DIST}/ in ${Math.round(ms)} ms (${why})`);
+  return true;
+}
+
+/**
+ * The command line (see the module comment).
+ * @param {string[]} argv
+ * @returns {Promise<number>}
+ */
+async function cli(argv) {
+  try {
+    if (argv.includes('--if-stale')) await ensureBuilt({ note: (line) => process.stderr.write(`${line}\n`) });
+    else {
+      const { files, ms } = await buildJs();
+      process.stderr.write(`compiled ${files} files to ${DIST}/ in ${Math.round(ms)} ms\n`);
+    }
+    return 0;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url) {
+  process.exitCode = await cli(process.argv.slice(2));
+}

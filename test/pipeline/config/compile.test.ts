@@ -1,0 +1,73 @@
+/**
+ * Compiling a TypeScript config for plain Node (pipeline/config/compile.ts): its relative imports
+ * bundled, package imports kept (as absolute file URLs), the compiled module cached next to the
+ * config and compiled again when it or a file it imports changes, and compile errors with
+ * file:line:column.
+ */
+import { mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compiledConfigPath, ConfigCompileError, configModuleUrl } from '../../../pipeline/config/compile.ts';
+import { ROOT, writeFiles } from '../../helpers/ops.ts';
+
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'dpf-config-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const load = async (file: string): Promise<unknown> => ((await import(await configModuleUrl(file))) as { default: unknown }).default;
+
+describe('configModuleUrl', () => {
+  it('compiles TypeScript with its relative imports; package imports resolve from the project', async () => {
+    await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    await writeFiles(dir, {
+      'parts/site.ts': "export const title: string = 'Papers';\n",
+      'pipeline.config.ts':
+        "import { z } from 'zod';\n" +
+        "import { title } from './parts/site.ts';\n" +
+        'interface Shape { site: { title: string } }\n' +
+        'const config: Shape = { site: { title } };\n' +
+        'export default { ...config, ok: z.string().safeParse(title).success };\n',
+    });
+    expect(await load(path.join(dir, 'pipeline.config.ts'))).toEqual({ site: { title: 'Papers' }, ok: true });
+    const compiled = await readFile(compiledConfigPath(path.join(dir, 'pipeline.config.ts')), 'utf8');
+    expect(compiled).not.toContain('interface');
+    expect(compiled).toMatch(/from "file:\/\/\/[^"]*zod[^"]*"/);
+  });
+
+  it('reuses the compiled module until the config or a file it imports changes', async () => {
+    await writeFiles(dir, { 'title.ts': "export default 'one';\n", 'pipeline.config.ts': "import t from './title.ts';\nexport default { t };\n" });
+    const file = path.join(dir, 'pipeline.config.ts');
+    const cached = compiledConfigPath(file);
+    expect(await load(file)).toEqual({ t: 'one' });
+    const first = (await stat(cached)).mtimeMs;
+    expect(await load(file)).toEqual({ t: 'one' });
+    expect((await stat(cached)).mtimeMs).toBe(first); // not compiled again
+    await writeFile(path.join(dir, 'title.ts'), "export default 'two, longer';\n");
+    expect(await load(file)).toEqual({ t: 'two, longer' });
+    await writeFile(file, "import t from './title.ts';\nexport default { t, again: true };\n");
+    expect(await load(file)).toEqual({ t: 'two, longer', again: true });
+  });
+
+  it('still loads when the cache folder cannot be written', async () => {
+    await writeFiles(dir, { 'pipeline.config.ts': 'export default { n: 1 as number };\n', '.cache': 'a file, not a folder' });
+    expect(await load(path.join(dir, 'pipeline.config.ts'))).toEqual({ n: 1 });
+  });
+
+  it('imports a JavaScript config as it is', async () => {
+    await writeFiles(dir, { 'pipeline.config.mjs': 'export default { js: true };\n' });
+    expect(await configModuleUrl(path.join(dir, 'pipeline.config.mjs'))).toMatch(/^file:.*pipeline\.config\.mjs\?t=/);
+    expect(await load(path.join(dir, 'pipeline.config.mjs'))).toEqual({ js: true });
+  });
+
+  it('a syntax error or a missing import is a ConfigCompileError naming file:line:column', async () => {
+    await writeFiles(dir, { 'bad.ts': "export default {\n  input: 'x' ;\n};\n", 'missing.ts': "import x from './nope.ts';\nexport default x;\n" });
+    await expect(configModuleUrl(path.join(dir, 'bad.ts'))).rejects.toThrow(ConfigCompileError);
+    await expect(configModuleUrl(path.join(dir, 'bad.ts'))).rejects.toThrow(`${path.join(dir, 'bad.ts')}:2:14: Expected "}" but found ";"`);
+    await expect(configModuleUrl(path.join(dir, 'missing.ts'))).rejects.toThrow(/missing\.ts:1:15: Could not resolve "\.\/nope\.ts"/);
+  });
+});
