@@ -154,6 +154,14 @@ const KO_STOP = new Set([
   '그리고', '하지만', '그러나', '따라서', '또는', '이와', '이에', '있어', '없는', '위하여', '이번', '우리', '이것',
 ]);
 
+/**
+ * Frequent bare words that modify the next noun (adnominal forms the stemmer keeps whole, and
+ * adverbs): they never start a compound, so no junction joins them to the next word.
+ */
+const MODIFIERS = new Set([
+  '새로운', '높은', '뛰어난', '다른', '모든', '나은', '많은', '여러', '가장', '매우', '더욱', '좋은', '낮은', '작은', '큰',
+]);
+
 /** English function words dropped from Latin text. */
 const EN_STOP = new Set([
   'a', 'an', 'the', 'of', 'for', 'and', 'in', 'on', 'to', 'with', 'via', 'by', 'from', 'is', 'are', 'as', 'at', 'or',
@@ -300,7 +308,7 @@ function scan(text: string, fieldName: string | undefined, sink: Sink): void {
       // `강화 학습을`): only such a pair of words of two syllables or more is joined by a junction.
       const noun = stem !== null && stem.length >= 2 && stripParticle(word) === stem;
       if (noun && adjacent) sink.junction(prevStem!.slice(-1) + stem[0]!);
-      prevStem = noun && stem === word ? stem : null;
+      prevStem = noun && stem === word && !MODIFIERS.has(word) ? stem : null;
       prevEnd = m.index + word.length;
       continue;
     }

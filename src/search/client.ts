@@ -208,6 +208,7 @@ export function searchIndex(
   }
   const authors = authorList.length > 0 ? authorIds(ms, authorList, authorPapers) : null;
   const all = options.match === 'all';
+  const filtered = !!authors || !!options.from || !!options.to || options.minVotes != null || all;
   const filter = (r: SearchResult) => {
     if (authors && !authors.has(String(r.id))) return false;
     if (!passesFilters(r.date, r.votes, options)) return false;
@@ -216,7 +217,7 @@ export function searchIndex(
   let ranked: { r: SearchResult; key: RankKey }[];
   try {
     ranked = [];
-    for (const r of ms.search(miniSearchQuery(plan), { ...planSearchOptions, filter })) {
+    for (const r of ms.search(miniSearchQuery(plan), filtered ? { ...planSearchOptions, filter } : planSearchOptions)) {
       const key = rankKey(plan, r);
       if (key) ranked.push({ r, key });
     }
