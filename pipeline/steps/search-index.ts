@@ -15,7 +15,7 @@
  * bytes either way (test/helpers/search-fixtures.ts has the `MiniSearch#add` reference).
  */
 import type { StepContext, StepResult } from '../context.ts';
-import type { Dataset } from '../../src/types.ts';
+import type { Dataset, Paper } from '../../src/types.ts';
 import type { Artifact } from '../publish/artifact.ts';
 import { toSearchDocument } from '../../src/search/options.ts';
 import { createSearchClient } from '../../src/search/client.ts';
@@ -24,6 +24,7 @@ import { IndexBuilder } from '../../src/search/index-builder.ts';
 import type { BuiltIndex } from '../../src/search/index-builder.ts';
 import { indexJsonBytes, postingsText } from '../../src/search/index-json.ts';
 import { loadMiniSearchParts } from '../../src/search/load.ts';
+import { planQuery, textMatches } from '../../src/search/query.ts';
 import { analyzeDocument } from '../../src/search/vectors.ts';
 import type { VectorTable } from '../../src/search/vectors.ts';
 import type { VectorCache } from '../cache/vector-cache.ts';
@@ -81,7 +82,11 @@ export interface IndexStepResult {
   stats: IndexStats;
   /** Every term vector merged, for the cache (null without a vector cache). */
   vectorTable: VectorTable | null;
-  /** Paper ids matching every word of a saved query, best first. */
+  /**
+   * Paper ids matching every word of a saved query, best first; a Korean compound only where
+   * the paper writes it (with or without its space) and a quoted phrase only as typed
+   * (src/search/query.ts `textMatches`).
+   */
   search(query: string): string[];
 }
 
@@ -96,6 +101,7 @@ export function indexStep(ctx: StepContext, dataset: Dataset): StepResult<IndexS
   if (duplicates > 0) ctx.logger.info(`index: ${duplicates} duplicate paper id(s) indexed once`);
   ctx.logger.progress('index', index.head.documentCount, dataset.papers.length);
   let client: SearchClient | null = null;
+  let papers: Map<string, Paper> | null = null; // by id, for the text check
   const value: IndexStepResult = {
     artifacts: [{ path: SEARCH_INDEX_PATH, data: indexJsonBytes(index) }],
     index,
@@ -103,7 +109,18 @@ export function indexStep(ctx: StepContext, dataset: Dataset): StepResult<IndexS
     vectorTable: table,
     search: (query: string) => {
       client ??= createSearchClient(loadMiniSearchParts(index.head, index.terms, (i) => postingsText(index, i)));
-      return client.search(query, { match: 'all', limit: Infinity }).map((hit) => hit.id);
+      papers ??= new Map(dataset.papers.map((p) => [p.id, p]));
+      // The index selects papers with every word; the text then decides what it cannot: a
+      // compound with or without its space, not its parts apart, and quoted phrases as typed.
+      const plan = planQuery(query);
+      return client
+        .search(query, { match: 'all', limit: Infinity })
+        .filter((hit) => {
+          const paper = papers!.get(hit.id);
+          const doc = paper && toSearchDocument(paper);
+          return !!doc && textMatches(plan, `${doc.title}\n${doc.summary}\n${doc.authors}`);
+        })
+        .map((hit) => hit.id);
     },
   };
   return { value, counts: { ...stats, artifacts: value.artifacts.length } };

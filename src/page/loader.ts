@@ -6,14 +6,13 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { RESULT_LIMIT } from '../search/options.ts';
-import { queryTerms } from '../search/analyzer.ts';
 import { AnalyzerMismatchError, checkAnalyzerVersion, createSearchClient } from '../search/client.ts';
 import type { ClientSearchOptions, SearchClient, SearchHit } from '../search/client.ts';
 import { passesFilters } from '../search/filters.ts';
 import type { PaperFilters } from '../search/filters.ts';
 import { AssembledMiniSearch, decodePostings } from '../search/internals.ts';
 import type { SerializedPostings, TermData, TermIndex } from '../search/internals.ts';
-import { searchOptions } from '../search/options.ts';
+import { planQuery } from '../search/query.ts';
 import { chunkOf, chunksWithPrefix, PAGE_FORMAT } from './format.ts';
 import type { DocChunk, Manifest, MetaChunk, MetaRecord, TermEntry } from './format.ts';
 
@@ -187,19 +186,16 @@ export class ChunkedIndex {
   }
 
   /**
-   * The index terms `query` can match, per MiniSearch's rules with the shared search options
-   * (exact, prefix on the last term, one edit for Latin words), among the chunks that hold
-   * the query terms and their prefixes.
+   * The index terms `query` can match: for each term of its plan (src/search/query.ts), the term
+   * itself, its prefix matches and, when no chunk holds the term, its one-edit neighbours, as
+   * MiniSearch finds them, among the chunks that hold the term and its prefixes.
    */
   private async candidateTerms(query: string): Promise<Map<string, SerializedPostings>> {
-    const terms = queryTerms(query);
     const first = this.manifest.terms.first;
-    const plan = terms.map((term, i) => {
-      const prefix = typeof searchOptions.prefix === 'function' ? searchOptions.prefix(term, i, terms) : !!searchOptions.prefix;
-      const fuzzy = typeof searchOptions.fuzzy === 'function' ? searchOptions.fuzzy(term, i, terms) : searchOptions.fuzzy;
-      const chunks = prefix ? chunksWithPrefix(first, term).slice(0, MAX_PREFIX_CHUNKS) : [chunkOf(first, term)];
-      return { term, prefix, fuzzy, chunks };
-    });
+    const plan = planQuery(query).terms.map((t) => ({
+      ...t,
+      chunks: t.prefix ? chunksWithPrefix(first, t.term).slice(0, MAX_PREFIX_CHUNKS) : [chunkOf(first, t.term)],
+    }));
     const needed = [...new Set(plan.flatMap((p) => p.chunks))];
     const loaded = new Map(await Promise.all(needed.map(async (n) => [n, await this.terms(n)] as const)));
     const out = new Map<string, SerializedPostings>();
@@ -211,8 +207,8 @@ export class ChunkedIndex {
         if (exact) out.set(p.term, exact);
       }
       if (p.prefix) for (const tree of trees) for (const [t, d] of tree.atPrefix(p.term)) out.set(t, d);
-      const maxDistance = typeof p.fuzzy === 'number' ? (p.fuzzy < 1 ? Math.min(6, Math.round(p.term.length * p.fuzzy)) : p.fuzzy) : p.fuzzy === true ? Math.round(p.term.length * 0.2) : 0;
-      if (maxDistance > 0) for (const tree of trees) for (const [t, [d]] of tree.fuzzyGet(p.term, maxDistance)) out.set(t, d);
+      // One edit only for a word no chunk holds as typed (as planQuery does with the index).
+      if (p.fuzzy && !out.has(p.term)) for (const tree of trees) for (const [t, [d]] of tree.fuzzyGet(p.term, p.fuzzy)) out.set(t, d);
     }
     return out;
   }

@@ -21,8 +21,10 @@
  *   compound matches with or without its space, in both directions.
  */
 
+import { authorKey } from '../authors.ts';
+
 /** Recorded in the index; the client refuses an index with another version. */
-export const ANALYZER_VERSION = 'ko-bigram-1';
+export const ANALYZER_VERSION = 'ko-forms-2';
 
 /** A query longer than this (in UTF-16 units) is cut before analysis. */
 export const MAX_QUERY_LENGTH = 512;
@@ -56,6 +58,9 @@ const ID_TOKEN = new RegExp(`^(?:${NEW_ID_SHAPE}|${OLD_ID_SHAPE})$`, 'u');
 /** Words: letters, marks and digits, optionally joined by hyphens or apostrophes. */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-‐‑][\p{L}\p{M}\p{N}]+)*/gu;
 const JOINER = /['’\-‐‑]/u;
+const WHITESPACE_ONLY = /^[^\S\n]+$/u;
+/** A name term (see nameTerm): two runs of letters and digits joined by `_`. */
+const NAME_TERM = /^[\p{L}\p{N}]+_[\p{L}\p{N}]+$/u;
 const HAS_LETTER = /\p{L}/u;
 const LATIN_TERM = /^[a-z]+$/u;
 // eslint-disable-next-line no-control-regex
@@ -149,6 +154,14 @@ const KO_STOP = new Set([
   '그리고', '하지만', '그러나', '따라서', '또는', '이와', '이에', '있어', '없는', '위하여', '이번', '우리', '이것',
 ]);
 
+/**
+ * Frequent bare words that modify the next noun (adnominal forms the stemmer keeps whole, and
+ * adverbs): they never start a compound, so no junction joins them to the next word.
+ */
+const MODIFIERS = new Set([
+  '새로운', '높은', '뛰어난', '다른', '모든', '나은', '많은', '여러', '가장', '매우', '더욱', '좋은', '낮은', '작은', '큰',
+]);
+
 /** English function words dropped from Latin text. */
 const EN_STOP = new Set([
   'a', 'an', 'the', 'of', 'for', 'and', 'in', 'on', 'to', 'with', 'via', 'by', 'from', 'is', 'are', 'as', 'at', 'or',
@@ -171,34 +184,88 @@ interface Sink {
   term(t: string): void;
   /** A hyphenated word: its parts and their joined form. */
   joined(parts: string[], joined: string | null): void;
-  /** A Hangul stem (particle removed) and its terms (bigrams, or the stem itself). */
-  hangul(stem: string, terms: string[]): void;
+  /**
+   * A Hangul word as written (`surface`), its stem (particles and endings removed) and the stem's
+   * terms (bigrams, or the stem itself).
+   */
+  hangul(surface: string, stem: string, terms: string[]): void;
+  /**
+   * The bigram spanning two adjacent Hangul words (last syllable of the first stem, first of the
+   * second: `강화 학습` -> `화학`), so a compound matches written with or without its space.
+   */
+  junction(term: string): void;
 }
 
-/** Overlapping syllable bigrams of a Hangul word's stem; a stem of one or two syllables is kept as is. */
-function hangulWord(word: string, sink: Sink): void {
-  if (PARTICLE_SET.has(word)) return; // a particle split off a Latin word: `LLM을` -> `LLM`, `을`
-  const stem = koreanStem(word);
-  if (KO_STOP.has(stem) || KO_STOP.has(word)) return;
-  if (stem.length <= 2) {
-    sink.hangul(stem, [stem]);
-    return;
-  }
+/** The overlapping syllable bigrams of a Hangul stem; a stem of one or two syllables is its own term. */
+export function hangulBigrams(stem: string): string[] {
+  if (stem.length <= 2) return [stem];
   const terms: string[] = [];
   for (let i = 0; i + 2 <= stem.length; i++) terms.push(stem.slice(i, i + 2));
-  sink.hangul(stem, terms);
+  return terms;
 }
 
 /**
- * For the authors field (one name per line): a name with several given names also yields
- * them joined (`Matthew L. Leavitt` -> `matthewl`), so the two words of an author key
- * (`matthewl leavitt`, see src/authors.ts) are both terms of the authors field.
+ * A Hangul word: its surface form, stem and the stem's bigrams go to the sink; returns the stem,
+ * or null for a word that is not indexed (a lone particle, a function word).
  */
-function authorGivenNames(text: string, sink: Sink): void {
+function hangulWord(word: string, sink: Sink): string | null {
+  if (PARTICLE_SET.has(word)) return null; // a particle split off a Latin word: `LLM을` -> `LLM`, `을`
+  const stem = koreanStem(word);
+  if (KO_STOP.has(stem) || KO_STOP.has(word)) return null;
+  sink.hangul(word, stem, hangulBigrams(stem));
+  return stem;
+}
+
+/** A whole-word form in more than this share of the documents is left out of the index. */
+export const COMMON_FORM_SHARE = 0.005;
+/** ... but never when it is in this many documents or fewer. */
+export const COMMON_FORM_MIN = 20;
+
+/**
+ * Whether the index leaves a term out, given its postings (documents × fields) among
+ * `documentCount` documents:
+ * - a common Hangul word form: a whole word (three syllables or more: surface forms and bare
+ *   stems; bigrams and short stems always stay) with more postings than `COMMON_FORM_SHARE` of
+ *   the documents and `COMMON_FORM_MIN`. Such a form says little beyond its stem, whose bigrams
+ *   still find it (the rule of Lucene's common-terms cut-off, applied at build time);
+ * - a name term (see nameTerm) in one paper: it only ranks that person's papers above others
+ *   naming the same words, and the words of the name still find the paper.
+ * Both keep search-index.json within its size budget (docs/search.md).
+ */
+export function isLeftOut(term: string, postings: number, documentCount: number): boolean {
+  if (postings <= 1) return term.includes('_') && NAME_TERM.test(term);
+  return postings > COMMON_FORM_MIN && postings > documentCount * COMMON_FORM_SHARE && term.length >= 3 && HANGUL_RUN.test(term);
+}
+
+/**
+ * For the authors field (one name per line): each name's name term (see nameTerm), so that a
+ * query naming a person finds exactly that person's papers; and for a name with several given
+ * names, them joined (`Matthew L. Leavitt` -> `matthewl`), so that both words of the author key
+ * (`matthewl leavitt`, see src/authors.ts) are terms of the field even where the index leaves
+ * the name term out (see isLeftOut).
+ */
+function authorNames(text: string, sink: Sink): void {
   for (const line of text.split('\n')) {
     const words = line.split(/[.,\s]+/u).filter((w) => w !== '' && w !== '-');
     if (words.length >= 3) sink.term(words.slice(0, -1).join('').replace(/[-'’]/gu, ''));
+    const name = nameTerm(line);
+    if (name) sink.term(name);
   }
+}
+
+/**
+ * The name term of a person's name: its author key (src/authors.ts) with `_` for the space
+ * (`Heng Ji`, `HENG JI`, `Héng Ji` -> `heng_ji`; `Ying-Cong Chen` -> `yingcong_chen`), so that any
+ * spelling folding to one key finds that person's papers, and no word typed in a query is one.
+ * Null for a one-word name (an ordinary word) or a name without letters.
+ */
+export function nameTerm(name: string): string | null {
+  const key = authorKey(name);
+  const space = key.indexOf(' ');
+  if (space < 0) return null;
+  const part = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
+  const term = `${part(key.slice(0, space))}_${part(key.slice(space + 1))}`;
+  return NAME_TERM.test(term) && term.length <= MAX_TOKEN_LENGTH && HAS_LETTER.test(term) ? term : null;
 }
 
 function scan(text: string, fieldName: string | undefined, sink: Sink): void {
@@ -210,7 +277,7 @@ function scan(text: string, fieldName: string | undefined, sink: Sink): void {
     return;
   }
   rest = rest.normalize('NFKC');
-  if (fieldName === 'authors') authorGivenNames(rest, sink);
+  if (fieldName === 'authors') authorNames(rest, sink);
   // URLs: keep only the arXiv IDs they carry.
   if (MAY_HAVE_URL.test(rest)) rest = rest.replace(URL_RE, (url) => ` ${extractArxivIds(url).join(' ')} `);
   if (MAY_HAVE_ARXIV.test(rest)) rest = rest.replace(ARXIV_PREFIX, ' ');
@@ -228,12 +295,24 @@ function scan(text: string, fieldName: string | undefined, sink: Sink): void {
     });
   }
   if (HAS_HANGUL.test(rest)) rest = rest.replace(HANGUL_BOUNDARY, ' ');
+  // The previous Hangul stem and where its word ended: a junction joins it to the next Hangul
+  // word when only whitespace stands between them.
+  let prevStem: string | null = null;
+  let prevEnd = -1;
   for (const m of rest.matchAll(WORD)) {
     const word = m[0];
     if (HANGUL_RUN.test(word)) {
-      hangulWord(word, sink);
+      const adjacent = prevStem !== null && WHITESPACE_ONLY.test(rest.slice(prevEnd, m.index));
+      const stem = hangulWord(word, sink);
+      // A compound written with its space is a bare noun, then a noun (bare or with a particle:
+      // `강화 학습을`): only such a pair of words of two syllables or more is joined by a junction.
+      const noun = stem !== null && stem.length >= 2 && stripParticle(word) === stem;
+      if (noun && adjacent) sink.junction(prevStem!.slice(-1) + stem[0]!);
+      prevStem = noun && stem === word && !MODIFIERS.has(word) ? stem : null;
+      prevEnd = m.index + word.length;
       continue;
     }
+    prevStem = null;
     if (!JOINER.test(word)) {
       sink.term(word);
       continue;
@@ -264,66 +343,83 @@ export function tokenize(text: string, fieldName?: string): string[] {
       out.push(...parts);
       if (joined) out.push(joined);
     },
-    hangul: (_stem, terms) => out.push(...terms),
+    hangul: (surface, stem, terms) => {
+      // The surface form is a term when something was stripped from it: a bare word is
+      // found by its bigrams (or is its own single term).
+      if (surface !== stem) out.push(surface);
+      out.push(...terms);
+    },
+    junction: (t) => out.push(t),
   });
   return out;
 }
 
 /**
- * One unit of a query for all-words matching: it is satisfied when
- * - `all`: every term matched;
- * - `joined`: the joined form (last term) matched, or every part did;
- * - `cover`: the matched bigrams cover every syllable of the Hangul stem.
+ * One word of a query, analyzed like indexed text:
+ * - `term`: one term (`terms[0]`);
+ * - `joined`: a hyphenated word, its parts then their joined form (`terms`);
+ * - `hangul`: a Hangul word as typed (`surface`), its `stem` and the stem's bigrams (`terms`).
  */
-export interface QueryUnit {
-  rule: 'all' | 'joined' | 'cover';
-  /** Processed terms, as the index holds them. */
+export interface QueryWord {
+  kind: 'term' | 'joined' | 'hangul';
+  /** Processed terms, as the index holds them (see above). */
   terms: string[];
+  /** The word as typed (NFKC; for author names). */
+  raw: string;
+  /** Hangul: the word as typed and its stem (particles and endings removed). */
+  surface?: string;
+  stem?: string;
+  /** Hangul typed after a bare Hangul word and a space: the bigram joining the two (see Sink.junction). */
+  junction?: string;
+  /** The quoted phrase (`"..."`) the word is in, counted from 0; -1 outside quotes. */
+  phrase: number;
 }
 
-/** The query cut into units (see QueryUnit), with processed terms; capped like tokenizeQuery. */
-export function analyzeQuery(query: string): QueryUnit[] {
-  const units: QueryUnit[] = [];
+/** Opening and closing quotes: straight and typographic. */
+const QUOTE = /["“”„]/u;
+
+/**
+ * The words of a query (see QueryWord), in order, cut like tokenizeQuery: the query to
+ * MAX_QUERY_LENGTH, the words while their terms fit in MAX_QUERY_TOKENS. Text between a pair of
+ * quotes is a phrase; an unpaired quote is ignored. Never throws.
+ */
+export function analyzeQuery(query: string): QueryWord[] {
+  const words: QueryWord[] = [];
   const proc = (ts: string[]) => ts.map((t) => processTerm(t)).filter((t): t is string => !!t);
-  scan(cutQuery(query), undefined, {
-    term: (t) => {
-      const terms = proc([t]);
-      if (terms.length) units.push({ rule: 'all', terms });
-    },
-    joined: (parts, joined) => {
-      const ps = proc(parts);
-      const j = joined ? processTerm(joined) : null;
-      if (j && ps.length === parts.length) units.push({ rule: 'joined', terms: [...ps, j] });
-      else if (ps.length) units.push({ rule: 'all', terms: ps });
-    },
-    hangul: (stem, terms) => {
-      units.push(stem.length <= 2 ? { rule: 'all', terms } : { rule: 'cover', terms });
-    },
+  const segments = cutQuery(query).split(QUOTE);
+  segments.forEach((segment, i) => {
+    // Odd segments are inside quotes, except a last one left open.
+    const phrase = i % 2 === 1 && i < segments.length - 1 ? (i - 1) / 2 : -1;
+    let last: QueryWord | null = null;
+    scan(segment, undefined, {
+      term: (t) => {
+        const terms = proc([t]);
+        if (terms.length) words.push((last = { kind: 'term', terms, raw: t, phrase }));
+      },
+      joined: (parts, joined) => {
+        const ps = proc(parts);
+        const j = joined ? processTerm(joined) : null;
+        const raw = parts.join('-');
+        if (j && ps.length === parts.length) words.push((last = { kind: 'joined', terms: [...ps, j], raw, phrase }));
+        else if (ps.length) words.push((last = { kind: 'term', terms: ps, raw, phrase }));
+      },
+      hangul: (surface, stem, terms) => {
+        words.push((last = { kind: 'hangul', terms, raw: surface, surface, stem, phrase }));
+      },
+      junction: (t) => {
+        if (last) last.junction = t;
+      },
+    });
   });
-  // Keep the units whose terms fit within the MAX_QUERY_TOKENS searched.
-  const kept: QueryUnit[] = [];
+  // Keep the words whose terms fit within the MAX_QUERY_TOKENS searched.
+  const kept: QueryWord[] = [];
   let n = 0;
-  for (const u of units) {
-    n += u.terms.length;
+  for (const w of words) {
+    n += w.terms.length + (w.kind === 'hangul' ? 2 : 0);
     if (n > MAX_QUERY_TOKENS) break;
-    kept.push(u);
+    kept.push(w);
   }
   return kept;
-}
-
-/** Whether a unit is satisfied by a document that matched the query terms in `matched`. */
-export function unitSatisfied(unit: QueryUnit, matched: ReadonlySet<string>): boolean {
-  const { terms } = unit;
-  if (unit.rule === 'all') return terms.every((t) => matched.has(t));
-  if (unit.rule === 'joined') {
-    return matched.has(terms[terms.length - 1]!) || terms.slice(0, -1).every((t) => matched.has(t));
-  }
-  // cover: bigram i spans syllables i and i + 1; every syllable 0..n must be spanned.
-  const covered = new Array<boolean>(terms.length + 1).fill(false);
-  terms.forEach((t, i) => {
-    if (matched.has(t)) covered[i] = covered[i + 1] = true;
-  });
-  return covered.every(Boolean);
 }
 
 function cutQuery(query: string): string {
@@ -338,7 +434,7 @@ function cutQuery(query: string): string {
 export function processTerm(term: string, _fieldName?: string): string | null {
   if (typeof term !== 'string' || term === '' || term.length > MAX_TOKEN_LENGTH) return null;
   let t = term.toLowerCase();
-  if (ID_TOKEN.test(t) || HAS_HANGUL.test(t)) return t;
+  if (ID_TOKEN.test(t) || HAS_HANGUL.test(t) || NAME_TERM.test(t)) return t;
   if (/[^\u0000-\u007f]/u.test(t)) {
     t = t.normalize('NFKD').replace(/\p{M}+/gu, '').replace(LATIN_FOLD_RE, (c) => LATIN_FOLD[c] ?? c);
   }

@@ -8,12 +8,15 @@
  */
 import MiniSearch from 'minisearch';
 import { compareStrings } from '../compare.ts';
-import type { AsPlainObject, SearchResult } from 'minisearch';
-import { analyzeQuery, ANALYZER_VERSION, cleanText, extractArxivIds, unitSatisfied } from './analyzer.ts';
+import type { AsPlainObject, Query, SearchResult } from 'minisearch';
+import { ANALYZER_VERSION, cleanText, extractArxivIds, nameTerm } from './analyzer.ts';
 import { passesFilters } from './filters.ts';
 import type { PaperFilters } from './filters.ts';
+import { hasTerm } from './internals.ts';
 import { loadMiniSearch, loadMiniSearchEntries, scanIndexText } from './load.ts';
 import { VERSION_KEY } from './options.ts';
+import { compareRankKeys, miniSearchQuery, planQuery, planSearchOptions, rankKey, wordMatched } from './query.ts';
+import type { QueryPlan, RankKey } from './query.ts';
 import type { SearchDocument } from './options.ts';
 
 export { ANALYZER_VERSION, VERSION_KEY };
@@ -40,9 +43,10 @@ export function checkAnalyzerVersion(found: unknown): void {
 
 export interface SearchFilters extends PaperFilters {
   /**
-   * Only papers by this author key (or any of these keys), as in authors.json. Exact when the
-   * client was given the author records; otherwise both words of the key must be names in the
-   * paper's authors field.
+   * Only papers by this author key (or any of these keys), as in authors.json: the papers of the
+   * author records when the client was given them, otherwise the papers whose authors field holds
+   * the key's name term (for an author of one paper, whose name term the index leaves out: both
+   * words of the key).
    */
   author?: string | string[];
 }
@@ -51,9 +55,10 @@ export interface ClientSearchOptions extends SearchFilters {
   /** At most this many results (default 50; Infinity for all). */
   limit?: number;
   /**
-   * `any` (default): ranked, a paper matching any query term is a result.
-   * `all`: every query word must match (a Korean compound is matched when its syllables are
-   * covered, with or without the space), as used by saved-query feeds.
+   * `any` (default): ranked (src/search/query.ts), papers matching every query word first, then
+   * papers matching some.
+   * `all`: every query word must match (a Korean compound by its form, its stem or all of its
+   * bigrams, so with or without its space), as used by saved-query feeds.
    */
   match?: 'any' | 'all';
 }
@@ -141,8 +146,13 @@ function authorIds(ms: MiniSearch<SearchDocument>, keys: readonly string[], auth
       for (const id of authors.get(key) ?? []) ids.add(id);
       continue;
     }
-    if (analyzeQuery(key).length === 0) continue;
-    for (const r of ms.search(key, { fields: ['authors'], combineWith: 'AND', prefix: false, fuzzy: false })) ids.add(String(r.id));
+    // The key's name term; for an author of one paper (the index leaves that term out), both
+    // words of the key in the authors field.
+    const name = nameTerm(key);
+    if (!name) continue;
+    const words = hasTerm(ms, name) ? [name] : key.split(' ');
+    const query: Query = { queries: words, fields: ['authors'], combineWith: 'AND', prefix: false, fuzzy: false };
+    for (const r of ms.search(query, planSearchOptions)) ids.add(String(r.id));
   }
   return ids;
 }
@@ -174,7 +184,10 @@ function listFiltered(ms: MiniSearch<SearchDocument>, options: SearchFilters, au
   return results.slice(0, limit).map((r) => toHit(r, 0));
 }
 
-/** Searches a MiniSearch built with indexOptions: arXiv IDs named in the query come first. */
+/**
+ * Searches a MiniSearch built with indexOptions: arXiv IDs named in the query come first, then
+ * the papers in the order of src/search/query.ts (`rankKey`). Never throws on any query string.
+ */
 export function searchIndex(
   ms: MiniSearch<SearchDocument>,
   query: string,
@@ -183,41 +196,55 @@ export function searchIndex(
 ): SearchHit[] {
   const q = cleanText(query);
   const limit = Math.max(0, Math.floor(Number(options.limit ?? DEFAULT_LIMIT)) || 0);
-  const units = analyzeQuery(q);
   if (limit === 0) return [];
+  const plan = planQuery(q, (t) => hasTerm(ms, t));
   const authorList = (options.author == null ? [] : Array.isArray(options.author) ? options.author : [options.author]).filter(
     (a) => typeof a === 'string' && a.trim() !== '',
   );
-  if (units.length === 0) {
+  if (plan.terms.length === 0) {
     // No searchable words: nothing, unless filters are set; then the papers they select, newest first.
     const filtered = authorList.length > 0 || !!options.from || !!options.to || options.minVotes != null;
     return filtered ? listFiltered(ms, options, authorList.length > 0 ? authorIds(ms, authorList, authorPapers) : null, limit) : [];
   }
   const authors = authorList.length > 0 ? authorIds(ms, authorList, authorPapers) : null;
   const all = options.match === 'all';
+  const filtered = !!authors || !!options.from || !!options.to || options.minVotes != null || all;
   const filter = (r: SearchResult) => {
     if (authors && !authors.has(String(r.id))) return false;
     if (!passesFilters(r.date, r.votes, options)) return false;
-    if (!all) return true;
-    const matched = new Set(r.queryTerms);
-    return units.every((u) => unitSatisfied(u, matched));
+    return !all || allWordsMatched(plan, r);
   };
-  let results: SearchResult[];
+  let ranked: { r: SearchResult; key: RankKey }[];
   try {
-    results = ms.search(q, { filter });
+    ranked = [];
+    for (const r of ms.search(miniSearchQuery(plan), filtered ? { ...planSearchOptions, filter } : planSearchOptions)) {
+      const key = rankKey(plan, r);
+      if (key) ranked.push({ r, key });
+    }
   } catch {
     return []; // MiniSearch does not throw on analyzed input; this is a last line of defence.
   }
+  ranked.sort((a, b) => compareRankKeys(a.key, b.key) || compareStrings(String(a.r.id), String(b.r.id)));
   // A paper whose arXiv ID the query names goes first, in the order the IDs were written.
   const ids = extractArxivIds(q).filter((id) => ms.has(id));
-  if (ids.length === 0) return results.slice(0, limit).map((r) => toHit(r, r.score));
-  const top = results[0]?.score ?? 0;
+  if (ids.length === 0) return ranked.slice(0, limit).map(({ r, key }) => toHit(r, key[4]));
+  const top = ranked[0]?.key[4] ?? 0;
   const named = new Set(ids);
   const first: SearchHit[] = [];
   for (const [i, id] of ids.entries()) {
-    const r = results.find((x) => x.id === id);
-    if (r) first.push(toHit(r, top + ids.length - i));
+    const found = ranked.find((x) => x.r.id === id);
+    if (found) first.push(toHit(found.r, top + ids.length - i));
   }
-  const rest = results.filter((r) => !named.has(String(r.id))).map((r) => toHit(r, r.score));
+  const rest: SearchHit[] = [];
+  for (const { r, key } of ranked) {
+    if (first.length + rest.length >= limit) break;
+    if (!named.has(String(r.id))) rest.push(toHit(r, key[4]));
+  }
   return [...first, ...rest].slice(0, limit);
+}
+
+/** Whether a result matched every word of the query (`match: 'all'`). */
+function allWordsMatched(plan: QueryPlan, r: SearchResult): boolean {
+  const matched = new Set(r.queryTerms);
+  return plan.words.every((w) => wordMatched(w, matched));
 }

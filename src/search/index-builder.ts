@@ -15,6 +15,7 @@ import { SEARCH_FIELDS, STORE_FIELDS } from './options.ts';
 import { compareStrings } from '../compare.ts';
 import type { SearchDocument, StoredFields } from './options.ts';
 import type { IndexHead } from './internals.ts';
+import { isLeftOut } from './analyzer.ts';
 import { analyzeDocument, eachVectorTerm } from './vectors.ts';
 import type { DocVector, TableVector, VectorTable } from './vectors.ts';
 
@@ -235,10 +236,13 @@ export class IndexBuilder {
     const order = new Int32Array(this.count);
     for (let k = 0; k < this.count; k++) order[next[rt[k]! * fieldCount + rf[k]!]!++] = k;
 
-    const sorted = Array.from({ length: termCount }, (_, t) => t).sort((a, b) => compareStrings(this.termList[a]!, this.termList[b]!));
+    // Common Hangul word forms and one-paper name terms are left out (see isLeftOut).
+    const documentCount = this.ids.length;
+    const kept = (t: number) => !isLeftOut(this.termList[t]!, start[(t + 1) * fieldCount]! - start[t * fieldCount]!, documentCount);
+    const sorted = Array.from({ length: termCount }, (_, t) => t).filter(kept).sort((a, b) => compareStrings(this.termList[a]!, this.termList[b]!));
     const w = new ByteWriter(this.count * 12);
-    const offsets = new Uint32Array(termCount + 1);
-    for (let i = 0; i < termCount; i++) {
+    const offsets = new Uint32Array(sorted.length + 1);
+    for (let i = 0; i < sorted.length; i++) {
       const t = sorted[i]!;
       offsets[i] = w.length;
       w.ascii('{');
@@ -262,7 +266,7 @@ export class IndexBuilder {
       }
       w.ascii('}');
     }
-    offsets[termCount] = w.length;
+    offsets[sorted.length] = w.length;
     const terms = sorted.map((t) => this.termList[t]!);
     this.recTerms = new Int32Array(0);
     this.recFields = new Uint8Array(0);

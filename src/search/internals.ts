@@ -18,6 +18,11 @@ import { compareStrings } from '../compare.ts';
 import { ANALYZER_VERSION, indexOptions, VERSION_KEY } from './options.ts';
 import type { SearchDocument, StoredFields } from './options.ts';
 
+/** Whether a MiniSearch's term index holds `term` (exactly). */
+export function hasTerm(ms: MiniSearch<SearchDocument>, term: string): boolean {
+  return (ms as unknown as { _index: { has(t: string): boolean } })._index.has(term);
+}
+
 /** A term's postings as serialized: field id -> short document id -> term frequency. */
 export type SerializedPostings = Record<string, Record<string, number>>;
 

@@ -11,7 +11,8 @@
  */
 import type { Options, SearchOptions } from 'minisearch';
 import type { Paper } from '../types.ts';
-import { ANALYZER_VERSION, isHangulTerm, isLatinTerm, processTerm, tokenize, tokenizeQuery } from './analyzer.ts';
+import { ANALYZER_VERSION, isHangulTerm, processTerm, tokenize, tokenizeQuery } from './analyzer.ts';
+import { fuzzyLatin } from './query.ts';
 
 export { ANALYZER_VERSION };
 
@@ -89,12 +90,13 @@ export function prefixLastTerm(term: string, i: number, terms: string[]): boolea
   return /^\d+$/u.test(term) ? term.length >= 4 : term.length >= 2;
 }
 
-/** One edit for Latin words of four letters or more; never for Hangul, digits or IDs. */
-export function fuzzyLatin(term: string): number | false {
-  return isLatinTerm(term) && term.length >= 4 ? 1 : false;
-}
+export { fuzzyLatin };
 
-/** Search options every client uses (the defaults of a MiniSearch built with indexOptions). */
+/**
+ * Default search options of a MiniSearch built with indexOptions, for other MiniSearch users:
+ * plain MiniSearch ranking over the query's index terms. The project's clients search the
+ * query plan instead and rank with its rules (src/search/query.ts).
+ */
 export const searchOptions: SearchOptions = {
   boost: FIELD_BOOST,
   prefix: prefixLastTerm,

@@ -3,11 +3,12 @@ import {
   analyzeQuery,
   ANALYZER_VERSION,
   extractArxivIds,
+  isLeftOut,
   koreanStem,
+  nameTerm,
   processTerm,
   queryTerms,
   tokenize,
-  unitSatisfied,
 } from '../../../src/search/analyzer.ts';
 
 /** What MiniSearch indexes for a text: tokenize, then processTerm. */
@@ -17,9 +18,9 @@ const terms = (text: string, field?: string) =>
     .filter((t): t is string => !!t);
 
 describe('analyzer: Korean', () => {
-  it('removes particles: 모델이 / 모델을 / 모델의 index as 모델, and a query for 모델을 is 모델', () => {
-    expect(terms('모델이 모델을 모델의 모델은')).toEqual(['모델', '모델', '모델', '모델']);
-    expect(queryTerms('모델을')).toEqual(['모델']);
+  it('indexes a word as written and its stem: 모델이 / 모델을 -> the forms and 모델; a query for 모델을 searches both', () => {
+    expect(terms('모델이 모델을 모델')).toEqual(['모델이', '모델', '모델을', '모델', '모델']);
+    expect(queryTerms('모델을')).toEqual(['모델을', '모델']);
   });
 
   it('keeps a two-syllable word whole even when it ends like a particle', () => {
@@ -33,19 +34,19 @@ describe('analyzer: Korean', () => {
     expect(koreanStem('개선되었으며')).toBe('개선');
   });
 
-  it('indexes a compound with and without its space so that each query form matches the other', () => {
-    const joined = new Set(terms('언어모델을 사용'));
-    const spaced = new Set(terms('언어 모델을 사용'));
-    // query "언어 모델" against the compound, and query "언어모델" against the spaced form
-    for (const u of analyzeQuery('언어 모델')) expect(unitSatisfied(u, joined)).toBe(true);
-    for (const u of analyzeQuery('언어모델')) expect(unitSatisfied(u, spaced)).toBe(true);
-    for (const u of analyzeQuery('강화학습')) expect(unitSatisfied(u, new Set(terms('강화 학습을')))).toBe(true);
-    for (const u of analyzeQuery('강화 학습')) expect(unitSatisfied(u, new Set(terms('강화학습')))).toBe(true);
+  it('indexes a longer stem as its bigrams, a bare word without its form', () => {
+    expect(terms('언어모델을')).toEqual(['언어모델을', '언어', '어모', '모델']);
+    expect(terms('언어모델')).toEqual(['언어', '어모', '모델']);
   });
 
-  it('does not count a compound as matched when only part of it is present', () => {
-    const [unit] = analyzeQuery('강화학습');
-    expect(unitSatisfied(unit!, new Set(terms('지도 학습')))).toBe(false);
+  it('joins a bare noun and the next noun with their junction bigram: 강화 학습을 -> 화학', () => {
+    expect(terms('강화 학습을')).toEqual(['강화', '학습을', '학습', '화학']);
+    // not after a word with a particle or ending, nor before a verb form, nor across lines or punctuation
+    expect(terms('모델을 학습')).not.toContain('을학');
+    expect(terms('모델을 학습')).not.toContain('델학');
+    expect(terms('모델 학습합니다')).not.toContain('델학');
+    expect(terms('모델\n학습')).not.toContain('델학');
+    expect(terms('모델, 학습')).not.toContain('델학');
   });
 
   it('splits where Hangul meets Latin and drops a particle left alone: GPT-4o보다, LLM을', () => {
@@ -54,6 +55,45 @@ describe('analyzer: Korean', () => {
 
   it('drops function words', () => {
     expect(terms('및 등 수 통해')).toEqual([]);
+  });
+});
+
+describe('analyzer: query words', () => {
+  it('gives each Hangul word its form, stem, bigrams and junction, and marks quoted phrases', () => {
+    const words = analyzeQuery('언어모델을 "강화 학습" test');
+    expect(words.map((w) => [w.kind, w.surface ?? w.raw, w.stem ?? null, w.junction ?? null, w.phrase])).toEqual([
+      ['hangul', '언어모델을', '언어모델', null, -1],
+      ['hangul', '강화', '강화', null, 0],
+      ['hangul', '학습', '학습', '화학', 0],
+      ['term', 'test', null, null, -1],
+    ]);
+    expect(words[0]!.terms).toEqual(['언어', '어모', '모델']);
+  });
+
+  it('ignores an unpaired quote', () => {
+    expect(analyzeQuery('"강화 학습').map((w) => w.phrase)).toEqual([-1, -1]);
+  });
+});
+
+describe('analyzer: index rules', () => {
+  it('name terms: the author key with _ for its space, for every spelling of the key', () => {
+    expect(nameTerm('Heng Ji')).toBe('heng_ji');
+    expect(nameTerm('HÉNG JI')).toBe('heng_ji');
+    expect(nameTerm('Ying-Cong Chen')).toBe('yingcong_chen');
+    expect(nameTerm('Matthew L. Leavitt')).toBe('matthewl_leavitt');
+    expect(nameTerm('Gemma')).toBeNull();
+    expect(terms('Heng Ji', 'authors')).toContain('heng_ji');
+    expect(terms('Heng Ji')).not.toContain('heng_ji');
+  });
+
+  it('leaves out common whole Hangul forms and one-paper name terms, nothing else', () => {
+    expect(isLeftOut('모델을', 5_000, 10_000)).toBe(true);
+    expect(isLeftOut('모델을', 20, 10_000)).toBe(false);
+    expect(isLeftOut('모델', 5_000, 10_000)).toBe(false); // bigrams and short stems stay
+    expect(isLeftOut('model', 5_000, 10_000)).toBe(false);
+    expect(isLeftOut('heng_ji', 1, 10)).toBe(true);
+    expect(isLeftOut('heng_ji', 2, 10)).toBe(false);
+    expect(isLeftOut('vasilescu', 1, 10)).toBe(false);
   });
 });
 

@@ -22,7 +22,7 @@ describe('term vectors', () => {
     expect(terms(0)).toEqual([['model', 3]]);
     expect(terms(1)).toContainEqual(['모델', 2]);
     expect(terms(1).map((e) => e[0])).toEqual(v.terms[1]!.split('\n'));
-    expect(terms(2)).toEqual([['ann', 1], ['lee', 1]]);
+    expect(terms(2)).toEqual([['ann_lee', 1], ['ann', 1], ['lee', 1]]);
     const manyDigits = { lengths: [2], terms: ['a\nb'], freqs: ['12,305'] };
     const got: [string, number][] = [];
     eachVectorTerm(manyDigits, 0, (t, f) => got.push([t, f]));

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { loadSearchIndex } from '../../../src/search/client.ts';
+import { buildIndex } from '../../../src/search/index-builder.ts';
+import { indexJsonText } from '../../../src/search/index-json.ts';
+import { toSearchDocument } from '../../../src/search/options.ts';
+import { planQuery, textMatches } from '../../../src/search/query.ts';
+import { paper } from '../../helpers/search-fixtures.ts';
+
+// Invented papers, each made to tell one ranking rule apart.
+const PAPERS = [
+  paper('2501.00001', 'Joined', ['강화학습 에이전트를 제안합니다.'], ['Heng Ji', 'Wei Lin']),
+  paper('2501.00002', 'Spaced', ['강화 학습으로 로봇을 제어합니다.'], ['Heng Wang', 'Xu Ji', 'Dahua Lin']),
+  paper('2501.00003', 'Apart', ['보상을 강화하고 모델 학습을 개선합니다.'], ['Heng Ji']),
+  paper('2501.00004', 'Form', ['이 설계는 중요함.'], ['Ann Lee']),
+  paper('2501.00005', 'Stem', ['중요한 설계 중요한 설계입니다.'], ['Ann Lee']),
+  paper('2501.00006', 'Both words', ['언어 모델을 평가합니다.'], ['Bo Kim']),
+  paper('2501.00007', 'One word', ['모델 모델 모델 설계.'], ['Bo Kim']),
+  paper('2501.00008', 'Linning study', ['Dahua Linning method.'], ['Dahua Linning']),
+];
+const client = loadSearchIndex(indexJsonText(buildIndex(PAPERS.map(toSearchDocument))));
+const ids = (q: string, opts = {}) => client.search(q, { limit: 100, ...opts }).map((h) => h.id);
+const text = (id: string) => {
+  const d = toSearchDocument(PAPERS.find((p) => p.id === id)!);
+  return `${d.title}\n${d.summary}`;
+};
+
+describe('query plan', () => {
+  it('searches a Hangul word by its form, its stem as a prefix and its bigrams, weighted in that order', () => {
+    const plan = planQuery('언어모델을 평가');
+    const get = (t: string) => plan.terms.find((x) => x.term === t)!;
+    expect(get('언어모델을').weight).toBe(1);
+    expect(get('언어모델').prefix).toBe(true);
+    expect(get('어모').weight).toBeLessThan(get('언어모델을').weight);
+  });
+
+  it('tries the name term of adjacent Latin words, in the authors field only', () => {
+    expect(planQuery('Heng Ji').names).toEqual(['heng_ji']);
+    expect(planQuery('Heng Ji').terms.find((t) => t.term === 'heng_ji')).toMatchObject({ name: true, fuzzy: false });
+    expect(planQuery('강화학습').names).toEqual([]);
+  });
+
+  it('allows a typo only for a word the index does not hold', () => {
+    expect(planQuery('reinforcment', () => false).terms[0]!.fuzzy).toBe(1);
+    expect(planQuery('reinforcement', () => true).terms[0]!.fuzzy).toBe(false);
+  });
+});
+
+describe('ranking', () => {
+  it('puts papers matching every word before papers matching some (언어 모델)', () => {
+    expect(ids('언어 모델')[0]).toBe('2501.00006');
+    expect(ids('언어 모델')).toContain('2501.00007');
+  });
+
+  it('puts the form as typed above its stem (중요함)', () => {
+    expect(ids('중요함').slice(0, 2)).toEqual(['2501.00004', '2501.00005']);
+  });
+
+  it('puts the named person first, not papers whose authors merely hold both words (Heng Ji)', () => {
+    const got = ids('Heng Ji');
+    expect(got.slice(0, 2).sort()).toEqual(['2501.00001', '2501.00003']);
+    expect(got.indexOf('2501.00002')).toBeGreaterThan(1);
+  });
+
+  it('puts exact words above prefix matches (Dahua Lin)', () => {
+    expect(ids('Dahua Lin').slice(0, 2)).toEqual(['2501.00002', '2501.00008']);
+  });
+
+  it('puts a compound, joined or spaced, above its parts apart (강화학습, 강화 학습)', () => {
+    for (const q of ['강화학습', '강화 학습']) {
+      const got = ids(q);
+      expect(got.slice(0, 2).sort(), q).toEqual(['2501.00001', '2501.00002']);
+      expect(got.indexOf('2501.00003'), q).toBe(2);
+    }
+  });
+
+  it('treats a quoted phrase as a filter', () => {
+    expect(ids('"강화 학습"').sort()).toEqual(['2501.00001', '2501.00002']);
+  });
+
+  it('with match "all", leaves out a compound whose parts stand apart', () => {
+    expect(ids('강화학습', { match: 'all' }).sort()).toEqual(['2501.00001', '2501.00002']);
+  });
+});
+
+describe('textMatches (saved-query feeds)', () => {
+  it('takes a compound with or without its space, not its parts apart', () => {
+    const plan = planQuery('강화학습');
+    expect(textMatches(plan, text('2501.00001'))).toBe(true);
+    expect(textMatches(plan, text('2501.00002'))).toBe(true);
+    expect(textMatches(plan, text('2501.00003'))).toBe(false);
+  });
+
+  it('takes a quoted phrase as typed, case and punctuation aside', () => {
+    expect(textMatches(planQuery('"linning method"'), 'Dahua Linning Method.')).toBe(true);
+    expect(textMatches(planQuery('"method linning"'), 'Dahua Linning Method.')).toBe(false);
+  });
+
+  it('leaves words of one or two syllables to the index', () => {
+    expect(textMatches(planQuery('모델 평가'), 'nothing here')).toBe(true);
+  });
+});
