@@ -2,7 +2,7 @@
  * Step "page": the static search page. Emits `index.html` (pipeline/page/html.ts), the bundled
  * scripts and style under `assets/` (pipeline/page/bundle.ts), and the search data split into
  * chunks the page fetches on demand (`search/`, pipeline/page/chunks.ts; format in
- * src/page/format.ts).
+ * src/page/format.ts), with each paper's related papers (pipeline/page/related.ts).
  */
 import { byString } from '../../src/compare.ts';
 import type { Artifact, Dataset } from '../../src/types.ts';
@@ -12,6 +12,7 @@ import type { BuiltIndex } from '../../src/search/index-builder.ts';
 import type { StepContext } from '../context.ts';
 import { bundlePage } from '../page/bundle.ts';
 import { chunkSearchData } from '../page/chunks.ts';
+import { relatedPapers } from '../page/related.ts';
 import { renderIndexHtml } from '../page/html.ts';
 
 export interface PageOptions {
@@ -22,9 +23,13 @@ export interface PageOptions {
 /** The page's artifacts, sorted by path. Builds the index when `options.index` is absent. */
 export async function pageStep(ctx: StepContext, dataset: Dataset, options: PageOptions = {}): Promise<Artifact[]> {
   const index = options.index ?? buildIndex(dataset.papers.map(toSearchDocument));
-  const { manifest, artifacts } = chunkSearchData(dataset.papers, index);
+  const t0 = performance.now();
+  const related = relatedPapers(index);
+  const relatedMs = Math.round(performance.now() - t0);
+  const { manifest, artifacts } = chunkSearchData(dataset.papers, index, { authors: dataset.authors, related });
   ctx.logger.info(
-    `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks`,
+    `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks, ` +
+      `${manifest.papers.count} paper chunks, ${manifest.authors.count} author shards; related papers in ${relatedMs} ms`,
   );
   const assets = await bundlePage();
   const html = await renderIndexHtml(ctx.config, dataset.papers.length, assets);
