@@ -17,9 +17,9 @@ import type { Messages } from '../../src/page/i18n.ts';
 
 const TEMPLATE = fileURLToPath(new URL('../../src/page/index.html', import.meta.url));
 
-/** The page's Content-Security-Policy: scripts and data only from the same origin. */
+/** The page's Content-Security-Policy: scripts, styles, fonts and data only from the same origin. */
 const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; " +
+  "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' https: data:; " +
   "connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'; manifest-src 'self'";
 
 const escapeHtml = (text: string): string => escapeText(text, { apostrophe: true });
@@ -29,8 +29,8 @@ export interface PageAssets {
   js: Artifact;
   worker: Artifact;
   css: Artifact;
-  /** The math renderer (loaded only when a title on screen has math) and its stylesheet's path. */
-  math?: { js: Artifact; css: string };
+  /** The math renderer (loaded only when a text on screen has math) and its stylesheet. */
+  math?: { js: Artifact; css: Artifact };
 }
 
 /** The OPML file listing every feed (written by the feeds step). */
@@ -103,7 +103,7 @@ export async function renderIndexHtml(config: Config, paperCount: number, assets
     worker: escapeHtml(assets.worker.path),
     style: escapeHtml(assets.css.path),
     math: escapeHtml(assets.math?.js.path ?? ''),
-    mathStyle: escapeHtml(assets.math?.css ?? ''),
+    mathStyle: escapeHtml(assets.math?.css.path ?? ''),
     count: escapeHtml(t.papers(paperCount)),
     feeds: feeds
       .map((f) => `<link rel="alternate" type="${escapeHtml(f.type)}" title="${escapeHtml(f.title)}" href="${escapeHtml(f.path)}">`)

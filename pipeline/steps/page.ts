@@ -33,5 +33,6 @@ export async function pageStep(ctx: StepContext, dataset: Dataset, options: Page
   );
   const assets = await bundlePage();
   const html = await renderIndexHtml(ctx.config, dataset.papers.length, assets);
-  return [html, assets.js, assets.worker, assets.css, ...artifacts].sort(byString((a) => a.path));
+  const math = [assets.math.js, assets.math.css, ...assets.math.fonts];
+  return [html, assets.js, assets.worker, assets.css, ...math, ...artifacts].sort(byString((a) => a.path));
 }

@@ -533,4 +533,40 @@ describe.skipIf(!HAS_CHROMIUM)(`search page in Chromium (skipped when ${CHROMIUM
     await page.waitForSelector('html[data-paper="9999.99999"]');
     expect(await page.locator('#paper .not-found').textContent()).toBe('논문을 찾을 수 없습니다: 9999.99999');
   });
+
+  test('7. math in titles renders with KaTeX from the site, loaded only when math is on screen, under the CSP', async () => {
+    const p = await context.newPage();
+    const requests: string[] = [];
+    const consoleErrors: string[] = [];
+    p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    p.on('console', (m) => {
+      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) consoleErrors.push(m.text());
+    });
+    try {
+      await p.goto(`${preview.url}?q=${encodeURIComponent('diffusion transformer')}`);
+      await p.waitForSelector('html[data-searched]');
+      await p.waitForTimeout(400);
+      expect(await p.locator('#results .hit').count()).toBeGreaterThan(0);
+      expect(requests.filter((r) => /\/assets\/(math|katex)/.test(r))).toEqual([]); // no math on screen: nothing loaded
+      await p.fill('#q', 'streaming video');
+      await p.waitForSelector('#results .math .katex');
+      const title = p.locator('#results a.title', { has: p.locator('.math') }).first();
+      expect(await title.getAttribute('data-id')).toBe(MATH.id);
+      expect(await title.locator('.katex-mathml annotation').textContent()).toBe('\\mathcal{O}(n)');
+      expect(await title.locator('.math').getAttribute('title')).toBe('$\\mathcal{O}(n)$');
+      expect(requests.some((r) => /\/assets\/math\.[0-9a-f]{10}\.js$/.test(r))).toBe(true);
+      expect(requests.some((r) => /\/assets\/katex\.[0-9a-f]{10}\.css$/.test(r))).toBe(true);
+      // KaTeX's own fonts, from the site.
+      await expect.poll(() => p.evaluate(() => document.fonts.check('16px KaTeX_Caligraphic'))).toBe(true);
+      expect(requests.some((r) => /\/assets\/KaTeX_Caligraphic-Regular\.[0-9a-f]{10}\.woff2$/.test(r))).toBe(true);
+      expect(consoleErrors).toEqual([]); // no CSP violation
+      // The paper page renders its title's math too.
+      await title.click();
+      await p.waitForSelector(`html[data-paper="${MATH.id}"]`);
+      await p.waitForSelector('#paper h1 .katex');
+    } finally {
+      await p.close();
+    }
+  });
 });
+
