@@ -9,8 +9,10 @@
  *   frequency; weight = (1 + ln tf) * ln(N / df); each paper's vector is L2-normalized;
  * - terms found in one paper only, or in more than MAX_DF_SHARE of them, carry no similarity
  *   (the first links nothing, the second is a stop word) and are skipped;
- * - each paper keeps its TOP_TERMS heaviest terms (pruning the tail bounds the work: the cost is
- *   the sum over terms of the square of the papers keeping them, not of all their papers);
+ * - each paper keeps its TOP_TERMS heaviest terms, and each term's list of papers keeps its
+ *   LIST_LENGTH heaviest (impact-ordered pruning): a paper is compared with the papers that
+ *   weigh its terms most, so the work is at most papers x TOP_TERMS x LIST_LENGTH, linear in the
+ *   archive, and memory is papers x TOP_TERMS slots;
  * - the most similar papers above MIN_SIMILARITY come first, ties by short id.
  */
 import type { BuiltIndex } from '../../src/search/index-builder.ts';
@@ -24,6 +26,8 @@ const TITLE_WEIGHT = 3;
 const MAX_DF_SHARE = 0.1;
 /** Terms kept per paper (its heaviest). */
 const TOP_TERMS = 48;
+/** A term's list keeps its this many heaviest papers (impact-ordered pruning). */
+const LIST_LENGTH = 64;
 /** Papers less similar than this (cosine, 0..1) are not related. */
 const MIN_SIMILARITY = 0.08;
 
@@ -79,20 +83,64 @@ function readTerm(bytes: Uint8Array, from: number, to: number, docs: Int32Array,
 /**
  * The RELATED_COUNT most similar papers of each paper, by short id: `related[s]` lists short
  * ids, most similar first (fewer, or none, when not enough papers pass MIN_SIMILARITY). Reads
- * only `index`; time grows with the postings kept after pruning, memory with the postings.
+ * only `index`. Work and memory grow linearly with the papers: each keeps TOP_TERMS terms, and
+ * each term's list is cut to its LIST_LENGTH heaviest papers.
  */
 export function relatedPapers(index: BuiltIndex): number[][] {
   const n = index.head.nextId;
   const related: number[][] = Array.from({ length: n }, () => []);
   if (n < 2) return related;
   const maxDf = Math.max(2, Math.floor(n * MAX_DF_SHARE));
-
-  // 1. Weighted postings of the useful terms, in columns: term, doc, weight.
   const termCount = index.terms.length;
-  let docs = new Int32Array(1 << 16);
-  let weights = new Float64Array(1 << 16);
-  let terms = new Int32Array(1 << 16);
-  let count = 0;
+  const K = TOP_TERMS;
+
+  // 1. Each paper's TOP_TERMS heaviest terms, in a min-heap per paper (slots d*K .. d*K+K-1;
+  //    the root is the weakest kept: lowest weight, then highest term number).
+  const heapTerm = new Int32Array(n * K);
+  const heapWeight = new Float64Array(n * K);
+  const heapSize = new Int32Array(n);
+  const weaker = (a: number, b: number) => heapWeight[a]! < heapWeight[b]! || (heapWeight[a] === heapWeight[b] && heapTerm[a]! > heapTerm[b]!);
+  const swap = (a: number, b: number) => {
+    const t = heapTerm[a]!;
+    heapTerm[a] = heapTerm[b]!;
+    heapTerm[b] = t;
+    const w = heapWeight[a]!;
+    heapWeight[a] = heapWeight[b]!;
+    heapWeight[b] = w;
+  };
+  const siftDown = (base: number, size: number, i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) return;
+      const r = l + 1;
+      const c = r < size && weaker(base + r, base + l) ? r : l;
+      if (!weaker(base + c, base + i)) return;
+      swap(base + c, base + i);
+      i = c;
+    }
+  };
+  const offer = (d: number, t: number, w: number) => {
+    const base = d * K;
+    const size = heapSize[d]!;
+    if (size < K) {
+      let i = size;
+      heapTerm[base + i] = t;
+      heapWeight[base + i] = w;
+      heapSize[d] = size + 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!weaker(base + i, base + parent)) break;
+        swap(base + i, base + parent);
+        i = parent;
+      }
+      return;
+    }
+    // Terms come in increasing number: an equal weight never displaces the root.
+    if (w <= heapWeight[base]!) return;
+    heapTerm[base] = t;
+    heapWeight[base] = w;
+    siftDown(base, K, 0);
+  };
   const termDocs = new Int32Array(n);
   const termTf = new Float64Array(n);
   const slot = new Int32Array(n);
@@ -100,80 +148,61 @@ export function relatedPapers(index: BuiltIndex): number[][] {
     const df = readTerm(index.postings, index.offsets[t]!, index.offsets[t + 1]!, termDocs, termTf, slot);
     if (df < 2 || df > maxDf) continue;
     const idf = Math.log(n / df);
-    if (count + df > docs.length) {
-      const size = Math.max(docs.length * 2, count + df);
-      const grow = <A extends Int32Array | Float64Array>(a: A, b: A): A => (b.set(a), b);
-      docs = grow(docs, new Int32Array(size));
-      weights = grow(weights, new Float64Array(size));
-      terms = grow(terms, new Int32Array(size));
-    }
-    for (let k = 0; k < df; k++) {
-      docs[count] = termDocs[k]!;
-      terms[count] = t;
-      weights[count] = (1 + Math.log(termTf[k]!)) * idf;
-      count++;
-    }
+    for (let k = 0; k < df; k++) offer(termDocs[k]!, t, (1 + Math.log(termTf[k]!)) * idf);
   }
 
-  // 2. Per paper: its records, heaviest TOP_TERMS kept, L2-normalized over what is kept.
-  const perDoc = new Int32Array(n + 1);
-  for (let k = 0; k < count; k++) perDoc[docs[k]! + 1]!++;
-  for (let d = 0; d < n; d++) perDoc[d + 1]! += perDoc[d]!;
-  const byDoc = new Int32Array(count);
-  const next = perDoc.slice(0, n);
-  for (let k = 0; k < count; k++) byDoc[next[docs[k]!]!++] = k;
-  const keep = new Uint8Array(count);
-  const own = new Float64Array(n > 0 ? count : 0);
+  // 2. L2-normalized over what each paper keeps.
   for (let d = 0; d < n; d++) {
-    const from = perDoc[d]!;
-    const to = perDoc[d + 1]!;
-    // The TOP_TERMS-th heaviest weight is the bar (ties at the bar are all kept).
-    let bar = -Infinity;
-    if (to - from > TOP_TERMS) {
-      const w = own.subarray(0, to - from);
-      for (let r = from; r < to; r++) w[r - from] = weights[byDoc[r]!]!;
-      w.sort();
-      bar = w[w.length - TOP_TERMS]!;
-    }
+    const base = d * K;
     let norm = 0;
-    for (let r = from; r < to; r++) {
-      const k = byDoc[r]!;
-      if (weights[k]! < bar) continue;
-      keep[k] = 1;
-      norm += weights[k]! ** 2;
-    }
+    for (let i = 0; i < heapSize[d]!; i++) norm += heapWeight[base + i]! ** 2;
     norm = Math.sqrt(norm) || 1;
-    for (let r = from; r < to; r++) if (keep[byDoc[r]!]) weights[byDoc[r]!]! /= norm;
+    for (let i = 0; i < heapSize[d]!; i++) heapWeight[base + i]! /= norm;
   }
 
-  // 3. Kept records grouped by term (the inverted lists): term t's are lists[listStart[t] ..
-  // listStart[t + 1]]; records are in term order already, so this keeps them in doc order.
+  // 3. Inverted lists of the kept slots by term (counting sort, papers ascending), each cut to
+  //    its LIST_LENGTH heaviest papers (ties: lower short id).
   const listStart = new Int32Array(termCount + 1);
-  for (let k = 0; k < count; k++) if (keep[k]) listStart[terms[k]! + 1]!++;
+  for (let d = 0; d < n; d++) for (let i = 0; i < heapSize[d]!; i++) listStart[heapTerm[d * K + i]! + 1]!++;
   for (let t = 0; t < termCount; t++) listStart[t + 1]! += listStart[t]!;
   const lists = new Int32Array(listStart[termCount]!);
-  for (let k = 0, at = 0; k < count; k++) if (keep[k]) lists[at++] = k;
+  const cursor = listStart.slice(0, termCount);
+  for (let d = 0; d < n; d++) for (let i = 0; i < heapSize[d]!; i++) lists[cursor[heapTerm[d * K + i]!]!++] = d * K + i;
+  const listEnd = new Int32Array(termCount);
+  for (let t = 0; t < termCount; t++) {
+    const from = listStart[t]!;
+    const to = listStart[t + 1]!;
+    listEnd[t] = Math.min(to, from + LIST_LENGTH);
+    if (to - from <= LIST_LENGTH) continue;
+    const sorted = Array.from(lists.subarray(from, to)).sort((a, b) => heapWeight[b]! - heapWeight[a]! || a - b);
+    lists.set(sorted.slice(0, LIST_LENGTH), from);
+  }
+  // The lists' papers and weights side by side, for the loop below.
+  const listDoc = new Int32Array(lists.length);
+  const listWeight = new Float64Array(lists.length);
+  for (let j = 0; j < lists.length; j++) {
+    listDoc[j] = (lists[j]! / K) | 0;
+    listWeight[j] = heapWeight[lists[j]!]!;
+  }
 
-  // 4. Per paper: accumulate dot products over the inverted lists of its kept terms.
+  // 4. Per paper: dot products over the lists of its kept terms; the best RELATED_COUNT by
+  //    insertion (most similar first, ties by short id).
   const score = new Float64Array(n);
   const bestScore = new Float64Array(RELATED_COUNT + 1);
   const touched: number[] = [];
   for (let d = 0; d < n; d++) {
     touched.length = 0;
-    for (let r = perDoc[d]!; r < perDoc[d + 1]!; r++) {
-      const k = byDoc[r]!;
-      if (!keep[k]) continue;
-      const t = terms[k]!;
-      const w = weights[k]!;
-      for (let j = listStart[t]!; j < listStart[t + 1]!; j++) {
-        const other = lists[j]!;
-        const o = docs[other]!;
+    const base = d * K;
+    for (let i = 0; i < heapSize[d]!; i++) {
+      const t = heapTerm[base + i]!;
+      const w = heapWeight[base + i]!;
+      for (let j = listStart[t]!, end = listEnd[t]!; j < end; j++) {
+        const o = listDoc[j]!;
         if (o === d) continue;
         if (score[o] === 0) touched.push(o);
-        score[o]! += w * weights[other]!;
+        score[o]! += w * listWeight[j]!;
       }
     }
-    // The RELATED_COUNT best, by insertion (most similar first, ties by short id).
     const best: number[] = [];
     for (const o of touched) {
       const v = score[o]!;
