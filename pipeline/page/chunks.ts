@@ -21,8 +21,8 @@ export const TERM_CHUNK_BYTES = 48 * 1024;
 export const DOC_BLOCK = 1024;
 /** Documents per meta chunk (what a result shows). */
 export const META_BLOCK = 8;
-/** Documents per paper chunk (what a paper's page adds). */
-export const PAPER_BLOCK = 8;
+/** Documents per paper chunk (what a paper's page adds; one chunk per paper page visited). */
+export const PAPER_BLOCK = 16;
 /** About this many authors per author shard. */
 const AUTHORS_PER_SHARD = 512;
 /** A meta record's excerpt is cut (at a word) after this many UTF-16 code units. */
@@ -102,9 +102,12 @@ export function chunkSearchData(
   // Chunks are named by position; the folder they live in is named by a hash of all of them,
   // so a new build never mixes with cached chunks of an old one and the manifest stays small.
   const chunks: { file: string; data: string | Uint8Array }[] = [];
+  // As UTF-8 bytes: a chunk's JSON holds Korean text, which V8 keeps as two bytes per character
+  // (ASCII included); the bytes take 25-35% less memory until the artifacts are published.
+  const encoder = new TextEncoder();
   const emit = (dir: string, n: number, value: unknown): string => {
     const file = `${dir}/${n}.json`;
-    chunks.push({ file, data: JSON.stringify(value) });
+    chunks.push({ file, data: encoder.encode(JSON.stringify(value)) });
     return file;
   };
 

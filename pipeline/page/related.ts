@@ -169,13 +169,26 @@ export function relatedPapers(index: BuiltIndex): number[][] {
   const cursor = listStart.slice(0, termCount);
   for (let d = 0; d < n; d++) for (let i = 0; i < heapSize[d]!; i++) lists[cursor[heapTerm[d * K + i]!]!++] = d * K + i;
   const listEnd = new Int32Array(termCount);
+  let longest = 0;
+  for (let t = 0; t < termCount; t++) longest = Math.max(longest, listStart[t + 1]! - listStart[t]!);
+  const barScratch = new Float64Array(longest);
+  const listScratch = new Int32Array(longest);
   for (let t = 0; t < termCount; t++) {
     const from = listStart[t]!;
     const to = listStart[t + 1]!;
     listEnd[t] = Math.min(to, from + LIST_LENGTH);
     if (to - from <= LIST_LENGTH) continue;
-    const sorted = Array.from(lists.subarray(from, to)).sort((a, b) => heapWeight[b]! - heapWeight[a]! || a - b);
-    lists.set(sorted.slice(0, LIST_LENGTH), from);
+    // The LIST_LENGTH-th heaviest weight is the bar: heavier slots stay, then slots at the bar
+    // in short id order until the list is full.
+    const len = to - from;
+    const w = barScratch.subarray(0, len);
+    for (let j = 0; j < len; j++) w[j] = heapWeight[lists[from + j]!]!;
+    w.sort();
+    const bar = w[len - LIST_LENGTH]!;
+    listScratch.set(lists.subarray(from, to));
+    let at = from;
+    for (let j = 0; j < len; j++) if (heapWeight[listScratch[j]!]! > bar) lists[at++] = listScratch[j]!;
+    for (let j = 0; j < len && at < from + LIST_LENGTH; j++) if (heapWeight[listScratch[j]!] === bar) lists[at++] = listScratch[j]!;
   }
   // The lists' papers and weights side by side, for the loop below.
   const listDoc = new Int32Array(lists.length);
