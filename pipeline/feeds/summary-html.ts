@@ -76,7 +76,7 @@ function toHastChildren(tree: MdastRoot): ElementContent[] {
  * The body of one summary bullet without its label: the bullet's markdown may be
  * written with or without the list marker and with or without the bold label.
  */
-function bulletContent(item: SummaryItem): MdastRoot {
+export function bulletContent(item: SummaryItem): MdastRoot {
   let tree = parseMarkdown(item.markdown);
   // "- text" parses as a list with one item: unwrap it.
   const only = tree.children.length === 1 ? tree.children[0] : undefined;

@@ -2,7 +2,8 @@
  * Step "page": the static search page. Emits `index.html` (pipeline/page/html.ts), the bundled
  * scripts and style under `assets/` (pipeline/page/bundle.ts), and the search data split into
  * chunks the page fetches on demand (`search/`, pipeline/page/chunks.ts; format in
- * src/page/format.ts), and `client.js`, the search client for other pages (pipeline/page/client.ts).
+ * src/page/format.ts), with each paper's related papers (pipeline/page/related.ts), and
+ * `client.js`, the search client for other pages (pipeline/page/client.ts).
  */
 import { byString } from '../../src/compare.ts';
 import type { Dataset } from '../../src/types.ts';
@@ -14,6 +15,7 @@ import type { Artifact } from '../publish/artifact.ts';
 import { bundlePage } from '../page/bundle.ts';
 import { bundleClient } from '../page/client.ts';
 import { chunkSearchData } from '../page/chunks.ts';
+import { relatedPapers } from '../page/related.ts';
 import { renderIndexHtml } from '../page/html.ts';
 
 export interface PageInput {
@@ -25,12 +27,17 @@ export interface PageInput {
 /** The page's artifacts, sorted by path. Builds the index when `input.index` is absent. */
 export async function pageStep(ctx: StepContext, { dataset, index: built }: PageInput): Promise<StepResult<Artifact[]>> {
   const index = built ?? buildIndex(dataset.papers.map(toSearchDocument));
-  const { manifest, artifacts } = chunkSearchData(dataset.papers, index);
+  const t0 = performance.now();
+  const related = relatedPapers(index);
+  const relatedMs = Math.round(performance.now() - t0);
+  const { manifest, artifacts } = chunkSearchData(dataset.papers, index, { authors: dataset.authors, related });
   ctx.logger.info(
-    `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks`,
+    `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks, ` +
+      `${manifest.papers.count} paper chunks, ${manifest.authors.count} author shards; related papers in ${relatedMs} ms`,
   );
   const [assets, client] = await Promise.all([bundlePage(), bundleClient()]);
   const html = await renderIndexHtml(ctx.config, dataset.papers.length, assets);
-  const files = [html, assets.js, assets.worker, assets.css, client, ...artifacts].sort(byString((a) => a.path));
-  return { value: files, counts: { artifacts: files.length } };
+  const math = [assets.math.js, assets.math.css, ...assets.math.fonts];
+  const files = [html, assets.js, assets.worker, assets.css, client, ...math, ...artifacts].sort(byString((a) => a.path));
+  return { value: files, counts: { artifacts: files.length, relatedMs } };
 }

@@ -142,7 +142,8 @@ export class ChunkedIndex {
     return tree;
   }
 
-  private async docs(n: number): Promise<DocChunk> {
+  /** Doc chunk `n` (fetched once), its documents added to the MiniSearch. */
+  async docs(n: number): Promise<DocChunk> {
     const d = await this.cached(this.docChunks, n, `d/${n}.json`);
     if (!this.loadedDocs.has(n)) {
       this.loadedDocs.set(n, d);
@@ -323,23 +324,31 @@ export class ChunkedIndex {
     return (await this.rank(query, filters, limit, isStale, timings)) ?? [];
   }
 
-  /** Papers in dataset order (newest first) that pass the filters, from `offset`, at most `limit`. */
-  async browse(filters: Filters, offset: number, limit: number): Promise<{ shortIds: number[]; more: boolean }> {
-    const out: number[] = [];
-    let skipped = 0;
-    for (let n = 0; n < this.manifest.docs.count; n++) {
-      const c = await this.docs(n);
+  /**
+   * Papers that pass the filters (and are in `only`, when given), newest first (dataset order)
+   * or, with `sort: 'votes'`, most votes first (unknown last, then dataset order): from `offset`,
+   * at most `limit`, and whether more follow.
+   */
+  async browse(
+    filters: Filters,
+    offset: number,
+    limit: number,
+    { only, sort = 'newest' }: { only?: ReadonlySet<number>; sort?: 'newest' | 'votes' } = {},
+  ): Promise<{ shortIds: number[]; more: boolean }> {
+    const out: { s: number; votes: number }[] = [];
+    const block = this.manifest.docs.block;
+    const chunks = only ? [...new Set([...only].map((s) => Math.floor(s / block)))].sort((a, b) => a - b) : null;
+    const count = chunks ? chunks.length : this.manifest.docs.count;
+    for (let k = 0; k < count; k++) {
+      const c = await this.docs(chunks ? chunks[k]! : k);
       for (let i = 0; i < c.ids.length; i++) {
-        if (c.ids[i] === '' || !passesFilters(c.date[i], c.votes[i], filters)) continue;
-        if (skipped < offset) {
-          skipped++;
-          continue;
-        }
-        if (out.length === limit) return { shortIds: out, more: true };
-        out.push(c.start + i);
+        if (c.ids[i] === '' || (only && !only.has(c.start + i)) || !passesFilters(c.date[i], c.votes[i], filters)) continue;
+        out.push({ s: c.start + i, votes: c.votes[i] ?? -1 });
+        if (sort === 'newest' && out.length > offset + limit) return { shortIds: out.slice(offset, offset + limit).map((o) => o.s), more: true };
       }
     }
-    return { shortIds: out, more: false };
+    if (sort === 'votes') out.sort((a, b) => b.votes - a.votes || a.s - b.s);
+    return { shortIds: out.slice(offset, offset + limit).map((o) => o.s), more: out.length > offset + limit };
   }
 }
 

@@ -1,12 +1,14 @@
 /**
- * What the page shows: result rows, the status line, the loading bar and the filters' date
- * range. Data goes into the DOM only as text (textContent, text nodes) or as attributes of
- * checked http(s) URLs, never as HTML. Query terms are highlighted with the search analyzer.
+ * What the page shows of a paper in a list: result rows (title, info line, author links,
+ * excerpt, outside links), the loading bar and the filters' date range. Data goes into the DOM
+ * only as text (textContent, text nodes) or as attributes of checked http(s) URLs, never as
+ * HTML. Query terms are highlighted with the search analyzer; math spans are marked for the
+ * math renderer (src/page/math.ts).
  */
 import { processTerm, tokenize } from '../search/analyzer.ts';
-import { RESULT_LIMIT } from '../search/options.ts';
-import type { Filters, LoadProgress } from './loader.ts';
+import type { LoadProgress } from './loader.ts';
 import type { MetaRecord } from './format.ts';
+import type { Messages } from './i18n.ts';
 
 /** Analyzed terms by word: result lists repeat words a lot. Cleared past this many words. */
 const WORD_CACHE_MAX = 20_000;
@@ -44,16 +46,55 @@ export function markRuns(text: string, terms: ReadonlySet<string>): { text: stri
   return runs;
 }
 
-/** Appends `text` to `parent` as text, with matched words (see markRuns) in `<mark>`. */
-function highlight(parent: HTMLElement, text: string, terms: ReadonlySet<string>): void {
-  for (const run of markRuns(text, terms)) {
-    if (!run.marked) {
-      parent.append(run.text);
+/**
+ * Math in a text: `$…$` and `$$…$$` spans (a `$` after a backslash is a dollar sign, and `$…$`
+ * must not start or end with a space, so "costs $5 and $10" stays text). Gives runs in order,
+ * `tex` set for math (its source without the dollars); the runs' texts joined give back `text`.
+ */
+export function mathRuns(text: string): { text: string; tex?: string; display?: boolean }[] {
+  const runs: { text: string; tex?: string; display?: boolean }[] = [];
+  const MATH = /\$\$([^$]+?)\$\$|(?<!\\)\$(?! )((?:\\\$|[^$])+?)(?<![ \\])\$/g;
+  let last = 0;
+  for (const m of text.matchAll(MATH)) {
+    const tex = m[1] ?? m[2] ?? '';
+    if (tex.trim() === '') continue;
+    if (m.index > last) runs.push({ text: text.slice(last, m.index) });
+    runs.push({ text: m[0], tex, display: m[1] !== undefined });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last) });
+  return runs;
+}
+
+/** True when `text` holds math (see mathRuns). */
+export function hasMath(text: string): boolean {
+  return mathRuns(text).some((r) => r.tex !== undefined);
+}
+
+/**
+ * Appends `text` to `parent` as text, matched words (see markRuns) in `<mark>` and math spans
+ * (see mathRuns) as `<span class="math" data-tex>` holding their source until the math renderer
+ * (src/page/math.ts) replaces it.
+ */
+export function appendText(parent: HTMLElement, text: string, terms: ReadonlySet<string> = new Set()): void {
+  for (const part of mathRuns(text)) {
+    if (part.tex !== undefined) {
+      const span = document.createElement('span');
+      span.className = part.display ? 'math display' : 'math';
+      span.dataset.tex = part.tex;
+      span.textContent = part.text;
+      parent.append(span);
       continue;
     }
-    const mark = document.createElement('mark');
-    mark.textContent = run.text;
-    parent.append(mark);
+    for (const run of markRuns(part.text, terms)) {
+      if (!run.marked) {
+        parent.append(run.text);
+        continue;
+      }
+      const mark = document.createElement('mark');
+      mark.textContent = run.text;
+      parent.append(mark);
+    }
   }
 }
 
@@ -68,7 +109,8 @@ export function safeUrl(u: string | null, base: string): string | null {
   }
 }
 
-function link(href: string, text: string, cls: string): HTMLAnchorElement {
+/** An outside link (no referrer, no opener). */
+export function externalLink(href: string, text: string, cls: string): HTMLAnchorElement {
   const a = document.createElement('a');
   a.href = href;
   a.textContent = text;
@@ -77,15 +119,79 @@ function link(href: string, text: string, cls: string): HTMLAnchorElement {
   return a;
 }
 
-/**
- * One result row (`li.hit`): thumbnail, title link (to Hugging Face, else the source), date,
- * votes, id, authors, excerpt and links; `terms` highlighted in title, authors and excerpt.
- */
-export function renderHit(m: MetaRecord, terms: ReadonlySet<string>): HTMLLIElement {
+/** The page's own URL for a paper (`?id=`), relative to the page. */
+export function paperHref(id: string): string {
+  return `?${new URLSearchParams({ id })}`;
+}
+
+/** The page's own URL for an author's papers (`?author=`), relative to the page. */
+export function authorHref(key: string): string {
+  return `?${new URLSearchParams({ author: key })}`;
+}
+
+/** The links row of a paper: arXiv (or Source), PDF, Hugging Face; only http(s) URLs. */
+export function paperLinks(m: MetaRecord, t: Messages): HTMLParagraphElement {
   const base = location.href;
+  const links = document.createElement('p');
+  links.className = 'links';
+  const abs = safeUrl(m.abs, base);
+  const pdf = safeUrl(m.pdf, base);
+  const hf = safeUrl(m.huggingface, base);
+  if (abs) links.append(externalLink(abs, abs.includes('arxiv.org') ? 'arXiv' : t.source, 'abs'));
+  if (pdf) links.append(externalLink(pdf, 'PDF', 'pdf'));
+  if (hf) links.append(externalLink(hf, 'Hugging Face', 'hf'));
+  return links;
+}
+
+/**
+ * Authors as links that narrow the list to one person (`a.author`, `data-key`, `?author=`),
+ * comma-separated, `etAl` after a cut list; `terms` highlighted.
+ */
+export function authorLinks(parent: HTMLElement, names: readonly string[], keys: readonly string[], more: boolean, t: Messages, terms: ReadonlySet<string> = new Set()): void {
+  names.forEach((name, i) => {
+    if (i > 0) parent.append(', ');
+    const key = keys[i];
+    if (!key) {
+      appendText(parent, name, terms);
+      return;
+    }
+    const a = document.createElement('a');
+    a.className = 'author';
+    a.href = authorHref(key);
+    a.dataset.key = key;
+    a.title = t.filterByAuthor(name);
+    appendText(a, name, terms);
+    parent.append(a);
+  });
+  if (more) parent.append(t.etAl);
+}
+
+/** The date · votes · id line of a paper. */
+export function infoLine(m: MetaRecord, t: Messages): HTMLParagraphElement {
+  const info = document.createElement('p');
+  info.className = 'info';
+  const time = document.createElement('time');
+  time.dateTime = m.date;
+  time.textContent = m.date;
+  const votes = document.createElement('span');
+  votes.className = 'votes';
+  votes.textContent = t.votes(m.votes);
+  const id = document.createElement('span');
+  id.className = 'id';
+  id.textContent = m.id;
+  info.append(time, ' · ', votes, ' · ', id);
+  return info;
+}
+
+/**
+ * One result row (`li.hit`): thumbnail, title (a link to the paper's page, `?id=`), date,
+ * votes, id, authors (links that filter), excerpt and outside links; `terms` highlighted in
+ * title, authors and excerpt.
+ */
+export function renderHit(m: MetaRecord, terms: ReadonlySet<string>, t: Messages): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'hit';
-  const thumb = safeUrl(m.thumbnail, base);
+  const thumb = safeUrl(m.thumbnail, location.href);
   if (thumb) {
     const img = document.createElement('img');
     img.loading = 'lazy';
@@ -102,64 +208,20 @@ export function renderHit(m: MetaRecord, terms: ReadonlySet<string>): HTMLLIElem
   body.className = 'body';
   const h = document.createElement('h2');
   const a = document.createElement('a');
-  a.href = safeUrl(m.huggingface, base) ?? safeUrl(m.abs, base) ?? '#';
+  a.href = paperHref(m.id);
   a.className = 'title';
-  a.rel = 'noopener noreferrer';
-  highlight(a, m.title, terms);
+  a.dataset.id = m.id;
+  appendText(a, m.title, terms);
   h.append(a);
-  const info = document.createElement('p');
-  info.className = 'info';
-  const time = document.createElement('time');
-  time.dateTime = m.date;
-  time.textContent = m.date;
-  info.append(time, m.votes === null ? ' · votes unknown · ' : ` · ▲ ${m.votes} votes · `);
-  const id = document.createElement('span');
-  id.className = 'id';
-  id.textContent = m.id;
-  info.append(id);
   const authors = document.createElement('p');
   authors.className = 'authors';
-  highlight(authors, m.authors.join(', ') + (m.authorsMore ? ', et al.' : ''), terms);
+  authorLinks(authors, m.authors, m.authorKeys ?? [], m.authorsMore, t, terms);
   const excerpt = document.createElement('p');
   excerpt.className = 'excerpt';
-  highlight(excerpt, m.excerpt, terms);
-  const links = document.createElement('p');
-  links.className = 'links';
-  const abs = safeUrl(m.abs, base);
-  const pdf = safeUrl(m.pdf, base);
-  const hf = safeUrl(m.huggingface, base);
-  if (abs) links.append(link(abs, abs.includes('arxiv.org') ? 'arXiv' : 'Source', 'abs'));
-  if (pdf) links.append(link(pdf, 'PDF', 'pdf'));
-  if (hf) links.append(link(hf, 'Hugging Face', 'hf'));
-  body.append(h, info, authors, excerpt, links);
+  appendText(excerpt, m.excerpt, terms);
+  body.append(h, infoLine(m, t), authors, excerpt, paperLinks(m, t));
   li.append(body);
   return li;
-}
-
-/** The filters in words for the status line: ` (from …, to …, ≥ N votes)`, or '' without filters. */
-export function describeFilters(f: Filters): string {
-  const parts: string[] = [];
-  if (f.from) parts.push(`from ${f.from}`);
-  if (f.to) parts.push(`to ${f.to}`);
-  if (f.minVotes != null) parts.push(`≥ ${f.minVotes} votes`);
-  return parts.length ? ` (${parts.join(', ')})` : '';
-}
-
-/** Status line of the latest papers (empty query) over an index of `size` papers. */
-export function browseStatus(filters: Filters, size: number): string {
-  return `Latest papers${describeFilters(filters)}. Type to search ${size.toLocaleString('en')} papers.`;
-}
-
-/** Status line of a search that found `count` hits (RESULT_LIMIT shows as `N+`) in `ms` milliseconds. */
-export function searchStatus(query: string, filters: Filters, count: number, ms: number): string {
-  if (count === 0) return `No results for “${query}”${describeFilters(filters)}.`;
-  const n = count >= RESULT_LIMIT ? `${RESULT_LIMIT}+` : count;
-  return `${n} result${count === 1 ? '' : 's'} for “${query}”${describeFilters(filters)} (${ms} ms).`;
-}
-
-/** Status line once the index is open, before any query. */
-export function readyStatus(size: number): string {
-  return `Search ready: ${size.toLocaleString('en')} papers. Showing the latest.`;
 }
 
 /** A failure in words (an Error's message, else the value as a string). */
@@ -168,14 +230,14 @@ export function errorText(err: unknown): string {
 }
 
 /**
- * Shows index loading progress in the bar (hidden once everything requested arrived); gives
- * the status text while parts are pending, null when done.
+ * Shows index loading progress in the bar and the text beside it (hidden once everything
+ * requested arrived). The status line is left alone: it keeps the list's summary.
  */
-export function renderProgress(bar: HTMLProgressElement, box: HTMLElement, p: LoadProgress): string | null {
+export function renderProgress(bar: HTMLProgressElement, box: HTMLElement, text: HTMLElement, p: LoadProgress, t: Messages): void {
   bar.max = Math.max(1, p.requested);
   bar.value = p.done;
   box.hidden = p.done >= p.requested;
-  return p.done < p.requested ? `Loading index parts… ${p.done}/${p.requested}` : null;
+  text.textContent = p.done < p.requested ? t.loadingParts(p.done, p.requested) : '';
 }
 
 /** Limits the date fields to the archive's first and last digest dates (YYYY-MM-DD; '' = no limit). */

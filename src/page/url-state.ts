@@ -1,7 +1,8 @@
 /**
- * The page's state (the query and the filters) in its three places: the form fields, the URL
- * (`?q=&from=&to=&votes=`, so a search can be linked) and the session history (so Back returns
- * to the previous search). The state keeps the fields' raw strings; `filtersOf` reads them.
+ * The page's state in its three places: the form fields, the URL (so a search or a paper can be
+ * linked) and the session history (so Back returns to the previous search or paper). A search is
+ * `?q=&from=&to=&votes=&sort=&author=`; a paper's page is `?id=<paper id>`. The state keeps the
+ * raw strings; `filtersOf` reads the filters.
  */
 import type { Filters } from './loader.ts';
 
@@ -13,15 +14,30 @@ export interface PageState {
   to: string;
   /** Minimum votes, digits as typed. */
   votes: string;
+  /** The order asked for (src/page/sort.ts), '' for the default. */
+  sort: string;
+  /** An author key (authors.json) the list is narrowed to, or ''. */
+  author: string;
+  /** A paper id: the page shows that paper ('' = the search). */
+  id: string;
 }
 
-/** The form fields the state lives in. */
+/** The form fields the state lives in (the author key in a hidden field). */
 export interface StateFields {
   q: HTMLInputElement;
   from: HTMLInputElement;
   to: HTMLInputElement;
   votes: HTMLInputElement;
+  /** Hidden: the order asked for ('' = default); the visible select shows the order in effect. */
+  sort: HTMLInputElement;
+  author: HTMLInputElement;
 }
+
+/** The state of nothing asked: the latest papers. */
+export const EMPTY_STATE: PageState = { q: '', from: '', to: '', votes: '', sort: '', author: '', id: '' };
+
+/** The keys of a search's state, in URL order. */
+const SEARCH_KEYS = ['q', 'from', 'to', 'votes', 'sort', 'author'] as const;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -41,34 +57,42 @@ export function filtersOf(s: PageState): Filters {
 /** The state a URL query string (`location.search`, with or without `?`) holds; missing keys are ''. */
 export function parseState(search: string): PageState {
   const p = new URLSearchParams(search);
-  return { q: p.get('q') ?? '', from: p.get('from') ?? '', to: p.get('to') ?? '', votes: p.get('votes') ?? '' };
+  const s = { ...EMPTY_STATE, id: p.get('id') ?? '' };
+  for (const k of SEARCH_KEYS) s[k] = p.get(k) ?? '';
+  return s;
 }
 
 /**
- * The URL (path and query, no origin) of a state on the page at `pathname`: only the non-empty
- * values, in the order q, from, to, votes; a blank query is left out; no `?` when nothing is left.
+ * The URL (path and query, no origin) of a state on the page at `pathname`: a paper's page is
+ * `?id=` alone; a search, its non-empty values in the order q, from, to, votes, sort, author
+ * (a blank query left out); no `?` when nothing is left.
  */
 export function stateUrl(s: PageState, pathname: string): string {
   const p = new URLSearchParams();
-  if (s.q.trim()) p.set('q', s.q);
-  if (s.from) p.set('from', s.from);
-  if (s.to) p.set('to', s.to);
-  if (s.votes) p.set('votes', s.votes);
+  if (s.id) p.set('id', s.id);
+  else {
+    for (const k of SEARCH_KEYS) if (k === 'q' ? s.q.trim() : s[k]) p.set(k, s[k]);
+  }
   const qs = p.toString();
   return `${pathname}${qs ? `?${qs}` : ''}`;
 }
 
-/** The state the form shows. */
+/** The search the form shows (a form never shows a paper: `id` is ''). */
 export function readFields(fields: StateFields): PageState {
-  return { q: fields.q.value, from: fields.from.value, to: fields.to.value, votes: fields.votes.value };
+  const s = { ...EMPTY_STATE };
+  for (const k of SEARCH_KEYS) s[k] = fields[k].value;
+  return s;
 }
 
-/** Shows a state in the form. */
+/** Shows a state's search in the form. */
 export function fillFields(fields: StateFields, s: PageState): void {
-  fields.q.value = s.q;
-  fields.from.value = s.from;
-  fields.to.value = s.to;
-  fields.votes.value = s.votes;
+  for (const k of SEARCH_KEYS) fields[k].value = s[k];
+}
+
+/** How many of the filters (dates, votes, author) a state sets. */
+export function activeFilters(s: PageState): number {
+  const f = filtersOf(s);
+  return (f.from ? 1 : 0) + (f.to ? 1 : 0) + (f.minVotes != null ? 1 : 0) + (s.author ? 1 : 0);
 }
 
 /** Changes closer together than this (ms) are one burst of typing: one history entry. */

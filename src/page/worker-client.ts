@@ -5,8 +5,8 @@
  */
 import { RESULT_LIMIT } from '../search/options.ts';
 import type { Filters, LoadProgress, PageHit } from './loader.ts';
-import type { MetaRecord } from './format.ts';
-import type { Request, Response } from './protocol.ts';
+import type { AuthorEntry, MetaRecord, PaperRecord } from './format.ts';
+import type { ListOptions, Request, Response } from './protocol.ts';
 
 /** Results whose meta records come back with the ranking (one round trip); the rest of a page follows. */
 export const FIRST_PAINT = 10;
@@ -77,11 +77,12 @@ export class SearchWorker {
   }
 
   /**
-   * Hits best first (at most RESULT_LIMIT), or null when a newer search (higher `gen`)
-   * superseded this one. The meta records of the first FIRST_PAINT hits land in metaCache.
+   * Hits (at most RESULT_LIMIT) in the order `list.sort` asks for, of `list.author` only when
+   * set, or null when a newer search (higher `gen`) superseded this one. The meta records of
+   * the first FIRST_PAINT hits land in metaCache.
    */
-  async search(query: string, filters: Filters, gen: number): Promise<PageHit[] | null> {
-    const r = await this.call((id) => ({ type: 'search', id, gen, query, filters, limit: RESULT_LIMIT, withMeta: FIRST_PAINT }));
+  async search(query: string, filters: Filters, gen: number, list: ListOptions = { author: null, sort: 'relevance' }): Promise<PageHit[] | null> {
+    const r = await this.call((id) => ({ type: 'search', id, gen, query, filters, limit: RESULT_LIMIT, withMeta: FIRST_PAINT, ...list }));
     if (r.type !== 'search') return null;
     this.lastTimings = r.timings;
     r.meta.forEach((m, i) => m && this.metaCache.set(r.hits[i]!.shortId, m));
@@ -94,11 +95,18 @@ export class SearchWorker {
   }
 
   /**
-   * The papers matching `filters`, newest first: `limit` short ids from `offset`, and whether
-   * more follow. Their meta records land in metaCache.
+   * The papers matching `filters` (and `list.author`), newest first or, with `list.sort`
+   * 'votes', most votes first: `limit` short ids from `offset`, and whether more follow. Their
+   * meta records land in metaCache.
    */
-  async browse(filters: Filters, offset: number, limit: number, gen = 0): Promise<{ shortIds: number[]; more: boolean }> {
-    const r = await this.call((id) => ({ type: 'browse', id, gen, filters, offset, limit }));
+  async browse(
+    filters: Filters,
+    offset: number,
+    limit: number,
+    gen = 0,
+    list: ListOptions = { author: null, sort: 'newest' },
+  ): Promise<{ shortIds: number[]; more: boolean }> {
+    const r = await this.call((id) => ({ type: 'browse', id, gen, filters, offset, limit, ...list }));
     if (r.type !== 'browse') return { shortIds: [], more: false };
     r.meta.forEach((m, i) => m && this.metaCache.set(r.shortIds[i]!, m));
     return r;
@@ -117,5 +125,19 @@ export class SearchWorker {
       if (m) out.set(s, m);
     }
     return out;
+  }
+
+  /** The person behind author key `key` (name, papers' short ids), or null when no paper has it. */
+  async author(key: string): Promise<AuthorEntry | null> {
+    const r = await this.call((id) => ({ type: 'author', id, key }));
+    return r.type === 'author' ? r.author : null;
+  }
+
+  /** The paper with id `paperId`: short id, meta record and page record; null when there is none. */
+  async paper(paperId: string): Promise<{ shortId: number; meta: MetaRecord; record: PaperRecord } | null> {
+    const r = await this.call((id) => ({ type: 'paper', id, paperId }));
+    if (r.type !== 'paper' || !r.paper) return null;
+    this.metaCache.set(r.paper.shortId, r.paper.meta);
+    return r.paper;
   }
 }

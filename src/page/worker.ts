@@ -4,7 +4,9 @@
  * Protocol: see src/page/protocol.ts.
  */
 import { ChunkedIndex } from './loader.ts';
+import { PaperData } from './paper-data.ts';
 import type { Request, Response } from './protocol.ts';
+import { sortHits } from './sort.ts';
 
 declare const self: {
   postMessage(message: Response): void;
@@ -12,6 +14,7 @@ declare const self: {
 };
 
 let index: Promise<ChunkedIndex> | null = null;
+let papers: PaperData | null = null;
 let latest = 0;
 /** Above this many postings, a preload stops after assembling the query's index (see below). */
 const PRELOAD_RANK_MAX_POSTINGS = 20_000;
@@ -28,15 +31,28 @@ async function handle(req: Request): Promise<void> {
   if (req.type === 'open') {
     index = ChunkedIndex.open(fetchJson, req.base);
     const idx = await index;
+    papers = new PaperData(fetchJson, req.base, idx);
     idx.onProgress = (p) => post({ type: 'progress', ...p });
     post({ type: 'ready', documentCount: idx.size, dates: idx.manifest.dates });
     return;
   }
   if (!index) throw new Error('search worker: not opened');
   const idx = await index;
+  const data = papers!;
   if (req.type === 'meta') {
     const meta = await idx.meta(req.shortIds);
     post({ type: 'meta', id: req.id, records: req.shortIds.map((s) => meta.get(s) ?? null) });
+    return;
+  }
+  if (req.type === 'author') {
+    post({ type: 'author', id: req.id, author: await data.author(req.key) });
+    return;
+  }
+  if (req.type === 'paper') {
+    const shortId = await data.shortIdOf(req.paperId);
+    const [meta, record] = shortId === null ? [null, null] : await Promise.all([idx.meta([shortId]), data.paper(shortId)]);
+    const m = shortId === null ? undefined : meta?.get(shortId);
+    post({ type: 'paper', id: req.id, paper: shortId !== null && m && record ? { shortId, meta: m, record } : null });
     return;
   }
   if (req.type === 'preload') {
@@ -55,10 +71,13 @@ async function handle(req: Request): Promise<void> {
   }
   latest = Math.max(latest, req.gen);
   idx.resetProgress();
+  // An author filter keeps that person's papers: every hit is ranked, then the others dropped.
+  const only = req.author ? new Set((await data.author(req.author))?.papers ?? []) : undefined;
   if (req.type === 'search') {
     const timings: Record<string, number> = {};
-    const hits = await idx.rank(req.query, req.filters, req.limit, () => req.gen < latest, timings);
-    if (!hits || req.gen < latest) return post({ type: 'stale', id: req.id });
+    const ranked = await idx.rank(req.query, req.filters, only ? Infinity : req.limit, () => req.gen < latest, timings);
+    if (!ranked || req.gen < latest) return post({ type: 'stale', id: req.id });
+    const hits = sortHits(only ? ranked.filter((h) => only.has(h.shortId)).slice(0, req.limit) : ranked, req.sort);
     const first = hits.slice(0, req.withMeta).map((h) => h.shortId);
     const t = performance.now();
     const meta = await idx.meta(first);
@@ -66,7 +85,7 @@ async function handle(req: Request): Promise<void> {
     post({ type: 'search', id: req.id, hits, meta: first.map((s) => meta.get(s) ?? null), timings });
     return;
   }
-  const page = await idx.browse(req.filters, req.offset, req.limit);
+  const page = await idx.browse(req.filters, req.offset, req.limit, { only, sort: req.sort === 'votes' ? 'votes' : 'newest' });
   const meta = await idx.meta(page.shortIds);
   post({ type: 'browse', id: req.id, ...page, meta: page.shortIds.map((s) => meta.get(s) ?? null) });
 }

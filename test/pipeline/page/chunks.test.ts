@@ -9,7 +9,8 @@ import { indexJsonText } from '../../../src/search/index-json.ts';
 import { toSearchDocument } from '../../../src/search/options.ts';
 import { loadSearchIndex } from '../../../src/search/client.ts';
 import { ChunkedIndex } from '../../../src/page/loader.ts';
-import { fixtureDataset, KOREAN, OLD } from '../../fixtures/page/dataset.ts';
+import { ENGLISH, fixtureDataset, KOREAN, MATH, OLD } from '../../fixtures/page/dataset.ts';
+import { PaperData } from '../../../src/page/paper-data.ts';
 
 describe('chunked search data (Node)', () => {
   const dataset = fixtureDataset();
@@ -56,5 +57,36 @@ describe('chunked search data (Node)', () => {
     expect(meta.get(hit!.shortId)).toMatchObject({ id: KOREAN.id, title: KOREAN.title, votes: 42, abs: KOREAN.links.abs });
     const page = await index.browse({ minVotes: 40 }, 0, 10);
     expect(page.shortIds.map((s) => dataset.papers[s]!.id)).toEqual([KOREAN.id, OLD.id]);
+  });
+
+  test('meta records carry author keys and related papers; paper chunks the whole page; author shards each person', async () => {
+    const index = await ChunkedIndex.open(fetchJson);
+    const data = new PaperData(fetchJson, 'search/', index);
+    const short = (id: string) => dataset.papers.findIndex((p) => p.id === id);
+    const s = (await data.shortIdOf(MATH.id))!;
+    expect(s).toBe(short(MATH.id));
+    const meta = (await index.meta([s])).get(s)!;
+    expect(meta.authorKeys).toEqual(MATH.authors.map((a) => a.key));
+    expect(meta.related[0]).toBe(short(ENGLISH.id));
+    const page = (await data.paper(s))!;
+    expect(page.dates).toEqual(['2024-05-22', '2024-05-29']);
+    expect(page.authors).toEqual(MATH.authors);
+    expect(page.summary.map((x) => x.label)).toEqual(["What's New", 'Technical Details']);
+    expect(JSON.stringify(page.summary[1]!.body)).toContain('"k":"ol"');
+    const kang = await data.author(KOREAN.authors[0]!.key);
+    expect(kang).toEqual({ name: 'Minji Kang', papers: [short(KOREAN.id), short(MATH.id)].sort((a, b) => a - b) });
+    expect(await data.author('nobody at all')).toBeNull();
+    expect(await data.shortIdOf('0000.00000')).toBeNull();
+  });
+
+  test('browse narrows to a set of papers and sorts by votes', async () => {
+    const index = await ChunkedIndex.open(fetchJson);
+    const ids = (r: { shortIds: number[] }) => r.shortIds.map((x) => dataset.papers[x]!.id);
+    const votes = await index.browse({}, 0, 3, { sort: 'votes' });
+    expect(ids(votes)).toEqual([OLD.id, KOREAN.id, dataset.papers.find((p) => p.votes === 39)!.id]);
+    expect(votes.more).toBe(true);
+    const only = new Set([0, 1, 2, 3, 4].map((i) => dataset.papers.findIndex((p) => p.id === [KOREAN, OLD, MATH, ENGLISH, KOREAN][i]!.id)));
+    expect(ids(await index.browse({ minVotes: 10 }, 0, 10, { only }))).toEqual([MATH.id, KOREAN.id, OLD.id]);
+    expect(ids(await index.browse({}, 1, 1, { only, sort: 'votes' }))).toEqual([KOREAN.id]);
   });
 });

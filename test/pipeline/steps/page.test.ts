@@ -19,7 +19,8 @@ import { buildIndex } from '../../../src/search/index-builder.ts';
 import { toSearchDocument } from '../../../src/search/options.ts';
 import { ChunkedIndex } from '../../../src/page/loader.ts';
 import type { Request, Response as WorkerResponse } from '../../../src/page/protocol.ts';
-import { ENGLISH, fixtureDataset, KOREAN, OLD, XSS } from '../../fixtures/page/dataset.ts';
+import { ENGLISH, fixtureDataset, KOREAN, MATH, OLD, XSS } from '../../fixtures/page/dataset.ts';
+import { groupFeeds } from '../../../pipeline/page/html.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -73,7 +74,7 @@ describe('search worker: preload while the debounce runs (Node, fetch stubbed)',
     expect(fetched.some((f) => f.includes('/d/'))).toBe(true);
     expect(posted.filter((m) => m.type === 'search' || m.type === 'error')).toEqual([]); // a preload answers nothing
     const before = fetched.length;
-    send({ type: 'search', id: 1, gen: 1, query: 'diffusion transformer', filters: {}, limit: 500, withMeta: 10 });
+    send({ type: 'search', id: 1, gen: 1, query: 'diffusion transformer', filters: {}, limit: 500, withMeta: 10, author: null, sort: 'relevance' });
     await vi.waitFor(() => expect(posted.some((m) => m.type === 'search')).toBe(true));
     const reply = posted.find((m) => m.type === 'search');
     expect(reply?.type === 'search' && reply.meta[0]?.id).toBe(ENGLISH.id);
@@ -168,10 +169,11 @@ describe.skipIf(!HAS_CHROMIUM)(`search page in Chromium (skipped when ${CHROMIUM
   }
 
   const titles = () => page.locator('#results .hit h2').allTextContents();
+  const ids = () => page.locator('#results a.title').evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset.id));
 
   test('loads under a sub-path, says when ready and lists the latest papers', async () => {
     await open();
-    await expect.poll(() => page.locator('#status').textContent()).toMatch(/ready|Latest/i);
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/검색 준비 완료|최신 논문/);
     const first = await titles();
     expect(first.length).toBeGreaterThan(0);
     expect(first[0]).toBe(XSS.title); // the newest paper comes first
@@ -285,7 +287,7 @@ describe.skipIf(!HAS_CHROMIUM)(`search page in Chromium (skipped when ${CHROMIUM
 
   test('accessible form, CSP without inline scripts, feed autodiscovery, nothing fetched from the internet', async () => {
     await open();
-    for (const id of ['q', 'from', 'to', 'votes']) expect(await page.locator(`label[for="${id}"]`).count()).toBe(1);
+    for (const id of ['q', 'from', 'to', 'votes', 'sort-select']) expect(await page.locator(`label[for="${id}"]`).count()).toBe(1);
     expect(await page.getAttribute('#status', 'aria-live')).toBe('polite');
     const csp = (await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')) ?? '';
     expect(csp).toMatch(/script-src 'self'/);
@@ -300,4 +302,271 @@ describe.skipIf(!HAS_CHROMIUM)(`search page in Chromium (skipped when ${CHROMIUM
     for (const a of alternates) expect(a.href).not.toMatch(/^(\/|[a-z]+:)/); // relative: works under a sub-path
     expect(external.filter((r) => !r.startsWith('image '))).toEqual([]);
   });
+
+  /** Waits for the list to settle after `act` (a search or browse finished rendering). */
+  async function settled(act: () => Promise<unknown>): Promise<void> {
+    const before = await page.evaluate(() => document.documentElement.dataset.searched ?? '0');
+    await act();
+    await page.waitForFunction((b) => (document.documentElement.dataset.searched ?? '0') !== b, before);
+  }
+
+  test('1. the status line keeps the result count after the search and after "Show more"', async () => {
+    await open();
+    await search('벤치마크');
+    const status = page.locator('#status');
+    await expect.poll(() => status.textContent()).toMatch(/^“벤치마크” 검색 결과 \d+건/);
+    await expect.poll(() => page.locator('#results .hit').count()).toBe(20);
+    const summary = await status.textContent();
+    await page.click('#more');
+    await expect.poll(() => page.locator('#results .hit').count()).toBeGreaterThan(20);
+    await page.waitForTimeout(300);
+    expect(await status.textContent()).toBe(summary);
+    expect(await page.locator('#loading').isVisible()).toBe(false);
+  });
+
+  test('2. an empty list explains itself: no match, filters that match nothing, From after To', async () => {
+    await open('?votes=100000');
+    await page.waitForSelector('html[data-searched]');
+    const empty = page.locator('#empty');
+    await expect.poll(() => empty.isVisible()).toBe(true);
+    expect(await empty.locator('.empty-title').textContent()).toBe('조건에 맞는 논문이 없습니다.');
+    expect(await page.locator('#clear-filters').isVisible()).toBe(true);
+    await settled(() => page.click('#clear-filters'));
+    expect(await empty.isVisible()).toBe(false);
+    expect((await titles()).length).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.has('votes')).toBe(false);
+
+    await open('?from=2024-06-01&to=2024-01-01');
+    await expect.poll(() => empty.locator('.empty-hint').textContent()).toBe('시작일이 종료일보다 늦습니다.');
+    await search('zzzqqq');
+    await expect.poll(() => empty.locator('.empty-hint').textContent()).toBe('시작일이 종료일보다 늦습니다.');
+    await page.fill('#from', '');
+    await page.fill('#to', '');
+    await page.dispatchEvent('#to', 'change');
+    await expect.poll(() => empty.locator('.empty-hint').textContent()).toContain('“zzzqqq”와 일치하는 논문이 없습니다');
+  });
+
+  test('3. Korean breaks between words, never inside one, on a phone-width column', async () => {
+    await open();
+    await page.setViewportSize({ width: 360, height: 800 });
+    try {
+      await search('강화학습');
+      const excerpt = page.locator('#results .hit').first().locator('.excerpt');
+      expect(await excerpt.evaluate((el) => getComputedStyle(el).wordBreak)).toBe('keep-all');
+      // Every Korean word (eojeol) of the excerpt stays on one line.
+      const split = await excerpt.evaluate((el) => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          for (const m of (n.textContent ?? '').matchAll(/[가-힣]+/g)) {
+            const r = document.createRange();
+            r.setStart(n, m.index!);
+            r.setEnd(n, m.index! + m[0].length);
+            const tops = new Set([...r.getClientRects()].map((c) => Math.round(c.top)));
+            if (tops.size > 1) out.push(m[0]);
+          }
+        }
+        return out;
+      });
+      expect(split).toEqual([]);
+      expect(await excerpt.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(40); // it does wrap
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
+  test('4. the interface speaks the site language (Korean by default), numbers formatted one way', async () => {
+    await open();
+    expect(await page.getAttribute('html', 'lang')).toBe('ko');
+    expect(await page.locator('label[for="q"]').textContent()).toContain('논문 검색');
+    expect(await page.locator('#more').textContent()).toBe('결과 더 보기');
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/논문 45편/);
+    expect(await page.locator('footer .count').textContent()).toBe('논문 45편');
+    await search('diffusion transformer');
+    expect(await page.locator('#results .hit').first().locator('.votes').textContent()).toBe('▲ 추천 7');
+  });
+
+  test('4. an English site speaks English and agrees in number', async () => {
+    const site = path.join(dir, 'site-en');
+    await buildSite(fixtureDataset(), site, { site: { language: 'en' } });
+    const en = await startPreview({ dir: site, base: '/en/' });
+    const p = await context.newPage();
+    try {
+      await p.goto(`${en.url}?q=${encodeURIComponent('benchmarking')}&sort=votes`);
+      await p.waitForSelector('html[data-searched]');
+      expect(await p.locator('label[for="q"]').textContent()).toContain('Search papers');
+      expect(await p.locator('footer .count').textContent()).toBe('45 papers');
+      expect(await p.locator('#status').textContent()).toMatch(/^40 results for “benchmarking” \(\d+ ms\)\.$/);
+      await expect.poll(() => p.locator('#results .votes').count()).toBe(20);
+      await p.click('#more');
+      await expect.poll(() => p.locator('#results .votes').count()).toBe(40);
+      const votes = await p.locator('#results .votes').allTextContents();
+      expect(votes).toContain('▲ 1 vote');
+      expect(votes).toContain('▲ 0 votes');
+      expect(votes).not.toContain('▲ 1 votes');
+    } finally {
+      await p.close();
+      await en.close();
+    }
+  });
+
+  test('5. the footer lists each feed once with its formats, and the OPML file; no papers.json', async () => {
+    await open();
+    const groups = groupFeeds(listFeeds(configSchema.parse({})));
+    const items = page.locator('footer ul.feeds > li');
+    expect(await items.count()).toBe(groups.length + 1);
+    for (const [i, g] of groups.entries()) {
+      const li = items.nth(i);
+      expect(await li.locator('.feed-title').textContent()).toBe(g.title);
+      expect(await li.locator('a').allTextContents()).toEqual(['RSS', 'Atom', 'JSON Feed']);
+    }
+    expect(await items.last().locator('a').getAttribute('href')).toBe('feeds.opml');
+    expect(await page.locator('footer a[href="papers.json"]').count()).toBe(0);
+  });
+
+  test('6. on a phone the filters fold behind a button and the results start on the first screen', async () => {
+    const phone = await context.newPage();
+    try {
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await phone.goto(`${preview.url}?q=${encodeURIComponent('연구')}`);
+      await phone.waitForSelector('html[data-searched]');
+      const toggle = phone.locator('#filters-toggle');
+      expect(await toggle.isVisible()).toBe(true);
+      expect(await phone.locator('#filters').isVisible()).toBe(false);
+      const top = await phone.locator('#results .hit').first().evaluate((el) => el.getBoundingClientRect().top);
+      expect(top).toBeLessThan(844 / 2);
+      await toggle.click();
+      expect(await phone.locator('#filters').isVisible()).toBe(true);
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      await phone.goto(`${preview.url}?votes=5`);
+      await phone.waitForSelector('html[data-searched]');
+      expect(await phone.locator('#filters-toggle').textContent()).toBe('필터 (1)');
+      // Wide screens show the filters and no button.
+      await phone.setViewportSize({ width: 1100, height: 800 });
+      expect(await phone.locator('#filters').isVisible()).toBe(true);
+      expect(await phone.locator('#filters-toggle').isVisible()).toBe(false);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  test('sorting by newest or most votes, kept in the URL and on reload', async () => {
+    await open();
+    await search('연구');
+    await settled(() => page.selectOption('#sort-select', 'votes'));
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('votes');
+    const votes = await page.locator('#results .hit .votes').allTextContents();
+    const n = votes.map((v) => Number(/\d+/.exec(v)?.[0] ?? -1));
+    expect(n).toEqual([...n].sort((a, b) => b - a));
+    expect((await titles())[0]).toBe(OLD.title);
+    await page.reload();
+    await page.waitForSelector('html[data-searched]');
+    expect(await page.inputValue('#sort-select')).toBe('votes');
+    expect((await titles())[0]).toBe(OLD.title);
+    await settled(() => page.selectOption('#sort-select', 'newest'));
+    const dates = await page.locator('#results .hit time').allTextContents();
+    expect(dates).toEqual([...dates].sort().reverse());
+    // Browsing offers newest and votes; relevance needs a query.
+    await open('?sort=votes');
+    await page.waitForSelector('html[data-searched]');
+    expect((await titles())[0]).toBe(OLD.title);
+    expect(await page.locator('#sort-select option[value="relevance"]').isDisabled()).toBe(true);
+  });
+
+  test('an author in a result filters to that person, with a paper count, in the URL, removable', async () => {
+    await open();
+    await search('강화학습');
+    await settled(() => page.locator('#results .hit').first().locator('a.author', { hasText: 'Minji Kang' }).click());
+    const url = new URL(page.url());
+    expect(url.searchParams.get('author')).toBe(KOREAN.authors[0]!.key);
+    expect(url.searchParams.get('q')).toBe('강화학습');
+    expect(await page.locator('#author-chip .chip-text').textContent()).toBe('저자: Minji Kang · 논문 2편');
+    await settled(() => page.fill('#q', ''));
+    expect(await ids()).toEqual([MATH.id, KOREAN.id]);
+    expect(await page.locator('#status').textContent()).toContain('저자 Minji Kang');
+    await settled(() => page.click('#author-chip .chip-remove'));
+    expect(new URL(page.url()).searchParams.has('author')).toBe(false);
+    expect(await page.locator('#author-chip').isVisible()).toBe(false);
+    expect((await titles()).length).toBeGreaterThan(2);
+  });
+
+  test('a paper page (?id=): whole summary with labelled sections and nested lists, dates, authors, links, related papers', async () => {
+    await open(`?id=${MATH.id}`);
+    await page.waitForSelector(`html[data-paper="${MATH.id}"]`);
+    const paper = page.locator('#paper');
+    expect(await paper.isVisible()).toBe(true);
+    expect(await page.locator('#results').isVisible()).toBe(false);
+    expect(await paper.locator('.summary h3').allTextContents()).toEqual(["What's New", 'Technical Details']);
+    expect(await paper.locator('.summary ol > li').count()).toBe(2);
+    expect(await paper.locator('.summary ol ul > li').textContent()).toBe('블록 크기 조정');
+    expect(await paper.locator('.summary strong').textContent()).toBe('다음과');
+    expect(await paper.locator('.dates time').allTextContents()).toEqual(['2024-05-22', '2024-05-29']);
+    expect(await paper.locator('.authors a.author').allTextContents()).toEqual(['Alice Moreau', 'Minji Kang']);
+    expect(await paper.locator('.links a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).toEqual([
+      MATH.links.abs,
+      MATH.links.pdf,
+      MATH.links.huggingface,
+    ]);
+    expect(await page.title()).toContain('Attention for Streaming Video');
+    const related = paper.locator('.related a.title');
+    expect(await related.first().textContent()).toBe(ENGLISH.title);
+    // A related paper opens in place; Back returns.
+    await related.first().click();
+    await page.waitForSelector(`html[data-paper="${ENGLISH.id}"]`);
+    expect(new URL(page.url()).searchParams.get('id')).toBe(ENGLISH.id);
+    await page.goBack();
+    await page.waitForSelector(`html[data-paper="${MATH.id}"]`);
+    expect(await paper.locator('.summary h3').count()).toBe(2);
+  });
+
+  test('a result title opens its paper page in place; Back returns to the search; unknown ids say so', async () => {
+    await open();
+    await search('diffusion transformer');
+    await page.locator('#results a.title').first().click();
+    await page.waitForSelector(`html[data-paper="${ENGLISH.id}"]`);
+    expect(await page.locator('#paper h1').textContent()).toBe(ENGLISH.title);
+    await page.goBack();
+    await expect.poll(() => page.locator('#results').isVisible()).toBe(true);
+    expect(await page.inputValue('#q')).toBe('diffusion transformer');
+    expect((await titles())[0]).toBe(ENGLISH.title);
+    await open('?id=9999.99999');
+    await page.waitForSelector('html[data-paper="9999.99999"]');
+    expect(await page.locator('#paper .not-found').textContent()).toBe('논문을 찾을 수 없습니다: 9999.99999');
+  });
+
+  test('7. math in titles renders with KaTeX from the site, loaded only when math is on screen, under the CSP', async () => {
+    const p = await context.newPage();
+    const requests: string[] = [];
+    const consoleErrors: string[] = [];
+    p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    p.on('console', (m) => {
+      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) consoleErrors.push(m.text());
+    });
+    try {
+      await p.goto(`${preview.url}?q=${encodeURIComponent('diffusion transformer')}`);
+      await p.waitForSelector('html[data-searched]');
+      await p.waitForTimeout(400);
+      expect(await p.locator('#results .hit').count()).toBeGreaterThan(0);
+      expect(requests.filter((r) => /\/assets\/(math|katex)/.test(r))).toEqual([]); // no math on screen: nothing loaded
+      await p.fill('#q', 'streaming video');
+      await p.waitForSelector('#results .math .katex');
+      const title = p.locator('#results a.title', { has: p.locator('.math') }).first();
+      expect(await title.getAttribute('data-id')).toBe(MATH.id);
+      expect(await title.locator('.katex-mathml annotation').textContent()).toBe('\\mathcal{O}(n)');
+      expect(await title.locator('.math').getAttribute('title')).toBe('$\\mathcal{O}(n)$');
+      expect(requests.some((r) => /\/assets\/math\.[0-9a-f]{10}\.js$/.test(r))).toBe(true);
+      expect(requests.some((r) => /\/assets\/katex\.[0-9a-f]{10}\.css$/.test(r))).toBe(true);
+      // KaTeX's own fonts, from the site.
+      await expect.poll(() => p.evaluate(() => document.fonts.check('16px KaTeX_Caligraphic'))).toBe(true);
+      expect(requests.some((r) => /\/assets\/KaTeX_Caligraphic-Regular\.[0-9a-f]{10}\.woff2$/.test(r))).toBe(true);
+      expect(consoleErrors).toEqual([]); // no CSP violation
+      // The paper page renders its title's math too.
+      await title.click();
+      await p.waitForSelector(`html[data-paper="${MATH.id}"]`);
+      await p.waitForSelector('#paper h1 .katex');
+    } finally {
+      await p.close();
+    }
+  });
 });
+

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESULT_LIMIT } from '../../../src/search/options.ts';
-import { browseStatus, describeFilters, markRuns, safeUrl, searchStatus } from '../../../src/page/render.ts';
+import { hasMath, markRuns, mathRuns, safeUrl } from '../../../src/page/render.ts';
 
 describe('markRuns', () => {
   it('marks the words (a joined word as a whole) whose analyzed terms include a query term, keeping the text whole', () => {
@@ -29,16 +28,19 @@ describe('safeUrl', () => {
   });
 });
 
-describe('status texts', () => {
-  it('describes filters', () => {
-    expect(describeFilters({})).toBe('');
-    expect(describeFilters({ from: '2024-01-01', to: '2024-02-01', minVotes: 0 })).toBe(' (from 2024-01-01, to 2024-02-01, ≥ 0 votes)');
+describe('mathRuns', () => {
+  it('finds $…$ and $$…$$ spans and gives the text back whole', () => {
+    const text = 'Linear $\\mathcal{O}(n)$ and $$x^2$$ time';
+    const runs = mathRuns(text);
+    expect(runs.map((r) => r.text).join('')).toBe(text);
+    expect(runs.filter((r) => r.tex !== undefined)).toEqual([
+      { text: '$\\mathcal{O}(n)$', tex: '\\mathcal{O}(n)', display: false },
+      { text: '$$x^2$$', tex: 'x^2', display: true },
+    ]);
   });
 
-  it('counts results, capping at RESULT_LIMIT', () => {
-    expect(searchStatus('moe', {}, 0, 12)).toBe('No results for “moe”.');
-    expect(searchStatus('moe', { minVotes: 5 }, 1, 12)).toBe('1 result for “moe” (≥ 5 votes) (12 ms).');
-    expect(searchStatus('moe', {}, RESULT_LIMIT, 3)).toBe(`${RESULT_LIMIT}+ results for “moe” (3 ms).`);
-    expect(browseStatus({}, 12345)).toBe('Latest papers. Type to search 12,345 papers.');
+  it('leaves prices, escaped dollars and a lone dollar as text', () => {
+    for (const text of ['Earn $1 Million', 'costs $5 and $10', 'a \\$5 fee', 'in $200k', '$ $']) expect(hasMath(text), text).toBe(false);
+    expect(hasMath('SL$^{2}$A-INR')).toBe(true);
   });
 });

@@ -32,7 +32,7 @@ class FakeWorker implements WorkerPort {
 }
 
 function record(id: string): MetaRecord {
-  return { id, title: id, date: '2024-01-02', votes: 1, authors: [], authorsMore: false, excerpt: '', thumbnail: null, abs: '', pdf: null, huggingface: null } as MetaRecord;
+  return { id, title: id, date: '2024-01-02', votes: 1, authors: [], authorKeys: [], authorsMore: false, excerpt: '', thumbnail: null, abs: '', pdf: null, huggingface: null, related: [] };
 }
 
 async function opened(): Promise<{ fake: FakeWorker; client: SearchWorker }> {
@@ -66,7 +66,7 @@ describe('SearchWorker', () => {
     const { fake, client } = await opened();
     const searching = client.search('moe', { minVotes: 3 }, 7);
     const req = fake.sent[1]!;
-    expect(req).toMatchObject({ type: 'search', gen: 7, query: 'moe', filters: { minVotes: 3 }, limit: RESULT_LIMIT, withMeta: FIRST_PAINT });
+    expect(req).toMatchObject({ type: 'search', gen: 7, query: 'moe', filters: { minVotes: 3 }, limit: RESULT_LIMIT, withMeta: FIRST_PAINT, author: null, sort: 'relevance' });
     const hits = [{ shortId: 5 }, { shortId: 9 }] as PageHit[];
     fake.answer({ type: 'search', id: fake.lastId(), hits, meta: [record('a'), null], timings: { rank: 2 } });
     expect(await searching).toEqual(hits);
@@ -89,4 +89,24 @@ describe('SearchWorker', () => {
     fake.answer({ type: 'error', id: fake.lastId(), message: 'TypeError: boom' });
     await expect(failing).rejects.toThrow('TypeError: boom');
   });
+
+  it('passes the author filter and sort order along, and asks for an author and a paper', async () => {
+    const { fake, client } = await opened();
+    void client.browse({}, 20, 20, 3, { author: 'minji-kang', sort: 'votes' });
+    expect(fake.sent[1]).toMatchObject({ type: 'browse', offset: 20, limit: 20, gen: 3, author: 'minji-kang', sort: 'votes' });
+    const author = client.author('minji-kang');
+    expect(fake.sent[2]).toEqual({ type: 'author', id: fake.lastId(), key: 'minji-kang' });
+    fake.answer({ type: 'author', id: fake.lastId(), author: { name: 'Minji Kang', papers: [1, 4] } });
+    expect(await author).toEqual({ name: 'Minji Kang', papers: [1, 4] });
+    const paper = client.paper('2404.11111');
+    expect(fake.sent[3]).toEqual({ type: 'paper', id: fake.lastId(), paperId: '2404.11111' });
+    const page = { dates: ['2024-04-17'], authors: [], authorsTruncated: false, summary: [] };
+    fake.answer({ type: 'paper', id: fake.lastId(), paper: { shortId: 7, meta: record('2404.11111'), record: page } });
+    expect((await paper)?.shortId).toBe(7);
+    expect(client.metaCache.get(7)?.id).toBe('2404.11111');
+    const missing = client.paper('nope');
+    fake.answer({ type: 'paper', id: fake.lastId(), paper: null });
+    expect(await missing).toBeNull();
+  });
 });
+

@@ -1,0 +1,31 @@
+/**
+ * The orders a result list can take: by relevance (the ranking's), newest first or most votes
+ * first. Kept in the URL as `sort=relevance|newest|votes`; without it a search is by relevance
+ * and the latest-papers list newest first. Pure.
+ */
+import type { PageHit } from './loader.ts';
+
+export type Sort = 'relevance' | 'newest' | 'votes';
+
+export const SORTS: readonly Sort[] = ['relevance', 'newest', 'votes'];
+
+/** The order a list takes: `asked` when it is one of SORTS, else relevance for a search and newest for browsing. */
+export function effectiveSort(asked: string, searching: boolean): Sort {
+  if ((SORTS as readonly string[]).includes(asked)) {
+    // Browsing has no relevance: the latest papers are newest first.
+    return !searching && asked === 'relevance' ? 'newest' : (asked as Sort);
+  }
+  return searching ? 'relevance' : 'newest';
+}
+
+/**
+ * `hits` in the order `sort` asks for (a new array): relevance keeps the ranking; newest by
+ * first-digest date, descending; votes descending with unknown votes last. Ties keep the
+ * ranking's order.
+ */
+export function sortHits(hits: readonly PageHit[], sort: Sort): PageHit[] {
+  const ranked = hits.map((h, rank) => ({ h, rank }));
+  if (sort === 'newest') ranked.sort((a, b) => (a.h.date < b.h.date ? 1 : a.h.date > b.h.date ? -1 : a.rank - b.rank));
+  else if (sort === 'votes') ranked.sort((a, b) => (b.h.votes ?? -1) - (a.h.votes ?? -1) || a.rank - b.rank);
+  return ranked.map((r) => r.h);
+}

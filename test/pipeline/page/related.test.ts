@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { RELATED_COUNT, relatedPapers } from '../../../pipeline/page/related.ts';
+import { buildIndex } from '../../../src/search/index-builder.ts';
+import type { SearchDocument } from '../../../src/search/options.ts';
+import { ENGLISH, fixtureDataset, MATH } from '../../fixtures/page/dataset.ts';
+import { toSearchDocument } from '../../../src/search/options.ts';
+
+const doc = (id: string, title: string, summary: string, authors = ''): SearchDocument => ({ id, title, summary, authors, date: '2024-01-01', votes: 1 });
+
+describe('relatedPapers', () => {
+  it('links papers that share rare title and summary terms, most similar first', () => {
+    const docs = [
+      doc('a', 'Protein folding with graph networks', '단백질 접힘 예측 그래프'),
+      doc('b', 'Graph networks for protein folding at scale', '단백질 접힘 대규모 그래프'),
+      doc('c', 'Protein design', '단백질 설계'),
+      doc('d', 'Video generation', '비디오 생성'),
+      doc('e', 'Video diffusion', '비디오 확산'),
+      doc('f', 'Speech recognition', '음성 인식'),
+      ...Array.from({ length: 30 }, (_, i) => doc(`x${i}`, `Filler ${i} topic${i}`, `채움 ${i}`)),
+    ];
+    const related = relatedPapers(buildIndex(docs));
+    expect(related[0]![0]).toBe(1); // a -> b
+    expect(related[1]![0]).toBe(0); // b -> a
+    expect(related[0]).toContain(2); // a -> c (protein)
+    expect(related[0]).not.toContain(3);
+    expect(related[3]).toEqual([4]); // video
+    expect(related[5]).toEqual([]); // nothing shared
+    for (const [s, r] of related.entries()) {
+      expect(r.length).toBeLessThanOrEqual(RELATED_COUNT);
+      expect(r).not.toContain(s);
+    }
+  });
+
+  it('ignores authors: the same people on unrelated papers do not link them', () => {
+    const docs = [
+      doc('a', 'Quantum chemistry', '양자 화학', 'Minji Kang\nAlice Moreau'),
+      doc('b', 'Robot grasping', '로봇 파지', 'Minji Kang\nAlice Moreau'),
+      ...Array.from({ length: 20 }, (_, i) => doc(`x${i}`, `Filler ${i}`, `채움 ${i}`)),
+    ];
+    expect(relatedPapers(buildIndex(docs))[0]).toEqual([]);
+  });
+
+  it('is deterministic and finds the fixture pair', () => {
+    const papers = fixtureDataset().papers;
+    const index = buildIndex(papers.map(toSearchDocument));
+    const related = relatedPapers(index);
+    expect(relatedPapers(index)).toEqual(related);
+    const short = (id: string) => papers.findIndex((p) => p.id === id);
+    expect(related[short(MATH.id)]![0]).toBe(short(ENGLISH.id));
+  });
+
+  it('handles empty and one-document indexes', () => {
+    expect(relatedPapers(buildIndex([]))).toEqual([]);
+    expect(relatedPapers(buildIndex([doc('a', 'x', 'y')]))).toEqual([[]]);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { PageHit } from '../../../src/page/loader.ts';
+import { effectiveSort, sortHits } from '../../../src/page/sort.ts';
+
+const hit = (id: string, date: string, votes: number | null): PageHit => ({ id, date, votes, shortId: 0, score: 1, title: id, terms: [], queryTerms: [] });
+
+describe('effectiveSort', () => {
+  it('defaults to relevance for a search and newest for browsing; browsing has no relevance', () => {
+    expect(effectiveSort('', true)).toBe('relevance');
+    expect(effectiveSort('', false)).toBe('newest');
+    expect(effectiveSort('bogus', true)).toBe('relevance');
+    expect(effectiveSort('votes', true)).toBe('votes');
+    expect(effectiveSort('relevance', false)).toBe('newest');
+  });
+});
+
+describe('sortHits', () => {
+  const hits = [hit('a', '2024-01-01', 5), hit('b', '2024-03-01', null), hit('c', '2024-03-01', 9), hit('d', '2023-12-01', 5)];
+  it('keeps the ranking for relevance', () => {
+    expect(sortHits(hits, 'relevance').map((h) => h.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+  it('orders by date, newest first, ties in ranking order', () => {
+    expect(sortHits(hits, 'newest').map((h) => h.id)).toEqual(['b', 'c', 'a', 'd']);
+  });
+  it('orders by votes, unknown last, ties in ranking order', () => {
+    expect(sortHits(hits, 'votes').map((h) => h.id)).toEqual(['c', 'a', 'd', 'b']);
+  });
+});
