@@ -21,6 +21,13 @@
  *   `listings` (`{ date, summary }`, in listing order); equal summaries are kept once. So no
  *   summary is lost, and none is mixed into another or shown twice.
  * - `media`: the union, in listing order.
+ * - `first`: what the first listing said for the fields a later listing can change — `votes`,
+ *   `version`, `thumbnail`, `media`, `authorCount` (how many of `authors` it named: they come
+ *   first) and `authorsTruncated` — each key only when it differs from the merged value, and
+ *   `first` only when some key does (papers.json stays small: a paper listed once never has it).
+ *   `asFirstListed` rebuilds the paper as first listed: the archive documents show that, so a
+ *   complete month's archive keeps its bytes when a later digest lists its papers again
+ *   (docs/feeds.md#archives).
  *
  * Anomalies reported through `warn` (never dropping data):
  * - `duplicate-paper`: the same paper twice in one digest (same date);
@@ -29,7 +36,7 @@
  * Order of the result: newest `date` first, then votes descending (null last), then id
  * (code-point order). Pure and deterministic.
  */
-import type { AuthorRef, DigestEntry, Listing, Paper, PaperLinks, SummaryItem } from './types.ts';
+import type { AuthorRef, DigestEntry, FirstListing, Listing, Paper, PaperLinks, SummaryItem } from './types.ts';
 import { compareStrings } from './compare.ts';
 import { parseArxiv, urlPaperId } from './arxiv.ts';
 import { authorKey } from './authors.ts';
@@ -89,6 +96,52 @@ export function authorRefs(names: readonly string[]): AuthorRef[] {
 /** What makes two summaries the same: every item's label and plain text, in order. */
 function summaryKey(items: readonly SummaryItem[]): string {
   return JSON.stringify(items.map((s) => [s.label, s.text]));
+}
+
+/**
+ * The first listing's values that differ from the merged ones (see the file comment), or null
+ * when none does. Keys in a fixed order, so papers.json is the same bytes on every run.
+ */
+function firstListing(
+  first: DigestEntry,
+  firstVersion: string | null,
+  merged: Pick<Paper, 'votes' | 'version' | 'thumbnail' | 'media' | 'authors' | 'authorsTruncated'>,
+): FirstListing | null {
+  const out: FirstListing = {};
+  if (first.votes !== merged.votes) out.votes = first.votes;
+  if (firstVersion !== merged.version) out.version = firstVersion;
+  if (first.thumbnail !== merged.thumbnail) out.thumbnail = first.thumbnail;
+  // The merged media and authors start with the first listing's, so a length tells them apart.
+  if (first.media.length !== merged.media.length) out.media = [...first.media];
+  const authorCount = authorRefs(first.authors).length;
+  if (authorCount !== merged.authors.length) out.authorCount = authorCount;
+  if (first.authorsTruncated !== merged.authorsTruncated) out.authorsTruncated = first.authorsTruncated;
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/**
+ * The paper as its first listing showed it: `votes`, `version`, `thumbnail`, `media`, `authors`
+ * (the first `authorCount`) and `authorsTruncated` from `first` where it has them, `dates` =
+ * `[date]`, no `listings` and no `first`; title, summary, links and source are the first
+ * listing's already. What archive documents show (pipeline/feeds/plan.ts). A paper listed once
+ * is returned as it is; otherwise a new object (the paper is not changed).
+ */
+export function asFirstListed(paper: Paper): Paper {
+  if (paper.first === undefined && paper.listings === undefined && paper.dates.length <= 1) return paper;
+  const f = paper.first ?? {};
+  const shown: Paper = {
+    ...paper,
+    dates: [paper.date],
+    votes: f.votes !== undefined ? f.votes : paper.votes,
+    version: f.version !== undefined ? f.version : paper.version,
+    thumbnail: f.thumbnail !== undefined ? f.thumbnail : paper.thumbnail,
+    media: f.media ?? paper.media,
+    authors: f.authorCount !== undefined ? paper.authors.slice(0, f.authorCount) : paper.authors,
+    authorsTruncated: f.authorsTruncated ?? paper.authorsTruncated,
+  };
+  delete shown.listings;
+  delete shown.first;
+  return shown;
 }
 
 /** Sort papers: newest date first, then votes descending (null last), then id. */
@@ -200,6 +253,8 @@ export function mergeEntries(entries: readonly DigestEntry[], warn: Warn = () =>
       }
     }
 
+    const firstSaid = firstListing(first, firstIdent.version, { votes, version, thumbnail, media, authors, authorsTruncated });
+
     papers.push({
       id,
       version,
@@ -211,6 +266,7 @@ export function mergeEntries(entries: readonly DigestEntry[], warn: Warn = () =>
       authorsTruncated,
       summary,
       ...(listings.length > 0 ? { listings } : {}),
+      ...(firstSaid !== null ? { first: firstSaid } : {}),
       thumbnail,
       media,
       links: firstIdent.links,

@@ -71,6 +71,22 @@ export interface Listing {
   summary: SummaryItem[];
 }
 
+/**
+ * What a paper's first listing said, for the fields a later listing can change (src/papers.ts):
+ * each key is present only when the first listing's value differs from the merged one, so the
+ * merged value stands for a missing key. Archive documents show a paper as first listed
+ * (docs/feeds.md#archives).
+ */
+export interface FirstListing {
+  votes?: number | null;
+  version?: string | null;
+  thumbnail?: string | null;
+  media?: string[];
+  /** How many of the merged `authors` (a prefix) the first listing named. */
+  authorCount?: number;
+  authorsTruncated?: boolean;
+}
+
 /** One paper in the published dataset (`output/papers.json`). */
 export interface Paper {
   /** Canonical arXiv ID without version ("2404.03715", "hep-th/9901001"), or a stable id derived from a non-arXiv URL. */
@@ -94,6 +110,11 @@ export interface Paper {
    * order; absent when there are none (src/papers.ts).
    */
   listings?: Listing[];
+  /**
+   * The first listing's values that differ from the merged ones; absent when none does
+   * (src/papers.ts, `asFirstListed`).
+   */
+  first?: FirstListing;
   /** Absolute http(s) URL, or null. */
   thumbnail: string | null;
   media: string[];

@@ -9,7 +9,9 @@
  * - a month is complete once a digest of a later month exists (digests arrive in date order):
  *   its document is marked `fh:archive` and gets no new papers; the newest month is open: its
  *   document is on the chain (so no paper falls between the subscription document and the
- *   archives) but not marked, since its entries still change.
+ *   archives) but not marked, since its entries still change;
+ * - an entry shows the paper as first listed (plan.ts, `asFirstListed` in src/papers.ts), so a
+ *   later digest that lists a paper again does not change a complete month's document either.
  */
 import type { ListingDay, TimedPaper } from './time.ts';
 

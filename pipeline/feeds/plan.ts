@@ -10,6 +10,9 @@
  * - the main feed is the subscription document of an archived feed (RFC 5005 section 4): its
  *   `prev-archive` is the newest month's archive document (archive.ts), and every archive
  *   document links the month before it and `current`. Archives share the main feed's Atom id.
+ * - an archive document shows each paper as first listed (`asFirstListed`, src/papers.ts), with
+ *   `updated` = `published`: nothing in a month's entries depends on later digests, so a
+ *   complete month keeps its bytes; the other feeds show the merged, latest paper.
  * - daily digest: one item per listing date, at most `feeds.dailyLimit`, newest first.
  * - weekly: one item per ISO week, its `feeds.weeklyTop` papers by votes, at most
  *   `feeds.weeklyLimit` weeks, newest first (weekly.ts).
@@ -17,6 +20,7 @@
  *   or 1970-01-01 for an empty dataset. Never the clock.
  */
 import { authorKey } from '../../src/authors.ts';
+import { asFirstListed } from '../../src/papers.ts';
 import type { Config, ExtraFeed, FeedFilter } from '../../src/config.ts';
 import type { Dataset, Paper } from '../../src/types.ts';
 import { archiveFiles, monthArchives } from './archive.ts';
@@ -221,7 +225,8 @@ export function planFeeds(site: FeedSite, settings: FeedSettings, dataset: Datas
       history,
     };
   };
-  // A paper is in several feeds: its item (HTML included) is built once per run.
+  // A paper is in the main feed and extra feeds: its item (HTML included) is built once per run.
+  // Archive items are built apart: they show the paper as first listed.
   const items = new Map<Paper, FeedItem>();
   const itemOf = (t: TimedPaper) => {
     let item = items.get(t.paper);
@@ -238,7 +243,7 @@ export function planFeeds(site: FeedSite, settings: FeedSettings, dataset: Datas
         title: `${site.title}: archive ${m.month}`,
         description: `Papers first listed in ${m.month}${m.complete ? '' : ', so far'}.`,
       },
-      m.papers.map(itemOf),
+      m.papers.map((t) => paperItem(site, asFirstListed(t.paper), t.published, t.published)),
       { archive: m.complete, current: mainUrls, prev: monthUrls[n - 1] ?? null, next: monthUrls[n + 1] ?? null },
     ),
   );

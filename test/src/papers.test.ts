@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VFile } from 'vfile';
-import { comparePapers, identify, mergeEntries } from '../../src/papers.ts';
+import { asFirstListed, comparePapers, identify, mergeEntries } from '../../src/papers.ts';
 import { authorsStep } from '../../pipeline/steps/authors.ts';
 import { enrichStep } from '../../pipeline/steps/enrich.ts';
 import { createStepContext, type StepContext } from '../../pipeline/context.ts';
@@ -92,6 +92,7 @@ describe('mergeEntries', () => {
       authorsTruncated: false,
       summary: [s('첫 요약'), s('공통 문장')],
       listings: [{ date: '2024-10-18', summary: [s('둘째 요약'), s('공통 문장')] }],
+      first: { votes: 15, version: null, media: ['m1'], authorCount: 2, authorsTruncated: true },
       thumbnail: 'https://x/t.png',
       media: ['m1', 'm2'],
       links: {
@@ -130,6 +131,71 @@ describe('mergeEntries', () => {
   it('is independent of input order', () => {
     const es = ['variants/full.md', 'variants/two-sections.md', 'bad/duplicate-paper.md'].flatMap((f) => parseFixture(f).entries);
     expect(mergeEntries([...es].reverse())).toEqual(mergeEntries(es));
+  });
+});
+
+describe('first listing snapshot (Paper.first) and asFirstListed', () => {
+  const first = (over: Partial<DigestEntry> = {}) =>
+    entry({ url: 'https://arxiv.org/abs/2502.10401v1', date: '2025-02-04', votes: 31, authors: ['Amara Obi', 'Hana Kim'], authorsTruncated: true, ...over });
+  const later = (over: Partial<DigestEntry> = {}) =>
+    entry({
+      url: 'https://arxiv.org/abs/2502.10401v3',
+      date: '2025-04-02',
+      votes: 99,
+      thumbnail: 'https://x/t.png',
+      authors: ['Hana Kim', 'Lars Berg'],
+      media: ['https://x/v.mp4'],
+      ...over,
+    });
+
+  it('keeps what the first listing said for each field a later listing changed, and only those, in a fixed key order', () => {
+    const [p] = mergeEntries([later(), first()]);
+    expect(p).toMatchObject({ votes: 99, version: 'v3', thumbnail: 'https://x/t.png', media: ['https://x/v.mp4'], authorsTruncated: false });
+    expect(p!.authors.map((a) => a.name)).toEqual(['Amara Obi', 'Hana Kim', 'Lars Berg']);
+    expect(JSON.stringify(p!.first)).toBe(
+      JSON.stringify({ votes: 31, version: 'v1', thumbnail: null, media: [], authorCount: 2, authorsTruncated: true }),
+    );
+    // papers.json order: `first` right after `listings` (here absent), before `thumbnail`.
+    expect(Object.keys(p!)).toEqual(['id', 'version', 'title', 'date', 'dates', 'votes', 'authors', 'authorsTruncated', 'summary', 'first', 'thumbnail', 'media', 'links', 'source']);
+  });
+
+  it('has no snapshot for a paper listed once, nor when later listings change nothing the merge keeps', () => {
+    expect(mergeEntries([first()])[0]).not.toHaveProperty('first');
+    // Fewer votes, no thumbnail, a subset of the authors, a lower version: the merge keeps the first listing's values.
+    const same = mergeEntries([first(), later({ url: '2502.10401', votes: 3, thumbnail: null, media: [], authors: ['Hana Kim'], authorsTruncated: true })]);
+    expect(same[0]!.dates).toHaveLength(2);
+    expect(same[0]).not.toHaveProperty('first');
+    // One changed field: one key.
+    expect(mergeEntries([first(), later({ url: '2502.10401v1', thumbnail: null, media: [], authors: ['Hana Kim'], authorsTruncated: true })])[0]!.first).toEqual({ votes: 31 });
+  });
+
+  it('asFirstListed shows the paper as its first listing did, without changing the merged paper', () => {
+    const s = (text: string) => ({ label: null, text, markdown: text });
+    const [p] = mergeEntries([first({ summary: [s('first words')] }), later({ summary: [s('other words')] })]);
+    const before = structuredClone(p!);
+    const shown = asFirstListed(p!);
+    expect(p).toEqual(before);
+    expect(shown).toEqual({
+      ...before,
+      dates: ['2025-02-04'],
+      votes: 31,
+      version: 'v1',
+      thumbnail: null,
+      media: [],
+      authors: before.authors.slice(0, 2),
+      authorsTruncated: true,
+      listings: undefined,
+      first: undefined,
+    });
+    expect(shown).not.toHaveProperty('listings');
+    expect(shown).not.toHaveProperty('first');
+    expect(shown.summary).toEqual([s('first words')]);
+    // A paper listed once is shown as it is.
+    const [once] = mergeEntries([first()]);
+    expect(asFirstListed(once!)).toBe(once);
+    // Merging again from the first listing alone gives the same paper (up to the dates).
+    const [alone] = mergeEntries([first({ summary: [s('first words')] })]);
+    expect(shown).toEqual(alone);
   });
 });
 

@@ -10,6 +10,7 @@ import { paperGuid } from '../../../pipeline/feeds/items.ts';
 import { timePapers, zonedClock } from '../../../pipeline/feeds/time.ts';
 import type { Dataset } from '../../../src/types.ts';
 import type { Artifact } from '../../../pipeline/publish/artifact.ts';
+import type { UserConfig } from '../../../src/config.ts';
 import type { JsonFeed } from '../../helpers/feed-parse.ts';
 import { ARCHIVE_CONFIG, archiveDigests, digestsDataset, makeContext, runFeeds } from '../../helpers/feeds-build.ts';
 import { digest } from '../../helpers/ops.ts';
@@ -37,8 +38,8 @@ function readDoc(xml: string): Doc {
   return { ids: (c.item ?? []).map((i) => i.guid['#text']), links: Object.fromEntries(c['atom:link'].map((l) => [l.rel, l.href])), archive: 'fh:archive' in c };
 }
 
-async function build(digests: Record<string, string>): Promise<{ dataset: Dataset; out: Map<string, string> }> {
-  const ctx = makeContext(ARCHIVE_CONFIG);
+async function build(digests: Record<string, string>, config: UserConfig = ARCHIVE_CONFIG): Promise<{ dataset: Dataset; out: Map<string, string> }> {
+  const ctx = makeContext(config);
   const dataset = await digestsDataset(ctx, digests);
   const artifacts: Artifact[] = await runFeeds(ctx, dataset, () => []);
   return { dataset, out: new Map(artifacts.map((a) => [a.path, String(a.data)])) };
@@ -126,6 +127,65 @@ describe('archived main feed (RFC 5005 section 4)', () => {
     const later = (await build({ ...more, '2025/04/01.md': digest('2025-04-01', 2, 9), '2025/04/02.md': digest('2025-04-02', 4, 10) })).out;
     for (const month of ['2025-01', '2025-02', '2025-03']) same(april, later, month);
     expect(readDoc(later.get('atom.xml')!).links['prev-archive']).toBe(`${BASE}archive/2025-04.atom.xml`);
+  });
+});
+
+/** The HTML content of the item with `guid` in an RSS document. */
+function rssItemHtml(xml: string, guid: string): string {
+  const tree = parser.parse(xml) as { rss: { channel: { item?: { guid: { '#text': string }; description: string }[] } } };
+  const item = (tree.rss.channel.item ?? []).find((i) => i.guid['#text'] === guid);
+  expect(item, `${guid} in the RSS document`).toBeDefined();
+  return item!.description;
+}
+
+describe('a paper of a complete month listed again later', () => {
+  const ID = '2502.10401'; // the second paper of 2025-02-04 (archiveDigests)
+  const GUID = `https://arxiv.org/abs/${ID}`;
+  // Every paper in feed.xml, so that it shows the paper listed again.
+  const config: UserConfig = { ...ARCHIVE_CONFIG, feeds: { ...ARCHIVE_CONFIG.feeds, limit: 100 } };
+
+  /** archiveDigests with that paper as v1, no thumbnail, a truncated author list; and April begun. */
+  function before(): Record<string, string> {
+    const digests = archiveDigests();
+    const feb = digests['2025/02/04.md']!;
+    const section = feb.split('\n### ').find((part) => part.includes(`/abs/${ID})`))!;
+    const changed = section
+      .replace(`/abs/${ID})`, `/abs/${ID}v1)`)
+      .replace(/!\[\]\([^)]*\)\n\n/, '')
+      .replace(/Authors: ([^\n]*)/, 'Authors: $1, +');
+    return { ...digests, '2025/02/04.md': feb.replace(section, changed), '2025/04/01.md': digest('2025-04-01', 2, 9) };
+  }
+  const relisting = [
+    `### [A Re-titled Paper](https://arxiv.org/abs/${ID}v3)`,
+    `![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${ID}.png)`,
+    'Vote: 99',
+    'Authors: Hana Kim, Lars Berg',
+    "- ***What's New***: 다시 쓴 요약입니다.",
+  ].join('\n\n');
+
+  it('keeps every complete month byte for byte in RSS, Atom and JSON Feed, while feed.xml shows the new votes', async () => {
+    const first = await build(before(), config);
+    const again = await build({ ...before(), '2025/04/02.md': `${digest('2025-04-02', 2, 10)}\n${relisting}\n` }, config);
+    const paper = again.dataset.papers.find((p) => p.id === ID)!;
+    expect(paper.dates).toEqual(['2025-02-04', '2025-04-02']);
+    expect(paper).toMatchObject({ votes: 99, version: 'v3', first: { votes: 31, version: 'v1', thumbnail: null, authorCount: 2, authorsTruncated: true } });
+    for (const month of ['2025-01', '2025-02', '2025-03']) {
+      expect(readDoc(again.out.get(archiveFiles(month).atom)!).archive, month).toBe(true);
+      for (const file of Object.values(archiveFiles(month))) expect(again.out.get(file), file).toBe(first.out.get(file));
+    }
+    // The archive shows the paper as first listed; the subscription document the merged paper.
+    const archived = rssItemHtml(again.out.get(archiveFiles('2025-02').rss)!, GUID);
+    expect(archived).toContain('<strong>Votes</strong>: 31');
+    expect(archived).not.toContain('<img');
+    expect(archived).toContain('Hana Kim, …');
+    const current = rssItemHtml(again.out.get('feed.xml')!, GUID);
+    expect(rssItemHtml(first.out.get('feed.xml')!, GUID)).toContain('<strong>Votes</strong>: 31');
+    expect(current).toContain('<strong>Votes</strong>: 99');
+    expect(current).toContain(`<img src="https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${ID}.png"`);
+    expect(current).toContain('Lars Berg');
+    const feed = JSON.parse(again.out.get('feed.json')!) as JsonFeed;
+    const item = feed.items.find((i) => i.id === GUID)!;
+    expect(item.date_modified).not.toBe(item.date_published);
   });
 });
 
