@@ -10,6 +10,7 @@ import path from 'node:path';
 import { escapeHtml as escapeText } from '../../src/escape.ts';
 import type { Config } from '../../src/config.ts';
 import type { Artifact } from '../publish/artifact.ts';
+import { OPML_PATH } from '../feeds/opml.ts';
 import { listFeeds } from '../feeds/plan.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import type { FeedLink } from '../feeds/plan.ts';
@@ -35,7 +36,6 @@ export interface PageAssets {
 }
 
 /** The OPML file listing every feed (written by the feeds step). */
-export const OPML_PATH = 'feeds.opml';
 
 /** A format's name in the footer, and the suffix listFeeds puts after a feed's title for it. */
 const FORMAT_NAMES: Record<FeedLink['type'], string> = {

@@ -115,9 +115,4 @@ describe('feeds.opml', () => {
     }
     expect(outlines.map((o) => o.description)).toContain('Papers with at least 50 votes.');
   });
-
-  it('is linked from the search page', () => {
-    const template = readFileSync(new URL('../../../src/page/index.html', import.meta.url), 'utf8');
-    expect(template).toMatch(/<a href="feeds\.opml" type="text\/x-opml">/);
-  });
 });

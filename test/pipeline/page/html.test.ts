@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config.ts';
 import { listFeeds } from '../../../pipeline/feeds/plan.ts';
-import { groupFeeds, OPML_PATH, renderIndexHtml } from '../../../pipeline/page/html.ts';
+import { OPML_PATH } from '../../../pipeline/feeds/opml.ts';
+import { groupFeeds, renderIndexHtml } from '../../../pipeline/page/html.ts';
 
 const assets = {
   js: { path: 'assets/main.x.js', data: '' },
@@ -13,9 +14,9 @@ describe('groupFeeds', () => {
   it('lists each feed once with its formats, even when the title has brackets', () => {
     const config = configSchema.parse({ site: { title: 'Daily Papers (한국어 요약)' }, feeds: { extra: [{ name: 'rl', title: 'RL (강화학습)', filter: { query: '강화학습' } }] } });
     const groups = groupFeeds(listFeeds(config));
-    expect(groups.map((g) => g.title)).toEqual(['Daily Papers (한국어 요약)', 'Daily Papers (한국어 요약): daily digest', 'RL (강화학습)']);
+    expect(groups.map((g) => g.title)).toEqual(['Daily Papers (한국어 요약)', 'Daily Papers (한국어 요약): daily digest', 'Daily Papers (한국어 요약): weekly top papers', 'RL (강화학습)']);
     for (const g of groups) expect(g.formats.map((f) => f.name)).toEqual(['RSS', 'Atom', 'JSON Feed']);
-    expect(groups[2]!.formats.map((f) => f.path)).toEqual(['rl.xml', 'rl.atom.xml', 'rl.json']);
+    expect(groups[3]!.formats.map((f) => f.path)).toEqual(['rl.xml', 'rl.atom.xml', 'rl.json']);
   });
 });
 
