@@ -314,14 +314,8 @@ export class ChunkedIndex {
   }
 
   /** Results best first (all of them, up to `limit`), filtered; [] when superseded. */
-  async search(
-    query: string,
-    filters: Filters = {},
-    limit = RESULT_LIMIT,
-    isStale: () => boolean = () => false,
-    timings?: Record<string, number>,
-  ): Promise<PageHit[]> {
-    return (await this.rank(query, filters, limit, isStale, timings)) ?? [];
+  async search(...args: Parameters<ChunkedIndex['rank']>): Promise<PageHit[]> {
+    return (await this.rank(...args)) ?? [];
   }
 
   /**
