@@ -74,24 +74,34 @@ export interface Messages {
   paperNotFound(id: string): string;
 }
 
-const nf = (locale: Locale) => new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US');
+/** The words a filter description is made of, per language. */
+interface FilterWords {
+  from(d: string): string;
+  to(d: string): string;
+  votes(n: string): string;
+  author(a: string): string;
+}
 
-function filterParts(f: DescribedFilters, parts: { from(d: string): string; to(d: string): string; votes(n: string): string; author(a: string): string }, n: (x: number) => string): string[] {
-  const out: string[] = [];
-  if (f.from) out.push(parts.from(f.from));
-  if (f.to) out.push(parts.to(f.to));
-  if (f.minVotes != null) out.push(parts.votes(n(f.minVotes)));
-  if (f.author) out.push(parts.author(f.author));
-  return out;
+/**
+ * What every language shares: its number format, and the description of the active filters
+ * (" (a, b)" after a status line, or nothing) built from that language's words.
+ */
+function basics(locale: Locale, words: FilterWords): { number(n: number): string; describeFilters(f: DescribedFilters): string } {
+  const format = new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US');
+  const number = (n: number) => format.format(n);
+  const describeFilters = (f: DescribedFilters) => {
+    const parts: string[] = [];
+    if (f.from) parts.push(words.from(f.from));
+    if (f.to) parts.push(words.to(f.to));
+    if (f.minVotes != null) parts.push(words.votes(number(f.minVotes)));
+    if (f.author) parts.push(words.author(f.author));
+    return parts.length ? ` (${parts.join(', ')})` : '';
+  };
+  return { number, describeFilters };
 }
 
 function korean(): Messages {
-  const fmt = nf('ko');
-  const number = (n: number) => fmt.format(n);
-  const describeFilters = (f: DescribedFilters) => {
-    const parts = filterParts(f, { from: (d) => `${d}부터`, to: (d) => `${d}까지`, votes: (v) => `추천 ${v} 이상`, author: (a) => `저자 ${a}` }, number);
-    return parts.length ? ` (${parts.join(', ')})` : '';
-  };
+  const { number, describeFilters } = basics('ko', { from: (d) => `${d}부터`, to: (d) => `${d}까지`, votes: (v) => `추천 ${v} 이상`, author: (a) => `저자 ${a}` });
   return {
     locale: 'ko',
     number,
@@ -147,14 +157,9 @@ function korean(): Messages {
 }
 
 function english(): Messages {
-  const fmt = nf('en');
-  const number = (n: number) => fmt.format(n);
+  const { number, describeFilters } = basics('en', { from: (d) => `from ${d}`, to: (d) => `to ${d}`, votes: (v) => `≥ ${v} votes`, author: (a) => `by ${a}` });
   const plural = new Intl.PluralRules('en-US');
   const count = (n: number, one: string, other: string) => `${number(n)} ${plural.select(n) === 'one' ? one : other}`;
-  const describeFilters = (f: DescribedFilters) => {
-    const parts = filterParts(f, { from: (d) => `from ${d}`, to: (d) => `to ${d}`, votes: (v) => `≥ ${v} votes`, author: (a) => `by ${a}` }, number);
-    return parts.length ? ` (${parts.join(', ')})` : '';
-  };
   return {
     locale: 'en',
     number,
