@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Config } from '../../src/config.ts';
 import { listFeeds } from '../feeds/plan.ts';
 import type { ReportDiagnostic, Severity } from './diagnostics.ts';
-import { artifactRows, formatBytes, formatMs } from './logger.ts';
+import { artifactRows, formatBytes, formatMs, ruleIdRows } from './logger.ts';
 import type { RunReport } from './report.ts';
 
 /** Annotations GitHub shows per severity and step. */
@@ -132,7 +132,7 @@ export function stepSummary(report: RunReport, config: Pick<Config, 'site' | 'fe
     '',
   );
 
-  const warnings = Object.entries(report.warningsByRule);
+  const warnings = ruleIdRows(report.warningsByRule);
   const silenced = Object.entries(report.silencedByRule);
   if (warnings.length || silenced.length) {
     out.push('#### Warnings by rule', '');

@@ -72,6 +72,20 @@ function table(rows: string[][], indent = '  '): string {
     .join('\n');
 }
 
+/**
+ * Warning counts keyed by report.json's `rule` ("source:ruleId") as [rule id, count] rows,
+ * sorted: the bare rule id is what the config's `diagnostics` accepts, so it is what the
+ * terminal and the job summary show (counts of one id from several sources are added up).
+ */
+export function ruleIdRows(byRule: Record<string, number>): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const [rule, n] of Object.entries(byRule)) {
+    const id = rule.slice(rule.lastIndexOf(':') + 1);
+    counts.set(id, (counts.get(id) ?? 0) + n);
+  }
+  return [...counts].sort(byEntryKey);
+}
+
 /** Artifacts for a table, [path, size]: at most 24 rows, deep folders summed up ("search/ (862 files)"). */
 export function artifactRows(artifacts: SummaryData['artifacts']): string[][] {
   const sorted = [...artifacts].sort(byString((x) => x.path));
@@ -172,7 +186,7 @@ export class RunLogger implements Logger {
       ['papers', String(c.papers ?? 0)],
       ['authors', String(c.authors ?? 0)],
     ];
-    const warnings = Object.entries(data.warningsByRule).sort(byEntryKey);
+    const warnings = ruleIdRows(data.warningsByRule);
     const lines = [`\n${bold('Summary')}`, table(rows)];
     lines.push(`\n${bold('Warnings by rule')}`);
     lines.push(warnings.length ? table(warnings.map(([rule, n]) => [rule, String(n)])) : '  none');
