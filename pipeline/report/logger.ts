@@ -6,13 +6,13 @@
  *   every 25%;
  * - `quiet` (--quiet): only diagnostics and errors;
  * - `json` (--json): nothing but the report on stdout.
- * Diagnostics go to stderr, a few per rule, one line each within the terminal width
- * (pipeline/report/terminal.ts).
+ * Diagnostics go to stderr, a few per rule; every line fits the terminal width, wrapped at words
+ * onto indented continuation lines (pipeline/report/terminal.ts).
  */
 import { byString, byEntryKey } from '../../src/compare.ts';
 import type { Logger } from '../context.ts';
 import type { ReportDiagnostic } from './diagnostics.ts';
-import { DEFAULT_WIDTH, diagnosticLines } from './terminal.ts';
+import { DEFAULT_WIDTH, diagnosticLines, wrap } from './terminal.ts';
 
 export type LogMode = 'tty' | 'plain' | 'quiet' | 'json';
 
@@ -52,6 +52,18 @@ export function formatBytes(size: number): string {
 
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+/**
+ * A step's counts for people: `bytes` as a size (formatBytes), camelCase names as words
+ * (`vectorsSaved` → `vectors saved`), e.g. `5 files, 10.7 kB, 1 vectors saved`.
+ */
+export function formatCounts(counts: Record<string, number | string>): string {
+  return Object.entries(counts)
+    .map(([name, value]) =>
+      name === 'bytes' && typeof value === 'number' ? formatBytes(value) : `${value} ${name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}`,
+    )
+    .join(', ');
 }
 
 function table(rows: string[][], indent = '  '): string {
@@ -122,7 +134,7 @@ export class RunLogger implements Logger {
   info(message: string): void {
     if (this.mode !== 'tty' && this.mode !== 'plain') return;
     this.clearLive();
-    this.out.write(`${message}\n`);
+    this.out.write(`${wrap(message, this.width).join('\n')}\n`);
   }
 
   /** A problem of the run itself (not of an input): shown in every mode but --json. */
@@ -156,11 +168,12 @@ export class RunLogger implements Logger {
   stepDone(step: string, ms: number, counts: Record<string, number | string>): void {
     if (this.mode !== 'tty' && this.mode !== 'plain') return;
     this.clearLive();
-    const detail = Object.entries(counts)
-      .map(([k, v]) => `${v} ${k}`)
-      .join(', ');
     const mark = this.mode === 'tty' ? '\x1b[32m✔\x1b[39m ' : '';
-    this.out.write(`${mark}${step.padEnd(8)} ${formatMs(ms).padStart(8)}${detail ? `  ${detail}` : ''}\n`);
+    const markWidth = mark ? 2 : 0;
+    // The counts wrap at their words, continuation lines aligned under the first count.
+    const lead = `${step.padEnd(8)} ${formatMs(ms).padStart(8)}  `;
+    const lines = wrap(formatCounts(counts), this.width - markWidth, { lead, indent: ' '.repeat(lead.length) });
+    this.out.write(`${mark}${lines.join(`\n${' '.repeat(markWidth)}`)}\n`);
   }
 
   /** Columns per line: the terminal's (stdout's), else 100. */
