@@ -1,4 +1,4 @@
-import { defineConfig } from './src/config.ts';
+import { defineConfig } from 'daily-papers-feeds/config';
 
 export default defineConfig({
   input: 'input',
