@@ -144,9 +144,10 @@ export class RunLogger implements Logger {
     this.err.write(`warning: ${message}\n`);
   }
 
+  /** A problem that fails the run, as `pipeline: <reason>` (every command's error form). */
   error(message: string): void {
     this.clearLive();
-    this.err.write(`error: ${message}\n`);
+    this.err.write(`pipeline: ${message}\n`);
   }
 
   progress(step: string, done: number, total?: number): void {

@@ -57,7 +57,7 @@ describe('flags and exit codes', () => {
     for (const argv of [['--fast'], ['input'], ['--output'], ['--input='], ['--site-url=']]) {
       const result = await cli(argv);
       expect(result.code, argv.join(' ')).toBe(2);
-      expect(result.stderr).toMatch(/^error: [^\n]+\n$/); // one line
+      expect(result.stderr).toMatch(/^pipeline: [^\n]+\n$/); // one line
     }
   });
 
@@ -226,9 +226,9 @@ describe('the site URL', () => {
     expect(await feedLink()).toBe('https://from-flag.github.io/p/');
     const bad = await cli(['--site-url', 'example.com'], { cwd: p.dir, env });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^error: --site-url: expected an absolute http:\/\/ or https:\/\/ URL.*got "example\.com"\n$/);
+    expect(bad.stderr).toMatch(/^pipeline: --site-url: expected an absolute http:\/\/ or https:\/\/ URL.*got "example\.com"\n$/);
     const badEnv = await cli([], { cwd: p.dir, env: { PIPELINE_SITE_URL: 'ftp://x' } });
-    expect(badEnv.stderr).toMatch(/^error: PIPELINE_SITE_URL: expected/);
+    expect(badEnv.stderr).toMatch(/^pipeline: PIPELINE_SITE_URL: expected/);
   });
 });
 
