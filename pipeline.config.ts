@@ -1,4 +1,4 @@
-import { defineConfig } from './src/config.ts';
+import { defineConfig } from 'daily-papers-feeds/config';
 
 export default defineConfig({
   input: 'input',
@@ -14,7 +14,7 @@ export default defineConfig({
     limit: 50,
     link: 'huggingface',
     timezone: 'Asia/Seoul',
-    time: '09:00',
+    time: '12:00',
     extra: [
       { name: 'popular', title: 'Daily Papers: 50+ votes', filter: { minVotes: 50 } },
       { name: 'diffusion', title: 'Daily Papers: diffusion', filter: { query: 'diffusion' } },

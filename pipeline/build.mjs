@@ -179,7 +179,7 @@ async function cli(argv) {
     }
     return 0;
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`build: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }

@@ -8,6 +8,8 @@
  *   1  a fatal diagnostic, any warning under --strict, no papers without --allow-empty, or
  *      another run holding the lock; nothing is published and output/ is left as it was
  *   2  usage or config error (printed without a stack trace)
+ * Errors are printed as `pipeline: <reason>`, the form every command of the project uses
+ * (`search: …`, `preview: …`, `synth: …`).
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -116,7 +118,7 @@ export function parseFlags(argv: string[], env: NodeJS.ProcessEnv): { flags: Cli
 export async function main(io: CliIO): Promise<number> {
   const parsed = parseFlags(io.argv, io.env);
   if ('error' in parsed) {
-    io.stderr.write(`error: ${parsed.error} (see --help)\n`);
+    io.stderr.write(`pipeline: ${parsed.error} (see --help)\n`);
     return 2;
   }
   const { flags } = parsed;
@@ -147,7 +149,7 @@ export async function main(io: CliIO): Promise<number> {
     config = await loadConfig({ config: flags.config, input: flags.input, output: flags.output, siteUrl: flags.siteUrl, cwd: io.cwd });
   } catch (error) {
     if (error instanceof ConfigError) {
-      io.stderr.write(`error: ${error.message}\n`);
+      io.stderr.write(`pipeline: ${error.message}\n`);
       return 2;
     }
     throw error;
@@ -187,10 +189,10 @@ export async function main(io: CliIO): Promise<number> {
     return result.exitCode;
   } catch (error) {
     if (error instanceof LockError) {
-      io.stderr.write(`error: ${error.message}\n`);
+      io.stderr.write(`pipeline: ${error.message}\n`);
       return 1;
     }
-    io.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(`pipeline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }
 }
@@ -205,7 +207,7 @@ export function start(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(`pipeline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 1;
     },
   );

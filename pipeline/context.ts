@@ -73,6 +73,9 @@ export type Step<I, O> = (ctx: StepContext, input: I) => StepResult<O> | Promise
 /** Diagnostics that belong to no input file (a step that crashed, an artifact that failed) are reported on this name. */
 export const PIPELINE_FILE = '(pipeline)';
 
+/** Diagnostics about the config (a feed filter, the site URL), which is not an input file, are reported on this name. */
+export const CONFIG_FILE = '(config)';
+
 /**
  * A step context over `config` and `logger`, with `caches` (none by default), and the map of the
  * VFiles it hands out by path (in the order they were first asked for).

@@ -13,7 +13,7 @@ const silent = argv.includes('--quiet') || argv.includes('--json');
 try {
   await ensureBuilt({ note: (line) => silent || process.stderr.write(`pipeline: ${line}\n`) });
 } catch (error) {
-  process.stderr.write(`error: cannot compile the pipeline:\n${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`pipeline: cannot compile the pipeline:\n${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
 /** @type {{ start(): void }} */

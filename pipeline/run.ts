@@ -22,7 +22,7 @@ import { ParseCache } from './cache/parse-cache.ts';
 import { VectorCache, type StagedVectors } from './cache/vector-cache.ts';
 import { moduleFingerprint, packageVersion, parserVersion, pipelineVersion } from './cache/version.ts';
 import { isPlaceholderSiteUrl } from './config/load.ts';
-import { createStepContext, PIPELINE_FILE, type ResolvedConfig, type Step, type StepCaches, type StepContext } from './context.ts';
+import { CONFIG_FILE, createStepContext, type ResolvedConfig, type Step, type StepCaches, type StepContext } from './context.ts';
 import { ParseWorkers } from './parse/pool.ts';
 import { ArtifactWriter } from './publish/artifact-writer.ts';
 import { acquireLock, recoverPublish, replaceFile } from './publish/publish.ts';
@@ -250,8 +250,8 @@ const cacheStep: Step<{ parse: ParseCache; vectors: StagedVectors | null }, stri
 function checkSiteUrl(ctx: StepContext): void {
   const { url } = ctx.config.site;
   if (!isPlaceholderSiteUrl(url)) return;
-  ctx.file(PIPELINE_FILE).message(
+  ctx.file(CONFIG_FILE).message(
     `site.url is a placeholder (${url}): feed and page links point there. Set site.url in the config, or pass --site-url (or PIPELINE_SITE_URL)`,
-    { place: { line: 1, column: 1 }, ruleId: 'site-url-placeholder', source: 'pipeline:config' },
+    { ruleId: 'site-url-placeholder', source: 'pipeline:config' },
   );
 }

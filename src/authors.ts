@@ -189,6 +189,22 @@ function computeKey(name: string): string {
   return `${given} ${family}`.normalize('NFC');
 }
 
+/**
+ * The author keys that `names` name: each entry is an author key itself, or a spelling whose key
+ * (`authorKey`) is one of `known` (the keys of authors.json). Entries that name nobody are
+ * returned apart, by index. Used by the feed filters and `npm run search -- --author`.
+ */
+export function resolveAuthorNames(names: readonly string[], known: ReadonlySet<string>): { keys: string[]; unknown: number[] } {
+  const keys: string[] = [];
+  const unknown: number[] = [];
+  names.forEach((name, index) => {
+    if (known.has(name)) keys.push(name);
+    else if (known.has(authorKey(name))) keys.push(authorKey(name));
+    else unknown.push(index);
+  });
+  return { keys, unknown };
+}
+
 /** Deduplicate names by key, keeping the first spelling, in order. */
 export function dedupeNames(names: readonly string[]): { unique: string[]; duplicates: string[] } {
   const seen = new Set<string>();

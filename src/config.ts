@@ -76,7 +76,7 @@ export const configSchema = z.strictObject({
       /** IANA time zone of the digest dates. */
       timezone: z.string().min(1).refine(isTimeZone, 'an IANA time zone').default('Asia/Seoul'),
       /** Local time of day (HH:MM) a digest is considered published. */
-      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').default('09:00'),
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').default('12:00'),
       extra: z
         .array(extraFeed)
         .superRefine((feeds, ctx) => {

@@ -4,10 +4,14 @@
  *
  * Flags: `USAGE` below. A flag with a wrong value (a date that is not a calendar date, a limit
  * that is not a positive whole number) is a usage error: one line on stderr, exit 2.
+ * `--author` takes an author key or any spelling of a name, folded with `authorKey`
+ * (src/authors.ts) against the keys of authors.json, as the feeds' author filters are; a name
+ * that folds to no author there is an error (one line, exit 1), never an empty result.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { authorKey, resolveAuthorNames } from '../../src/authors.ts';
 import { isValidDate } from '../../src/digest/parse.ts';
 import { AnalyzerMismatchError, loadSearchIndex } from '../../src/search/client.ts';
 import type { ClientSearchOptions } from '../../src/search/client.ts';
@@ -24,12 +28,14 @@ Options:
   --from YYYY-MM-DD   only papers first listed on or after this date
   --to YYYY-MM-DD     only papers first listed on or before this date
   --min-votes N       only papers with at least N votes
-  --author KEY        only papers by this author key (repeatable)
+  --author NAME       only papers by this author: a key of authors.json or any spelling
+                      of the name ("Ying-Cong Chen" = "Yingcong Chen"); repeatable
   --all               every query word must match (as saved-query feeds do)
   --json              print the hits as JSON
   --help              show this help
 
-Exit codes: 0 success (also with no results), 1 no index to read, 2 usage error.
+Exit codes: 0 success (also with no results), 1 no index to read or an --author that names
+no author of the index, 2 usage error.
 `;
 
 /** Where the command writes (the process' streams, or a test's). */
@@ -63,7 +69,17 @@ function searchOptions(values: { limit: string; from?: string | undefined; to?: 
   return options;
 }
 
-/** Runs the command on `argv`; returns the exit code (0, 1 no index, 2 usage). */
+/** One authors.json record, as the author filter needs it. */
+type AuthorPapers = { key: string; papers: string[] };
+
+/** The records of authors.json (`{"authors":[{key, papers, …}]}`); throws on another shape. */
+function readAuthors(text: string): AuthorPapers[] {
+  const data = JSON.parse(text) as { authors?: unknown };
+  if (!data || !Array.isArray(data.authors)) throw new Error('authors.json: expected {"authors":[...]}');
+  return data.authors as AuthorPapers[];
+}
+
+/** Runs the command on `argv`; returns the exit code (0, 1 no index or unknown author, 2 usage). */
 export function main(argv: string[], io: SearchIO = process): number {
   const fail = (code: 1 | 2, reason: string): 1 | 2 => {
     io.stderr.write(`search: ${reason}${code === 2 ? ' (see --help)' : ''}\n`);
@@ -108,11 +124,22 @@ export function main(argv: string[], io: SearchIO = process): number {
   if (!existsSync(file)) return fail(1, `${file} not found; build it with \`npm run pipeline\``);
   const authorsFile = path.resolve(values.output, 'authors.json');
   let client;
+  let authors: AuthorPapers[] | undefined;
   try {
-    const authors = existsSync(authorsFile) ? (JSON.parse(readFileSync(authorsFile, 'utf8')) as { key: string; papers: string[] }[]) : undefined;
-    client = loadSearchIndex(readFileSync(file, 'utf8'), Array.isArray(authors) ? { authors } : {});
+    authors = existsSync(authorsFile) ? readAuthors(readFileSync(authorsFile, 'utf8')) : undefined;
+    client = loadSearchIndex(readFileSync(file, 'utf8'), authors ? { authors } : {});
   } catch (e) {
     return fail(1, `cannot load ${file}: ${e instanceof AnalyzerMismatchError ? e.message : (e as Error).message}`);
+  }
+  if (options.author) {
+    const names = options.author as string[];
+    if (authors) {
+      const resolved = resolveAuthorNames(names, new Set(authors.map((a) => a.key)));
+      if (resolved.unknown.length) {
+        return fail(1, `no author named ${resolved.unknown.map((i) => JSON.stringify(names[i])).join(', ')} in ${authorsFile}`);
+      }
+      options.author = resolved.keys;
+    } else options.author = names.map(authorKey);
   }
   const hits = client.search(query, options);
   if (values.json) {
@@ -120,7 +147,7 @@ export function main(argv: string[], io: SearchIO = process): number {
     return 0;
   }
   if (hits.length === 0) {
-    io.stdout.write(`no results for ${JSON.stringify(query)}\n`);
+    io.stdout.write(`no results${query ? ` for ${JSON.stringify(query)}` : ' for these filters'}\n`);
     return 0;
   }
   const width = String(hits.length).length;

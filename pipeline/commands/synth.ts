@@ -1,7 +1,7 @@
 /**
  * Synthetic corpus generator for benchmarks and scale tests:
  *
- *   npm run synth -- --scale 10 --out DIR [--from DIR]
+ *   npm run synth -- --scale 10 --out DIR [--from DIR]   (USAGE below; exit 2 on a usage error)
  *
  * Copy 0 is the source corpus unchanged. Copy k (1..scale-1) is every digest again, with
  * every `## Daily Papers (date)` heading moved k * `dayStep` days later (a whole number of
@@ -122,31 +122,61 @@ export async function synthCorpus(options: { from: string; out: string; scale: n
   return { files: written.size, plan };
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      scale: { type: 'string', default: '10' },
-      out: { type: 'string' },
-      from: { type: 'string', default: 'input' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
-  if (values.help || !values.out) {
-    process.stdout.write('Usage: npm run synth -- --scale N --out DIR [--from DIR]\n');
-    process.exitCode = values.help ? 0 : 2;
-    return;
+export const USAGE = `Usage: npm run synth -- --out DIR [--scale N] [--from DIR]
+
+Writes a synthetic corpus N times the size of a folder of digests, for benchmarks and scale
+tests. Copy 0 is the source unchanged; each further copy repeats every digest with its dates
+moved whole weeks later and its arXiv ids moved months later, so papers stay unique while
+titles, summaries, authors and votes keep their real shape.
+
+Options:
+  --out DIR       where to write the corpus (required)
+  --scale N       copies, the source included (default 10)
+  --from DIR      folder of digests to copy (default: input)
+  --help          show this help
+`;
+
+async function main(): Promise<number> {
+  const usageError = (reason: string): number => {
+    process.stderr.write(`synth: ${reason} (see --help)\n`);
+    return 2;
+  };
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        scale: { type: 'string', default: '10' },
+        out: { type: 'string' },
+        from: { type: 'string', default: 'input' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
   }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!values.out) return usageError('--out DIR is required');
+  if (!/^\d+$/.test(values.scale) || Number(values.scale) < 1) return usageError(`--scale: expected a whole number of at least 1, got "${values.scale}"`);
   const scale = Number(values.scale);
   const result = await synthCorpus({ from: path.resolve(values.from), out: path.resolve(values.out), scale });
   process.stdout.write(
     `synth: wrote ${result.files} files to ${values.out} (scale ${scale}, +${result.plan.dayStep} days and +${result.plan.monthStep} ID months per copy)\n`,
   );
+  return 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('pipeline/commands/synth.ts')) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`synth: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`synth: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,10 +1,12 @@
 /**
  * Turns a TypeScript config file (`pipeline.config.ts`, or .mts/.cts) into a module plain Node can
  * import, without a TypeScript loader: esbuild bundles it with its relative imports (e.g.
- * `./src/config.ts` for `defineConfig`) into one ES module. Package imports (`zod`,
- * `daily-papers-feeds/config`) stay imports, rewritten to the absolute file URL esbuild resolves
- * from the config's folder, so they load the copy the project installed and the compiled module
- * runs from any folder. A `.js`/`.mjs` config is imported as it is.
+ * `./parts/site.ts`) into one ES module. `daily-papers-feeds/config` (where `defineConfig` comes
+ * from) is this package's own `src/config.ts`, bundled in, wherever the config file lives: a
+ * config copied out of the project loads without the package installed next to it. Other package
+ * imports (`zod`) stay imports, rewritten to the absolute file URL esbuild resolves from the
+ * config's folder, so they load the copy the project installed and the compiled module runs from
+ * any folder. A `.js`/`.mjs` config is imported as it is.
  *
  * The compiled module is kept in `.cache/config/<config file name>.mjs` next to the config, with
  * the size and modification time of every file it was compiled from on its first line: a rerun
@@ -15,6 +17,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Message, Metafile, Plugin } from 'esbuild';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 /** Thrown when the config does not compile; `message` lists each problem as file:line:column: text. */
 export class ConfigCompileError extends Error {
@@ -22,7 +25,11 @@ export class ConfigCompileError extends Error {
 }
 
 /** Bumped when the compiled form changes, so that older cached modules are not used. */
-const FORMAT = 1;
+const FORMAT = 2;
+
+/** The specifier configs import `defineConfig` from, and the module it names in this package. */
+export const SELF_CONFIG = 'daily-papers-feeds/config';
+const SELF_CONFIG_SOURCE = path.join(PACKAGE_ROOT, 'src', 'config.ts');
 
 /** The cached module of `file`: `.cache/config/<name>.mjs` in the config's folder. */
 export function compiledConfigPath(file: string): string {
@@ -37,10 +44,14 @@ function formatMessage(message: Message, dir: string): string {
   return `${where}${message.text}`;
 }
 
-/** Package imports stay imports, pointing at the file esbuild resolved (an absolute file URL). */
+/**
+ * `daily-papers-feeds/config` is this package's own source, bundled; other package imports stay
+ * imports, pointing at the file esbuild resolved (an absolute file URL).
+ */
 const packagesByUrl: Plugin = {
   name: 'packages-by-url',
   setup(build) {
+    build.onResolve({ filter: /^daily-papers-feeds\/config$/ }, () => ({ path: SELF_CONFIG_SOURCE }));
     build.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.path.startsWith('node:') || args.pluginData === 'resolving') return undefined;
       const found = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });

@@ -107,6 +107,38 @@ const EXPECTED: Record<string, string> = {
   'feeds.timezone': 'an IANA time zone this Node.js knows, e.g. "Asia/Seoul" or "UTC"',
 };
 
+/** Levenshtein distance of two strings (code units): insertions, deletions and substitutions each cost 1. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The rule id of `allowed` that an unknown `diagnostics` key most likely means, or null: the
+ * part after the last `:` when it is one (a key copied with its source, as report.json's
+ * `rule` field writes it: `pipeline:authors:author-duplicate`), else the one id it begins
+ * (`author-dup`), else the id closest in edit distance, when at most a third of its letters
+ * (and at least 2) differ.
+ */
+export function closestRuleId(unknown: string, allowed: readonly string[]): string | null {
+  const tail = unknown.slice(unknown.lastIndexOf(':') + 1).toLowerCase();
+  if (allowed.includes(tail)) return tail;
+  const extended = allowed.filter((id) => tail.length >= 3 && id.startsWith(tail));
+  if (extended.length === 1) return extended[0]!;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const id of allowed) {
+    const d = editDistance(tail, id);
+    if (d < bestDistance) [best, bestDistance] = [id, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(tail.length / 3)) ? best : null;
+}
+
 export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {
   const lines: string[] = [];
   for (const issue of issues) {
@@ -114,7 +146,10 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown):
     if (issue.code === 'unrecognized_keys' && key === 'diagnostics') {
       const allowed = RULE_IDS.filter(isConfigurable);
       for (const unknown of issue.keys) {
-        lines.push(`unknown rule id "${unknown}" in "diagnostics": expected one of ${allowed.map((k) => `"${k}"`).join(', ')}`);
+        const guess = closestRuleId(unknown, allowed);
+        lines.push(
+          `unknown rule id "${unknown}" in "diagnostics": ${guess ? `did you mean "${guess}"? ` : ''}expected one of ${allowed.map((k) => `"${k}"`).join(', ')}`,
+        );
       }
       continue;
     }

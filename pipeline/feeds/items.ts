@@ -17,7 +17,7 @@ import { parseArxiv } from '../../src/arxiv.ts';
 import type { Paper } from '../../src/types.ts';
 import { HUGGING_FACE } from '../../src/url.ts';
 import type { FeedSite } from './site.ts';
-import { feedUrl, h, summaryHast, summaryText, toHtml } from './summary-html.ts';
+import { bulletHast, feedUrl, h, summaryHast, summaryText, toHtml } from './summary-html.ts';
 import type { ListingDay } from './time.ts';
 import { xmlSafeLine } from './xml.ts';
 
@@ -186,7 +186,7 @@ export function paperItem(site: FeedSite, paper: Paper, published: number, updat
 
 /**
  * An ordered list of papers: title linked, votes when `votes`, up to five authors, the first
- * summary bullet.
+ * summary bullet rendered as the paper items render it (bulletHast: nested items kept apart).
  */
 function paperList(site: FeedSite, papers: readonly Paper[], votes: boolean): Element {
   return h(
@@ -202,7 +202,7 @@ function paperList(site: FeedSite, papers: readonly Paper[], votes: boolean): El
         votes && paper.votes !== null ? ` (${paper.votes} votes)` : null,
         authors.length ? h('br', {}) : null,
         authors.length ? h('em', {}, [authors.slice(0, 5).join(', ') + (authors.length > 5 || paper.authorsTruncated ? ', …' : '')]) : null,
-        first ? h('p', {}, [summaryText(first)]) : null,
+        ...(first ? bulletHast(first) : []),
       ]);
     }),
   );

@@ -19,7 +19,7 @@
  * - feed `updated`: the newest item `updated`; a feed without items uses the dataset's newest,
  *   or 1970-01-01 for an empty dataset. Never the clock.
  */
-import { authorKey } from '../../src/authors.ts';
+import { resolveAuthorNames } from '../../src/authors.ts';
 import { asFirstListed } from '../../src/papers.ts';
 import type { Config, ExtraFeed, FeedFilter } from '../../src/config.ts';
 import type { Dataset, Paper } from '../../src/types.ts';
@@ -171,22 +171,6 @@ export function listFeeds(config: Pick<Config, 'site' | 'feeds'>): FeedLink[] {
   ]);
 }
 
-/**
- * The author keys an author filter names: each entry is an author key, or a name whose key
- * (authorKey, src/authors.ts) an author of the dataset has. Entries that name nobody are
- * returned apart (by index).
- */
-function resolveAuthors(names: readonly string[], known: ReadonlySet<string>): { keys: string[]; unknown: number[] } {
-  const keys: string[] = [];
-  const unknown: number[] = [];
-  names.forEach((name, index) => {
-    if (known.has(name)) keys.push(name);
-    else if (known.has(authorKey(name))) keys.push(authorKey(name));
-    else unknown.push(index);
-  });
-  return { keys, unknown };
-}
-
 /** Papers selected by an extra feed's filter (all conditions must hold); `authors` are resolved keys. */
 function matches(filter: FeedFilter, authorKeys: readonly string[] | null, search: (q: string) => string[]): (paper: Paper) => boolean {
   const authors = authorKeys !== null ? new Set(authorKeys) : null;
@@ -262,7 +246,7 @@ export function planFeeds(site: FeedSite, settings: FeedSettings, dataset: Datas
   const extra = settings.extra.map((e, n) => {
     let keys: string[] | null = null;
     if (e.filter.authors?.length) {
-      const resolved = resolveAuthors(e.filter.authors, known);
+      const resolved = resolveAuthorNames(e.filter.authors, known);
       keys = resolved.keys;
       for (const index of resolved.unknown) unknownAuthors.push({ feed: n, index, name: e.filter.authors[index]! });
     }

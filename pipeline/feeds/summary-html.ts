@@ -108,25 +108,30 @@ function stripLabel(tree: MdastRoot, label: string): void {
   }
 }
 
-/** The summary as a `<ul>`: one `<li>` per bullet, a bold label when present, nested lists kept. */
+/**
+ * One summary bullet as the children of an `<li>`: its bold label (when present) inline at the
+ * start of the first paragraph, then the rest, nested lists kept.
+ */
+export function bulletHast(item: SummaryItem): ElementContent[] {
+  const body = toHastChildren(bulletContent(item));
+  const label = item.label === null ? null : xmlSafeLine(item.label);
+  if (label) {
+    // Put the label inline at the start of the first paragraph when there is one.
+    const firstEl = body[0];
+    const strong = h('strong', {}, [label]);
+    if (firstEl && firstEl.type === 'element' && firstEl.tagName === 'p') {
+      firstEl.children.unshift(strong, { type: 'text', value: ': ' });
+    } else {
+      body.unshift(h('p', {}, [strong]));
+    }
+  }
+  return body;
+}
+
+/** The summary as a `<ul>`: one `<li>` per bullet (bulletHast), or null without bullets. */
 export function summaryHast(summary: SummaryItem[]): Element | null {
   if (summary.length === 0) return null;
-  const items: Element[] = summary.map((item) => {
-    const body = toHastChildren(bulletContent(item));
-    const label = item.label === null ? null : xmlSafeLine(item.label);
-    if (label) {
-      // Put the label inline at the start of the first paragraph when there is one.
-      const firstEl = body[0];
-      const strong = h('strong', {}, [label]);
-      if (firstEl && firstEl.type === 'element' && firstEl.tagName === 'p') {
-        firstEl.children.unshift(strong, { type: 'text', value: ': ' });
-      } else {
-        body.unshift(h('p', {}, [strong]));
-      }
-    }
-    return h('li', {}, body);
-  });
-  return h('ul', {}, items);
+  return h('ul', {}, summary.map((item) => h('li', {}, bulletHast(item))));
 }
 
 /** Sanitizes and serializes hast content. The result never contains `]]>`, so it is safe inside CDATA. */
@@ -148,8 +153,20 @@ export function toHtml(children: (Element | null)[]): string {
   return xmlSafeText(html).replace(/]]>/g, ']]&gt;');
 }
 
-/** Plain text of a summary bullet (for JSON Feed `summary` and the daily digest). */
-export function summaryText(item: SummaryItem): string {
-  return xmlSafeLine(mdToString(bulletContent(item)));
+/** mdast nodes whose children are blocks: their text is their blocks' texts, one per line. */
+const CONTAINERS = new Set(['root', 'list', 'listItem', 'blockquote']);
+
+/** The text of each block under `node` (paragraphs, headings, code…), one line each, empty ones left out. */
+function blockLines(node: MdastRoot | MdastContent): string[] {
+  if (CONTAINERS.has(node.type) && 'children' in node) return (node.children as MdastContent[]).flatMap(blockLines);
+  const line = xmlSafeLine(mdToString(node));
+  return line ? [line] : [];
 }
 
+/**
+ * Plain text of a summary bullet (JSON Feed `summary`): its label left out, each block (its
+ * paragraph, every nested item) on a line of its own, so nested items never run together.
+ */
+export function summaryText(item: SummaryItem): string {
+  return blockLines(bulletContent(item)).join('\n');
+}

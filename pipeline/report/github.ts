@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Config } from '../../src/config.ts';
 import { listFeeds } from '../feeds/plan.ts';
 import type { ReportDiagnostic, Severity } from './diagnostics.ts';
-import { artifactRows, formatBytes, formatMs } from './logger.ts';
+import { artifactRows, formatBytes, formatCounts, formatMs, ruleIdRows } from './logger.ts';
 import type { RunReport } from './report.ts';
 
 /** Annotations GitHub shows per severity and step. */
@@ -132,7 +132,7 @@ export function stepSummary(report: RunReport, config: Pick<Config, 'site' | 'fe
     '',
   );
 
-  const warnings = Object.entries(report.warningsByRule);
+  const warnings = ruleIdRows(report.warningsByRule);
   const silenced = Object.entries(report.silencedByRule);
   if (warnings.length || silenced.length) {
     out.push('#### Warnings by rule', '');
@@ -167,9 +167,7 @@ export function stepSummary(report: RunReport, config: Pick<Config, 'site' | 'fe
   const steps = report.steps.map((s) => [
     s.name,
     formatMs(s.ms),
-    Object.entries(s.counts)
-      .map(([k, v]) => `${v} ${k}`)
-      .join(', '),
+    formatCounts(s.counts),
   ]);
   out.push(mdTable(['Step', 'Time', 'Counts'], [...steps, ['total', formatMs(report.durationMs), '']], [1]), '');
   const cache = report.fastPath

@@ -6,13 +6,13 @@
  *   every 25%;
  * - `quiet` (--quiet): only diagnostics and errors;
  * - `json` (--json): nothing but the report on stdout.
- * Diagnostics go to stderr, a few per rule, one line each within the terminal width
- * (pipeline/report/terminal.ts).
+ * Diagnostics go to stderr, a few per rule; every line fits the terminal width, wrapped at words
+ * onto indented continuation lines (pipeline/report/terminal.ts).
  */
 import { byString, byEntryKey } from '../../src/compare.ts';
 import type { Logger } from '../context.ts';
 import type { ReportDiagnostic } from './diagnostics.ts';
-import { DEFAULT_WIDTH, diagnosticLines } from './terminal.ts';
+import { DEFAULT_WIDTH, diagnosticLines, wrap } from './terminal.ts';
 
 export type LogMode = 'tty' | 'plain' | 'quiet' | 'json';
 
@@ -54,6 +54,18 @@ export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
+/**
+ * A step's counts for people: `bytes` as a size (formatBytes), camelCase names as words
+ * (`vectorsSaved` → `vectors saved`), e.g. `5 files, 10.7 kB, 1 vectors saved`.
+ */
+export function formatCounts(counts: Record<string, number | string>): string {
+  return Object.entries(counts)
+    .map(([name, value]) =>
+      name === 'bytes' && typeof value === 'number' ? formatBytes(value) : `${value} ${name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}`,
+    )
+    .join(', ');
+}
+
 function table(rows: string[][], indent = '  '): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
@@ -70,6 +82,20 @@ function table(rows: string[][], indent = '  '): string {
         .trimEnd(),
     )
     .join('\n');
+}
+
+/**
+ * Warning counts keyed by report.json's `rule` ("source:ruleId") as [rule id, count] rows,
+ * sorted: the bare rule id is what the config's `diagnostics` accepts, so it is what the
+ * terminal and the job summary show (counts of one id from several sources are added up).
+ */
+export function ruleIdRows(byRule: Record<string, number>): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const [rule, n] of Object.entries(byRule)) {
+    const id = rule.slice(rule.lastIndexOf(':') + 1);
+    counts.set(id, (counts.get(id) ?? 0) + n);
+  }
+  return [...counts].sort(byEntryKey);
 }
 
 /** Artifacts for a table, [path, size]: at most 24 rows, deep folders summed up ("search/ (862 files)"). */
@@ -108,7 +134,7 @@ export class RunLogger implements Logger {
   info(message: string): void {
     if (this.mode !== 'tty' && this.mode !== 'plain') return;
     this.clearLive();
-    this.out.write(`${message}\n`);
+    this.out.write(`${wrap(message, this.width).join('\n')}\n`);
   }
 
   /** A problem of the run itself (not of an input): shown in every mode but --json. */
@@ -118,9 +144,10 @@ export class RunLogger implements Logger {
     this.err.write(`warning: ${message}\n`);
   }
 
+  /** A problem that fails the run, as `pipeline: <reason>` (every command's error form). */
   error(message: string): void {
     this.clearLive();
-    this.err.write(`error: ${message}\n`);
+    this.err.write(`pipeline: ${message}\n`);
   }
 
   progress(step: string, done: number, total?: number): void {
@@ -142,11 +169,12 @@ export class RunLogger implements Logger {
   stepDone(step: string, ms: number, counts: Record<string, number | string>): void {
     if (this.mode !== 'tty' && this.mode !== 'plain') return;
     this.clearLive();
-    const detail = Object.entries(counts)
-      .map(([k, v]) => `${v} ${k}`)
-      .join(', ');
     const mark = this.mode === 'tty' ? '\x1b[32m✔\x1b[39m ' : '';
-    this.out.write(`${mark}${step.padEnd(8)} ${formatMs(ms).padStart(8)}${detail ? `  ${detail}` : ''}\n`);
+    const markWidth = mark ? 2 : 0;
+    // The counts wrap at their words, continuation lines aligned under the first count.
+    const lead = `${step.padEnd(8)} ${formatMs(ms).padStart(8)}  `;
+    const lines = wrap(formatCounts(counts), this.width - markWidth, { lead, indent: ' '.repeat(lead.length) });
+    this.out.write(`${mark}${lines.join(`\n${' '.repeat(markWidth)}`)}\n`);
   }
 
   /** Columns per line: the terminal's (stdout's), else 100. */
@@ -172,7 +200,7 @@ export class RunLogger implements Logger {
       ['papers', String(c.papers ?? 0)],
       ['authors', String(c.authors ?? 0)],
     ];
-    const warnings = Object.entries(data.warningsByRule).sort(byEntryKey);
+    const warnings = ruleIdRows(data.warningsByRule);
     const lines = [`\n${bold('Summary')}`, table(rows)];
     lines.push(`\n${bold('Warnings by rule')}`);
     lines.push(warnings.length ? table(warnings.map(([rule, n]) => [rule, String(n)])) : '  none');

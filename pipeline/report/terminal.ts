@@ -1,10 +1,13 @@
 /**
- * Diagnostics as a terminal shows them: one line each, `file:line:column  severity  rule  reason`
- * (the rule id, as the config's `diagnostics` names it),
- * at most a few per rule (the rest counted in one line: report.json keeps every one), each line
- * cut to the terminal width with an ellipsis. The location comes first so that terminals and
- * editors can open it.
+ * Diagnostics as a terminal shows them: `file:line:column  severity  rule  reason` (the rule id,
+ * as the config's `diagnostics` names it; a problem of the config or of the run itself shows
+ * `(config)` or `(pipeline)` without a place), at most a few per rule (the rest counted in one
+ * line: report.json keeps every one). A message longer than the terminal is wrapped at spaces
+ * onto indented continuation lines (`wrap`), never cut; only a single word wider than a line is
+ * cut with an ellipsis. Widths are terminal columns (`columns`: Hangul and CJK take two). The
+ * location comes first so that terminals and editors can open it.
  */
+import { createRequire } from 'node:module';
 import type { ReportDiagnostic, Severity } from './diagnostics.ts';
 
 /** Messages shown per rule before the rest is counted. */
@@ -24,10 +27,74 @@ export interface TerminalOptions {
   color?: boolean;
 }
 
-/** `text` cut to `width` code points, the last one an ellipsis when it was cut. */
+/** Indent of a wrapped line's continuation lines. */
+export const CONTINUATION = '    ';
+
+/** Unicode's East Asian Width of one character ('F', 'W', 'A', 'N', 'Na', 'H'); loaded on first use (it is rarely needed). */
+let eastAsianWidth: ((ch: string) => string) | undefined;
+
+/**
+ * Columns one character takes: 0 for combining marks and format characters, 2 for emoji shown
+ * as emoji and for East Asian wide and fullwidth characters (UAX #11, eastasianwidth), else 1.
+ */
+function charColumns(ch: string): number {
+  if (ch >= ' ' && ch <= '~') return 1;
+  if (/[\p{M}\p{Cf}]/u.test(ch)) return 0;
+  if (/\p{Emoji_Presentation}/u.test(ch)) return 2;
+  eastAsianWidth ??= (createRequire(import.meta.url)('eastasianwidth') as { eastAsianWidth(ch: string): string }).eastAsianWidth;
+  const w = eastAsianWidth(ch);
+  return w === 'W' || w === 'F' ? 2 : 1;
+}
+
+/** Terminal columns of `text` (Hangul, CJK and most emoji take two). */
+export function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += charColumns(ch);
+  return n;
+}
+
+/** `text` cut to `width` terminal columns, the last one an ellipsis when it was cut. */
 export function fit(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : `${chars.slice(0, Math.max(width - 1, 0)).join('')}…`;
+  if (columns(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = charColumns(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/**
+ * `text` (whitespace runs read as one space) as lines of at most `width` columns, broken at
+ * spaces. The first line starts with `lead` (kept whole; e.g. a diagnostic's place, severity and
+ * rule), every later one with `indent` (CONTINUATION by default). No text is lost, except that a
+ * word wider than a whole line is cut with an ellipsis (`fit`).
+ */
+export function wrap(text: string, width: number, options: { lead?: string; indent?: string } = {}): string[] {
+  const indent = options.indent ?? CONTINUATION;
+  const lines: string[] = [];
+  let line = options.lead ?? '';
+  // Whether `line` holds nothing but its lead or indent yet.
+  let fresh = true;
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const room = width - columns(line) - (fresh ? 0 : 1);
+    if (columns(word) <= room) {
+      line += fresh ? word : ` ${word}`;
+    } else {
+      // A new line, unless this one is a bare indent (then the word is wider than any line).
+      if (!fresh || (lines.length === 0 && line !== '')) {
+        lines.push(line.trimEnd());
+        line = indent;
+      }
+      line += fit(word, width - columns(line));
+    }
+    fresh = false;
+  }
+  lines.push(line.trimEnd());
+  return lines;
 }
 
 /**
@@ -48,14 +115,15 @@ export function diagnosticLines(diagnostics: readonly ReportDiagnostic[], option
     seen.set(d.ruleId, rule);
     if (rule.total > perRule) continue;
     const label = LABEL[d.severity];
-    const line = fit(`${d.file}:${d.line}:${d.column}  ${label}  ${d.ruleId}  ${d.reason.replace(/\s+/g, ' ')}`, width);
-    // The colour goes around the label only, after the cut (escapes take no columns).
-    lines.push(options.color ? line.replace(`  ${label}  `, `  ${paint(d.severity, label)}  `) : line);
+    const where = d.file.startsWith('(') ? d.file : `${d.file}:${d.line}:${d.column}`;
+    const [first = '', ...rest] = wrap(d.reason, width, { lead: `${where}  ${label}  ${d.ruleId}  ` });
+    // The colour goes around the label only, after the wrap (escapes take no columns).
+    lines.push(options.color ? first.replace(`  ${label}  `, `  ${paint(d.severity, label)}  `) : first, ...rest);
   }
   for (const [rule, { total, severity }] of seen) {
     if (total <= perRule) continue;
     const kind = severity === 'fatal' ? 'errors' : severity === 'warning' ? 'warnings' : 'notes';
-    lines.push(fit(`… ${total - perRule} more ${rule} ${kind} (${total} in all; every one is in report.json)`, width));
+    lines.push(...wrap(`… ${total - perRule} more ${rule} ${kind} (${total} in all; every one is in report.json)`, width));
   }
   return lines;
 }

@@ -6,7 +6,7 @@
  * formats (pipeline/feeds/rss.ts, atom.ts, json-feed.ts) and the list (pipeline/feeds/opml.ts).
  */
 import type { Dataset } from '../../src/types.ts';
-import type { StepContext, StepResult } from '../context.ts';
+import { CONFIG_FILE, type StepContext, type StepResult } from '../context.ts';
 import type { Artifact } from '../publish/artifact.ts';
 import { atom } from '../feeds/atom.ts';
 import { jsonFeed } from '../feeds/json-feed.ts';
@@ -15,8 +15,7 @@ import { planFeeds } from '../feeds/plan.ts';
 import { rss } from '../feeds/rss.ts';
 import { feedSite } from '../feeds/site.ts';
 
-/** Diagnostics about the config, which is not an input file, are reported on this name. */
-export const CONFIG_FILE = '(config)';
+export { CONFIG_FILE } from '../context.ts';
 
 /**
  * Every feed file: listFeeds order, then the archive documents (oldest month first), then

@@ -25,9 +25,9 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import fg from 'fast-glob';
+import { commandFlags } from './flags.ts';
 import { ensureBuilt } from '../../pipeline/build.mjs';
 import { planFor, shiftDigest, synthCorpus } from '../../pipeline/commands/synth.ts';
 
@@ -235,23 +235,37 @@ function summarize(results: ScenarioResult[]): { text: string; goals: Record<str
   return { text: lines.join('\n'), goals };
 }
 
+export const USAGE = `Usage: npm run bench -- [options]
+
+Times \`npm run pipeline\` as a whole process (cold, no change, one new digest, --version, peak
+memory) on the real corpus and on a synthetic N-times copy of it, against a naive one-shot
+baseline, and saves the figures to .cache/bench/. Takes minutes.
+
+Options:
+  --corpus DIR    folder of digests (default: ../shared/corpus)
+  --runs N        runs per scenario on the 1x corpus (default 3)
+  --runs10 N      runs per scenario on the synthetic corpus (default 1)
+  --scale N       copies in the synthetic corpus (default 10)
+  --skip-1x       skip the 1x corpus
+  --skip-scale    skip the synthetic corpus
+  --help          show this help
+`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: 'string', default: '3' },
-      runs10: { type: 'string', default: '1' },
-      scale: { type: 'string', default: '10' },
-      'skip-scale': { type: 'boolean', default: false },
-      'skip-1x': { type: 'boolean', default: false },
-      corpus: { type: 'string', default: CORPUS },
-    },
+  const values = commandFlags('bench', USAGE, {
+    runs: { type: 'string', default: '3' },
+    runs10: { type: 'string', default: '1' },
+    scale: { type: 'string', default: '10' },
+    'skip-scale': { type: 'boolean', default: false },
+    'skip-1x': { type: 'boolean', default: false },
+    corpus: { type: 'string', default: CORPUS },
   });
   const log = (s: string): void => void process.stdout.write(`${s}\n`);
   const source = path.resolve(values.corpus);
   try {
     await readdir(source);
   } catch {
-    log(`bench: corpus ${source} not found; pass --corpus DIR`);
+    process.stderr.write(`bench: corpus ${source} not found; pass --corpus DIR (see --help)\n`);
     process.exitCode = 2;
     return;
   }

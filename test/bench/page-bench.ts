@@ -21,7 +21,6 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview } from '../../pipeline/commands/preview.ts';
@@ -29,6 +28,7 @@ import type { Preview } from '../../pipeline/commands/preview.ts';
 import type { Manifest } from '../../src/page/format.ts';
 import { loadSearchIndex } from '../../src/search/client.ts';
 import { ChunkedIndex } from '../../src/page/loader.ts';
+import { commandFlags } from './flags.ts';
 
 /**
  * Reference on the same machine at the same moment: ranking time in Node of the full
@@ -193,17 +193,28 @@ async function benchSite(browser: Browser, dir: string, runs: number, skipCold: 
   }
 }
 
+export const USAGE = `Usage: npm run bench:page -- [options]
+
+Browser benchmark of the search page (Chromium through playwright-core): for each built site, the
+bytes and time to a cold query's first result, and the time of later queries as typed. Build the
+site first with \`npm run pipeline\`.
+
+Options:
+  --site DIR      an output folder of the pipeline (repeatable; default: output)
+  --runs N        runs of each query (default 1)
+  --skip-cold     only the warm (later query) runs, for quick iterations
+  --verbose       one line per later query with the worker's breakdown
+  --json FILE     also write the figures as JSON
+  --help          show this help
+`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      site: { type: 'string', multiple: true, default: ['output'] },
-      runs: { type: 'string', default: '1' },
-      /** Only the warm (later query) runs: for quick iterations. */
-      'skip-cold': { type: 'boolean', default: false },
-      /** One line per later query with the worker's breakdown. */
-      verbose: { type: 'boolean', default: false },
-      json: { type: 'string' },
-    },
+  const values = commandFlags('bench:page', USAGE, {
+    site: { type: 'string', multiple: true, default: ['output'] },
+    runs: { type: 'string', default: '1' },
+    'skip-cold': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    json: { type: 'string' },
   });
   if (!existsSync(CHROMIUM)) {
     console.error(`bench:page: ${CHROMIUM} not found (apt-get install -y chromium)`);

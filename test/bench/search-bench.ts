@@ -1,5 +1,5 @@
 /**
- * Search benchmark on ../shared/corpus (`npm run bench:search`, or `runSearchBench()` from the
+ * Search benchmark on ../shared/corpus or `--corpus DIR` (`npm run bench:search`, USAGE below, or `runSearchBench()` from the
  * main bench). Reports, against plain MiniSearch built in the same run (title, summary,
  * authors; stored title):
  * - size of search-index.json, raw and gzipped (budget: gzip no larger than plain's);
@@ -10,6 +10,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { buildIndexOf } from '../../pipeline/steps/search-index.ts';
@@ -19,6 +20,7 @@ import { indexOptions, toSearchDocument } from '../../src/search/options.ts';
 import { CORPUS, corpusAvailable, loadDataset } from '../eval/corpus.ts';
 import { QUERIES } from '../eval/queries.ts';
 import type { Dataset } from '../../src/types.ts';
+import { commandFlags } from './flags.ts';
 
 export interface SearchBenchResult {
   papers: number;
@@ -59,12 +61,13 @@ function queryList(): string[] {
   return qs;
 }
 
-export function runSearchBench(dataset?: Dataset, runs = 5): SearchBenchResult | null {
-  if (!dataset && !corpusAvailable()) {
-    console.warn(`bench:search skipped: corpus not found at ${CORPUS}`);
+/** Runs the benchmark on `dataset`, else on the digests of `corpus`; null (with a note) when that folder is missing. */
+export function runSearchBench(dataset?: Dataset, runs = 5, corpus = CORPUS): SearchBenchResult | null {
+  if (!dataset && !corpusAvailable(corpus)) {
+    console.warn(`bench:search skipped: corpus not found at ${corpus} (pass --corpus DIR)`);
     return null;
   }
-  const ds = dataset ?? loadDataset();
+  const ds = dataset ?? loadDataset(corpus);
   const json = indexJsonText(buildIndexOf(ds).index);
   // Collect the previous run's garbage first when node runs with --expose-gc (bench:search does).
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -143,4 +146,30 @@ export default function main(dataset?: Dataset): SearchBenchResult | null {
   return r;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+export const USAGE = `Usage: npm run bench:search -- [options]
+
+Search benchmark on the real corpus, against plain MiniSearch built in the same run: the size of
+search-index.json (raw and gzipped), its load time in Node, and query latency (p50/p95) over
+mixed queries typed as prefixes. Figures only. Skips when the corpus is missing.
+
+Options:
+  --corpus DIR    folder of digests (default: ../shared/corpus)
+  --runs N        load-time runs (default 5)
+  --help          show this help
+`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const values = commandFlags('bench:search', USAGE, { corpus: { type: 'string' }, runs: { type: 'string', default: '5' } });
+  const corpus = path.resolve(values.corpus ?? CORPUS);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) {
+    process.stderr.write(`bench:search: --runs: expected a whole number of at least 1, got "${values.runs}" (see --help)\n`);
+    process.exit(2);
+  }
+  if (values.corpus !== undefined && !corpusAvailable(corpus)) {
+    process.stderr.write(`bench:search: corpus ${corpus} not found\n`);
+    process.exit(2);
+  }
+  const r = runSearchBench(undefined, runs, corpus);
+  if (r) console.log(formatSearchBench(r));
+}

@@ -13,8 +13,8 @@
  * compound-precision: relevant share of the top 20 (denominator min(20, relevant papers)).
  * "all" averages the known-item kinds (success, MRR) and the precision kinds (precision).
  *
- *   npm run eval:search -- [--output DIR] [--json FILE] [--seed N] [--per-kind N]
- *                          [--no-pagefind] [--verbose] [--misses N]
+ *   npm run eval:search -- [--corpus DIR] [--output DIR] [--json FILE] [--seed N] [--per-kind N]
+ *                          [--no-pagefind] [--verbose] [--misses N]   (USAGE below)
  *
  * --output DIR reuses an existing build (papers.json, search-index.json) instead of building
  * the corpus into a temp dir. Prints a markdown table; --json writes it as JSON. Reports only:
@@ -22,9 +22,10 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import MiniSearch from 'minisearch';
 import { loadSearchIndex } from '../../src/search/client.ts';
+import { commandFlags } from '../bench/flags.ts';
 import { buildCorpus, CORPUS_DIR, corpusPresent, readPapers } from './build.ts';
 import type { Paper } from './build.ts';
 import { DEFAULT_PER_KIND, DEFAULT_SEED, generateQueries, KINDS, KNOWN_ITEM_KINDS, PRECISION_KINDS } from './generate.ts';
@@ -54,11 +55,23 @@ export interface EvalReport {
   results: Record<System, Record<Kind | 'all', KindScore> | null>;
 }
 
-function arg(name: string): string | undefined {
-  const k = process.argv.indexOf(name);
-  return k >= 0 ? process.argv[k + 1] : undefined;
-}
-const flag = (name: string) => process.argv.includes(name);
+export const USAGE = `Usage: npm run eval:search -- [options]
+
+Search-quality eval: builds the corpus with the pipeline, generates queries from it by rules
+(known items, arXiv ids, authors, compound filters) and scores three systems (the project's
+client, Pagefind, plain MiniSearch). Prints a markdown table. Skips when the corpus is missing.
+
+Options:
+  --corpus DIR    folder of digests (default: ../shared/corpus)
+  --output DIR    reuse a built output folder (papers.json, search-index.json) instead of building
+  --json FILE     also write the results as JSON
+  --seed N        seed of the query generator (default ${DEFAULT_SEED})
+  --per-kind N    queries per kind (default ${DEFAULT_PER_KIND})
+  --no-pagefind   leave Pagefind out
+  --verbose       print every query
+  --misses N      misses shown per kind (default 5)
+  --help          show this help
+`;
 
 function plainMiniSearch(papers: Paper[]): (q: string) => string[] {
   const ms = new MiniSearch<{ id: string; title: string; summary: string; authors: string }>({
@@ -147,25 +160,40 @@ export function markdownTable(r: EvalReport): string {
 }
 
 async function main(): Promise<number> {
-  const seed = Number(arg('--seed') ?? DEFAULT_SEED);
-  const perKind = Number(arg('--per-kind') ?? DEFAULT_PER_KIND);
-  const jsonOut = arg('--json');
-  const verbose = flag('--verbose');
-  const showMisses = Number(arg('--misses') ?? 5);
+  const values = commandFlags('eval:search', USAGE, {
+    corpus: { type: 'string' },
+    output: { type: 'string' },
+    json: { type: 'string' },
+    seed: { type: 'string' },
+    'per-kind': { type: 'string' },
+    'no-pagefind': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    misses: { type: 'string' },
+  });
+  const seed = Number(values.seed ?? DEFAULT_SEED);
+  const perKind = Number(values['per-kind'] ?? DEFAULT_PER_KIND);
+  const jsonOut = values.json;
+  const verbose = values.verbose;
+  const showMisses = Number(values.misses ?? 5);
+  const corpus = resolve(values.corpus ?? CORPUS_DIR);
   const seconds: Record<string, number> = {};
   const t = () => performance.now();
   const tAll = t();
 
-  let dir = arg('--output');
+  let dir = values.output;
   let built: string | undefined;
   if (!dir) {
-    if (!corpusPresent()) {
-      console.warn(`eval:search skipped: corpus not found at ${CORPUS_DIR}`);
+    if (!corpusPresent(corpus)) {
+      if (values.corpus !== undefined) {
+        console.error(`eval:search: corpus ${corpus} not found`);
+        return 2;
+      }
+      console.warn(`eval:search skipped: corpus not found at ${corpus} (pass --corpus DIR)`);
       return 0;
     }
     let t0 = t();
     built = mkdtempSync(join(tmpdir(), 'search-eval-build-'));
-    dir = buildCorpus(built);
+    dir = buildCorpus(built, corpus);
     seconds.build = (t() - t0) / 1000;
     console.log(`built the corpus with the CLI in ${seconds.build.toFixed(1)} s`);
   }
@@ -190,7 +218,7 @@ async function main(): Promise<number> {
     runs['plain MiniSearch'] = queries.map((q) => plain(q.query));
     seconds.minisearch = (t() - t0) / 1000;
 
-    if (flag('--no-pagefind')) {
+    if (values['no-pagefind']) {
       skipped.Pagefind = 'disabled with --no-pagefind';
     } else {
       t0 = t();
@@ -268,7 +296,7 @@ main().then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    console.error(e);
+    console.error(`eval:search: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exitCode = 1;
   },
 );

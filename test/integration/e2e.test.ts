@@ -55,7 +55,7 @@ describe('npm run pipeline over input/', () => {
       'non-arxiv-link 2025/01/14.md:32',
       'title-brackets 2025/01/16.md:3',
       'url-not-http 2025/01/16.md:29',
-      'site-url-placeholder (pipeline):1', // pipeline.config.ts keeps the example site URL
+      'site-url-placeholder (config):1', // pipeline.config.ts keeps the example site URL
     ].sort());
   });
 

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main, USAGE } from '../../pipeline/cli.ts';
 import { packageVersion } from '../../pipeline/cache/version.ts';
 import type { RunReport } from '../../pipeline/report/report.ts';
+import { columns } from '../../pipeline/report/terminal.ts';
 import { Capture, ROOT, TSX, digest, smallCorpus, treeHashes, useProjects } from '../helpers/ops.ts';
 
 const project = useProjects();
@@ -56,7 +57,7 @@ describe('flags and exit codes', () => {
     for (const argv of [['--fast'], ['input'], ['--output'], ['--input='], ['--site-url=']]) {
       const result = await cli(argv);
       expect(result.code, argv.join(' ')).toBe(2);
-      expect(result.stderr).toMatch(/^error: [^\n]+\n$/); // one line
+      expect(result.stderr).toMatch(/^pipeline: [^\n]+\n$/); // one line
     }
   });
 
@@ -96,7 +97,8 @@ describe('output modes', () => {
     expect(result.stdout + result.stderr).not.toMatch(ESCAPE);
     expect(result.stdout).toMatch(/^parse\s+\d/m);
     expect(result.stdout).toMatch(/Summary\n\s+digests\s+4\n\s+papers\s+15\n\s+authors\s+\d+/);
-    expect(result.stdout).toMatch(/Warnings by rule\n\s+pipeline:authors:\S+\s+1/);
+    // The bare rule id: the name the config's `diagnostics` accepts.
+    expect(result.stdout).toMatch(/Warnings by rule\n {2}author-duplicate\s+1\n/);
     expect(result.stdout).toMatch(/papers\.json\s+[\d.]+ kB/);
     // One line per diagnostic: file:line:column, severity, rule id, reason.
     expect(result.stderr).toMatch(/^2025\/03\/04\.md:\d+:1  warning  author-duplicate  Author listed more than once/m);
@@ -163,14 +165,16 @@ describe('diagnostics people can live with', () => {
     expect(lines.filter((l) => /  author-duplicate  /.test(l))).toHaveLength(3);
     expect(lines).toContain('… 5 more author-duplicate warnings (8 in all; every one is in report.json)');
     expect(lines.filter((l) => /  author-stray-quote  /.test(l))).toHaveLength(1);
-    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(100);
-    expect(lines.some((l) => l.endsWith('…'))).toBe(true);
+    for (const line of lines) expect(columns(line)).toBeLessThanOrEqual(100);
+    // Long messages wrap onto indented lines; none is cut.
+    expect(lines.some((l) => /^ {4}\S/.test(l))).toBe(true);
+    expect(lines.filter((l) => l.endsWith('…'))).toEqual([]);
     // Every one stays in report.json.
     const report = JSON.parse(await readFile(path.join(p.output, 'report.json'), 'utf8')) as RunReport;
     expect(report.diagnostics.filter((d) => d.ruleId === 'author-duplicate')).toHaveLength(8);
     // A terminal's own width.
     const narrow = await cli(['--quiet'], { cwd: p.dir, tty: true, columns: 60 });
-    for (const line of narrow.stderr.trimEnd().split('\n')) expect([...line.replace(/\x1b\[\d+m/g, '')].length).toBeLessThanOrEqual(60);
+    for (const line of narrow.stderr.trimEnd().split('\n')) expect(columns(line.replace(/\x1b\[\d+m/g, ''))).toBeLessThanOrEqual(60);
   });
 
   it('honours per-rule levels: off (silent, --strict passes), info, error (fatal)', async () => {
@@ -192,7 +196,9 @@ describe('diagnostics people can live with', () => {
 
   it('rejects an unknown rule id, a bad level or a rule of the run itself: exit 2 naming it', async () => {
     for (const [levels, message] of [
-      [`{ 'author-dup': 'off' }`, /unknown rule id "author-dup" in "diagnostics": expected one of .*"author-duplicate"/],
+      [`{ 'author-dup': 'off' }`, /unknown rule id "author-dup" in "diagnostics": did you mean "author-duplicate"\? expected one of .*"author-duplicate"/],
+      [`{ 'pipeline:authors:author-duplicate': 'off' }`, /unknown rule id "pipeline:authors:author-duplicate" in "diagnostics": did you mean "author-duplicate"\?/],
+      [`{ 'nothing-like-it-at-all': 'off' }`, /unknown rule id "nothing-like-it-at-all" in "diagnostics": expected one of /],
       [`{ 'author-duplicate': 'loud' }`, /"diagnostics\.author-duplicate": expected one of "off", "info", "warning", "error", got "loud"/],
       [`{ 'step-failed': 'off' }`, /"diagnostics\.step-failed": expected a rule about the input: this one reports a failure of the run itself/],
     ] as const) {
@@ -209,8 +215,8 @@ describe('the site URL', () => {
     const p = await project();
     const feedLink = async () => /<link>([^<]+)<\/link>/.exec(await readFile(path.join(p.output, 'feed.xml'), 'utf8'))?.[1];
     const placeholder = await cli(['--no-cache'], { cwd: p.dir });
-    expect(placeholder.stderr).toMatch(/^\(pipeline\):1:1  warning  site-url-placeholder  site\.url is a placeholder \(https:\/\/example\.github\.io/m);
-    expect(placeholder.stdout).toMatch(/pipeline:config:site-url-placeholder\s+1/);
+    expect(placeholder.stderr).toMatch(/^\(config\)  warning  site-url-placeholder  site\.url is a placeholder\s+\(https:\/\/example\.github\.io/m);
+    expect(placeholder.stdout).toMatch(/\n  site-url-placeholder\s+1/);
     const env = { PATH: process.env.PATH, PIPELINE_SITE_URL: 'https://from-env.github.io/papers' };
     const fromEnv = await cli(['--no-cache'], { cwd: p.dir, env });
     expect(fromEnv.code).toBe(0);
@@ -220,9 +226,9 @@ describe('the site URL', () => {
     expect(await feedLink()).toBe('https://from-flag.github.io/p/');
     const bad = await cli(['--site-url', 'example.com'], { cwd: p.dir, env });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^error: --site-url: expected an absolute http:\/\/ or https:\/\/ URL.*got "example\.com"\n$/);
+    expect(bad.stderr).toMatch(/^pipeline: --site-url: expected an absolute http:\/\/ or https:\/\/ URL.*got "example\.com"\n$/);
     const badEnv = await cli([], { cwd: p.dir, env: { PIPELINE_SITE_URL: 'ftp://x' } });
-    expect(badEnv.stderr).toMatch(/^error: PIPELINE_SITE_URL: expected/);
+    expect(badEnv.stderr).toMatch(/^pipeline: PIPELINE_SITE_URL: expected/);
   });
 });
 
@@ -248,8 +254,8 @@ describe('GitHub Actions', () => {
     const summary = await readFile(summaryFile, 'utf8');
     expect(summary.startsWith('## Earlier step\n\n### Daily Papers pipeline: published\n')).toBe(true);
     expect(summary).toMatch(/\| Digests \| Papers \| Authors \| Errors \| Warnings \| Notes \| Turned off \|\n.*\n\| 2 \| 13 \| \d+ \| 0 \| 14 \| 0 \| 0 \|/);
-    expect(summary).toMatch(/\| `pipeline:authors:author-duplicate` \| 12 \|/);
-    expect(summary).toMatch(/\| `pipeline:config:site-url-placeholder` \| 1 \|/);
+    expect(summary).toMatch(/\| `author-duplicate` \| 12 \|/);
+    expect(summary).toMatch(/\| `site-url-placeholder` \| 1 \|/);
     expect(summary).toMatch(/\| \[feed\.xml\]\(https:\/\/example\.github\.io\/daily-papers\/feed\.xml\) \| [\d.]+ kB \|/);
     expect(summary).toMatch(/\| papers\.json \| [\d.]+ kB \|/);
     expect(summary).toMatch(/#### Timings\n\n\| Step \| Time \| Counts \|\n.*\n\| discover \| \d+ ms \| 2 files \|/);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, USAGE } from '../../../pipeline/commands/search.ts';
 import { loadConfig } from '../../../pipeline/config/load.ts';
 import { runPipeline } from '../../../pipeline/run.ts';
-import { Capture, captureLogger, makeProject, smallCorpus, type Project } from '../../helpers/ops.ts';
+import { Capture, captureLogger, digest, makeProject, smallCorpus, type Project } from '../../helpers/ops.ts';
 
 function search(argv: string[]) {
   const stdout = new Capture();
@@ -23,7 +23,7 @@ afterAll(() => p.cleanup());
 describe('npm run search', () => {
   it('prints its usage on --help: exit 0', () => {
     expect(search(['--help'])).toEqual({ code: 0, stdout: USAGE, stderr: '' });
-    for (const flag of ['--output DIR', '--limit N', '--from YYYY-MM-DD', '--to YYYY-MM-DD', '--min-votes N', '--author KEY', '--all', '--json']) {
+    for (const flag of ['--output DIR', '--limit N', '--from YYYY-MM-DD', '--to YYYY-MM-DD', '--min-votes N', '--author NAME', '--all', '--json']) {
       expect(USAGE).toContain(flag);
     }
   });
@@ -53,5 +53,36 @@ describe('npm run search', () => {
     const none = search(['x', '--output', '/nonexistent']);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/search-index\.json not found; build it with `npm run pipeline`/);
+  });
+});
+
+describe('npm run search --author', () => {
+  let q: Project;
+  beforeAll(async () => {
+    // Three papers by one person, spelled two ways ("Ying-Cong Chen" twice, "Yingcong Chen" once).
+    const one = digest('2025-04-01', 3, 7);
+    const spelled = one
+      .replace(/Authors: ([^\n]+)\n/, 'Authors: Ying-Cong Chen, $1\n')
+      .replace(/(### [^]*?Authors: )([^\n]+)\n([^]*?Authors: )([^\n]+)\n/, '$1$2\n$3Ying-Cong Chen, $4\n');
+    const other = digest('2025-04-02', 1, 9).replace(/Authors: ([^\n]+)\n/, 'Authors: Yingcong Chen, $1\n');
+    q = await makeProject({ '2025/04/01.md': spelled, '2025/04/02.md': other });
+    const result = await runPipeline({ config: await loadConfig({ cwd: q.dir }), workers: 0, logger: captureLogger().logger });
+    expect(result.exitCode).toBe(0);
+  });
+  afterAll(() => q.cleanup());
+
+  const ids = (argv: string[]) => (JSON.parse(search([...argv, '--json', '--output', q.output]).stdout) as { id: string }[]).map((h) => h.id).sort();
+
+  it('finds every paper of an author under any spelling or the key', () => {
+    const byKey = ids(['--author', 'yingcong chen']);
+    expect(byKey).toHaveLength(3);
+    expect(ids(['--author', 'Ying-Cong Chen'])).toEqual(byKey);
+    expect(ids(['--author', 'Yingcong Chen'])).toEqual(byKey);
+    expect(ids(['--author', 'ying cong chen'])).toEqual(byKey);
+  });
+
+  it('names an author that names nobody: one line, exit 1', () => {
+    const none = search(['--author', 'Nobody Atall', '--output', q.output]);
+    expect(none).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/^search: no author named "Nobody Atall" in .*authors\.json\n$/) });
   });
 });

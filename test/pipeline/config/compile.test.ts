@@ -39,6 +39,14 @@ describe('configModuleUrl', () => {
     expect(compiled).toMatch(/from "file:\/\/\/[^"]*zod[^"]*"/);
   });
 
+  it('loads a copy of the project\'s config from a folder outside the project: defineConfig from the package itself', async () => {
+    const copy = path.join(dir, 'x.config.ts');
+    await writeFile(copy, await readFile(path.join(ROOT, 'pipeline.config.ts'), 'utf8'));
+    expect(await readFile(copy, 'utf8')).toMatch(/^import \{ defineConfig \} from 'daily-papers-feeds\/config';$/m);
+    const config = (await load(copy)) as { site: { language: string } };
+    expect(config.site.language).toBe('ko');
+  });
+
   it('reuses the compiled module until the config or a file it imports changes', async () => {
     await writeFiles(dir, { 'title.ts': "export default 'one';\n", 'pipeline.config.ts': "import t from './title.ts';\nexport default { t };\n" });
     const file = path.join(dir, 'pipeline.config.ts');

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, configDigest, configuredOutputDir, isPlaceholderSiteUrl, loadConfig } from '../../../pipeline/config/load.ts';
+import { zonedClock } from '../../../pipeline/feeds/time.ts';
 import { configSchema } from '../../../src/config.ts';
 import { makeProject, type Project } from '../../helpers/ops.ts';
 
@@ -40,9 +41,22 @@ describe('loadConfig', () => {
     expect(config.cacheDirAbs).toBe(path.join(p.dir, '.cache/pipeline'));
     expect(config.include).toEqual(['**/*.md']);
     expect(config.site.url).toBe('https://example.github.io/daily-papers/');
-    expect(config.feeds).toMatchObject({ limit: 50, dailyLimit: 30, link: 'huggingface', timezone: 'Asia/Seoul', time: '09:00' });
+    expect(config.feeds).toMatchObject({ limit: 50, dailyLimit: 30, link: 'huggingface', timezone: 'Asia/Seoul', time: '12:00' });
     expect(config.concurrency).toBe(16);
     expect(config.digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('publishes by default at a time that keeps a digest day on its date in UTC and east of it', async () => {
+    const config = await loadConfig({ cwd: (await withConfig(undefined)).dir });
+    const day = zonedClock(config.feeds.timezone)('2025-01-16', config.feeds.time)!;
+    const dateIn = (zone: string, t: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(t);
+    expect(dateIn('America/Sao_Paulo', day)).toBe('2025-01-16');
+    // A day's papers are one second apart by rank, back from the day's time (up to a few hundred).
+    for (const t of [day, day - 999_000]) {
+      for (const zone of ['UTC', 'Atlantic/South_Georgia', 'Europe/Berlin', 'Asia/Seoul', 'Pacific/Auckland']) {
+        expect(dateIn(zone, t), zone).toBe('2025-01-16');
+      }
+    }
   });
 
   it('loads pipeline.config.ts (TypeScript, defineConfig) and resolves paths against its folder', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bylineOf, dayItem, imageThumbnail, paperGuid, paperItem } from '../../../pipeline/feeds/items.ts';
+import { bylineOf, dayItem, imageThumbnail, paperGuid, paperItem, weekItem } from '../../../pipeline/feeds/items.ts';
 import { feedSite } from '../../../pipeline/feeds/site.ts';
 import { loadFixture, makeContext } from '../../helpers/feeds-build.ts';
 
@@ -63,6 +63,23 @@ describe('dayItem', () => {
     ]);
     expect(item.html.indexOf('papers/2405.01234')).toBeLessThan(item.html.indexOf('papers/2405.05678'));
     expect(item.authors).toEqual([]);
+  });
+});
+
+describe('day and week items', () => {
+  // A first bullet with nested items (as input/2025/01/15.md writes one).
+  const nested = {
+    ...byId.get('2405.01234')!,
+    summary: [{ label: null, markdown: '모델을 학습했습니다.\n- 학습 데이터: 영상 40만 개\n- 평가 지표: SDR, SIR', text: '' }],
+  };
+  it('keep a first bullet\'s nested items apart, as the paper items do', () => {
+    const week = weekItem(site, { week: '2024-W19', monday: '2024-05-06', sunday: '2024-05-12', published: 0, updated: 0, top: [nested], total: 1 });
+    const day = dayItem(site, { date: '2024-05-10', published: 0, papers: [nested] });
+    for (const item of [week, day]) {
+      expect(item.html).not.toContain('학습했습니다.학습 데이터');
+      expect(item.html).toContain('<p>모델을 학습했습니다.</p>\n<ul>\n<li>학습 데이터: 영상 40만 개</li>\n<li>평가 지표: SDR, SIR</li>\n</ul>');
+    }
+    expect(paperItem(site, nested, 0, 0).summary).toBe('모델을 학습했습니다.\n학습 데이터: 영상 40만 개\n평가 지표: SDR, SIR');
   });
 });
 

@@ -25,4 +25,8 @@ describe('summaryText', () => {
   it('is the bullet as one line of plain text without its label', () => {
     expect(summaryText({ label: 'Method', markdown: '- **Method**: uses *two*\n  passes', text: '' })).toBe('uses two passes');
   });
+  it('puts each nested item on a line of its own, never run together with the bullet', () => {
+    const markdown = '모델을 학습했습니다.\n- 학습 데이터: 영상 40만 개\n- 평가 지표: SDR, SIR';
+    expect(summaryText({ label: null, markdown, text: '' })).toBe('모델을 학습했습니다.\n학습 데이터: 영상 40만 개\n평가 지표: SDR, SIR');
+  });
 });

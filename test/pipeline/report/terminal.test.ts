@@ -1,7 +1,7 @@
 /** Diagnostics for a terminal: a few per rule, one line each, within the width. */
 import { describe, expect, it } from 'vitest';
 import type { ReportDiagnostic } from '../../../pipeline/report/diagnostics.ts';
-import { diagnosticLines, fit } from '../../../pipeline/report/terminal.ts';
+import { columns, diagnosticLines, fit, wrap } from '../../../pipeline/report/terminal.ts';
 
 function diagnostic(ruleId: string, line: number, reason: string, severity: ReportDiagnostic['severity'] = 'warning'): ReportDiagnostic {
   return { file: '2025/01/02.md', line, column: 1, endLine: null, endColumn: null, rule: `pipeline:authors:${ruleId}`, ruleId, source: 'pipeline:authors', severity, reason };
@@ -25,24 +25,50 @@ describe('diagnosticLines', () => {
     expect(diagnosticLines(list, { perRule: 1 })).toHaveLength(4);
   });
 
-  it('cuts long reasons to the width with an ellipsis and puts one line per message', () => {
-    const reason = `Author listed more than once:\n${'`Someone Long`, '.repeat(30)}kept once`;
-    const [line] = diagnosticLines([diagnostic('author-duplicate', 1, reason)], { width: 80 });
-    expect([...line!]).toHaveLength(80);
-    expect(line).toMatch(/^2025\/01\/02\.md:1:1  warning  author-duplicate  Author listed more than once: /);
-    expect(line!.endsWith('…')).toBe(true);
+  it('wraps a long reason at its words onto indented lines within the width, losing no word', () => {
+    const reason = `Author listed more than once for this paper:\n${'`Someone Long`, '.repeat(12)}kept once`;
+    const lines = diagnosticLines([diagnostic('author-duplicate', 1, reason)], { width: 80 });
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines[0]).toMatch(/^2025\/01\/02\.md:1:1  warning  author-duplicate  Author listed more than once for/);
+    for (const line of lines) expect(columns(line)).toBeLessThanOrEqual(80);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^ {4}\S/);
+    expect(lines.map((l) => l.trim()).join(' ')).toBe(`2025/01/02.md:1:1  warning  author-duplicate  ${reason.replace(/\s+/g, ' ')}`);
+    expect(lines.join('')).not.toContain('…');
+  });
+
+  it('counts Hangul as two columns', () => {
+    const lines = diagnosticLines([diagnostic('author-duplicate', 1, '저자가 두 번 나옵니다 '.repeat(10))], { width: 60 });
+    for (const line of lines) expect(columns(line)).toBeLessThanOrEqual(60);
+  });
+
+  it('shows a problem of the config as (config), without a place', () => {
+    const d = { ...diagnostic('site-url-placeholder', 1, 'site.url is a placeholder'), file: '(config)' };
+    expect(diagnosticLines([d])).toEqual(['(config)  warning  site-url-placeholder  site.url is a placeholder']);
   });
 
   it('colours only the severity, leaving the width to the text', () => {
-    const [line] = diagnosticLines([diagnostic('author-duplicate', 1, 'x'.repeat(200))], { width: 60, color: true });
+    const [line] = diagnosticLines([diagnostic('author-duplicate', 1, 'x '.repeat(100))], { width: 60, color: true });
     expect(line).toContain('\x1b[33mwarning\x1b[39m');
-    expect([...line!.replace(/\x1b\[\d+m/g, '')]).toHaveLength(60);
+    expect([...line!.replace(/\x1b\[\d+m/g, '')]).toHaveLength(59);
   });
 });
 
 describe('fit', () => {
-  it('counts code points, not UTF-16 units', () => {
-    expect(fit('한국어 요약', 10)).toBe('한국어 요약');
-    expect(fit('😀😀😀😀', 3)).toBe('😀😀…');
+  it('counts terminal columns: Hangul and emoji take two', () => {
+    expect([columns('abc'), columns('한국어 요약'), columns('😀'), columns('é'), columns('e\u0301'), columns('…')]).toEqual([3, 11, 2, 1, 1, 1]);
+    expect(fit('한국어 요약', 11)).toBe('한국어 요약');
+    expect(fit('한국어 요약', 10)).toBe('한국어 요…');
+    expect(fit('😀😀😀😀', 5)).toBe('😀😀…');
+  });
+});
+
+describe('wrap', () => {
+  it('breaks at spaces, keeps the lead whole, and cuts only a word wider than a line', () => {
+    expect(wrap('aa bb cc dd ee', 7)).toEqual(['aa bb', '    cc', '    dd', '    ee']);
+    expect(wrap('aa bb cc dd', 9)).toEqual(['aa bb cc', '    dd']);
+    expect(wrap('one two', 20, { lead: 'where  ' })).toEqual(['where  one two']);
+    expect(wrap('x'.repeat(30), 10)).toEqual(['xxxxxxxxx…']);
+    expect(wrap('ab ' + 'x'.repeat(30), 10, { indent: '  ' })).toEqual(['ab', '  xxxxxxx…']);
+    expect(wrap('', 10, { lead: 'index  ' })).toEqual(['index']);
   });
 });

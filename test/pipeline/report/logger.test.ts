@@ -1,0 +1,25 @@
+/** What the run prints: step lines within the width, counts for people. */
+import { describe, expect, it } from 'vitest';
+import { formatCounts, RunLogger } from '../../../pipeline/report/logger.ts';
+import { Capture } from '../../helpers/ops.ts';
+
+describe('formatCounts', () => {
+  it('shows bytes as a size and camelCase names as words', () => {
+    expect(formatCounts({ files: 5, bytes: 9_561_107, analyzedInWorkers: 0, vectorsSaved: 1 })).toBe('5 files, 9.56 MB, 0 analyzed in workers, 1 vectors saved');
+  });
+});
+
+describe('RunLogger.stepDone', () => {
+  it('wraps a long step line at its words within the terminal width, never inside a number', () => {
+    const out = Object.assign(new Capture(), { isTTY: true, columns: 80 });
+    const logger = new RunLogger('tty', out, new Capture());
+    logger.stepDone('index', 34, { documents: 5487, analyzed: 5487, analyzedInWorkers: 5200, reused: 0, terms: 599123, artifacts: 1 });
+    const lines = out.text.replace(/\x1b\[\d+m/g, '').trimEnd().split('\n');
+    expect(lines.length).toBe(2);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    expect(lines[0]).toMatch(/^✔ index {4}\s+34 ms {2}5487 documents, /);
+    // Continuation lines start under the first count.
+    expect(lines[1]!.indexOf(lines[1]!.trim())).toBe(lines[0]!.indexOf('5487'));
+    expect(lines.map((l) => l.trim()).join(' ')).toContain('599123 terms, 1 artifacts');
+  });
+});
