@@ -9,6 +9,7 @@
  * - a Hangul word: its surface form as typed (exact, weight 1); its stem when it has three
  *   syllables or more, as a prefix of indexed forms (`모델만` also finds `모델만으로도`; MiniSearch
  *   scales prefix matches by 0.375); the stem's bigrams (their weights add up to GRAM_WEIGHT);
+ *   a shorter stem exactly (never as a prefix: see planQuery);
  *   after a bare word and a space, the junction bigram that joins the two (`강화 학습` -> `화학`);
  * - a Latin word: the word, with one typo allowed from four letters on (when the index does not
  *   hold the word as typed);
@@ -101,7 +102,10 @@ export function planQuery(query: string, known?: (term: string) => boolean): Que
         add(stem, 1, true);
         for (const g of w.terms) add(g, GRAM_WEIGHT / w.terms.length);
       } else if (stem !== surface) {
-        add(stem, 1, last);
+        // Exact, even for the last word: the surface form's prefix already follows the typing, and
+        // the stem as a prefix would add the score of every other indexed form of it (`문장*` ->
+        // `문장과`, `문장으로`), ranking a paper with a rarer form above one with the form typed.
+        add(stem, 1);
       }
       if (w.junction) add(w.junction, JUNCTION_WEIGHT);
       return;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSearchIndex } from '../../../src/search/client.ts';
 import { buildIndex } from '../../../src/search/index-builder.ts';
 import { indexJsonText } from '../../../src/search/index-json.ts';
+import { hasTerm } from '../../../src/search/internals.ts';
 import { toSearchDocument } from '../../../src/search/options.ts';
 import { planQuery, textMatches } from '../../../src/search/query.ts';
 import { paper } from '../../helpers/search-fixtures.ts';
@@ -33,6 +34,12 @@ describe('query plan', () => {
     expect(get('어모').weight).toBeLessThan(get('언어모델을').weight);
   });
 
+  it('searches a short stem exactly, even for the last word (its form as typed is the prefix)', () => {
+    const plan = planQuery('평가 문장을');
+    expect(plan.terms.find((t) => t.term === '문장을')!.prefix).toBe(true);
+    expect(plan.terms.find((t) => t.term === '문장')!.prefix).toBe(false);
+  });
+
   it('tries the name term of adjacent Latin words, in the authors field only', () => {
     expect(planQuery('Heng Ji').names).toEqual(['heng_ji']);
     expect(planQuery('Heng Ji').terms.find((t) => t.term === 'heng_ji')).toMatchObject({ name: true, fuzzy: false });
@@ -42,6 +49,23 @@ describe('query plan', () => {
   it('allows a typo only for a word the index does not hold', () => {
     expect(planQuery('reinforcment', () => false).terms[0]!.fuzzy).toBe(1);
     expect(planQuery('reinforcement', () => true).terms[0]!.fuzzy).toBe(false);
+  });
+});
+
+describe('ranking with a common form left out of the index', () => {
+  // `문장을` is in more papers than COMMON_FORM_MIN, so the index leaves it out: the paper that
+  // wrote it is found by its stem only, and must not lose to one with a rarer form of the stem.
+  const filler = Array.from({ length: 24 }, (_, i) =>
+    paper(`2502.${String(i + 10).padStart(5, '0')}`, `Filler ${i}`, ['문장을 고칩니다.'], ['Ann Lee']),
+  );
+  const typed = paper('2502.00001', 'Typed', ['평가 문장을 씁니다.'], ['Bo Kim']);
+  const other = paper('2502.00002', 'Other form', ['평가 문장과 씁니다.'], ['Bo Kim']);
+  const common = loadSearchIndex(indexJsonText(buildIndex([other, typed, ...filler].map(toSearchDocument))));
+
+  it('does not add the score of other forms of the stem (평가 문장을)', () => {
+    expect(hasTerm(common.miniSearch, '문장을')).toBe(false);
+    const got = common.search('평가 문장을').map((h) => h.id);
+    expect(got.slice(0, 2)).toEqual(['2502.00001', '2502.00002']);
   });
 });
 
