@@ -9,6 +9,7 @@ import { VFile } from 'vfile';
 import type { Options as MessageOptions, VFileMessage } from 'vfile-message';
 import type { Config } from '../src/config.ts';
 import { fatal } from '../src/message.ts';
+import type { FeedCache } from './cache/feed-cache.ts';
 import type { ParseCache } from './cache/parse-cache.ts';
 import type { VectorCache } from './cache/vector-cache.ts';
 
@@ -42,6 +43,11 @@ export interface StepCaches {
    * (every paper is analyzed by the index step).
    */
   vectors: VectorCache | null;
+  /**
+   * Feed items and complete archive documents (pipeline/cache/feed-cache.ts); in-run sharing
+   * only under --no-cache. Absent or null: the feeds step shares items within the run only.
+   */
+  feeds?: FeedCache | null;
 }
 
 export interface StepContext {

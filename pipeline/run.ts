@@ -4,7 +4,8 @@
  * (pipeline/step-runner.ts), applies the config's diagnostic levels (pipeline/report/levels.ts),
  * asks for the verdict (pipeline/report/verdict.ts) and publishes atomically only when the run
  * succeeded. Only a run that publishes touches the caches it would lose by a mistake: it prunes
- * the parse cache and writes the term vectors after its output is in place. Never calls
+ * the parse cache and the feed cache's archive documents, and writes the term vectors and the
+ * feed cache, after its output is in place. Never calls
  * process.exit.
  *
  * Fast path (pipeline/cache/fast-path.ts): when nothing changed since the last published run,
@@ -17,10 +18,11 @@ import type { VFile } from 'vfile';
 import type { VectorTable } from '../src/search/vectors.ts';
 import type { CacheProblem } from './cache/cache-file.ts';
 import { FastPath, reuseStep } from './cache/fast-path.ts';
+import { FeedCache, type StagedFeedCache } from './cache/feed-cache.ts';
 import { readManifest, removeManifest, saveManifest } from './cache/manifest.ts';
 import { ParseCache } from './cache/parse-cache.ts';
 import { VectorCache, type StagedVectors } from './cache/vector-cache.ts';
-import { moduleFingerprint, packageVersion, parserVersion, pipelineVersion } from './cache/version.ts';
+import { feedCacheVersions, moduleFingerprint, packageVersion, parserVersion, pipelineVersion } from './cache/version.ts';
 import { isPlaceholderSiteUrl } from './config/load.ts';
 import { CONFIG_FILE, createStepContext, type ResolvedConfig, type Step, type StepCaches, type StepContext } from './context.ts';
 import { ParseWorkers } from './parse/pool.ts';
@@ -71,6 +73,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   let inputs: FileRecord[] = [];
   let artifacts: FileRecord[] = [];
   let vectors: StagedVectors | null = null;
+  let feedCache: StagedFeedCache | null = null;
 
   const lock = await acquireLock(config.outputDir);
   try {
@@ -99,6 +102,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       // The steps load only when needed, so that the fast path starts in a fraction of a second.
       const { parseStep, authorsStep, enrichStep, datasetArtifacts, indexStep, feedsStep, pageStep } = await loadSteps();
       const vectorsLoaded = caches.vectors.load(); // read while the parse step runs
+      const feedsLoaded = caches.feeds.load();
       const dataset = await steps.run('enrich', enrichStep, await steps.run('authors', authorsStep,
         countListings(counts, await steps.run('parse', parseStep, { inputs: read.inputs, workers }))));
       counts.papers = dataset.papers.length;
@@ -107,13 +111,20 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       await vectorsLoaded;
       const handed = handOver(await steps.run('index', indexStep, dataset), writer, caches);
       vectors = handed.vectors;
+      await feedsLoaded;
       writer.emit(await steps.run('feeds', feedsStep, { dataset, search: handed.search }));
+      feedCache = caches.feeds.stage();
       writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index }));
       artifacts = await writer.flush();
       return null;
     });
 
-    const discarded: CacheProblem[] = [...previous.problems, ...(caches.parse?.discarded ?? []), ...caches.vectors.discarded];
+    const discarded: CacheProblem[] = [
+      ...previous.problems,
+      ...(caches.parse?.discarded ?? []),
+      ...caches.vectors.discarded,
+      ...caches.feeds.discarded,
+    ];
     for (const problem of discarded) logger.warn(`cache: discarded ${problem.file}: ${problem.reason}; rebuilt from the input`);
 
     // The messages as emitted (what the manifest keeps), then as the config's levels make them.
@@ -122,8 +133,11 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     counts.silenced = Object.values(silencedByRule).reduce((sum, n) => sum + n, 0);
     const verdict = judge(files.values(), counts, artifacts.length, { ...flags, inputDir: config.inputDir, outputDir: config.outputDir });
     const publishing = verdict.exitCode === 0;
-    // What a publishing run prunes from the parse cache; removed once the output is in place.
-    const prune = publishing && !reused && caches.parse ? await steps.run('cache', cacheStep, { parse: caches.parse, vectors }) : [];
+    // What a publishing run prunes from the parse and feed caches; removed once the output is in place.
+    const prune =
+      publishing && !reused && caches.parse
+        ? await steps.run('cache', cacheStep, { parse: caches.parse, feeds: caches.feeds, vectors, feedCache })
+        : { parse: [], feeds: [] };
     const t = performance.now();
     if (publishing && !reused) {
       // Publish time = writing the artifacts into staging (during the steps) + the swap.
@@ -170,8 +184,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       logger.stepDone('publish', writer.ms + performance.now() - t, { artifacts: artifacts.length + 1 });
       if (flags.cache) await saveManifest({ config, version, runStartedMs: started.wallMs, inputs, artifacts, diagnostics: emitted, counts: verdict.counts });
       else await removeManifest(config.cacheDirAbs);
-      await caches.parse?.remove(prune);
+      await caches.parse?.remove(prune.parse);
+      await caches.feeds.remove(prune.feeds);
       await saveVectors(vectors, logger);
+      await saveFeedCache(feedCache, logger);
     }
     await keepLastReport(config.cacheDirAbs, text);
     return { exitCode: verdict.exitCode, report, published: publishing, files: [...files.values()].sort(byString((x) => x.path)) };
@@ -182,11 +198,13 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   }
 }
 
-/** The caches of a run: the parse cache only with the cache on; the term vectors in memory only without it. */
-function openCaches(config: ResolvedConfig, useCache: boolean): StepCaches & { vectors: VectorCache } {
+/** The caches of a run: the parse cache only with the cache on; the term vectors and feed items in memory only without it. */
+function openCaches(config: ResolvedConfig, useCache: boolean): StepCaches & { vectors: VectorCache; feeds: FeedCache } {
+  const dir = useCache ? config.cacheDirAbs : null;
   return {
     parse: useCache ? new ParseCache(config.cacheDirAbs, parserVersion()) : null,
-    vectors: new VectorCache(useCache ? config.cacheDirAbs : null, moduleFingerprint('src/search/index-builder.ts')),
+    vectors: new VectorCache(dir, moduleFingerprint('src/search/index-builder.ts')),
+    feeds: new FeedCache(dir, feedCacheVersions()),
   };
 }
 
@@ -236,14 +254,33 @@ async function saveVectors(vectors: StagedVectors | null, logger: RunLogger): Pr
   });
 }
 
+/** Writes the staged feed cache; a write that fails is a warning, never the run's failure. */
+async function saveFeedCache(staged: StagedFeedCache | null, logger: RunLogger): Promise<void> {
+  await staged?.write().catch((error: unknown) => {
+    logger.warn(`cache: could not save the feed cache: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
 /**
- * Step "cache" (a run that publishes, before it does): lists the parse cache entries this run
- * did not use, to remove once the output is in place. Counts: `pruned` (entries to remove) and
- * `vectorsSaved` (1 when the term vectors changed and are written after the publish).
+ * Step "cache" (a run that publishes, before it does): lists the parse cache entries and the
+ * archive documents of the feed cache this run did not use, to remove once the output is in
+ * place. Counts: `pruned` (parse cache entries to remove), `feedArchivesPruned`, `vectorsSaved`
+ * (1 when the term vectors changed and are written after the publish), `feedItemsSaved` (1 when
+ * the feed items file is rewritten) and `feedArchivesSaved` (archive documents to write).
  */
-const cacheStep: Step<{ parse: ParseCache; vectors: StagedVectors | null }, string[]> = async (_ctx, { parse, vectors }) => {
-  const unused = await parse.unused();
-  return { value: unused, counts: { pruned: unused.length, vectorsSaved: vectors ? 1 : 0 } };
+const cacheStep: Step<
+  { parse: ParseCache; feeds: FeedCache; vectors: StagedVectors | null; feedCache: StagedFeedCache | null },
+  { parse: string[]; feeds: string[] }
+> = async (_ctx, { parse, feeds, vectors, feedCache }) => {
+  const unused = { parse: await parse.unused(), feeds: await feeds.unused() };
+  const counts = {
+    pruned: unused.parse.length,
+    feedArchivesPruned: unused.feeds.length,
+    vectorsSaved: vectors ? 1 : 0,
+    feedItemsSaved: feedCache?.items ? 1 : 0,
+    feedArchivesSaved: feedCache?.archives ?? 0,
+  };
+  return { value: unused, counts };
 };
 
 /** Warns (`site-url-placeholder`) when the site URL is a placeholder: the feeds would link there. */

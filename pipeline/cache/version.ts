@@ -66,6 +66,17 @@ export function parserVersion(): string {
   return `${packageVersion()}+${moduleFingerprint('pipeline/parse/core.ts')}`;
 }
 
+/**
+ * The versions the feed cache (feed-cache.ts) is keyed by: the item builders' fingerprint
+ * (pipeline/feeds/items.ts and its imports), and the serializers' (rss.ts, atom.ts, json-feed.ts).
+ */
+export function feedCacheVersions(): { items: string; documents: string } {
+  return {
+    items: moduleFingerprint('pipeline/feeds/items.ts'),
+    documents: ['rss', 'atom', 'json-feed'].map((f) => moduleFingerprint(`pipeline/feeds/${f}.ts`)).join('+'),
+  };
+}
+
 /** The `.ts` files under the folder `dir` of the root (root-relative, `/`-separated). */
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })

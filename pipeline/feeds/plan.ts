@@ -25,10 +25,10 @@ import type { Config, ExtraFeed, FeedFilter } from '../../src/config.ts';
 import type { Dataset, Paper } from '../../src/types.ts';
 import { archiveFiles, monthArchives } from './archive.ts';
 import { dayItem, paperItem, weekItem } from './items.ts';
-import type { FeedItem } from './items.ts';
+import type { FeedItem, WeekDigest } from './items.ts';
 import type { FeedSite } from './site.ts';
 import { timePapers, zonedClock } from './time.ts';
-import type { TimedPaper } from './time.ts';
+import type { ListingDay, TimedPaper } from './time.ts';
 import { weekDigests } from './weekly.ts';
 
 /** The three files of one feed, by format. */
@@ -94,6 +94,19 @@ export interface FeedPlan {
 }
 
 type FeedSettings = Config['feeds'];
+
+/**
+ * Where the plan gets its items: the builders of items.ts (`buildItems`), or the same behind a
+ * cache (pipeline/steps/feeds.ts). Each must return what the builder of the same name returns.
+ */
+export interface ItemSource {
+  paper(site: FeedSite, paper: Paper, published: number, updated: number): FeedItem;
+  day(site: FeedSite, day: ListingDay): FeedItem;
+  week(site: FeedSite, week: WeekDigest): FeedItem;
+}
+
+/** The item builders of items.ts, uncached. */
+export const buildItems: ItemSource = { paper: paperItem, day: dayItem, week: weekItem };
 
 /** `<stem>.xml`, `<stem>.atom.xml`, `<stem>.json`. */
 function filesOf(stem: string): FeedFiles {
@@ -183,10 +196,16 @@ function matches(filter: FeedFilter, authorKeys: readonly string[] | null, searc
 
 /**
  * The plan of every feed for a dataset. `search` runs an extra feed's saved query and returns
- * paper ids (the search index's). Throws for an unknown `feeds.timezone` (time.ts) and for two
- * feeds writing one file (listFeeds).
+ * paper ids (the search index's); `source` builds the items (default `buildItems`). Throws for an
+ * unknown `feeds.timezone` (time.ts) and for two feeds writing one file (listFeeds).
  */
-export function planFeeds(site: FeedSite, settings: FeedSettings, dataset: Dataset, search: (q: string) => string[]): FeedPlan {
+export function planFeeds(
+  site: FeedSite,
+  settings: FeedSettings,
+  dataset: Dataset,
+  search: (q: string) => string[],
+  source: ItemSource = buildItems,
+): FeedPlan {
   const specs = feedSpecs(site, settings.extra);
   const clock = zonedClock(settings.timezone);
   const { timed, days, invalid } = timePapers(dataset.papers, clock, settings.time);
@@ -214,7 +233,7 @@ export function planFeeds(site: FeedSite, settings: FeedSettings, dataset: Datas
   const items = new Map<Paper, FeedItem>();
   const itemOf = (t: TimedPaper) => {
     let item = items.get(t.paper);
-    if (!item) items.set(t.paper, (item = paperItem(site, t.paper, t.published, t.updated)));
+    if (!item) items.set(t.paper, (item = source.paper(site, t.paper, t.published, t.updated)));
     return item;
   };
 
@@ -227,7 +246,7 @@ export function planFeeds(site: FeedSite, settings: FeedSettings, dataset: Datas
         title: `${site.title}: archive ${m.month}`,
         description: `Papers first listed in ${m.month}${m.complete ? '' : ', so far'}.`,
       },
-      m.papers.map((t) => paperItem(site, asFirstListed(t.paper), t.published, t.published)),
+      m.papers.map((t) => source.paper(site, asFirstListed(t.paper), t.published, t.published)),
       { archive: m.complete, current: mainUrls, prev: monthUrls[n - 1] ?? null, next: monthUrls[n + 1] ?? null },
     ),
   );
@@ -237,9 +256,9 @@ export function planFeeds(site: FeedSite, settings: FeedSettings, dataset: Datas
     prev: monthUrls[monthUrls.length - 1] ?? null,
     next: null,
   });
-  const daily = feed(specs.daily, days.slice(0, settings.dailyLimit).map((d) => dayItem(site, d)));
+  const daily = feed(specs.daily, days.slice(0, settings.dailyLimit).map((d) => source.day(site, d)));
   const weeks = weekDigests(timed, days, settings.weeklyTop);
-  const weekly = feed(specs.weekly, weeks.slice(0, settings.weeklyLimit).map((w) => weekItem(site, w)));
+  const weekly = feed(specs.weekly, weeks.slice(0, settings.weeklyLimit).map((w) => source.week(site, w)));
 
   const known = new Set(dataset.authors.map((a) => a.key));
   const unknownAuthors: FeedPlan['unknownAuthors'] = [];

@@ -4,14 +4,21 @@
  * config, and the OPML list of them. Plan (pipeline/feeds/plan.ts: which feeds, which items,
  * which dates, which links), report the plan's problems, render each planned feed in the three
  * formats (pipeline/feeds/rss.ts, atom.ts, json-feed.ts) and the list (pipeline/feeds/opml.ts).
+ *
+ * Each item is built once per run and shared by every feed and archive that shows the same
+ * content, and the items and complete archive documents of the last published run are reused
+ * (pipeline/cache/feed-cache.ts: `ctx.caches.feeds`; without it, an in-run cache only).
  */
 import type { Dataset } from '../../src/types.ts';
 import { CONFIG_FILE, type StepContext, type StepResult } from '../context.ts';
 import type { Artifact } from '../publish/artifact.ts';
+import { FeedCache } from '../cache/feed-cache.ts';
+import { feedCacheVersions } from '../cache/version.ts';
 import { atom } from '../feeds/atom.ts';
+import { dayItem, paperItem, weekItem } from '../feeds/items.ts';
 import { jsonFeed } from '../feeds/json-feed.ts';
 import { OPML_PATH, opml } from '../feeds/opml.ts';
-import { planFeeds } from '../feeds/plan.ts';
+import { planFeeds, type ItemSource } from '../feeds/plan.ts';
 import { rss } from '../feeds/rss.ts';
 import { feedSite } from '../feeds/site.ts';
 
@@ -27,7 +34,8 @@ export async function feedsStep(
   { dataset, search }: { dataset: Dataset; search: (q: string) => string[] },
 ): Promise<StepResult<Artifact[]>> {
   const site = feedSite(ctx.config);
-  const plan = planFeeds(site, ctx.config.feeds, dataset, search);
+  const cache = ctx.caches.feeds ?? new FeedCache(null, feedCacheVersions());
+  const plan = planFeeds(site, ctx.config.feeds, dataset, search, cachedItems(cache));
   for (const paper of plan.invalidDates) {
     ctx.file(paper.source.file).message(`paper ${paper.id} has an invalid date "${paper.date}"; it is left out of the feeds`, {
       place: { line: paper.source.line, column: 1 },
@@ -42,15 +50,35 @@ export async function feedsStep(
       { ruleId: 'feed-unknown-author', source: 'pipeline:feeds' },
     );
   }
-  const artifacts = [plan.main, plan.daily, plan.weekly, ...plan.extra, ...plan.archives].flatMap((feed) => [
-    { path: feed.files.rss, data: rss(site, feed) },
-    { path: feed.files.atom, data: atom(site, feed) },
-    { path: feed.files.json, data: jsonFeed(site, feed) },
-  ]);
+  const artifacts = [plan.main, plan.daily, plan.weekly, ...plan.extra, ...plan.archives].flatMap((feed) => {
+    const docs = cache.archive(feed.history?.archive === true, site, feed, () => ({
+      rss: rss(site, feed),
+      atom: atom(site, feed),
+      json: jsonFeed(site, feed),
+    }));
+    return [
+      { path: feed.files.rss, data: docs.rss },
+      { path: feed.files.atom, data: docs.atom },
+      { path: feed.files.json, data: docs.json },
+    ];
+  });
   artifacts.push({ path: OPML_PATH, data: opml(site, [plan.main, plan.daily, plan.weekly, ...plan.extra]) });
   ctx.logger.info(
     `feeds: ${artifacts.length} files, ${plan.main.items.length} papers in the main feed, ${plan.archives.length} monthly archives, ` +
       `${plan.daily.items.length} days, ${plan.weekly.items.length} weeks`,
   );
-  return { value: artifacts, counts: { artifacts: artifacts.length } };
+  const counts = { artifacts: artifacts.length, itemsBuilt: cache.itemMisses, itemsCached: cache.itemHits, archivesCached: cache.archiveHits };
+  return { value: artifacts, counts };
+}
+
+/**
+ * The item builders of items.ts behind `cache`: each item keyed by its kind and what its builder
+ * reads apart from the times (the site and the paper, day or week).
+ */
+function cachedItems(cache: FeedCache): ItemSource {
+  return {
+    paper: (site, paper, published, updated) => cache.item('paper', site, paper, published, updated, () => paperItem(site, paper, published, updated)),
+    day: (site, day) => cache.item('day', site, day, day.published, day.published, () => dayItem(site, day)),
+    week: (site, week) => cache.item('week', site, week, week.published, week.updated, () => weekItem(site, week)),
+  };
 }

@@ -11,6 +11,7 @@ import { loadConfig } from '../../pipeline/config/load.ts';
 import { lockPath } from '../../pipeline/publish/publish.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import type { RunReport } from '../../pipeline/report/report.ts';
+import { archiveDigests } from '../helpers/feeds-build.ts';
 import { ROOT, TSX, captureLogger, digest, makeProject, mtimes, smallCorpus, treeHashes, writeFiles, type Project, useProjects } from '../helpers/ops.ts';
 
 const project = useProjects();
@@ -82,6 +83,49 @@ describe('the cache', () => {
     expect(cached.report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 0, reused: 15 });
     expect(await treeHashes(p.output, ['report.json'])).toEqual(await treeHashes(cold, ['report.json']));
     expect(cached.report.diagnostics).toEqual(first.report.diagnostics);
+  });
+
+  it('writes the feeds and monthly archives from the feed cache byte for byte as a cold run, as digests arrive', async () => {
+    // Two complete months and an open one; a main feed short enough that the archives matter.
+    const p = await project(archiveDigests(), `export default { site: { url: 'https://example.org/papers/' }, feeds: { limit: 5 } };\n`);
+    const feedsOf = (r: { report: RunReport }) => r.report.steps.find((s) => s.name === 'feeds')?.counts;
+    const same = async (label: string) => {
+      const cold = path.join(p.dir, `cold-${label}`);
+      expect((await run(p, { output: cold, noCache: true })).exitCode).toBe(0);
+      expect(await treeHashes(p.output, ['report.json'])).toEqual(await treeHashes(cold, ['report.json']));
+    };
+    const first = await run(p);
+    expect(feedsOf(first)).toMatchObject({ archivesCached: 0, itemsCached: 0 });
+    expect(first.report.steps.find((s) => s.name === 'cache')?.counts).toMatchObject({ feedItemsSaved: 1, feedArchivesSaved: 2 });
+    await same('first');
+
+    // Nothing changed but the output folder: every item and both complete months from the cache.
+    const again = await run(p, { output: path.join(p.dir, 'again') });
+    expect(feedsOf(again)).toMatchObject({ itemsBuilt: 0, archivesCached: 2 });
+    expect(await treeHashes(path.join(p.dir, 'again'), ['report.json'])).toEqual(await treeHashes(p.output, ['report.json']));
+
+    // A new digest in the open month: only its papers and the items that show them are built.
+    await writeFiles(p.input, { '2025/03/05.md': digest('2025-03-05', 3, 20) });
+    const added = await run(p);
+    expect(feedsOf(added)).toMatchObject({ archivesCached: 2 });
+    expect(feedsOf(added)?.itemsBuilt).toBeLessThan(10);
+    await same('added');
+
+    // A digest of a new month completes March: its document is rendered anew, then cached.
+    await writeFiles(p.input, { '2025/04/01.md': digest('2025-04-01', 2, 21) });
+    const next = await run(p);
+    expect(feedsOf(next)).toMatchObject({ archivesCached: 2 });
+    expect(next.report.steps.find((s) => s.name === 'cache')?.counts).toMatchObject({ feedArchivesSaved: 1, feedArchivesPruned: 0 });
+    await same('next');
+    expect(await readdir(path.join(p.cache, 'feeds', 'archives'))).toHaveLength(3);
+
+    // An edited paper of a complete month: its document is rendered anew, the old entry pruned.
+    await writeFiles(p.input, { '2025/01/30.md': archiveDigests()['2025/01/30.md']!.replace('새로운 방법을', '다른 방법을') });
+    const edited = await run(p);
+    expect(feedsOf(edited)).toMatchObject({ archivesCached: 2 });
+    expect(edited.report.steps.find((s) => s.name === 'cache')?.counts).toMatchObject({ feedArchivesSaved: 1, feedArchivesPruned: 1 });
+    await same('edited');
+    expect(await readdir(path.join(p.cache, 'feeds', 'archives'))).toHaveLength(3);
   });
 
   it('a first run boots its parse workers while reading and writes what a main-thread run writes', async () => {

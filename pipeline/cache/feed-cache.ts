@@ -1,0 +1,271 @@
+/**
+ * The feed cache: what the feeds step (pipeline/steps/feeds.ts) made in the last published run and
+ * cannot have changed, under `feeds/` in the cache folder. Two layers, in the shared file format of
+ * cache-file.ts (JSON header line + V8 payload):
+ *
+ * - items, `feeds/items.bin`: the content of every feed item (HTML through unified, plain-text
+ *   summary, links, byline…: pipeline/feeds/items.ts), keyed by sha256 of the item kind and
+ *   everything its builder reads except the times (the site, and the paper, day or week as JSON),
+ *   under the item code's fingerprint. One file, read once per run (`load`), rewritten by a
+ *   publishing run with exactly the items that run used, when they differ from the file's.
+ *   Within a run the same map shares one item between every feed and archive it appears in.
+ * - complete archive documents, `feeds/archives/<key>.bin`: the RSS, Atom and JSON Feed bytes of
+ *   a complete month (RFC 5005 `fh:archive`), keyed by sha256 of the site and the planned feed
+ *   (its items included) under the serializers' fingerprint. Only complete months: every other
+ *   document changes with every new digest. Read on demand, written by a publishing run, and
+ *   the entries a publishing run did not use are pruned (`unused`, then `remove`).
+ *
+ * Nothing is written before the run has published (`stage`, then `write` from pipeline/run.ts),
+ * so that a failed run never replaces or prunes what the last good one left. Without a cache
+ * folder (`--no-cache`) only the in-run sharing is left: nothing is read or written. A corrupt or
+ * foreign file is discarded (a `CacheProblem`) and rebuilt; another version's file is not used.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { decodeCacheFile, encodeCacheFile, sha256, writeEntryFile, type CacheProblem } from './cache-file.ts';
+
+export const ITEMS_FORMAT = 'daily-papers-feed-items@1';
+export const ARCHIVES_FORMAT = 'daily-papers-feed-archive@1';
+
+/** The three documents of one feed, as the feeds step writes them. */
+export interface FeedDocuments {
+  rss: string;
+  atom: string;
+  json: string;
+}
+
+/** The same documents as UTF-8 bytes, as the archive layer keeps them. */
+export interface FeedBytes {
+  rss: Uint8Array;
+  atom: Uint8Array;
+  json: Uint8Array;
+}
+
+/** An item without its times: what the item cache keeps (every field is JSON data). */
+type ItemContent<T extends { published: number; updated: number }> = Omit<T, 'published' | 'updated'>;
+
+interface ItemsHeader {
+  format: string;
+  version: string;
+}
+
+interface ArchiveHeader {
+  format: string;
+  key: string;
+}
+
+/** The code fingerprints the two layers are keyed by (pipeline/cache/version.ts `moduleFingerprint`). */
+export interface FeedCacheVersions {
+  /** The item builders (pipeline/feeds/items.ts and what it imports). */
+  items: string;
+  /** The serializers (pipeline/feeds/rss.ts, atom.ts, json-feed.ts and what they import). */
+  documents: string;
+}
+
+export class FeedCache {
+  /** `feeds/` under the cache folder, or null: in-run sharing only. */
+  readonly dir: string | null;
+  itemHits = 0;
+  itemMisses = 0;
+  archiveHits = 0;
+  archiveMisses = 0;
+  /** Cache files found corrupt or foreign in this run (each was rebuilt). */
+  readonly discarded: CacheProblem[] = [];
+  /** Items of the items file, by key. */
+  private stored = new Map<string, object>();
+  /** Items this run gave out, by the object they were built for (the run's sharing). */
+  private readonly byObject = new WeakMap<object, { kind: string; site: object; key: string | null; content: object }>();
+  /** Items this run used (from the file or built), by key: the run's sharing, and the next file. */
+  private readonly used = new Map<string, object>();
+  /** Archive keys this run used; the documents it built, to write once it has published. */
+  private readonly archivesUsed = new Set<string>();
+  private readonly archivesBuilt = new Map<string, FeedBytes>();
+  /** The key of each item this run gave out (with a cache folder): archive keys name items by it. */
+  private readonly itemKeys = new WeakMap<object, string>();
+
+  constructor(
+    /** The absolute cache folder, or null (`--no-cache`). */
+    cacheDir: string | null,
+    private readonly versions: FeedCacheVersions,
+  ) {
+    this.dir = cacheDir === null ? null : path.join(cacheDir, 'feeds');
+  }
+
+  private get itemsFile(): string | null {
+    return this.dir === null ? null : path.join(this.dir, 'items.bin');
+  }
+
+  private archiveFile(key: string): string {
+    return path.join(this.dir!, 'archives', `${key}.bin`);
+  }
+
+  private problem(file: string, reason: string): void {
+    this.discarded.push({ file: path.relative(path.dirname(this.dir!), file), reason });
+  }
+
+  /** Reads the items file of the last published run, if there is a usable one. Never throws. */
+  async load(): Promise<void> {
+    const file = this.itemsFile;
+    if (file === null) return;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      return;
+    }
+    const decoded = decodeCacheFile<ItemsHeader>(bytes, ITEMS_FORMAT, (h) => (h.version !== this.versions.items ? 'stale' : null));
+    if ('stale' in decoded) return;
+    if ('problem' in decoded) return this.problem(file, decoded.problem);
+    const payload = decoded.payload;
+    if (!(payload instanceof Map) || ![...payload.values()].every((v) => v !== null && typeof v === 'object')) {
+      return this.problem(file, 'payload has the wrong shape');
+    }
+    this.stored = payload as Map<string, object>;
+  }
+
+  /**
+   * The item `build` makes for `of` (a paper, day or week) on `site`, given `published` and
+   * `updated` (epoch ms): built once per run and per content, and taken from the items file when
+   * the last published run built it. `build` must read nothing but `site` and `of` (both JSON
+   * data) and the times, and its other fields must not depend on the times; `kind` tells the
+   * builders apart. Keyed by sha256 of kind, site and `of` as JSON; without a cache folder, by
+   * the objects themselves (nothing to hash: the same paper object in several feeds).
+   */
+  item<T extends { published: number; updated: number }>(kind: string, site: object, of: object, published: number, updated: number, build: () => T): T {
+    const seen = this.byObject.get(of);
+    let content = seen !== undefined && seen.site === site && seen.kind === kind ? (seen.content as ItemContent<T>) : undefined;
+    let key = seen?.key ?? null;
+    if (content === undefined) {
+      key = this.dir === null ? null : sha256(`${kind}\0${JSON.stringify([site, of])}`);
+      content = key === null ? undefined : (this.used.get(key) as ItemContent<T> | undefined);
+      if (content === undefined) {
+        content = key === null ? undefined : (this.stored.get(key) as ItemContent<T> | undefined);
+        if (content !== undefined) this.itemHits++;
+        else {
+          this.itemMisses++;
+          const { published: _p, updated: _u, ...built } = build();
+          content = built;
+        }
+        if (key !== null) this.used.set(key, content);
+      }
+      this.byObject.set(of, { kind, site, key, content });
+    }
+    const item = { ...content, published, updated } as T;
+    if (key !== null) this.itemKeys.set(item, key);
+    return item;
+  }
+
+  /**
+   * The documents of a feed on `site`: `render()`, or, for a complete archive document
+   * (`complete`) with a cache folder, the bytes (UTF-8) the last published run rendered for the
+   * same input: the site and the planned feed, whose items this cache gave out are taken by
+   * their key and times (their content is what the key names), the others as they are. The
+   * serializers must read nothing but `site` and `feed`.
+   */
+  archive(complete: boolean, site: object, feed: { items: readonly object[] }, render: () => FeedDocuments): FeedDocuments | FeedBytes {
+    if (!complete || this.dir === null) return render();
+    const items = feed.items.map((item) => {
+      const key = this.itemKeys.get(item);
+      return key === undefined ? item : [key, (item as { published: number }).published, (item as { updated: number }).updated];
+    });
+    const input = [ARCHIVES_FORMAT, this.versions.documents, this.versions.items, site, { ...feed, items }];
+    const key = sha256(JSON.stringify(input));
+    this.archivesUsed.add(key);
+    const file = this.archiveFile(key);
+    let bytes: Buffer | null = null;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      // a miss
+    }
+    if (bytes !== null) {
+      const decoded = decodeCacheFile<ArchiveHeader>(bytes, ARCHIVES_FORMAT, (h) => (h.key !== key ? 'key does not match its file name' : null));
+      if ('problem' in decoded) this.problem(file, decoded.problem);
+      else if ('payload' in decoded) {
+        const docs = decoded.payload as FeedBytes;
+        if (docs && docs.rss instanceof Uint8Array && docs.atom instanceof Uint8Array && docs.json instanceof Uint8Array) {
+          this.archiveHits++;
+          return docs;
+        }
+        this.problem(file, 'payload has the wrong shape');
+      }
+    }
+    this.archiveMisses++;
+    const text = render();
+    const docs: FeedBytes = { rss: Buffer.from(text.rss), atom: Buffer.from(text.atom), json: Buffer.from(text.json) };
+    this.archivesBuilt.set(key, docs);
+    return docs;
+  }
+
+  /**
+   * What this run would write, serialized now, for a publishing run to `write` once its output is
+   * in place: the items file when the items used differ from the file's (a new or changed item,
+   * or one no longer used), and the archive documents built. Null when there is nothing to write
+   * (or no cache folder). Frees the items and documents it holds.
+   */
+  stage(): StagedFeedCache | null {
+    const itemsFile = this.itemsFile;
+    if (itemsFile === null || this.dir === null) {
+      this.used.clear();
+      return null;
+    }
+    const itemsChanged = this.itemMisses > 0 || this.itemHits !== this.stored.size;
+    const items = itemsChanged ? encodeCacheFile({ format: ITEMS_FORMAT, version: this.versions.items }, this.used) : null;
+    const archives = [...this.archivesBuilt].map(([key, docs]) => ({ file: this.archiveFile(key), bytes: encodeCacheFile({ format: ARCHIVES_FORMAT, key }, docs) }));
+    this.stored = new Map();
+    this.used.clear();
+    this.archivesBuilt.clear();
+    if (items === null && archives.length === 0) return null;
+    return {
+      items: items !== null,
+      archives: archives.length,
+      write: async () => {
+        if (archives.length) mkdirSync(path.dirname(archives[0]!.file), { recursive: true });
+        for (const { file, bytes } of archives) writeEntryFile(file, bytes);
+        if (items !== null) {
+          await mkdir(path.dirname(itemsFile), { recursive: true });
+          await writeFileAtomic(itemsFile, items, { fsync: false });
+        }
+      },
+    };
+  }
+
+  /**
+   * The archive documents of the cache folder this run did not use (months that changed or are
+   * gone, old versions, temporary files of killed runs), as absolute paths; removes nothing. Only
+   * meaningful after the feeds step ran: a publishing run passes them to `remove`.
+   */
+  async unused(): Promise<string[]> {
+    if (this.dir === null) return [];
+    const dir = path.join(this.dir, 'archives');
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      return [];
+    }
+    return names
+      .sort()
+      .filter((name) => !this.archivesUsed.has(name.replace(/\.bin$/, '')))
+      .map((name) => path.join(dir, name));
+  }
+
+  /** Removes `files` (from `unused`); returns how many were removed. Never throws. */
+  async remove(files: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const file of files) await rm(file, { force: true }).then(() => removed++, () => undefined);
+    return removed;
+  }
+}
+
+/** The feed cache's writes, serialized by `FeedCache#stage`, waiting for the run to publish. */
+export interface StagedFeedCache {
+  /** The items file is rewritten. */
+  items: boolean;
+  /** Archive documents written. */
+  archives: number;
+  /** Writes them (entries renamed into place, the items file through write-file-atomic); rejects when it cannot. */
+  write(): Promise<void>;
+}
