@@ -17,7 +17,7 @@ import { parseArxiv } from '../../src/arxiv.ts';
 import type { Paper } from '../../src/types.ts';
 import { HUGGING_FACE } from '../../src/url.ts';
 import type { FeedSite } from './site.ts';
-import { bulletHast, feedUrl, h, summaryHast, summaryText, toHtml } from './summary-html.ts';
+import { bulletHast, feedUrl, h, summaryParts, toHtml } from './summary-html.ts';
 import type { ListingDay } from './time.ts';
 import { xmlSafeLine } from './xml.ts';
 
@@ -160,14 +160,14 @@ export function paperItem(site: FeedSite, paper: Paper, published: number, updat
   const authors = authorNames(paper);
   const thumbnail = imageThumbnail(paper.thumbnail);
   const link = preferredLink(site, links) ?? (guid.permalink ? guid.id : site.base);
+  const summary = summaryParts(paper.summary);
   const html = toHtml([
     thumbnail ? h('p', {}, [h('img', { src: thumbnail, alt: '' })]) : null,
     authors.length ? h('p', {}, [h('strong', {}, ['Authors']), ': ', authors.join(', ') + (paper.authorsTruncated ? ', …' : '')]) : null,
     paper.votes !== null ? h('p', {}, [h('strong', {}, ['Votes']), `: ${paper.votes}`]) : null,
-    summaryHast(paper.summary),
+    summary.hast,
     linkList(links),
   ]);
-  const first = paper.summary[0];
   return {
     id: guid.id,
     permalink: guid.permalink,
@@ -176,7 +176,7 @@ export function paperItem(site: FeedSite, paper: Paper, published: number, updat
     published,
     updated,
     html,
-    summary: first ? summaryText(first) : '',
+    summary: summary.text,
     authors,
     byline: bylineOf(authors),
     thumbnail,

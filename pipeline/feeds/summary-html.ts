@@ -4,7 +4,9 @@
  * Every piece of HTML that goes into a feed is built as a hast tree (summary
  * markdown through remark-parse + remark-rehype, the rest with `h`) and passes
  * through rehype-sanitize before rehype-stringify. Raw HTML in the input is never
- * interpreted: markdown `html` nodes become literal text.
+ * interpreted: markdown `html` nodes become literal text. A bullet whose markdown can only read
+ * as its own text (plain-markdown.ts) gets the same trees without the parser, and each bullet is
+ * read once for its HTML and its plain text (`summaryParts`).
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
@@ -17,6 +19,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { SummaryItem } from '../../src/types.ts';
 import { absoluteHttpUrl } from '../../src/url.ts';
+import { isPlainParagraph } from './plain-markdown.ts';
 import { xmlSafeLine, xmlSafeText } from './xml.ts';
 
 /**
@@ -50,9 +53,14 @@ const schema = {
 };
 const htmlProcessor = unified().use(rehypeSanitize, schema).use(rehypeStringify);
 
-/** Parses summary markdown; raw HTML nodes become text so that nothing in the input is interpreted as HTML. */
+/**
+ * Parses summary markdown; raw HTML nodes become text so that nothing in the input is interpreted
+ * as HTML. Plain markdown (isPlainParagraph) is the tree the parser would give, built directly.
+ */
 function parseMarkdown(markdown: string): MdastRoot {
-  const tree = markdownToMdast.parse(xmlSafeText(markdown));
+  const safe = xmlSafeText(markdown);
+  if (isPlainParagraph(safe)) return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: safe }] }] };
+  const tree = markdownToMdast.parse(safe);
   visit(tree, 'html', (node, index, parent) => {
     if (!parent || index === undefined) return;
     const text = { type: 'text', value: node.value } as const;
@@ -66,8 +74,17 @@ function parseMarkdown(markdown: string): MdastRoot {
   return tree;
 }
 
-/** mdast -> hast children (not yet sanitized). */
+/**
+ * mdast -> hast children (not yet sanitized). One paragraph of one single-line text node is
+ * converted directly, as mdast-util-to-hast converts it (a `p` element holding the text; its
+ * line trimming only acts at line endings); every other tree goes through remark-rehype.
+ */
 function toHastChildren(tree: MdastRoot): ElementContent[] {
+  const only = tree.children.length === 1 ? tree.children[0] : undefined;
+  const text = only?.type === 'paragraph' && only.children.length === 1 ? only.children[0] : undefined;
+  if (text?.type === 'text' && !/[\r\n]/.test(text.value)) {
+    return [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text.value }] }];
+  }
   const hast = mdastToHast.runSync(tree) as HastRoot;
   return hast.children.filter((c): c is ElementContent => c.type !== 'doctype');
 }
@@ -113,7 +130,12 @@ function stripLabel(tree: MdastRoot, label: string): void {
  * start of the first paragraph, then the rest, nested lists kept.
  */
 export function bulletHast(item: SummaryItem): ElementContent[] {
-  const body = toHastChildren(bulletContent(item));
+  return labelledHast(item, bulletContent(item));
+}
+
+/** bulletHast of an item whose content (bulletContent) is already read. */
+function labelledHast(item: SummaryItem, content: MdastRoot): ElementContent[] {
+  const body = toHastChildren(content);
   const label = item.label === null ? null : xmlSafeLine(item.label);
   if (label) {
     // Put the label inline at the start of the first paragraph when there is one.
@@ -130,8 +152,23 @@ export function bulletHast(item: SummaryItem): ElementContent[] {
 
 /** The summary as a `<ul>`: one `<li>` per bullet (bulletHast), or null without bullets. */
 export function summaryHast(summary: SummaryItem[]): Element | null {
-  if (summary.length === 0) return null;
-  return h('ul', {}, summary.map((item) => h('li', {}, bulletHast(item))));
+  return summaryParts(summary).hast;
+}
+
+/**
+ * A summary read once: its `<ul>` (summaryHast; null without bullets) and the plain text of its
+ * first bullet (summaryText; '' without bullets). Each bullet's markdown is parsed one time.
+ */
+export function summaryParts(summary: readonly SummaryItem[]): { hast: Element | null; text: string } {
+  if (summary.length === 0) return { hast: null, text: '' };
+  let text = '';
+  const items = summary.map((item, n) => {
+    const content = bulletContent(item);
+    // The text first: the hast conversion below must not see a tree it has already changed.
+    if (n === 0) text = contentText(content);
+    return h('li', {}, labelledHast(item, content));
+  });
+  return { hast: h('ul', {}, items), text };
 }
 
 /** Sanitizes and serializes hast content. The result never contains `]]>`, so it is safe inside CDATA. */
@@ -168,5 +205,10 @@ function blockLines(node: MdastRoot | MdastContent): string[] {
  * paragraph, every nested item) on a line of its own, so nested items never run together.
  */
 export function summaryText(item: SummaryItem): string {
-  return blockLines(bulletContent(item)).join('\n');
+  return contentText(bulletContent(item));
+}
+
+/** summaryText of a bullet's content (bulletContent). */
+function contentText(content: MdastRoot): string {
+  return blockLines(content).join('\n');
 }
