@@ -134,7 +134,7 @@ function korean(): Messages {
     searchFailed: (r) => `검색하지 못했습니다: ${r}`,
     indexFailed: (r) => `검색 색인을 불러오지 못했습니다: ${r}`,
     emptyTitle: '조건에 맞는 논문이 없습니다.',
-    emptyNoMatch: (q) => `“${q}”와 일치하는 논문이 없습니다. 다른 낱말이나 더 짧은 낱말로 찾아 보세요.`,
+    emptyNoMatch: (q) => `“${q}”에 맞는 논문이 없습니다. 다른 낱말이나 더 짧은 낱말로 찾아 보세요.`,
     emptyFilters: '필터를 풀면 더 많은 논문이 보입니다.',
     emptyDatesReversed: '시작일이 종료일보다 늦습니다.',
     clearFilters: '필터 초기화',

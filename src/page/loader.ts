@@ -283,7 +283,8 @@ export class ChunkedIndex {
    * superseded this one (`isStale`, or `want` called with another query). `timings` receives
    * where this call spent its time (ms): `wait` for the assembled index (fetching chunks and
    * loading them; near 0 when a preload already did it), `search` ranking; plus how the index
-   * was assembled (`terms`, `docs`, `load`, whichever call did it).
+   * was assembled (`terms`, `docs`, `load`, whichever call did it). `match: 'all'` keeps only the
+   * papers that match every query word (src/search/query.ts), as a list sorted by date or votes needs.
    */
   async rank(
     query: string,
@@ -291,6 +292,7 @@ export class ChunkedIndex {
     limit = RESULT_LIMIT,
     isStale: () => boolean = () => false,
     timings?: Record<string, number>,
+    match: 'any' | 'all' = 'any',
   ): Promise<PageHit[] | null> {
     this.want(query);
     const t0 = performance.now();
@@ -302,7 +304,7 @@ export class ChunkedIndex {
       if (timings) Object.assign(timings, this.lastTimings);
       return [];
     }
-    const options: ClientSearchOptions = { limit };
+    const options: ClientSearchOptions = { limit, match };
     if (filters.from) options.from = filters.from;
     if (filters.to) options.to = filters.to;
     if (filters.minVotes != null) options.minVotes = filters.minVotes;

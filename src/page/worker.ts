@@ -75,8 +75,14 @@ async function handle(req: Request): Promise<void> {
   const only = req.author ? new Set((await data.author(req.author))?.papers ?? []) : undefined;
   if (req.type === 'search') {
     const timings: Record<string, number> = {};
-    const ranked = await idx.rank(req.query, req.filters, only ? Infinity : req.limit, () => req.gen < latest, timings);
-    if (!ranked || req.gen < latest) return post({ type: 'stale', id: req.id });
+    const stale = () => req.gen < latest;
+    const limit = only ? Infinity : req.limit;
+    // Sorted by date or votes, partial matches would bury the papers that match every word
+    // (강화학습 matches half the archive through 학습 alone): keep those that match every word,
+    // unless none does.
+    let ranked = req.sort === 'relevance' ? null : await idx.rank(req.query, req.filters, limit, stale, timings, 'all');
+    if (!ranked?.length && !stale()) ranked = await idx.rank(req.query, req.filters, limit, stale, timings);
+    if (!ranked || stale()) return post({ type: 'stale', id: req.id });
     const hits = sortHits(only ? ranked.filter((h) => only.has(h.shortId)).slice(0, req.limit) : ranked, req.sort);
     const first = hits.slice(0, req.withMeta).map((h) => h.shortId);
     const t = performance.now();

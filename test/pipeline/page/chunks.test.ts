@@ -50,6 +50,19 @@ describe('chunked search data (Node)', () => {
     expect(filtered.map((h) => h.id)).toEqual([OLD.id]);
   });
 
+  test("match 'all' keeps only the papers with every query word, as the client does", async () => {
+    const index = await ChunkedIndex.open(fetchJson);
+    const client = loadSearchIndex(full);
+    for (const q of ['강화학습', '언어 모델을', 'protein 연구', 'benchmarking orbit']) {
+      const all = (await index.rank(q, {}, 500, undefined, undefined, 'all'))!;
+      expect(all.map((h) => h.id), q).toEqual(client.search(q, { limit: 500, match: 'all' }).map((h) => h.id));
+      expect(all.length, q).toBeLessThanOrEqual((await index.search(q)).length);
+    }
+    const some = (await index.rank('protein 연구', {}, 500, undefined, undefined, 'all'))!;
+    expect(some.length).toBe(1);
+    expect((await index.search('protein 연구')).length).toBeGreaterThan(10);
+  });
+
   test('meta records carry what a result shows, and browse lists newest first with filters', async () => {
     const index = await ChunkedIndex.open(fetchJson);
     const [hit] = await index.search(KOREAN.id);

@@ -343,7 +343,7 @@ describe.skipIf(!HAS_CHROMIUM)(`search page in Chromium (skipped when ${CHROMIUM
     await page.fill('#from', '');
     await page.fill('#to', '');
     await page.dispatchEvent('#to', 'change');
-    await expect.poll(() => empty.locator('.empty-hint').textContent()).toContain('“zzzqqq”와 일치하는 논문이 없습니다');
+    await expect.poll(() => empty.locator('.empty-hint').textContent()).toContain('“zzzqqq”에 맞는 논문이 없습니다');
   });
 
   test('3. Korean breaks between words, never inside one, on a phone-width column', async () => {
@@ -471,6 +471,17 @@ describe.skipIf(!HAS_CHROMIUM)(`search page in Chromium (skipped when ${CHROMIUM
     await page.waitForSelector('html[data-searched]');
     expect((await titles())[0]).toBe(OLD.title);
     expect(await page.locator('#sort-select option[value="relevance"]').isDisabled()).toBe(true);
+  });
+
+  test('sorted by votes, a search keeps only the papers with every word (unless none has them all)', async () => {
+    await open();
+    await search('protein 연구');
+    const relevant = await titles();
+    expect(relevant.length).toBeGreaterThan(1); // papers with only one of the words follow
+    await settled(() => page.selectOption('#sort-select', 'votes'));
+    expect(await titles()).toEqual([OLD.title]); // the one paper with both words
+    await search('zzzqqq 연구'); // no paper has both: the partial matches, by votes
+    expect((await titles()).length).toBeGreaterThan(1);
   });
 
   test('an author in a result filters to that person, with a paper count, in the URL, removable', async () => {
