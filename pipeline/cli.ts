@@ -12,8 +12,8 @@
  * (`search: …`, `preview: …`, `synth: …`).
  */
 import { realpathSync } from 'node:fs';
+import { readFlags } from './commands/flags.ts';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { packageVersion } from './cache/version.ts';
 
 export const USAGE = `Usage: npm run pipeline -- [options]
@@ -70,29 +70,21 @@ export interface CliFlags {
  * unset). Returns the flags, or the one-line reason of a usage error (exit 2).
  */
 export function parseFlags(argv: string[], env: NodeJS.ProcessEnv): { flags: CliFlags } | { error: string } {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        config: { type: 'string' },
-        input: { type: 'string' },
-        output: { type: 'string' },
-        'site-url': { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        'no-cache': { type: 'boolean', default: false },
-        'allow-empty': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-      allowPositionals: false,
-      strict: true,
-    }));
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
+  const read = readFlags(argv, {
+    config: { type: 'string' },
+    input: { type: 'string' },
+    output: { type: 'string' },
+    'site-url': { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    'no-cache': { type: 'boolean', default: false },
+    'allow-empty': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+    version: { type: 'boolean', short: 'v', default: false },
+  });
+  if ('error' in read) return { error: read.error };
+  const { values } = read;
   for (const key of ['config', 'input', 'output', 'site-url'] as const) {
     if (values[key] === '') return { error: `--${key} needs a value` };
   }

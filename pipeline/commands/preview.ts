@@ -8,12 +8,12 @@
  * `assets/*.<hash>.*`) immutable, as a CDN in front of a static host would.
  */
 import { createReadStream } from 'node:fs';
+import { readFlags } from './flags.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { ConfigError, configuredOutputDir } from '../config/load.ts';
 
@@ -244,24 +244,17 @@ export async function main(argv: string[], io: PreviewIO): Promise<{ code: numbe
     io.stderr.write(`preview: ${reason}${code === 2 ? ' (see --help)' : ''}\n`);
     return { code };
   };
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        dir: { type: 'string' },
-        output: { type: 'string' },
-        config: { type: 'string' },
-        base: { type: 'string', default: '/' },
-        port: { type: 'string', default: '4173' },
-        host: { type: 'string', default: '127.0.0.1' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    return fail(2, error instanceof Error ? error.message : String(error));
-  }
+  const read = readFlags(argv, {
+    dir: { type: 'string' },
+    output: { type: 'string' },
+    config: { type: 'string' },
+    base: { type: 'string', default: '/' },
+    port: { type: 'string', default: '4173' },
+    host: { type: 'string', default: '127.0.0.1' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if ('error' in read) return fail(2, read.error);
+  const { values } = read;
   if (values.help) {
     io.stdout.write(USAGE);
     return { code: 0 };

@@ -9,8 +9,8 @@
  * that folds to no author there is an error (one line, exit 1), never an empty result.
  */
 import { readFileSync, existsSync } from 'node:fs';
+import { readFlags } from './flags.ts';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { authorKey, resolveAuthorNames } from '../../src/authors.ts';
 import { isValidDate } from '../../src/digest/parse.ts';
 import { AnalyzerMismatchError, loadSearchIndex } from '../../src/search/client.ts';
@@ -85,27 +85,23 @@ export function main(argv: string[], io: SearchIO = process): number {
     io.stderr.write(`search: ${reason}${code === 2 ? ' (see --help)' : ''}\n`);
     return code;
   };
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', default: 'output' },
-        limit: { type: 'string', default: '10' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        'min-votes': { type: 'string' },
-        author: { type: 'string', multiple: true },
-        all: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return fail(2, (e as Error).message);
-  }
-  const { values, positionals } = args;
+  const read = readFlags(
+    argv,
+    {
+      output: { type: 'string', default: 'output' },
+      limit: { type: 'string', default: '10' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'min-votes': { type: 'string' },
+      author: { type: 'string', multiple: true },
+      all: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    true,
+  );
+  if ('error' in read) return fail(2, read.error);
+  const { values, positionals } = read;
   if (values.help) {
     io.stdout.write(USAGE);
     return 0;

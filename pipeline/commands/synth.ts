@@ -12,8 +12,8 @@
  * `copy-<k>/<path>`; files without a digest heading (a README) are copied once.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFlags } from './flags.ts';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
 
 const HEADING = /^(##[ \t]+Daily Papers[ \t]*\()(\d{4})-(\d{2})-(\d{2})(\))/gm;
@@ -141,20 +141,14 @@ async function main(): Promise<number> {
     process.stderr.write(`synth: ${reason} (see --help)\n`);
     return 2;
   };
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        scale: { type: 'string', default: '10' },
-        out: { type: 'string' },
-        from: { type: 'string', default: 'input' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    return usageError(error instanceof Error ? error.message : String(error));
-  }
+  const read = readFlags(process.argv.slice(2), {
+    scale: { type: 'string', default: '10' },
+    out: { type: 'string' },
+    from: { type: 'string', default: 'input' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if ('error' in read) return usageError(read.error);
+  const { values } = read;
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
