@@ -12,7 +12,11 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * `{ values, positionals }` of `argv` read against `options` (positional arguments only when
  * `allowPositionals`), or `{ error }` with parseArgs' message.
  */
-export function readFlags<const O extends Options, const P extends boolean = false>(argv: string[], options: O, allowPositionals?: P) {
+export function readFlags<const O extends Options, const P extends boolean = false>(
+  argv: string[],
+  options: O,
+  allowPositionals?: P,
+): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: P; strict: true }>> | { error: string } {
   try {
     return parseArgs({ args: argv, options, allowPositionals: (allowPositionals ?? false) as P, strict: true });
   } catch (error) {
