@@ -29,6 +29,7 @@ import type { Manifest } from '../../src/page/format.ts';
 import { loadSearchIndex } from '../../src/search/client.ts';
 import { ChunkedIndex } from '../../src/page/loader.ts';
 import { commandFlags } from './flags.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 
 /**
  * Reference on the same machine at the same moment: ranking time in Node of the full
@@ -55,8 +56,6 @@ async function reference(dir: string, queries: string[]): Promise<{ query: strin
   return out;
 }
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const BASE_QUERIES = ['diffusion', '강화학습', '언어모델', 'video generation', '멀티모달 추론', 'reward model', 'benchmark'];
 
 interface ColdRun {
@@ -221,7 +220,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const reports = [];
   try {
     for (const dir of values.site) {

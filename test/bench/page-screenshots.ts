@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview } from '../../pipeline/commands/preview.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const { values } = parseArgs({
   options: {
@@ -46,7 +46,7 @@ async function shoot(browser: Browser, url: string, file: string, opts: { width:
 }
 
 const preview = await startPreview({ dir: values.site!, base: '/' });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const q = `?q=${encodeURIComponent(values.query!)}`;
   const searched = (p: Page) => p.waitForSelector('html[data-searched]');

@@ -4,7 +4,6 @@
  * plain page that is not the project's (the README's example, served with client.js and
  * search-index.json from a run over invented digests) to search.
  */
-import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,11 +17,9 @@ import { RunLogger } from '../../../pipeline/report/logger.ts';
 import { runPipeline } from '../../../pipeline/run.ts';
 import { ANALYZER_VERSION } from '../../../src/search/analyzer.ts';
 import { digest, makeProject, ROOT, type Project } from '../../helpers/ops.ts';
+import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM } from '../../helpers/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) console.warn(`client.test: ${CHROMIUM} not found - browser test skipped (apt-get install -y chromium)`);
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The code of client.js without its leading comment. */
 const code = (data: string | Uint8Array): string => (typeof data === 'string' ? data : new TextDecoder().decode(data)).replace(/^\/\*[\s\S]*?\*\/\s*/, '');

@@ -2,7 +2,6 @@
  * The search page in a real browser: Debian's Chromium driven by playwright-core, the page built
  * by pageStep from an invented fixture and served by the preview server under a sub-path.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,20 +20,10 @@ import { ChunkedIndex } from '../../../src/page/loader.ts';
 import type { Request, Response as WorkerResponse } from '../../../src/page/protocol.ts';
 import { ENGLISH, fixtureDataset, KOREAN, MATH, OLD, XSS } from '../../fixtures/page/dataset.ts';
 import { groupFeeds } from '../../../pipeline/page/html.ts';
+import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM } from '../../helpers/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) console.warn(`page.test: ${CHROMIUM} not found - browser tests skipped (apt-get install -y chromium)`);
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('search worker: preload while the debounce runs (Node, fetch stubbed)', () => {
   const dataset = fixtureDataset();
