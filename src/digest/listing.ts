@@ -130,19 +130,16 @@ export function openPaper(doc: Doc, heading: Heading, date: string, rank: number
   }
   if (read.title === '') warn(doc.file, 'Paper heading has an empty title', place, 'empty-title');
   if (read.url === '') warn(doc.file, 'Paper heading has an empty link', place, 'empty-link');
-  return {
-    date,
-    rank,
-    title: read.title,
-    url: read.url,
-    thumbnail: null,
-    votes: null,
-    authors: [],
-    authorsTruncated: false,
-    summary: [],
-    media: [],
-    source: { file: doc.file.path ?? '', line: place.line, column: place.column },
-  };
+  return newEntry({ date, rank, title: read.title, url: read.url, source: { file: doc.file.path ?? '', line: place.line, column: place.column } });
+}
+
+/**
+ * A paper's entry as its heading opens it: what the heading says, and nothing yet of the field
+ * lines and the summary that follow (no thumbnail, votes, authors, summary or media).
+ */
+export function newEntry(heading: Pick<DigestEntry, 'date' | 'rank' | 'title' | 'url' | 'source'>): DigestEntry {
+  const { date, rank, title, url, source } = heading;
+  return { date, rank, title, url, thumbnail: null, votes: null, authors: [], authorsTruncated: false, summary: [], media: [], source };
 }
 
 /**

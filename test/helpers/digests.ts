@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import { decodeDigest } from '../../src/digest/decode.ts';
 import { parseDigest } from '../../src/digest/parse.ts';
 import type { DigestEntry } from '../../src/types.ts';
+import { newEntry } from '../../src/digest/listing.ts';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/digests/');
 
@@ -30,4 +31,14 @@ type Message = VFile['messages'][number];
 
 export function brief(m: Message): { ruleId: string | undefined; line: number | undefined; column: number | undefined; fatal: boolean | null | undefined } {
   return { ruleId: m.ruleId, line: m.line, column: m.column, fatal: m.fatal };
+}
+
+/**
+ * One listing as the digest reader returns it, with empty defaults: `over` sets what a test is
+ * about. Its source is line 3 of `<date>.md` unless `over.source` says otherwise.
+ */
+export function digestEntry(over: Partial<DigestEntry> = {}): DigestEntry {
+  const date = over.date ?? '2024-01-02';
+  const heading = { date, rank: 0, title: 'T', url: 'https://arxiv.org/abs/2401.00001', source: { file: `${date}.md`, line: 3, column: 1 } };
+  return { ...newEntry(heading), ...over };
 }

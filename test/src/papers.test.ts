@@ -5,26 +5,14 @@ import { authorsStep } from '../../pipeline/steps/authors.ts';
 import { enrichStep } from '../../pipeline/steps/enrich.ts';
 import { createStepContext, type StepContext } from '../../pipeline/context.ts';
 import type { DigestEntry } from '../../src/types.ts';
-import { brief, parseFixture } from '../helpers/digests.ts';
+import { brief, digestEntry, parseFixture } from '../helpers/digests.ts';
 
 function fakeCtx(): { ctx: StepContext; files: Map<string, VFile> } {
   return createStepContext({ config: {} as StepContext['config'], logger: { info() {}, progress() {}, warn() {} } });
 }
 
-function entry(over: Partial<DigestEntry> & { url: string; date: string }): DigestEntry {
-  return {
-    rank: 0,
-    title: 'T',
-    thumbnail: null,
-    votes: null,
-    authors: [],
-    authorsTruncated: false,
-    summary: [],
-    media: [],
-    source: { file: `${over.date}.md`, line: 3, column: 1 },
-    ...over,
-  };
-}
+/** A listing of `over.url` on `over.date` (src/digest's shape, empty elsewhere). */
+const entry = (over: Partial<DigestEntry> & { url: string; date: string }): DigestEntry => digestEntry(over);
 
 const messages = (files: Map<string, VFile>) =>
   [...files.values()].flatMap((f) => f.messages.map((m) => ({ file: f.path, ...brief(m), source: m.source })));

@@ -4,27 +4,12 @@ import type { List } from 'mdast';
 import { parseBlocks } from '../../../src/digest/chunk.ts';
 import { appendToSummary, readList } from '../../../src/digest/summary.ts';
 import type { DigestEntry } from '../../../src/types.ts';
-
-function entry(): DigestEntry {
-  return {
-    date: '2024-01-02',
-    rank: 0,
-    title: 'T',
-    url: 'https://arxiv.org/abs/2401.00001',
-    thumbnail: null,
-    votes: null,
-    authors: [],
-    authorsTruncated: false,
-    summary: [],
-    media: [],
-    source: { file: 's.md', line: 1, column: 1 },
-  };
-}
+import { digestEntry } from '../../helpers/digests.ts';
 
 /** Reads every list in `markdown` into one entry's summary. */
 function summaryOf(markdown: string): DigestEntry['summary'] {
   const doc = { text: markdown, file: new VFile() };
-  const e = entry();
+  const e = digestEntry();
   for (const node of parseBlocks(markdown, true)) if (node.type === 'list') readList(doc, e, node as List);
   return e.summary;
 }
@@ -52,7 +37,7 @@ describe('readList', () => {
 
 describe('appendToSummary', () => {
   it('opens an unlabelled item when there is none, then appends markdown after the separator and text on a new line', () => {
-    const e = entry();
+    const e = digestEntry();
     appendToSummary(e, 'a *b*', 'a b', '\n\n');
     appendToSummary(e, '<br>', '', '\n\n');
     appendToSummary(e, 'c', 'c', '\n');
