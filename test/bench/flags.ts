@@ -4,7 +4,8 @@
  * unknown flag or a flag without its value is one line, `<command>: <reason> (see --help)`, on
  * stderr and exit 2 (no stack trace), as the project's other commands do.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { readFlags } from '../../pipeline/commands/flags.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -14,10 +15,10 @@ export function commandFlags<const O extends Options>(command: string, usage: st
     process.stdout.write(usage);
     process.exit(0);
   }
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: false, strict: true }).values;
-  } catch (error) {
-    process.stderr.write(`${command}: ${error instanceof Error ? error.message : String(error)} (see --help)\n`);
+  const read = readFlags(argv, options);
+  if ('error' in read) {
+    process.stderr.write(`${command}: ${read.error} (see --help)\n`);
     process.exit(2);
   }
+  return read.values;
 }
