@@ -31,6 +31,14 @@ const SOURCE_DIRS = ['src', 'pipeline'];
 /** Files that change the output without being compiled themselves. */
 const BUILD_INPUTS = ['tsconfig.json', 'pipeline/build.mjs'];
 const STAMP = 'build-stamp.json';
+/**
+ * The no-change rerun (pipeline/cache/rerun.ts) as one module with its dependencies bundled in:
+ * pipeline/launch.mjs imports it before anything else, and one file loads faster than the two
+ * dozen it is made of. Its dynamic imports (pipeline/report/github.ts, loaded only under GitHub
+ * Actions) stay imports of the compiled files beside it.
+ */
+export const RERUN_BUNDLE = 'dist/pipeline/cache/rerun.bundle.js';
+const RERUN_ENTRY = 'pipeline/cache/rerun.ts';
 
 /**
  * The `.ts` files under `dir` (relative to `root`, `/`-separated, sorted), declarations excluded.
@@ -114,7 +122,28 @@ const keepImports = {
 };
 
 /**
- * Compiles every source to dist/ (JavaScript only), removes the outputs of sources that no longer
+ * Dynamic imports of relative sources stay imports, of the compiled file, relative to the bundle
+ * `outfile` (absolute); everything else is bundled.
+ * @param {string} root
+ * @param {string} outfile
+ * @returns {import('esbuild').Plugin}
+ */
+function lazyImportsApart(root, outfile) {
+  return {
+    name: 'lazy-imports-apart',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.kind !== 'dynamic-import') return undefined;
+        const compiled = path.join(root, DIST, path.relative(root, path.resolve(args.resolveDir, args.path))).replace(/\.ts$/, '.js');
+        const rel = path.relative(path.dirname(outfile), compiled).split(path.sep).join('/');
+        return { path: rel.startsWith('.') ? rel : `./${rel}`, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * Compiles every source to dist/ (JavaScript only), bundles the no-change rerun (RERUN_BUNDLE), removes the outputs of sources that no longer
  * exist and writes the stamp. Throws esbuild's error (its message lists each problem with
  * file:line:column) when a source does not compile; the stamp is then left as it was.
  * @param {string} [root]
@@ -132,6 +161,29 @@ export async function buildJs(root = ROOT) {
     outbase: '.',
     bundle: true, // with every import external (keepImports): one file per source, imports rewritten
     plugins: [keepImports],
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'silent',
+  });
+  const outfile = path.join(root, RERUN_BUNDLE);
+  await build({
+    absWorkingDir: root,
+    entryPoints: [RERUN_ENTRY],
+    outfile,
+    bundle: true,
+    plugins: [lazyImportsApart(root, outfile)],
+    // CommonJS packages bundled into an ES module call require() for Node's built-ins and may
+    // read __filename (write-file-atomic seeds its temporary names with it): both as in CommonJS.
+    banner: {
+      js: [
+        "import { createRequire as __bundleRequire } from 'node:module';",
+        "import { fileURLToPath as __bundlePath } from 'node:url';",
+        'const require = __bundleRequire(import.meta.url);',
+        'const __filename = __bundlePath(import.meta.url);',
+      ].join(' '),
+    },
     format: 'esm',
     platform: 'node',
     target: 'node20',

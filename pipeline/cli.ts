@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm run pipeline -- [options]`: parses the flags (`parseFlags`, apart from the process'
- * startup at the bottom), loads the config, runs the pipeline, prints progress, diagnostics
- * (workflow annotations and a job summary under GitHub Actions) and a summary, and sets the exit
- * code:
+ * `npm run pipeline -- [options]`: parses the flags (pipeline/cli-flags.ts), loads the config,
+ * runs the pipeline, prints progress, diagnostics (workflow annotations and a job summary under
+ * GitHub Actions) and a summary (pipeline/report/outcome.ts), records the run for the next
+ * no-change rerun (pipeline/cache/rerun.ts), and sets the exit code:
  *   0  success, with or without warnings
  *   1  a fatal diagnostic, any warning under --strict, no papers without --allow-empty, or
  *      another run holding the lock; nothing is published and output/ is left as it was
@@ -12,9 +12,11 @@
  * (`search: …`, `preview: …`, `synth: …`).
  */
 import { realpathSync } from 'node:fs';
-import { readFlags } from './commands/flags.ts';
+import { parseFlags, type CliIO } from './cli-flags.ts';
 import { fileURLToPath } from 'node:url';
 import { packageVersion } from './cache/version.ts';
+
+export { parseFlags, type CliFlags, type CliIO } from './cli-flags.ts';
 
 export const USAGE = `Usage: npm run pipeline -- [options]
 
@@ -41,72 +43,6 @@ Exit codes: 0 success (warnings allowed), 1 fatal diagnostics / warnings under -
 no papers / another run active (output/ unchanged), 2 usage or config error.
 `;
 
-export interface CliIO {
-  argv: string[];
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
-}
-
-/** What the flags (and the environment variables standing for flags) ask for. */
-export interface CliFlags {
-  config?: string | undefined;
-  input?: string | undefined;
-  output?: string | undefined;
-  /** The site URL and where it came from (`--site-url` or `PIPELINE_SITE_URL`). */
-  siteUrl?: { url: string; from: string } | undefined;
-  strict: boolean;
-  quiet: boolean;
-  json: boolean;
-  noCache: boolean;
-  allowEmpty: boolean;
-  help: boolean;
-  version: boolean;
-}
-
-/**
- * Parses `argv` (and PIPELINE_SITE_URL from `env`; the flag wins, an empty variable counts as
- * unset). Returns the flags, or the one-line reason of a usage error (exit 2).
- */
-export function parseFlags(argv: string[], env: NodeJS.ProcessEnv): { flags: CliFlags } | { error: string } {
-  const read = readFlags(argv, {
-    config: { type: 'string' },
-    input: { type: 'string' },
-    output: { type: 'string' },
-    'site-url': { type: 'string' },
-    strict: { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    'no-cache': { type: 'boolean', default: false },
-    'allow-empty': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-    version: { type: 'boolean', short: 'v', default: false },
-  });
-  if ('error' in read) return { error: read.error };
-  const { values } = read;
-  for (const key of ['config', 'input', 'output', 'site-url'] as const) {
-    if (values[key] === '') return { error: `--${key} needs a value` };
-  }
-  const fromEnv = env.PIPELINE_SITE_URL ? { url: env.PIPELINE_SITE_URL, from: 'PIPELINE_SITE_URL' } : undefined;
-  const siteUrl = values['site-url'] !== undefined ? { url: values['site-url'], from: '--site-url' } : fromEnv;
-  return {
-    flags: {
-      config: values.config,
-      input: values.input,
-      output: values.output,
-      siteUrl,
-      strict: values.strict,
-      quiet: values.quiet,
-      json: values.json,
-      noCache: values['no-cache'],
-      allowEmpty: values['allow-empty'],
-      help: values.help,
-      version: values.version,
-    },
-  };
-}
-
 export async function main(io: CliIO): Promise<number> {
   const parsed = parseFlags(io.argv, io.env);
   if ('error' in parsed) {
@@ -124,17 +60,15 @@ export async function main(io: CliIO): Promise<number> {
   }
 
   // Loaded only now, so that --help and --version answer without loading the pipeline.
-  const [{ ConfigError, loadConfig }, { annotationLines, appendStepSummary, inGitHubActions, stepSummary }, { detectMode, RunLogger }, { LockError }, { runPipeline }] =
-    await Promise.all([
-      import('./config/load.ts'),
-      import('./report/github.ts'),
-      import('./report/logger.ts'),
-      import('./publish/publish.ts'),
-      import('./run.ts'),
-    ]);
+  const [{ ConfigError, loadConfig }, { printOutcome }, { detectMode, RunLogger }, { LockError }, { runPipeline }] = await Promise.all([
+    import('./config/load.ts'),
+    import('./report/outcome.ts'),
+    import('./report/logger.ts'),
+    import('./publish/publish.ts'),
+    import('./run.ts'),
+  ]);
   const mode = detectMode({ json: flags.json, quiet: flags.quiet, env: io.env, stdout: io.stdout });
   const logger = new RunLogger(mode, io.stdout, io.stderr);
-  const github = inGitHubActions(io.env);
 
   let config;
   try {
@@ -155,29 +89,12 @@ export async function main(io: CliIO): Promise<number> {
       allowEmpty: flags.allowEmpty,
       logger,
     });
-    const { report } = result;
-    // In GitHub Actions the diagnostics are annotations (stdout carries workflow commands), else lines on stderr.
-    if (github && mode !== 'json') {
-      const lines = annotationLines(report.diagnostics, { inputDir: config.inputDir, workspace: io.env.GITHUB_WORKSPACE });
-      if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
-    } else logger.diagnostics(report.diagnostics);
-    logger.summary({
-      counts: report.counts,
-      warningsByRule: report.warningsByRule,
-      silencedByRule: report.silencedByRule,
-      artifacts: report.artifacts,
-      cache: { hits: report.cache.hits, misses: report.cache.misses, fastPath: report.fastPath },
-      totalMs: report.durationMs,
-      published: result.published,
-      exitCode: result.exitCode,
-    });
-    if (mode === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else for (const problem of report.problems) logger.error(problem);
-    if (github) {
-      await appendStepSummary(io.env, stepSummary(report, config)).catch((error: unknown) => {
-        logger.warn(`could not write the step summary: ${error instanceof Error ? error.message : String(error)}`);
-      });
+    // What the next run of this command needs to see that nothing changed (pipeline/cache/rerun.ts).
+    if (result.published && !flags.noCache) {
+      const { recordRerun } = await import('./cache/rerun.ts');
+      await recordRerun({ flags, cwd: io.cwd, config, report: result.report }).catch(() => undefined);
     }
+    await printOutcome({ report: result.report, published: result.published, config }, io, logger);
     return result.exitCode;
   } catch (error) {
     if (error instanceof LockError) {

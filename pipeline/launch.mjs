@@ -5,8 +5,12 @@
  * since the last build are they recompiled (esbuild, about 0.1 s, pipeline/build.mjs), with a
  * one-line note on stderr (not under --quiet or --json). A source that does not compile exits 1
  * with esbuild's messages; a stale build never runs.
+ *
+ * Before the CLI, the no-change rerun (dist/pipeline/cache/rerun.js, one small bundle) gets its
+ * chance: when nothing changed since the last published run of the same command it reports that
+ * run again without loading the config or the pipeline; otherwise (or on any doubt) the CLI runs.
  */
-import { ensureBuilt } from './build.mjs';
+import { ensureBuilt, RERUN_BUNDLE } from './build.mjs';
 
 const argv = process.argv.slice(2);
 const silent = argv.includes('--quiet') || argv.includes('--json');
@@ -16,6 +20,22 @@ try {
   process.stderr.write(`pipeline: cannot compile the pipeline:\n${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
-/** @type {{ start(): void }} */
-const cli = await import('../dist/pipeline/cli.js');
-cli.start();
+const io = { argv, env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
+/** @type {number | null} */
+let code = null;
+if (!argv.some((a) => /^-(-help|-version|-no-cache|[a-z]*[hv][a-z]*)$/.test(a))) {
+  try {
+    /** @type {{ tryRerun(io: object): Promise<number | null> }} */
+    const rerun = await import(new URL(`../${RERUN_BUNDLE}`, import.meta.url).href);
+    code = await rerun.tryRerun(io);
+  } catch (error) {
+    // Thrown only by a write after every check passed: the CLI would have failed the same way.
+    process.stderr.write(`pipeline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    code = 1;
+  }
+}
+if (code === null) {
+  /** @type {{ start(): void }} */
+  const cli = await import('../dist/pipeline/cli.js');
+  cli.start();
+} else process.exitCode = code;

@@ -26,6 +26,9 @@ function statOrNull(file: string): Stats | null {
   }
 }
 
+/** What the fast path needs of the config: its folders and digest. */
+export type FastPathConfig = Pick<ResolvedConfig, 'inputDir' | 'outputDir' | 'cacheDirAbs' | 'digest'>;
+
 /** The last published run, as a candidate for reuse by this run. */
 export class FastPath {
   /**
@@ -35,7 +38,7 @@ export class FastPath {
    */
   constructor(
     private readonly manifest: Manifest,
-    private readonly config: ResolvedConfig,
+    private readonly config: FastPathConfig,
     private readonly version: string,
   ) {}
 
@@ -62,9 +65,10 @@ export class FastPath {
   /**
    * True when these inputs (paths, hashes, sizes, in order), the config and the version are those
    * of the manifest, and output/ still holds exactly what its run published: the report's output
-   * digest and every artifact's size and modification time.
+   * digest and every artifact's size and modification time. `published`: output/report.json
+   * when the caller has already read it (else it is read here).
    */
-  async reusable(read: readonly ReadInput[]): Promise<boolean> {
+  async reusable(read: readonly ReadInput[], published?: Partial<RunReport>): Promise<boolean> {
     const { manifest, config } = this;
     if (manifest.format !== MANIFEST_FORMAT || manifest.version !== this.version) return false;
     if (manifest.configDigest !== config.digest || manifest.outputDir !== config.outputDir) return false;
@@ -75,13 +79,14 @@ export class FastPath {
       if (r.sha256 === null || r.path !== p || r.sha256 !== h || r.size !== size) return false;
     }
     try {
-      const published = JSON.parse(await readFile(path.join(config.outputDir, REPORT_PATH), 'utf8')) as Partial<RunReport>;
+      published ??= JSON.parse(await readFile(path.join(config.outputDir, REPORT_PATH), 'utf8')) as Partial<RunReport>;
       if (published.outputDigest !== manifest.outputDigest || published.configDigest !== config.digest) return false;
     } catch {
       return false;
     }
+    const outputDir = config.outputDir + path.sep; // artifact paths are relative and '/'-separated
     for (const artifact of manifest.artifacts) {
-      const info = statOrNull(path.join(config.outputDir, artifact.path));
+      const info = statOrNull(outputDir + artifact.path);
       if (!info || !info.isFile() || info.size !== artifact.size || info.mtimeMs !== artifact.mtimeMs) return false;
     }
     return true;

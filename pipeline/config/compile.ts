@@ -13,6 +13,7 @@
  * with none of them changed imports it without starting esbuild (which costs about 50 ms of
  * CPU). The cache is best effort: a folder that cannot be written just means compiling each time.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,8 +25,8 @@ export class ConfigCompileError extends Error {
   override name = 'ConfigCompileError';
 }
 
-/** Bumped when the compiled form changes, so that older cached modules are not used. */
-const FORMAT = 2;
+/** Bumped when the compiled form (or its header) changes, so that older cached modules are not used. */
+const FORMAT = 3;
 
 /** The specifier configs import `defineConfig` from, and the module it names in this package. */
 export const SELF_CONFIG = 'daily-papers-feeds/config';
@@ -80,6 +81,57 @@ interface CacheHeader {
   format: number;
   config: string;
   inputs: Record<string, string>;
+  /** True when the config's value follows from its files alone (`readsOnlyItsFiles`). */
+  static: boolean;
+}
+
+/**
+ * Names whose use makes a config's value depend on more than its own files: the environment,
+ * the clock, randomness, the file system or the network (reached through `process`, `Date`,
+ * `fetch`, `require`, dynamic `import()` ...). A conservative text test: a comment naming one
+ * is enough.
+ */
+const DYNAMIC = /\b(?:process|Date|Math\.random|crypto|fetch|require|import\s*\(|import\.meta|globalThis|global|eval|Function|Intl|performance|navigator|Deno|Bun)\b/;
+
+/**
+ * True when the value of the config compiled from `inputs` (esbuild's metafile) follows from
+ * the text of its files alone: none of the config's own files (this package's sources, where
+ * `defineConfig` comes from, aside) imports a package or a Node.js module or names anything in
+ * `DYNAMIC`. Only then may a run reuse the values of an earlier load of the same files
+ * (pipeline/cache/rerun-record.ts); any other config is loaded on every run.
+ */
+function readsOnlyItsFiles(inputs: Metafile['inputs'], dir: string): boolean {
+  const own = path.join(PACKAGE_ROOT, 'src') + path.sep;
+  for (const [file, input] of Object.entries(inputs)) {
+    const abs = path.resolve(dir, file);
+    if (abs.startsWith(own)) continue;
+    if (input.imports.some((i) => i.external)) return false;
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch {
+      return false;
+    }
+    if (DYNAMIC.test(text)) return false;
+  }
+  return true;
+}
+
+/**
+ * What the cached compiled module of the config `file` (absolute) was compiled from: the
+ * "size:mtimeMs" of each of its files (absolute paths) and whether its value follows from them
+ * alone (`static`). Null for a config that is not TypeScript or has no readable cached module.
+ */
+export async function configSources(file: string): Promise<{ inputs: Record<string, string>; static: boolean } | null> {
+  if (!/\.[cm]?ts$/.test(file)) return null;
+  try {
+    const text = await readFile(compiledConfigPath(file), 'utf8');
+    const header = JSON.parse(text.slice(3, text.indexOf('\n'))) as CacheHeader;
+    if (header.format !== FORMAT || header.config !== file || typeof header.inputs !== 'object') return null;
+    return { inputs: header.inputs, static: header.static === true };
+  } catch {
+    return null;
+  }
 }
 
 /** True when the cached module at `cached` was compiled from `file` as it is now. */
@@ -97,7 +149,7 @@ async function isFresh(cached: string, file: string): Promise<boolean> {
 }
 
 /** Compiles `file` with esbuild: the module's code and the absolute paths of the files it read. */
-async function compile(file: string): Promise<{ code: string; inputs: string[] }> {
+async function compile(file: string): Promise<{ code: string; inputs: string[]; static: boolean }> {
   const { build } = await import('esbuild');
   const dir = path.dirname(file);
   try {
@@ -113,8 +165,9 @@ async function compile(file: string): Promise<{ code: string; inputs: string[] }
       metafile: true,
       logLevel: 'silent',
     });
-    const inputs = Object.keys((result.metafile as Metafile).inputs).map((f) => path.resolve(dir, f));
-    return { code: result.outputFiles[0]!.text, inputs };
+    const meta = (result.metafile as Metafile).inputs;
+    const inputs = Object.keys(meta).map((f) => path.resolve(dir, f));
+    return { code: result.outputFiles[0]!.text, inputs, static: readsOnlyItsFiles(meta, dir) };
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors;
     if (!errors?.length) throw error;
@@ -134,9 +187,9 @@ export async function configModuleUrl(file: string): Promise<string> {
   const cached = compiledConfigPath(file);
   const version = async (): Promise<string> => `${pathToFileURL(cached).href}?t=${(await stat(cached)).mtimeMs}`;
   if (await isFresh(cached, file)) return version();
-  const { code, inputs } = await compile(file);
-  const header: CacheHeader = { format: FORMAT, config: file, inputs: (await signatures(inputs)) ?? {} };
-  const text = `// ${JSON.stringify(header)}\n${code}`;
+  const compiled = await compile(file);
+  const header: CacheHeader = { format: FORMAT, config: file, inputs: (await signatures(compiled.inputs)) ?? {}, static: compiled.static };
+  const text = `// ${JSON.stringify(header)}\n${compiled.code}`;
   try {
     await mkdir(path.dirname(cached), { recursive: true });
     const temp = `${cached}.${process.pid}.tmp`;

@@ -22,10 +22,7 @@ export const ANNOTATION_CAP = 10;
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { fatal: 'error', warning: 'warning', info: 'notice' };
 
-/** True when the process runs in a GitHub Actions job. */
-export function inGitHubActions(env: NodeJS.ProcessEnv): boolean {
-  return env.GITHUB_ACTIONS === 'true';
-}
+export { inGitHubActions } from './outcome.ts';
 
 /** A command's message: %, CR and LF escaped. */
 function escapeData(text: string): string {

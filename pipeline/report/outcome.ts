@@ -1,0 +1,58 @@
+/**
+ * What a finished run prints, after its steps: the diagnostics (workflow annotations under
+ * GitHub Actions, else lines on stderr), the summary, the report on stdout under --json, the
+ * problems, and the GitHub job summary. One function for the CLI (pipeline/cli.ts) and the
+ * no-change rerun (pipeline/cache/rerun.ts), so both print the same. pipeline/report/github.ts
+ * (which lists the feeds and so loads their planner) is loaded only under GitHub Actions.
+ */
+import type { Config } from '../../src/config.ts';
+import type { RunLogger } from './logger.ts';
+import type { RunReport } from './report.ts';
+
+export interface Outcome {
+  report: RunReport;
+  published: boolean;
+  /** The input folder (annotation paths) and the site and feeds (the job summary). */
+  config: Pick<Config, 'site' | 'feeds'> & { inputDir: string };
+}
+
+/** True when the process runs in a GitHub Actions job (`GITHUB_ACTIONS=true`). */
+export function inGitHubActions(env: NodeJS.ProcessEnv): boolean {
+  return env.GITHUB_ACTIONS === 'true';
+}
+
+/**
+ * Prints the outcome of a run through `logger` (its mode: tty, plain, quiet or json) and
+ * `stdout`; under GitHub Actions (`env`) the diagnostics become annotations on stdout (not under
+ * --json) and the job summary is appended to `$GITHUB_STEP_SUMMARY` (a failure to write it is a
+ * warning). Returns when everything is written.
+ */
+export async function printOutcome(
+  outcome: Outcome,
+  io: { env: NodeJS.ProcessEnv; stdout: { write(s: string): unknown } },
+  logger: RunLogger,
+): Promise<void> {
+  const { report, config } = outcome;
+  const github = inGitHubActions(io.env) ? await import('./github.ts') : null;
+  if (github && logger.mode !== 'json') {
+    const lines = github.annotationLines(report.diagnostics, { inputDir: config.inputDir, workspace: io.env.GITHUB_WORKSPACE });
+    if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
+  } else logger.diagnostics(report.diagnostics);
+  logger.summary({
+    counts: report.counts,
+    warningsByRule: report.warningsByRule,
+    silencedByRule: report.silencedByRule,
+    artifacts: report.artifacts,
+    cache: { hits: report.cache.hits, misses: report.cache.misses, fastPath: report.fastPath },
+    totalMs: report.durationMs,
+    published: outcome.published,
+    exitCode: report.exitCode,
+  });
+  if (logger.mode === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else for (const problem of report.problems) logger.error(problem);
+  if (github) {
+    await github.appendStepSummary(io.env, github.stepSummary(report, config)).catch((error: unknown) => {
+      logger.warn(`could not write the step summary: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+}
