@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compiledConfigPath, ConfigCompileError, configModuleUrl } from '../../../pipeline/config/compile.ts';
+import { compiledConfigPath, ConfigCompileError, configModuleUrl, configSources } from '../../../pipeline/config/compile.ts';
 import { ROOT, writeFiles } from '../../helpers/ops.ts';
 
 let dir = '';
@@ -77,5 +77,31 @@ describe('configModuleUrl', () => {
     await expect(configModuleUrl(path.join(dir, 'bad.ts'))).rejects.toThrow(ConfigCompileError);
     await expect(configModuleUrl(path.join(dir, 'bad.ts'))).rejects.toThrow(`${path.join(dir, 'bad.ts')}:2:14: Expected "}" but found ";"`);
     await expect(configModuleUrl(path.join(dir, 'missing.ts'))).rejects.toThrow(/missing\.ts:1:15: Could not resolve "\.\/nope\.ts"/);
+  });
+
+  it('records the files a config was compiled from, and whether its value follows from them alone', async () => {
+    await writeFiles(dir, {
+      'title.ts': "export default 'one';\n",
+      'plain.config.ts': "import { defineConfig } from 'daily-papers-feeds/config';\nimport t from './title.ts';\nexport default defineConfig({ site: { title: t } });\n",
+      'env.config.ts': "export default { site: { url: process.env.SITE_URL } };\n",
+      'clock.config.ts': "import t from './title.ts';\nexport default { t, at: new Date().getFullYear() };\n",
+      'fs.config.ts': "import { readFileSync } from 'node:fs';\nexport default { t: readFileSync('x', 'utf8') };\n",
+      'pkg.config.ts': "import { z } from 'zod';\nexport default { t: z.string().parse('x') };\n",
+    });
+    await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    const plain = path.join(dir, 'plain.config.ts');
+    expect(await configSources(plain)).toBeNull(); // not compiled yet
+    await configModuleUrl(plain);
+    const sources = await configSources(plain);
+    expect(sources?.static).toBe(true);
+    const info = await stat(path.join(dir, 'title.ts'));
+    expect(sources?.inputs[path.join(dir, 'title.ts')]).toBe(`${info.size}:${info.mtimeMs}`);
+    expect(Object.keys(sources?.inputs ?? {})).toContain(path.join(ROOT, 'src/config.ts')); // defineConfig's module
+    for (const name of ['env', 'clock', 'fs', 'pkg']) {
+      const file = path.join(dir, `${name}.config.ts`);
+      await configModuleUrl(file).catch(() => undefined);
+      expect((await configSources(file))?.static, name).toBe(false);
+    }
+    expect(await configSources(path.join(dir, 'x.config.mjs'))).toBeNull();
   });
 });
