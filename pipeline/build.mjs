@@ -18,7 +18,7 @@
  * Exit codes: 0 built or up to date, 1 a source does not compile (esbuild's messages, with
  * file:line:column, on stderr).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -143,7 +143,8 @@ function lazyImportsApart(root, outfile) {
 }
 
 /**
- * Compiles every source to dist/ (JavaScript only), bundles the no-change rerun (RERUN_BUNDLE), removes the outputs of sources that no longer
+ * Compiles every source to dist/ (JavaScript only), bundles the no-change rerun (RERUN_BUNDLE,
+ * when the tree has its entry), removes the outputs of sources that no longer
  * exist and writes the stamp. Throws esbuild's error (its message lists each problem with
  * file:line:column) when a source does not compile; the stamp is then left as it was.
  * @param {string} [root]
@@ -168,7 +169,7 @@ export async function buildJs(root = ROOT) {
     logLevel: 'silent',
   });
   const outfile = path.join(root, RERUN_BUNDLE);
-  await build({
+  if (existsSync(path.join(root, RERUN_ENTRY))) await build({
     absWorkingDir: root,
     entryPoints: [RERUN_ENTRY],
     outfile,

@@ -10,7 +10,7 @@ import { copyFile, mkdtemp, readFile, rm, symlink, unlink, utimes, writeFile } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildJs, ensureBuilt, staleSources } from '../../pipeline/build.mjs';
+import { buildJs, ensureBuilt, RERUN_BUNDLE, staleSources } from '../../pipeline/build.mjs';
 import { ROOT, writeFiles } from '../helpers/ops.ts';
 
 let root = '';
@@ -82,5 +82,28 @@ describe('build.mjs', () => {
     const cli = spawnSync(process.execPath, ['pipeline/build.mjs', '--if-stale'], { cwd: root, encoding: 'utf8' });
     expect(cli.status).toBe(1);
     expect(cli.stderr).toMatch(/src\/add\.ts:1:\d+/);
+  });
+
+  it('bundles the no-change rerun into one module; its dynamic imports stay imports of the compiled files', async () => {
+    await writeFiles(root, {
+      'pipeline/cache/rerun.ts': "import { add } from '../../src/add.ts';\nexport const five: number = add(2, 3);\nexport const later = () => import('../lazy.ts');\n",
+      'pipeline/lazy.ts': "export const lazy: string = 'lazy';\n",
+    });
+    await buildJs(root);
+    const bundle = await readFile(path.join(root, RERUN_BUNDLE), 'utf8');
+    expect(bundle).not.toMatch(/from\s*"[^"]*add\.js"/); // bundled in
+    expect(bundle).toContain('import("../lazy.js")');
+    const run = plainNode(`const m = await import('./${RERUN_BUNDLE}'); console.log(m.five, (await m.later()).lazy);`);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('5 lazy');
+  });
+
+  it("the project's rerun bundle holds none of the config's, the steps' or the parsers' modules", async () => {
+    const bundle = await readFile(path.join(ROOT, RERUN_BUNDLE), 'utf8'); // built by the test setup
+    const modules = [...bundle.matchAll(/^\/\/ (\S+)$/gm)].map((m) => m[1]!);
+    expect(modules).toContain('pipeline/cache/rerun.ts');
+    for (const heavy of [/node_modules\/(zod|unified|vfile|remark|rehype|hast|mdast|micromark|fast-glob|esbuild|minisearch|katex|feed)\//, /^pipeline\/(steps|parse|feeds|page|config\/load)/, /^src\/(config|search)/]) {
+      expect(modules.filter((m) => heavy.test(m)), String(heavy)).toEqual([]);
+    }
   });
 });
