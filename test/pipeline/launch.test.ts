@@ -2,11 +2,13 @@
  * The compiled pipeline under plain `node`, without a TypeScript loader: `npm run pipeline`'s
  * launcher (pipeline/launch.mjs), the `bin` script (dist/pipeline/cli.js, also through a
  * symlink as npm links it), a whole run over invented digests with the TypeScript config
- * compiled by esbuild, and parse workers booted from the compiled worker script.
+ * compiled by esbuild, the no-change rerun (which loads neither the config nor the CLI), and
+ * parse workers booted from the compiled worker script.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,6 +48,37 @@ describe('compiled CLI under plain node', () => {
     // A config error is still exit 2 with the key named.
     const bad = await project(undefined, 'export default { feeds: { time: 9 } };\n');
     expect(node([path.join(ROOT, 'dist/pipeline/cli.js')], bad.dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('"feeds.time"') });
+  });
+
+  it('a no-change rerun loads only the rerun bundle; a touched config brings the CLI back', async () => {
+    const config = `import { defineConfig } from ${JSON.stringify(path.join(ROOT, 'src/config.ts'))};\nexport default defineConfig({ site: { url: 'https://a.example/p/' } });\n`;
+    const p = await project(undefined, config);
+    const old = new Date(Date.now() - 60_000);
+    for (const entry of readdirSync(p.input, { withFileTypes: true, recursive: true })) await utimes(path.join(entry.parentPath, entry.name), old, old);
+    await utimes(p.input, old, old);
+    const launch = path.join(ROOT, 'pipeline/launch.mjs');
+    expect(node([launch, '--quiet'], p.dir).status).toBe(0);
+    // Every module the process resolves, written down by a module hook.
+    const log = path.join(p.dir, 'loaded.txt');
+    const hooks = path.join(p.dir, 'hooks.mjs');
+    const register = path.join(p.dir, 'register.mjs');
+    await writeFile(hooks, `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }\n`);
+    await writeFile(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+    const loaded = async (): Promise<string[]> => (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+
+    const rerun = node(['--import', pathToFileURL(register).href, launch], p.dir);
+    expect(rerun.stderr).not.toMatch(/error/);
+    expect(rerun).toMatchObject({ status: 0, stdout: expect.stringContaining('nothing changed: reused the published output') });
+    const lean = await loaded();
+    expect(lean.some((url) => url.endsWith('/dist/pipeline/cache/rerun.bundle.js'))).toBe(true);
+    expect(lean.filter((url) => /zod|vfile|unified|fast-glob|\/dist\/pipeline\/(cli|run)\.js|config\.mjs/.test(url))).toEqual([]);
+
+    await rm(log);
+    const later = new Date();
+    await utimes(path.join(p.dir, 'pipeline.config.ts'), later, later);
+    const full = node(['--import', pathToFileURL(register).href, launch], p.dir);
+    expect(full).toMatchObject({ status: 0, stdout: expect.stringContaining('nothing changed: reused the published output') });
+    expect((await loaded()).some((url) => url.endsWith('/dist/pipeline/cli.js'))).toBe(true);
   });
 
   it('boots parse workers from the compiled worker script', async () => {
