@@ -1,8 +1,10 @@
 /**
  * The daily job over the real archive (../shared/corpus, 357 digests): the source anomalies can
  * be turned off so that --strict passes; a feed-only config change re-parses nothing; a failed
- * run between two good ones costs the second nothing. Runs the CLI as a child process (as the
- * workflow does; several times faster than inside the test runner) with its own cache folder.
+ * run between two good ones costs the second nothing; a rerun with nothing changed through
+ * `npm run pipeline`'s launcher reports what the CLI's fast path reports. Runs the CLI as a child
+ * process (as the workflow does; several times faster than inside the test runner) with its own
+ * cache folder.
  * Skips visibly when the corpus is missing.
  */
 import { execFile } from 'node:child_process';
@@ -27,12 +29,15 @@ async function config(name: string, extra: string): Promise<string> {
   return file;
 }
 
-/** `npm run pipeline -- <args> --json` in the temp folder: the exit code and the report. */
-function pipeline(args: string[]): Promise<{ code: number; report: RunReport; stderr: string }> {
+/**
+ * `npm run pipeline -- <args> --json` in the temp folder: the exit code and the report. The CLI
+ * from its sources, or (`launcher`) pipeline/launch.mjs, which tries the no-change rerun first.
+ */
+function pipeline(args: string[], launcher = false): Promise<{ code: number; report: RunReport; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', TSX, path.join(ROOT, 'pipeline/cli.ts'), ...args, '--json'],
+      [...(launcher ? [path.join(ROOT, 'pipeline/launch.mjs')] : ['--import', TSX, path.join(ROOT, 'pipeline/cli.ts')]), ...args, '--json'],
       { cwd: dir, env: { PATH: process.env.PATH }, maxBuffer: 256 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
@@ -91,5 +96,20 @@ describe.skipIf(!present)(`the daily job over ../shared/corpus${present ? '' : '
     // Same output as the run before the failure.
     expect(await readFile(path.join(dir, 'out2', 'papers.json'), 'utf8')).toBe(await readFile(path.join(dir, 'out', 'papers.json'), 'utf8'));
     console.info(`daily job: good run after a failed one: ${good.report.cache.hits} parse-cache hits, ${good.report.cache.misses} misses, term vectors reused for ${good.report.steps.find((s) => s.name === 'index')?.counts.reused} papers`);
+  }, 120_000);
+
+  it('a rerun with nothing changed, through the launcher, reports what the CLI fast path reports', async () => {
+    const args = ['--config', path.join(dir, 'feed.config.ts'), '--input', CORPUS, '--output', 'out2'];
+    const full = await pipeline(args);
+    const lean = await pipeline(args, true);
+    expect(full.code).toBe(0);
+    expect(lean.code, lean.stderr).toBe(0);
+    expect(full.report.fastPath).toBe(true);
+    const timeless = (r: RunReport) => ({ ...r, startedAt: 0, finishedAt: 0, durationMs: 0, steps: r.steps.map((x) => ({ name: x.name, counts: x.counts })) });
+    expect(timeless(lean.report)).toEqual(timeless(full.report));
+    expect(JSON.parse(await readFile(path.join(dir, 'out2', 'report.json'), 'utf8')).startedAt).toBe(lean.report.startedAt);
+    // The rerun loaded neither the CLI nor zod: far less memory by its first step.
+    expect(lean.report.steps[0]!.peakRssMb! + 15).toBeLessThan(full.report.steps[0]!.peakRssMb!);
+    console.info(`daily job: no-change rerun ${lean.report.durationMs} ms in-process (CLI fast path ${full.report.durationMs} ms), peak RSS ${lean.report.steps[2]?.peakRssMb} MB (${full.report.steps[2]?.peakRssMb} MB)`);
   }, 120_000);
 });
