@@ -77,19 +77,26 @@ export function wrap(text: string, width: number, options: { lead?: string; inde
   const indent = options.indent ?? CONTINUATION;
   const lines: string[] = [];
   let line = options.lead ?? '';
+  // Columns of `line`, kept as words are added (not measured again for every word).
+  let used = columns(line);
   // Whether `line` holds nothing but its lead or indent yet.
   let fresh = true;
   for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    const room = width - columns(line) - (fresh ? 0 : 1);
-    if (columns(word) <= room) {
+    const room = width - used - (fresh ? 0 : 1);
+    const wordColumns = columns(word);
+    if (wordColumns <= room) {
       line += fresh ? word : ` ${word}`;
+      used += fresh ? wordColumns : wordColumns + 1;
     } else {
       // A new line, unless this one is a bare indent (then the word is wider than any line).
       if (!fresh || (lines.length === 0 && line !== '')) {
         lines.push(line.trimEnd());
         line = indent;
+        used = columns(indent);
       }
-      line += fit(word, width - columns(line));
+      const cut = fit(word, width - used);
+      line += cut;
+      used += columns(cut);
     }
     fresh = false;
   }
