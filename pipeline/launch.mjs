@@ -23,13 +23,14 @@ try {
 const io = { argv, env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
 /** @type {number | null} */
 let code = null;
+// --help, --version and --no-cache are the CLI's alone.
 if (!argv.some((a) => /^-(-help|-version|-no-cache|[a-z]*[hv][a-z]*)$/.test(a))) {
+  /** @type {{ tryRerun(io: object): Promise<number | null> } | null} */
+  const rerun = await import(new URL(`../${RERUN_BUNDLE}`, import.meta.url).href).catch(() => null);
   try {
-    /** @type {{ tryRerun(io: object): Promise<number | null> }} */
-    const rerun = await import(new URL(`../${RERUN_BUNDLE}`, import.meta.url).href);
-    code = await rerun.tryRerun(io);
+    code = rerun && (await rerun.tryRerun(io));
   } catch (error) {
-    // Thrown only by a write after every check passed: the CLI would have failed the same way.
+    // Thrown only while printing, after report.json was written: the CLI would fail the same way.
     process.stderr.write(`pipeline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     code = 1;
   }
