@@ -28,11 +28,11 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import fg from 'fast-glob';
 import { commandFlags } from './flags.ts';
+import { CORPUS } from '../helpers/corpus.ts';
 import { ensureBuilt } from '../../pipeline/build.mjs';
 import { planFor, shiftDigest, synthCorpus } from '../../pipeline/commands/synth.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const BENCH_DIR = path.join(ROOT, '.cache/bench');
 const GNU_TIME = '/usr/bin/time';
 /** The children's environment: no TypeScript loader inherited from this process. */

@@ -19,14 +19,14 @@
  * first listing (earliest date, then file order).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS, CORPUS_PRESENT, CORPUS_SKIP } from '../helpers/corpus.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const TSX_CLI = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const SHOW = Number(process.env.ORACLE_SHOW) || 20; // examples printed per kind of mismatch
 
@@ -359,7 +359,7 @@ function report(field: string, mismatches: string[]): string {
 
 // ---------------------------------------------------------------------------------------------
 
-describe.skipIf(!existsSync(CORPUS))(`corpus oracle: CLI output vs an independent line reading${existsSync(CORPUS) ? '' : ' (skipped: ../shared/corpus missing)'}`, () => {
+describe.skipIf(!CORPUS_PRESENT)(`corpus oracle: CLI output vs an independent line reading${CORPUS_SKIP}`, () => {
   let out = '';
   let reading: Reading;
   let papers: OutPaper[] = [];

@@ -8,7 +8,7 @@
  * source, links), the heading-by-heading parse and the search index built from the corpus.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fg from 'fast-glob';
@@ -23,13 +23,13 @@ import { indexJsonText } from '../../src/search/index-json.ts';
 import { analyzeDocument } from '../../src/search/vectors.ts';
 import { VectorCache } from '../../pipeline/cache/vector-cache.ts';
 import { buildIndexOf } from '../../pipeline/steps/search-index.ts';
+import { CORPUS, CORPUS_PRESENT, CORPUS_SKIP } from '../helpers/corpus.ts';
 import { referenceIndexJson } from '../helpers/search-fixtures.ts';
 import { documentsForEntries } from '../../pipeline/parse/vectors.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CORPUS = path.resolve(repoRoot, '../shared/corpus');
-const present = existsSync(CORPUS);
-if (!present) console.warn(`corpus.test.ts: skipped, ${CORPUS} is missing`);
+const present = CORPUS_PRESENT;
+if (!present) console.warn(`corpus.test.ts:${CORPUS_SKIP}`);
 
 // ---------------------------------------------------------------- the independent reader
 
@@ -122,7 +122,7 @@ function run(): Run {
   return { files, entries, dataset, vfiles, listings, headingLines, parseMs };
 }
 
-describe.skipIf(!present)(`real corpus at ${CORPUS}${present ? '' : ' (missing: skipped)'}`, () => {
+describe.skipIf(!present)(`real corpus at ${CORPUS}${CORPUS_SKIP}`, () => {
   let r: Run;
   const get = (): Run => (r ??= run());
 

@@ -8,16 +8,15 @@
  * Skips visibly when the corpus is missing.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../pipeline/report/report.ts';
+import { CORPUS, CORPUS_PRESENT, CORPUS_SKIP } from '../helpers/corpus.ts';
 import { ROOT, TSX } from '../helpers/ops.ts';
 
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
-const present = existsSync(CORPUS);
+const present = CORPUS_PRESENT;
 const FILES = 357;
 
 let dir: string;
@@ -50,7 +49,7 @@ function pipeline(args: string[], launcher = false): Promise<{ code: number; rep
 const OFF = `diagnostics: { 'author-duplicate': 'off', 'author-stray-quote': 'off' }`;
 const FEED = `feeds: { extra: [{ name: 'popular', title: 'Popular', filter: { minVotes: 50 } }] }`;
 
-describe.skipIf(!present)(`the daily job over ../shared/corpus${present ? '' : ' (SKIPPED: ../shared/corpus is missing)'}`, () => {
+describe.skipIf(!present)(`the daily job over the real corpus${CORPUS_SKIP}`, () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'daily-job-'));
   });

@@ -12,6 +12,7 @@ import { paperGuid } from '../../../pipeline/feeds/items.ts';
 import { listFeeds } from '../../../pipeline/feeds/plan.ts';
 import { zonedClock } from '../../../pipeline/feeds/time.ts';
 import { CONFIG_FILE } from '../../../pipeline/steps/feeds.ts';
+import { CORPUS, CORPUS_PRESENT, CORPUS_SKIP } from '../../helpers/corpus.ts';
 import { parseFeed, texts } from '../../helpers/feed-parse.ts';
 import type { JsonFeed } from '../../helpers/feed-parse.ts';
 import {
@@ -31,7 +32,6 @@ import {
 
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../../');
-const CORPUS = resolve(ROOT, '../shared/corpus');
 const ATOM_RNC = resolve(ROOT, '../shared/schemas/atom.rnc');
 
 const dataset = loadFixture();
@@ -292,8 +292,8 @@ describe('determinism', () => {
   });
 });
 
-describe.skipIf(!existsSync(CORPUS) || !existsSync(join(ROOT, 'pipeline/steps/enrich.ts')))(
-  `corpus build (${existsSync(CORPUS) ? '' : 'skipped: ../shared/corpus missing; '}${existsSync(join(ROOT, 'pipeline/steps/enrich.ts')) ? '' : 'skipped: foundation steps not landed'})`,
+describe.skipIf(!CORPUS_PRESENT)(
+  `corpus build${CORPUS_SKIP}`,
   () => {
     let out: Artifact[] = [];
     let papers = 0;
