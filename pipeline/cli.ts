@@ -18,7 +18,8 @@ import { packageVersion } from './cache/version.ts';
 
 export { parseFlags, type CliFlags, type CliIO } from './cli-flags.ts';
 
-export const USAGE = `Usage: npm run pipeline -- [options]
+export const USAGE = `Usage: npm run pipeline -- [options]     (in this project)
+       npx daily-papers-feeds [options]  (with the package installed)
 
 Turns the markdown digests of the input folder into papers.json, authors.json, a search index,
 feeds and a search page, published atomically to the output folder.
