@@ -45,7 +45,7 @@ export interface SearchFilters extends PaperFilters {
   /**
    * Only papers by this author key (or any of these keys), as in authors.json: the papers of the
    * author records when the client was given them, otherwise the papers whose authors field holds
-   * the key's name term (for an author of one paper, whose name term the index leaves out: both
+   * the key's name term (for an author of one or two papers, whose name term the index leaves out: both
    * words of the key).
    */
   author?: string | string[];
@@ -146,7 +146,7 @@ function authorIds(ms: MiniSearch<SearchDocument>, keys: readonly string[], auth
       for (const id of authors.get(key) ?? []) ids.add(id);
       continue;
     }
-    // The key's name term; for an author of one paper (the index leaves that term out), both
+    // The key's name term; for an author of one or two papers (the index leaves that term out), both
     // words of the key in the authors field.
     const name = nameTerm(key);
     if (!name) continue;
