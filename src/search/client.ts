@@ -15,7 +15,7 @@ import type { PaperFilters } from './filters.ts';
 import { hasTerm } from './internals.ts';
 import { loadMiniSearch, loadMiniSearchEntries, scanIndexText } from './load.ts';
 import { VERSION_KEY } from './options.ts';
-import { compareRankKeys, miniSearchQuery, planQuery, planSearchOptions, rankKey, wordMatched } from './query.ts';
+import { compareRankKeys, matchedTerms, miniSearchQuery, planQuery, planSearchOptions, rankKey, wordMatched } from './query.ts';
 import type { QueryPlan, RankKey } from './query.ts';
 import type { SearchDocument } from './options.ts';
 
@@ -245,6 +245,6 @@ export function searchIndex(
 
 /** Whether a result matched every word of the query (`match: 'all'`). */
 function allWordsMatched(plan: QueryPlan, r: SearchResult): boolean {
-  const matched = new Set(r.queryTerms);
+  const matched = matchedTerms(plan, r);
   return plan.words.every((w) => wordMatched(w, matched));
 }

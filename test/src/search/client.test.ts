@@ -93,6 +93,12 @@ describe('client: queries', () => {
     expect(ids('휴재')).toEqual([]); // 휴대 with one syllable changed
   });
 
+  it('finds a word typed with two adjacent letters swapped, as matching that word', () => {
+    // `reinforcement` with `e` and `i` swapped: two edits for Levenshtein, one for Damerau.
+    expect(client.search('rienforcement', { limit: 1 })[0]).toMatchObject({ id: '2401.00001', queryTerms: ['reinforcement'] });
+    expect(ids('rienforcement learning', { match: 'all' })).toContain('2401.00001');
+  });
+
   it('matches the last term as a prefix only', () => {
     expect(ids('speech recog')[0]).toBe('2401.00005');
     expect(ids('recog')).toEqual(['2401.00005']);
