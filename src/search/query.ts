@@ -17,7 +17,9 @@
  *   MiniSearch's Levenshtein), weighted like a one-edit fuzzy match;
  * - two or three adjacent Latin words: the name term of that name (`Heng Ji` -> `hengji`, the
  *   authors field only), so a query naming a person finds that person's papers;
- * - the last word is also a prefix (search as you type).
+ * - the last word is also a prefix (search as you type), and so is any Latin word of four letters
+ *   or more (`qwen` finds `Qwen2-Audio`; the paper holding the word exactly still ranks first among
+ *   those matching as many words, by the `exact` key below).
  *
  * Ranking (`rankKey`): papers matching more of the query's words come first, so papers that
  * match every word lead (a Hangul word matches by its form, its stem or all of its bigrams; a
@@ -44,6 +46,8 @@ export const JUNCTION_WEIGHT = 0.5;
  * correction gets as well, scaled like a one-edit fuzzy match (see planQuery).
  */
 export const FUZZY_WEIGHT = 0.45;
+/** A Latin word of this many letters or more is also searched as a prefix, wherever it is in the query. */
+export const PREFIX_MIN = 4;
 /** At most this many name terms are tried for one query. */
 const MAX_NAMES = 6;
 
@@ -122,7 +126,9 @@ export function planQuery(query: string, known?: (term: string) => boolean): Que
       if (w.junction) add(w.junction, JUNCTION_WEIGHT);
       return;
     }
-    w.terms.forEach((t, k) => add(t, 1, last && k === w.terms.length - 1 && prefixable(t)));
+    // The last word follows the typing; any other Latin word of PREFIX_MIN letters or more also
+    // finds the words it begins (`qwen` -> `qwen2`, `Qwen2-Audio`), below the exact word (see rankKey).
+    w.terms.forEach((t, k) => add(t, 1, (last || t.length >= PREFIX_MIN) && k === w.terms.length - 1 && prefixable(t)));
   });
   // A transposed typo is two edits for MiniSearch's fuzzy search (Levenshtein), one for
   // Damerau: a Latin word the index does not hold is also searched as each of its adjacent

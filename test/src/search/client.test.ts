@@ -99,11 +99,11 @@ describe('client: queries', () => {
     expect(ids('rienforcement learning', { match: 'all' })).toContain('2401.00001');
   });
 
-  it('matches the last term as a prefix only', () => {
+  it('matches the last term as a prefix, and other Latin words of four letters or more', () => {
     expect(ids('speech recog')[0]).toBe('2401.00005');
     expect(ids('recog')).toEqual(['2401.00005']);
-    expect(ids('recog speech')).toEqual(['2401.00005']); // "recog" is not a prefix match here: only speech matched
-    expect(client.search('recog speech')[0]!.queryTerms).toEqual(['speech']);
+    expect(client.search('recog speech')[0]!.queryTerms).toEqual(['recog', 'speech']); // `recog` of five letters
+    expect(client.search('rec speech')[0]!.queryTerms).toEqual(['speech']); // `rec` is too short: only speech matched
   });
 
   it('with match "all", requires every word (compounds by syllable cover)', () => {

@@ -46,6 +46,12 @@ describe('query plan', () => {
     expect(planQuery('강화학습').names).toEqual([]);
   });
 
+  it('searches the last word and other Latin words of four letters or more as prefixes', () => {
+    const prefix = (q: string) => Object.fromEntries(planQuery(q).terms.filter((t) => !t.name).map((t) => [t.term, t.prefix]));
+    expect(prefix('qwen technical rl report')).toEqual({ qwen: true, technical: true, rl: false, report: true });
+    expect(prefix('gpt 3d')).toEqual({ gpt: false, '3d': true });
+  });
+
   it('allows a typo only for a word the index does not hold', () => {
     expect(planQuery('reinforcment', () => false).terms[0]!.fuzzy).toBe(1);
     expect(planQuery('reinforcement', () => true).terms[0]!.fuzzy).toBe(false);
