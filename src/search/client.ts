@@ -9,10 +9,10 @@
 import MiniSearch from 'minisearch';
 import { compareStrings } from '../compare.ts';
 import type { AsPlainObject, Query, SearchResult } from 'minisearch';
-import { ANALYZER_VERSION, cleanText, extractArxivIds, nameTerm } from './analyzer.ts';
+import { ANALYZER_VERSION, cleanText, extractArxivIds, isLatinTerm, nameTerm } from './analyzer.ts';
 import { passesFilters } from './filters.ts';
 import type { PaperFilters } from './filters.ts';
-import { hasTerm } from './internals.ts';
+import { documentsWithTerm, hasTerm } from './internals.ts';
 import { loadMiniSearch, loadMiniSearchEntries, scanIndexText } from './load.ts';
 import { VERSION_KEY } from './options.ts';
 import { compareRankKeys, matchedTerms, miniSearchQuery, planQuery, planSearchOptions, rankKey, wordMatched } from './query.ts';
@@ -217,7 +217,9 @@ export function searchIndex(
   let ranked: { r: SearchResult; key: RankKey }[];
   try {
     ranked = [];
-    for (const r of ms.search(miniSearchQuery(plan), filtered ? { ...planSearchOptions, filter } : planSearchOptions)) {
+    const boostDocument = latinPrefixBoost(ms, plan);
+    const searchOptions = { ...planSearchOptions, ...(filtered ? { filter } : {}), ...(boostDocument ? { boostDocument } : {}) };
+    for (const r of ms.search(miniSearchQuery(plan), searchOptions)) {
       const key = rankKey(plan, r);
       if (key) ranked.push({ r, key });
     }
@@ -241,6 +243,28 @@ export function searchIndex(
     if (!named.has(String(r.id))) rest.push(toHit(r, key[4]));
   }
   return [...first, ...rest].slice(0, limit);
+}
+
+/**
+ * A Latin word searched as a prefix counts once in a paper that holds it exactly: MiniSearch adds
+ * the score of every longer indexed word it begins, so a paper with `geometry` and `geometryaware`
+ * (from `Geometry-Aware`) would outscore one with `geometry` alone; here the longer words add
+ * nothing to a paper holding the word itself, and still find the papers without it (`qwen` ->
+ * `qwen2`). Hangul prefixes are left as they are: a stem typed (`모델만`) is meant to gather the
+ * forms that begin with it. Undefined when the plan has no Latin prefix term.
+ */
+function latinPrefixBoost(ms: MiniSearch<SearchDocument>, plan: QueryPlan): ((id: unknown, term: string) => number) | undefined {
+  const prefixes = plan.terms.filter((t) => t.prefix && isLatinTerm(t.term)).map((t) => t.term);
+  if (prefixes.length === 0) return undefined;
+  const holders = new Map(prefixes.map((p) => [p, documentsWithTerm(ms, p)]));
+  const planned = new Set(plan.terms.map((t) => t.term));
+  return (id, term) => {
+    if (planned.has(term)) return 1; // a term of its own (`heng_ji`), not only a longer word
+    for (const p of prefixes) {
+      if (term !== p && term.startsWith(p) && holders.get(p)!.has(String(id))) return 0;
+    }
+    return 1;
+  };
 }
 
 /** Whether a result matched every word of the query (`match: 'all'`). */

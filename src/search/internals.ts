@@ -195,3 +195,18 @@ export class AssembledMiniSearch extends MiniSearch<SearchDocument> {
     return this._index.constructor as new (tree?: Map<string, unknown>) => typeof this._index;
   }
 }
+
+/** The ids of the documents holding `term` exactly (in any field); empty when the index does not hold it. */
+export function documentsWithTerm(ms: MiniSearch<SearchDocument>, term: string): Set<string> {
+  const internal = ms as unknown as { _index: { get(t: string): TermData | undefined }; _documentIds: Map<number, string> };
+  const out = new Set<string>();
+  const data = internal._index.get(term);
+  if (!data) return out;
+  for (const postings of data.values()) {
+    for (const d of postings.keys()) {
+      const id = internal._documentIds.get(d);
+      if (id !== undefined) out.add(id);
+    }
+  }
+  return out;
+}
