@@ -12,7 +12,7 @@ import type { AsPlainObject, Query, SearchResult } from 'minisearch';
 import { ANALYZER_VERSION, cleanText, extractArxivIds, isLatinTerm, nameTerm } from './analyzer.ts';
 import { passesFilters } from './filters.ts';
 import type { PaperFilters } from './filters.ts';
-import { documentsWithTerm, hasTerm } from './internals.ts';
+import { hasTerm, termHolder } from './internals.ts';
 import { loadMiniSearch, loadMiniSearchEntries, scanIndexText } from './load.ts';
 import { VERSION_KEY } from './options.ts';
 import { compareRankKeys, matchedTerms, miniSearchQuery, planQuery, planSearchOptions, rankKey, wordMatched } from './query.ts';
@@ -256,12 +256,12 @@ export function searchIndex(
 function latinPrefixBoost(ms: MiniSearch<SearchDocument>, plan: QueryPlan): ((id: unknown, term: string) => number) | undefined {
   const prefixes = plan.terms.filter((t) => t.prefix && isLatinTerm(t.term)).map((t) => t.term);
   if (prefixes.length === 0) return undefined;
-  const holders = new Map(prefixes.map((p) => [p, documentsWithTerm(ms, p)]));
+  const holders = new Map(prefixes.map((p) => [p, termHolder(ms, p)]));
   const planned = new Set(plan.terms.map((t) => t.term));
   return (id, term) => {
     if (planned.has(term)) return 1; // a term of its own (`heng_ji`), not only a longer word
     for (const p of prefixes) {
-      if (term !== p && term.startsWith(p) && holders.get(p)!.has(String(id))) return 0;
+      if (term !== p && term.startsWith(p) && holders.get(p)!(String(id))) return 0;
     }
     return 1;
   };

@@ -196,17 +196,18 @@ export class AssembledMiniSearch extends MiniSearch<SearchDocument> {
   }
 }
 
-/** The ids of the documents holding `term` exactly (in any field); empty when the index does not hold it. */
-export function documentsWithTerm(ms: MiniSearch<SearchDocument>, term: string): Set<string> {
-  const internal = ms as unknown as { _index: { get(t: string): TermData | undefined }; _documentIds: Map<number, string> };
-  const out = new Set<string>();
+/**
+ * Whether a document (by id) holds `term` exactly, in any field: a lookup in the term's postings
+ * per call (nothing is built up front, so a common term costs nothing until asked about).
+ */
+export function termHolder(ms: MiniSearch<SearchDocument>, term: string): (id: string) => boolean {
+  const internal = ms as unknown as { _index: { get(t: string): TermData | undefined }; _idToShortId: Map<string, number> };
   const data = internal._index.get(term);
-  if (!data) return out;
-  for (const postings of data.values()) {
-    for (const d of postings.keys()) {
-      const id = internal._documentIds.get(d);
-      if (id !== undefined) out.add(id);
-    }
-  }
-  return out;
+  if (!data) return () => false;
+  return (id) => {
+    const short = internal._idToShortId.get(id);
+    if (short === undefined) return false;
+    for (const postings of data.values()) if (postings.has(short)) return true;
+    return false;
+  };
 }
