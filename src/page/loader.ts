@@ -12,7 +12,7 @@ import { passesFilters } from '../search/filters.ts';
 import type { PaperFilters } from '../search/filters.ts';
 import { AssembledMiniSearch, decodePostings } from '../search/internals.ts';
 import type { SerializedPostings, TermData, TermIndex } from '../search/internals.ts';
-import { planQuery } from '../search/query.ts';
+import { planQuery, transpositions } from '../search/query.ts';
 import { chunkOf, chunksWithPrefix, PAGE_FORMAT } from './format.ts';
 import type { DocChunk, Manifest, MetaChunk, MetaRecord, TermEntry } from './format.ts';
 
@@ -211,6 +211,14 @@ export class ChunkedIndex {
       // One edit only for a word no chunk holds as typed (as planQuery does with the index).
       if (p.fuzzy && !out.has(p.term)) for (const tree of trees) for (const [t, [d]] of tree.fuzzyGet(p.term, p.fuzzy)) out.set(t, d);
     }
+    // Such a word's adjacent transpositions, which planQuery searches when the index holds them:
+    // each from the chunk that would hold it (usually one already fetched).
+    const swaps = plan.filter((p) => p.fuzzy && !out.has(p.term)).flatMap((p) => transpositions(p.term));
+    const swapChunks = await Promise.all(swaps.map((t) => this.terms(chunkOf(first, t))));
+    swaps.forEach((t, i) => {
+      const data = swapChunks[i]!.get(t);
+      if (data) out.set(t, data);
+    });
     return out;
   }
 

@@ -9,13 +9,13 @@
 import MiniSearch from 'minisearch';
 import { compareStrings } from '../compare.ts';
 import type { AsPlainObject, Query, SearchResult } from 'minisearch';
-import { ANALYZER_VERSION, cleanText, extractArxivIds, nameTerm } from './analyzer.ts';
+import { ANALYZER_VERSION, cleanText, extractArxivIds, isLatinTerm, nameTerm } from './analyzer.ts';
 import { passesFilters } from './filters.ts';
 import type { PaperFilters } from './filters.ts';
-import { hasTerm } from './internals.ts';
+import { hasTerm, termHolder } from './internals.ts';
 import { loadMiniSearch, loadMiniSearchEntries, scanIndexText } from './load.ts';
 import { VERSION_KEY } from './options.ts';
-import { compareRankKeys, miniSearchQuery, planQuery, planSearchOptions, rankKey, wordMatched } from './query.ts';
+import { compareRankKeys, matchedTerms, miniSearchQuery, planQuery, planSearchOptions, rankKey, wordMatched } from './query.ts';
 import type { QueryPlan, RankKey } from './query.ts';
 import type { SearchDocument } from './options.ts';
 
@@ -45,7 +45,7 @@ export interface SearchFilters extends PaperFilters {
   /**
    * Only papers by this author key (or any of these keys), as in authors.json: the papers of the
    * author records when the client was given them, otherwise the papers whose authors field holds
-   * the key's name term (for an author of one paper, whose name term the index leaves out: both
+   * the key's name term (for an author of one or two papers, whose name term the index leaves out: both
    * words of the key).
    */
   author?: string | string[];
@@ -146,7 +146,7 @@ function authorIds(ms: MiniSearch<SearchDocument>, keys: readonly string[], auth
       for (const id of authors.get(key) ?? []) ids.add(id);
       continue;
     }
-    // The key's name term; for an author of one paper (the index leaves that term out), both
+    // The key's name term; for an author of one or two papers (the index leaves that term out), both
     // words of the key in the authors field.
     const name = nameTerm(key);
     if (!name) continue;
@@ -217,7 +217,9 @@ export function searchIndex(
   let ranked: { r: SearchResult; key: RankKey }[];
   try {
     ranked = [];
-    for (const r of ms.search(miniSearchQuery(plan), filtered ? { ...planSearchOptions, filter } : planSearchOptions)) {
+    const boostDocument = latinPrefixBoost(ms, plan);
+    const searchOptions = { ...planSearchOptions, ...(filtered ? { filter } : {}), ...(boostDocument ? { boostDocument } : {}) };
+    for (const r of ms.search(miniSearchQuery(plan), searchOptions)) {
       const key = rankKey(plan, r);
       if (key) ranked.push({ r, key });
     }
@@ -243,8 +245,30 @@ export function searchIndex(
   return [...first, ...rest].slice(0, limit);
 }
 
+/**
+ * A Latin word searched as a prefix counts once in a paper that holds it exactly: MiniSearch adds
+ * the score of every longer indexed word it begins, so a paper with `geometry` and `geometryaware`
+ * (from `Geometry-Aware`) would outscore one with `geometry` alone; here the longer words add
+ * nothing to a paper holding the word itself, and still find the papers without it (`qwen` ->
+ * `qwen2`). Hangul prefixes are left as they are: a stem typed (`모델만`) is meant to gather the
+ * forms that begin with it. Undefined when the plan has no Latin prefix term.
+ */
+function latinPrefixBoost(ms: MiniSearch<SearchDocument>, plan: QueryPlan): ((id: unknown, term: string) => number) | undefined {
+  const prefixes = plan.terms.filter((t) => t.prefix && isLatinTerm(t.term)).map((t) => t.term);
+  if (prefixes.length === 0) return undefined;
+  const holders = new Map(prefixes.map((p) => [p, termHolder(ms, p)]));
+  const planned = new Set(plan.terms.map((t) => t.term));
+  return (id, term) => {
+    if (planned.has(term)) return 1; // a term of its own (`heng_ji`), not only a longer word
+    for (const p of prefixes) {
+      if (term !== p && term.startsWith(p) && holders.get(p)!(String(id))) return 0;
+    }
+    return 1;
+  };
+}
+
 /** Whether a result matched every word of the query (`match: 'all'`). */
 function allWordsMatched(plan: QueryPlan, r: SearchResult): boolean {
-  const matched = new Set(r.queryTerms);
+  const matched = matchedTerms(plan, r);
   return plan.words.every((w) => wordMatched(w, matched));
 }

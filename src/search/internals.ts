@@ -195,3 +195,19 @@ export class AssembledMiniSearch extends MiniSearch<SearchDocument> {
     return this._index.constructor as new (tree?: Map<string, unknown>) => typeof this._index;
   }
 }
+
+/**
+ * Whether a document (by id) holds `term` exactly, in any field: a lookup in the term's postings
+ * per call (nothing is built up front, so a common term costs nothing until asked about).
+ */
+export function termHolder(ms: MiniSearch<SearchDocument>, term: string): (id: string) => boolean {
+  const internal = ms as unknown as { _index: { get(t: string): TermData | undefined }; _idToShortId: Map<string, number> };
+  const data = internal._index.get(term);
+  if (!data) return () => false;
+  return (id) => {
+    const short = internal._idToShortId.get(id);
+    if (short === undefined) return false;
+    for (const postings of data.values()) if (postings.has(short)) return true;
+    return false;
+  };
+}

@@ -12,10 +12,14 @@
  *   a shorter stem exactly (never as a prefix: see planQuery);
  *   after a bare word and a space, the junction bigram that joins the two (`강화 학습` -> `화학`);
  * - a Latin word: the word, with one typo allowed from four letters on (when the index does not
- *   hold the word as typed);
+ *   hold the word as typed): one edit by MiniSearch's fuzzy search, and the word's adjacent
+ *   transpositions that the index holds (`intearct` -> `interact`, one edit for Damerau, two for
+ *   MiniSearch's Levenshtein), weighted like a one-edit fuzzy match;
  * - two or three adjacent Latin words: the name term of that name (`Heng Ji` -> `hengji`, the
  *   authors field only), so a query naming a person finds that person's papers;
- * - the last word is also a prefix (search as you type).
+ * - the last word is also a prefix (search as you type), and so is any Latin word of four letters
+ *   or more (`qwen` finds `Qwen2-Audio`; the paper holding the word exactly still ranks first among
+ *   those matching as many words, by the `exact` key below).
  *
  * Ranking (`rankKey`): papers matching more of the query's words come first, so papers that
  * match every word lead (a Hangul word matches by its form, its stem or all of its bigrams; a
@@ -37,6 +41,13 @@ import type { QueryWord } from './analyzer.ts';
 export const GRAM_WEIGHT = 0.6;
 /** Weight of a junction bigram. */
 export const JUNCTION_WEIGHT = 0.5;
+/**
+ * MiniSearch's weight for a fuzzy match (its default `weights.fuzzy`), which a transposed typo's
+ * correction gets as well, scaled like a one-edit fuzzy match (see planQuery).
+ */
+export const FUZZY_WEIGHT = 0.45;
+/** A Latin word of this many letters or more is also searched as a prefix, wherever it is in the query. */
+export const PREFIX_MIN = 4;
 /** At most this many name terms are tried for one query. */
 const MAX_NAMES = 6;
 
@@ -60,6 +71,11 @@ export interface QueryPlan {
   terms: PlanTerm[];
   /** Name terms of the adjacent Latin words (see the module comment). */
   names: string[];
+  /**
+   * Corrections of transposed typos (`intearct` -> `interact`): the index term, then the term
+   * typed. A paper holding the correction matches the word typed (see matchedTerms).
+   */
+  corrections: Map<string, string>;
 }
 
 /** Prefix matching for the last word: Hangul, a Latin word of two letters or more, four digits or more. */
@@ -110,11 +126,53 @@ export function planQuery(query: string, known?: (term: string) => boolean): Que
       if (w.junction) add(w.junction, JUNCTION_WEIGHT);
       return;
     }
-    w.terms.forEach((t, k) => add(t, 1, last && k === w.terms.length - 1 && prefixable(t)));
+    // The last word follows the typing; any other Latin word of PREFIX_MIN letters or more also
+    // finds the words it begins (`qwen` -> `qwen2`, `Qwen2-Audio`), below the exact word (see rankKey).
+    w.terms.forEach((t, k) => add(t, 1, (last || t.length >= PREFIX_MIN) && k === w.terms.length - 1 && prefixable(t)));
   });
+  // A transposed typo is two edits for MiniSearch's fuzzy search (Levenshtein), one for
+  // Damerau: a Latin word the index does not hold is also searched as each of its adjacent
+  // transpositions the index holds, weighted like a one-edit fuzzy match.
+  const corrections = new Map<string, string>();
+  if (known) {
+    for (const w of words) {
+      if (w.kind === 'hangul') continue;
+      for (const t of w.terms) {
+        if (!fuzzyLatin(t) || known(t)) continue;
+        for (const c of transpositions(t)) {
+          if (byTerm.has(c) || !known(c)) continue;
+          corrections.set(c, t);
+          add(c, (FUZZY_WEIGHT * c.length) / (c.length + 1));
+        }
+      }
+    }
+  }
   const names = nameTerms(words);
   for (const n of names) add(n, 1, false, true);
-  return { words, terms: [...byTerm.values()], names };
+  return { words, terms: [...byTerm.values()], names, corrections };
+}
+
+/** The words made from `term` by swapping two adjacent, different letters, in order of position. */
+export function transpositions(term: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < term.length; i++) {
+    if (term[i] === term[i + 1]) continue;
+    out.push(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * The query terms a result matched (MiniSearch's `queryTerms`), with the term typed added for
+ * each correction of a transposed typo it matched (see QueryPlan.corrections).
+ */
+export function matchedTerms(plan: QueryPlan, r: SearchResult): Set<string> {
+  const matched = new Set(r.queryTerms);
+  for (const t of r.queryTerms) {
+    const typed = plan.corrections.get(t);
+    if (typed !== undefined) matched.add(typed);
+  }
+  return matched;
 }
 
 /** Name terms of every run of two or three adjacent Latin words (at most MAX_NAMES). */
@@ -180,7 +238,7 @@ export type RankKey = [words: number, name: number, junctions: number, exact: nu
  * terms (word coverage is the first key instead).
  */
 export function rankKey(plan: QueryPlan, r: SearchResult): RankKey | null {
-  const matched = new Set(r.queryTerms);
+  const matched = matchedTerms(plan, r);
   let words = 0;
   let junctions = 0;
   let exact = 0;

@@ -38,7 +38,7 @@ describe('chunked search data (Node)', () => {
   test('ranks exactly like the full search-index.json, fetching only some chunks', async () => {
     const index = await ChunkedIndex.open(fetchJson);
     const client = loadSearchIndex(full);
-    for (const q of ['강화학습', '언어 모델을', 'diffusion transformer', 'protein', 'benchmarking orbit', 'Ramirez', `arXiv:${OLD.id}`, '연구']) {
+    for (const q of ['강화학습', '언어 모델을', 'diffusion transformer', 'protein', 'portein', 'benchmarking orbit', 'Ramirez', `arXiv:${OLD.id}`, '연구']) {
       fetched.length = 0;
       const got = await index.search(q);
       const want = client.search(q, { limit: 500 });

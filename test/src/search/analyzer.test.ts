@@ -86,13 +86,17 @@ describe('analyzer: index rules', () => {
     expect(terms('Heng Ji')).not.toContain('heng_ji');
   });
 
-  it('leaves out common whole Hangul forms and one-paper name terms, nothing else', () => {
+  it('leaves out common whole Hangul forms and the name terms of one- and two-paper authors, nothing else', () => {
     expect(isLeftOut('모델을', 5_000, 10_000)).toBe(true);
+    expect(isLeftOut('모델을', 81, 10_000)).toBe(true); // in more than 0.8% of the papers
+    expect(isLeftOut('모델을', 80, 10_000)).toBe(false);
     expect(isLeftOut('모델을', 20, 10_000)).toBe(false);
+    expect(isLeftOut('모델을', 21, 100)).toBe(true); // more than 0.8% and more than 20
     expect(isLeftOut('모델', 5_000, 10_000)).toBe(false); // bigrams and short stems stay
     expect(isLeftOut('model', 5_000, 10_000)).toBe(false);
     expect(isLeftOut('heng_ji', 1, 10)).toBe(true);
-    expect(isLeftOut('heng_ji', 2, 10)).toBe(false);
+    expect(isLeftOut('heng_ji', 2, 10)).toBe(true);
+    expect(isLeftOut('heng_ji', 3, 10)).toBe(false);
     expect(isLeftOut('vasilescu', 1, 10)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { AnalyzerMismatchError, loadSearchIndex, searchIndex } from '../../../sr
 import { indexOptions, toSearchDocument, VERSION_KEY } from '../../../src/search/options.ts';
 import { buildIndex } from '../../../src/search/index-builder.ts';
 import { indexJsonText } from '../../../src/search/index-json.ts';
-import { DATASET, PAPERS } from '../../helpers/search-fixtures.ts';
+import { DATASET, PAPERS, paper } from '../../helpers/search-fixtures.ts';
 import { buildAuthorRecords } from '../../../src/authors.ts';
 
 const json = indexJsonText(buildIndex(PAPERS.map(toSearchDocument)));
@@ -93,11 +93,31 @@ describe('client: queries', () => {
     expect(ids('휴재')).toEqual([]); // 휴대 with one syllable changed
   });
 
-  it('matches the last term as a prefix only', () => {
+  it('finds a word typed with two adjacent letters swapped, as matching that word', () => {
+    // `reinforcement` with `e` and `i` swapped: two edits for Levenshtein, one for Damerau.
+    expect(client.search('rienforcement', { limit: 1 })[0]).toMatchObject({ id: '2401.00001', queryTerms: ['reinforcement'] });
+    expect(ids('rienforcement learning', { match: 'all' })).toContain('2401.00001');
+  });
+
+  it('matches the last term as a prefix, and other Latin words of four letters or more', () => {
     expect(ids('speech recog')[0]).toBe('2401.00005');
     expect(ids('recog')).toEqual(['2401.00005']);
-    expect(ids('recog speech')).toEqual(['2401.00005']); // "recog" is not a prefix match here: only speech matched
-    expect(client.search('recog speech')[0]!.queryTerms).toEqual(['speech']);
+    expect(client.search('recog speech')[0]!.queryTerms).toEqual(['recog', 'speech']); // `recog` of five letters
+    expect(client.search('rec speech')[0]!.queryTerms).toEqual(['speech']); // `rec` is too short: only speech matched
+  });
+
+  it('a Latin prefix finds longer words, but adds nothing where the paper holds the word itself', () => {
+    // Both titles have four distinct tokens and hold `geometry`; only the first also has the
+    // longer `geometryaware` (from Geometry-Aware), which must not add to its score.
+    const docs = [
+      paper('2501.00001', 'Geometry-Aware Surface', ['Surface maps.'], ['Ann Lee']),
+      paper('2501.00002', 'Geometry Aware Surface Shape', ['Surface maps.'], ['Bo Kim']),
+      paper('2501.00003', 'Qwen2-Audio Technical Report', ['Audio.'], ['Cy Park']),
+    ];
+    const small = loadSearchIndex(indexJsonText(buildIndex(docs.map(toSearchDocument))));
+    const [a, b] = ['2501.00001', '2501.00002'].map((id) => small.search('geometry').find((h) => h.id === id)!.score);
+    expect(a).toBeCloseTo(b!, 9);
+    expect(small.search('qwen report')[0]!.id).toBe('2501.00003'); // `qwen` begins `qwen2`, though not the last word
   });
 
   it('with match "all", requires every word (compounds by syllable cover)', () => {

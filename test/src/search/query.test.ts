@@ -4,7 +4,7 @@ import { buildIndex } from '../../../src/search/index-builder.ts';
 import { indexJsonText } from '../../../src/search/index-json.ts';
 import { hasTerm } from '../../../src/search/internals.ts';
 import { toSearchDocument } from '../../../src/search/options.ts';
-import { planQuery, textMatches } from '../../../src/search/query.ts';
+import { planQuery, textMatches, transpositions } from '../../../src/search/query.ts';
 import { paper } from '../../helpers/search-fixtures.ts';
 
 // Invented papers, each made to tell one ranking rule apart.
@@ -46,9 +46,27 @@ describe('query plan', () => {
     expect(planQuery('강화학습').names).toEqual([]);
   });
 
+  it('searches the last word and other Latin words of four letters or more as prefixes', () => {
+    const prefix = (q: string) => Object.fromEntries(planQuery(q).terms.filter((t) => !t.name).map((t) => [t.term, t.prefix]));
+    expect(prefix('qwen technical rl report')).toEqual({ qwen: true, technical: true, rl: false, report: true });
+    expect(prefix('gpt 3d')).toEqual({ gpt: false, '3d': true });
+  });
+
   it('allows a typo only for a word the index does not hold', () => {
     expect(planQuery('reinforcment', () => false).terms[0]!.fuzzy).toBe(1);
     expect(planQuery('reinforcement', () => true).terms[0]!.fuzzy).toBe(false);
+  });
+
+  it('searches the adjacent transpositions the index holds of a word it does not hold', () => {
+    expect(transpositions('abca')).toEqual(['baca', 'acba', 'abac']);
+    expect(transpositions('aab')).toEqual(['aba']); // equal neighbours are not swapped
+    const index = new Set(['interact', 'environments']);
+    const plan = planQuery('intearct environments', (t) => index.has(t));
+    expect(plan.corrections).toEqual(new Map([['interact', 'intearct']]));
+    expect(plan.terms.find((t) => t.term === 'interact')).toMatchObject({ prefix: false, fuzzy: false });
+    expect(plan.terms.find((t) => t.term === 'interact')!.weight).toBeCloseTo((0.45 * 8) / 9);
+    expect(planQuery('interact', (t) => index.has(t)).corrections.size).toBe(0); // a word the index holds
+    expect(planQuery('intearct').corrections.size).toBe(0); // without the index: none
   });
 });
 
