@@ -17,7 +17,7 @@ const COMMANDS = [
   ['bench', 'test/bench/bench.ts', ['--corpus DIR', '--runs N', '--scale N', '--skip-1x', '--skip-scale']],
   ['bench:page', 'test/bench/page-bench.ts', ['--site DIR', '--runs N', '--skip-cold', '--json FILE']],
   ['bench:search', 'test/bench/search-bench.ts', ['--corpus DIR', '--runs N']],
-  ['eval:search', 'test/eval/run-eval.ts', ['--corpus DIR', '--output DIR', '--json FILE', '--no-pagefind']],
+  ['eval:search', 'test/eval/run-eval.ts', ['--corpus DIR', '--output DIR', '--json FILE', '--no-pagefind', '--compare']],
 ] as const;
 
 describe('bench and eval commands', () => {

@@ -14,7 +14,7 @@
  * "all" averages the known-item kinds (success, MRR) and the precision kinds (precision).
  *
  *   npm run eval:search -- [--corpus DIR] [--output DIR] [--json FILE] [--seed N] [--per-kind N]
- *                          [--no-pagefind] [--verbose] [--misses N]   (USAGE below)
+ *                          [--no-pagefind] [--verbose] [--misses N] [--compare]   (USAGE below)
  *
  * --output DIR reuses an existing build (papers.json, search-index.json) instead of building
  * the corpus into a temp dir. Prints a markdown table; --json writes it as JSON. Reports only:
@@ -70,6 +70,8 @@ Options:
   --no-pagefind   leave Pagefind out
   --verbose       print every query
   --misses N      misses shown per kind (default 5)
+  --compare       list the known-item queries where Pagefind or plain MiniSearch ranks the
+                  sought paper higher than the project, with every system's rank
   --help          show this help
 `;
 
@@ -159,6 +161,30 @@ export function markdownTable(r: EvalReport): string {
   return rows.join('\n');
 }
 
+/**
+ * The known-item queries where another system ranks the sought paper higher than the project
+ * (ranks over the top DEPTH, `-` when absent), per kind, with each kind's count: where to look
+ * when the project's MRR trails. Systems that did not run are left out.
+ */
+export function comparison(queries: readonly EvalQuery[], runs: Partial<Record<System, string[][]>>): string[] {
+  const others = SYSTEMS.filter((s) => s !== 'project' && runs[s]);
+  const lines = [`known-item queries where ${others.join(' or ')} ranks the sought paper higher (ranks: ${SYSTEMS.filter((s) => runs[s]).join(', ')}):`];
+  const rank = (s: System, i: number, id: string) => rankOf(runs[s]![i]!, id) || Infinity;
+  for (const kind of KNOWN_ITEM_KINDS) {
+    const rows: string[] = [];
+    queries.forEach((q, i) => {
+      if (q.kind !== kind) return;
+      const id = q.expected[0]!;
+      const ours = rank('project', i, id);
+      if (!others.some((s) => rank(s, i, id) < ours)) return;
+      const ranks = SYSTEMS.filter((s) => runs[s]).map((s) => (rank(s, i, id) === Infinity ? '-' : String(rank(s, i, id))));
+      rows.push(`    ${JSON.stringify(q.query)} -> ${id}: ${ranks.join(' / ')}`);
+    });
+    if (rows.length) lines.push(`  ${kind}: ${rows.length}`, ...rows);
+  }
+  return lines;
+}
+
 async function main(): Promise<number> {
   const values = commandFlags('eval:search', USAGE, {
     corpus: { type: 'string' },
@@ -169,6 +195,7 @@ async function main(): Promise<number> {
     'no-pagefind': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     misses: { type: 'string' },
+    compare: { type: 'boolean', default: false },
   });
   const seed = Number(values.seed ?? DEFAULT_SEED);
   const perKind = Number(values['per-kind'] ?? DEFAULT_PER_KIND);
@@ -280,6 +307,8 @@ async function main(): Promise<number> {
         }
       }
     }
+
+    if (values.compare) console.log(`\n${comparison(queries, runs).join('\n')}`);
 
     if (jsonOut) {
       writeFileSync(jsonOut, JSON.stringify(report, null, 2));
