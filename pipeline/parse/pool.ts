@@ -2,7 +2,9 @@
  * The parse workers: how many to use (`workerCount`, the one rule), the worker script (compiled
  * JavaScript next to this module when the pipeline runs from dist/; from source, bundled once
  * per process by esbuild), and a pool that can be booted ahead of the parse step, so that
- * the workers' boot overlaps reading the inputs on a cold run.
+ * the workers' boot overlaps reading the inputs on a cold run. The main thread parses too while
+ * the workers run (`ParseWorkers#run` with a local handler): workers are added to it, not
+ * instead of it.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -10,33 +12,36 @@ import { Worker } from 'node:worker_threads';
 import type { BuildResult } from 'esbuild';
 import type { ParseAnswer, ParseJob } from './worker.ts';
 
-/** The workers option: 'auto' decides from the amount of work, a number is a fixed count (0 = main thread). */
+/** The workers option: 'auto' decides from the amount of work, a number is a fixed count (0 = main thread only). */
 export type WorkersOption = number | 'auto';
 
 /**
- * Bytes and files to parse before worker threads pay off. A worker boots in about 0.2 s
- * (bundled) and then warms up its own JIT, and on two cores (often two hyperthreads of one core,
- * as on the machine this was measured on) two workers parse barely faster than one thread: on
- * the real corpus (9.6 MB) a cold run took a median 10.1 s with two workers against 9.8 s on
- * the main thread (five runs each, interleaved), while at 10x (96 MB) the workers win clearly.
- * With four or more cores the break-even is much lower.
+ * Bytes and files to parse before a worker thread pays off. A worker boots in about 0.1 s and
+ * then warms up its own JIT (about 0.3 s of parsing at a slower pace); parsing and analyzing
+ * the papers for the index cost about 0.35 s per MB once warm. Since the main thread parses
+ * alongside the workers, one worker on two cores takes about half the work: below about 2 MB
+ * that half is not worth its start. Measured on two cores on the real corpus (9.6 MB, 357
+ * files; docs/benchmarks.md, "Parse workers"): one worker next to the main thread cut the
+ * parse step from about 2.6 s to 1.5 s of wall time including the papers' analysis that the
+ * index step no longer does. (The earlier rule, no worker below 24 MB on two cores, came from
+ * two workers with an idle main thread, measured on a heavily loaded machine.)
  */
-export function workerThreshold(cores = availableParallelism()): { bytes: number; files: number } {
-  return cores >= 4 ? { bytes: 3_000_000, files: 64 } : { bytes: 24_000_000, files: 800 };
+export function workerThreshold(_cores = availableParallelism()): { bytes: number; files: number } {
+  return { bytes: 2_000_000, files: 64 };
 }
 
 /**
- * How many parse workers to use for `files` inputs of `bytes` bytes in all (unknown before the
- * inputs are read: only the file count decides then). A number option is taken as is (floored,
- * at least 0). 'auto': none on one core or below `workerThreshold`, else one per 1.5 MB of
- * input, at most 4 and at most one per core.
+ * How many parse workers to use, next to the main thread, for `files` inputs of `bytes` bytes in
+ * all (unknown before the inputs are read: only the file count decides then). A number option
+ * is taken as is (floored, at least 0). 'auto': none on one core or below `workerThreshold`,
+ * else one per 1.5 MB of input, at most 4 and at most one per core besides the main thread's.
  */
 export function workerCount(option: WorkersOption, work: { files: number; bytes?: number }, cores = availableParallelism()): number {
   if (typeof option === 'number') return Math.max(0, Math.floor(option));
   const threshold = workerThreshold(cores);
   const bytes = work.bytes ?? Infinity;
   if (cores < 2 || work.files < threshold.files || bytes < threshold.bytes) return 0;
-  return Math.min(cores, 4, Math.ceil(bytes / 1_500_000));
+  return Math.min(cores - 1, 4, Math.ceil(bytes / 1_500_000));
 }
 
 /** esbuild's bundle of the parse worker, one CommonJS script (exported for a test: it must bundle without warnings). */
@@ -91,8 +96,15 @@ function boot(count: number): Promise<Worker[]> {
  */
 export class ParseWorkers {
   private ready: Promise<Worker[]> | null = null;
+  /** Whether the main thread parses too while the workers run (the parse step's choice; tests turn it off to give the workers every file). */
+  readonly mainThread: boolean;
 
-  constructor(readonly option: WorkersOption = 'auto') {}
+  constructor(
+    readonly option: WorkersOption = 'auto',
+    options: { mainThread?: boolean } = {},
+  ) {
+    this.mainThread = options.mainThread ?? true;
+  }
 
   /** Boots the workers a run over `files` inputs will likely use, before their sizes are known. */
   startAhead(files: number): void {
@@ -115,9 +127,16 @@ export class ParseWorkers {
   /**
    * Parses `jobs` in `count` workers (booting them unless they were booted ahead), two jobs in
    * flight per worker; `onAnswer` gets each answer and the index of its worker, in whatever order
-   * they come. The workers are closed when done.
+   * they come. With `local` (and `mainThread` on), the main thread takes jobs from the same queue and handles them
+   * itself (synchronously, one at a time, giving the event loop a turn after each so that the
+   * workers' answers are taken in and they get new jobs). The workers are closed when done.
    */
-  async run(jobs: readonly ParseJob[], count: number, onAnswer: (answer: ParseAnswer, worker: number) => void): Promise<void> {
+  async run(
+    jobs: readonly ParseJob[],
+    count: number,
+    onAnswer: (answer: ParseAnswer, worker: number) => void,
+    local?: (job: ParseJob) => void,
+  ): Promise<void> {
     let next = 0;
     const feed = (worker: Worker, index: number): Promise<void> =>
       new Promise<void>((resolve, reject) => {
@@ -141,9 +160,17 @@ export class ParseWorkers {
         });
         send();
       });
+    const onMain = async (): Promise<void> => {
+      if (!local || !this.mainThread) return;
+      while (next < jobs.length) {
+        local(jobs[next++]!);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    };
     try {
-      const workers = await (this.ready ?? this.start(count));
-      await Promise.all(workers.slice(0, count).map(feed));
+      // The main thread starts at once; the workers take jobs as soon as they are booted.
+      const fed = (this.ready ?? this.start(count)).then((workers) => Promise.all(workers.slice(0, count).map(feed)));
+      await Promise.all([fed, onMain()]);
     } finally {
       await this.close();
     }

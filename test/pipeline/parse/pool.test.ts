@@ -9,19 +9,21 @@ describe('workerCount', () => {
     expect(workerCount(-1, { files: 1 })).toBe(0);
   });
 
-  it('auto: none on one core or below the threshold, else one per 1.5 MB, at most 4 and one per core', () => {
+  it('auto: none on one core or below the threshold, else one per 1.5 MB, at most 4 and one per core besides the main thread', () => {
     const two = workerThreshold(2);
     expect(workerCount('auto', { files: 10_000, bytes: 1e9 }, 1)).toBe(0);
     expect(workerCount('auto', { files: two.files - 1, bytes: 1e9 }, 2)).toBe(0);
     expect(workerCount('auto', { files: two.files, bytes: two.bytes - 1 }, 2)).toBe(0);
-    expect(workerCount('auto', { files: two.files, bytes: two.bytes }, 2)).toBe(2);
+    expect(workerCount('auto', { files: two.files, bytes: two.bytes }, 2)).toBe(1);
+    expect(workerCount('auto', { files: 357, bytes: 9_600_000 }, 2)).toBe(1); // the real corpus on two cores
     const eight = workerThreshold(8);
     expect(workerCount('auto', { files: eight.files, bytes: 3_000_000 }, 8)).toBe(2);
     expect(workerCount('auto', { files: eight.files, bytes: 1e9 }, 8)).toBe(4);
+    expect(workerCount('auto', { files: eight.files, bytes: 1e9 }, 3)).toBe(2);
   });
 
   it('before the sizes are known, decides from the file count alone', () => {
-    expect(workerCount('auto', { files: workerThreshold(2).files }, 2)).toBe(2);
+    expect(workerCount('auto', { files: workerThreshold(2).files }, 2)).toBe(1);
     expect(workerCount('auto', { files: workerThreshold(8).files }, 8)).toBe(4);
     expect(workerCount('auto', { files: 1 }, 8)).toBe(0);
   });
