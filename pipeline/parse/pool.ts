@@ -16,15 +16,18 @@ import type { ParseAnswer, ParseJob } from './worker.ts';
 export type WorkersOption = number | 'auto';
 
 /**
- * Bytes and files to parse before a worker thread pays off. A worker boots in about 0.1 s and
- * then warms up its own JIT (about 0.3 s of parsing at a slower pace); parsing and analyzing
- * the papers for the index cost about 0.35 s per MB once warm. Since the main thread parses
- * alongside the workers, one worker on two cores takes about half the work: below about 2 MB
- * that half is not worth its start. Measured on two cores on the real corpus (9.6 MB, 357
- * files; docs/benchmarks.md, "Parse workers"): one worker next to the main thread cut the
- * parse step from about 2.6 s to 1.5 s of wall time including the papers' analysis that the
- * index step no longer does. (The earlier rule, no worker below 24 MB on two cores, came from
- * two workers with an idle main thread, measured on a heavily loaded machine.)
+ * Bytes and files to parse before a worker thread pays off. A worker boots in about 0.1 s of
+ * CPU (the compiled modules) and then warms up its own JIT; on this project's two-core machine
+ * two threads at once do about 1.46 times the work of one, not twice (docs/benchmarks.md). The
+ * main thread parses alongside the workers, and the workers and the main thread analyze the
+ * papers for the index while parsing, so one worker on two cores takes about half of parsing
+ * and analysis (about 0.45 s of CPU per MB together). Below about 2 MB that half does not pay
+ * for the worker's start. On the real corpus (9.6 MB, 357 files), measured per thread under
+ * load: the main thread alone spent 2.7 s parsing and 2.0 s analyzing in the index step;
+ * with one worker the main thread spent 2.9 s and the worker 2.4 s at the same time, and the
+ * index step 0.6 s (docs/benchmarks.md, "Parse workers on two cores", for the wall times).
+ * (The earlier rule, no workers below 24 MB on two cores, came from two workers next to an idle
+ * main thread, measured on a heavily loaded machine.)
  */
 export function workerThreshold(_cores = availableParallelism()): { bytes: number; files: number } {
   return { bytes: 2_000_000, files: 64 };
@@ -126,7 +129,7 @@ export class ParseWorkers {
 
   /**
    * Parses `jobs` in `count` workers (booting them unless they were booted ahead), two jobs in
-   * flight per worker; `onAnswer` gets each answer and the index of its worker, in whatever order
+   * flight per worker (four when the main thread parses too); `onAnswer` gets each answer and the index of its worker, in whatever order
    * they come. With `local` (and `mainThread` on), the main thread takes jobs from the same queue and handles them
    * itself (synchronously, one at a time, giving the event loop a turn after each so that the
    * workers' answers are taken in and they get new jobs). The workers are closed when done.
@@ -138,12 +141,15 @@ export class ParseWorkers {
     local?: (job: ParseJob) => void,
   ): Promise<void> {
     let next = 0;
+    const onMainToo = local !== undefined && this.mainThread;
+    // Jobs in flight per worker: two keep it busy while an answer travels back; four when the
+    // main thread parses too, since it takes the answers in (and refills) only between its files.
+    const depth = onMainToo ? 4 : 2;
     const feed = (worker: Worker, index: number): Promise<void> =>
       new Promise<void>((resolve, reject) => {
         let inFlight = 0;
         const send = (): void => {
-          // Two jobs in flight per worker keep it busy while an answer travels back.
-          while (inFlight < 2 && next < jobs.length) {
+          while (inFlight < depth && next < jobs.length) {
             worker.postMessage(jobs[next++]!);
             inFlight++;
           }
@@ -161,9 +167,9 @@ export class ParseWorkers {
         send();
       });
     const onMain = async (): Promise<void> => {
-      if (!local || !this.mainThread) return;
+      if (!onMainToo) return;
       while (next < jobs.length) {
-        local(jobs[next++]!);
+        local!(jobs[next++]!);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     };
