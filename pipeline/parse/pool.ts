@@ -21,13 +21,15 @@ export type WorkersOption = number | 'auto';
  * two threads at once do about 1.46 times the work of one, not twice (docs/benchmarks.md). The
  * main thread parses alongside the workers, and the workers and the main thread analyze the
  * papers for the index while parsing, so one worker on two cores takes about half of parsing
- * and analysis (about 0.45 s of CPU per MB together). Below about 2 MB that half does not pay
- * for the worker's start. On the real corpus (9.6 MB, 357 files), measured per thread under
- * load: the main thread alone spent 2.7 s parsing and 2.0 s analyzing in the index step;
- * with one worker the main thread spent 2.9 s and the worker 2.4 s at the same time, and the
- * index step 0.6 s (docs/benchmarks.md, "Parse workers on two cores", for the wall times).
- * (The earlier rule, no workers below 24 MB on two cores, came from two workers next to an idle
- * main thread, measured on a heavily loaded machine.)
+ * and analysis (about 0.45 s of CPU per MB together). Below about 2 MB that half would not pay
+ * for the worker's start (an estimate from these figures; not measured at 2 MB). The same
+ * threshold holds for any core count. On the real corpus (9.6 MB, 357 files), measured per
+ * thread under load: the main thread alone spent 2.3 to 2.9 s parsing and 1.8 to 2.2 s
+ * analyzing in the index step; with one worker the main thread spent 2.3 to 3.3 s and the
+ * worker 2.2 to 2.9 s at the same time, and the index step 0.55 to 0.69 s (docs/benchmarks.md,
+ * "Parse workers on two cores", also for the wall times). (The earlier rule, no workers below
+ * 24 MB on two cores, came from two workers next to an idle main thread, measured on a heavily
+ * loaded machine.)
  */
 export function workerThreshold(_cores = availableParallelism()): { bytes: number; files: number } {
   return { bytes: 2_000_000, files: 64 };
