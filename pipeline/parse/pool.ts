@@ -6,7 +6,7 @@
  * the workers run (`ParseWorkers#run` with a local handler): workers are added to it, not
  * instead of it.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildResult } from 'esbuild';
@@ -38,14 +38,23 @@ export function workerThreshold(_cores = availableParallelism()): { bytes: numbe
 /**
  * How many parse workers to use, next to the main thread, for `files` inputs of `bytes` bytes in
  * all (unknown before the inputs are read: only the file count decides then). A number option
- * is taken as is (floored, at least 0). 'auto': none on one core or below `workerThreshold`,
- * else one per 1.5 MB of input, at most 4 and at most one per core besides the main thread's.
+ * is taken as is (floored, at least 0). 'auto': none on one core, below `workerThreshold`, or
+ * when the machine is busy (`load`, the one-minute load average, at or above the core count:
+ * other jobs already keep every core busy, and a worker costs 1.2x to 1.3x the CPU for the work
+ * it moves, which then only slows the run; on two cores at load 5 to 10 one worker gave wall
+ * ratios of 0.68x to 1.87x, see docs/benchmarks.md); else one per 1.5 MB of input, at most 4 and
+ * at most one per core besides the main thread's.
  */
-export function workerCount(option: WorkersOption, work: { files: number; bytes?: number }, cores = availableParallelism()): number {
+export function workerCount(
+  option: WorkersOption,
+  work: { files: number; bytes?: number },
+  cores = availableParallelism(),
+  load = loadavg()[0] ?? 0,
+): number {
   if (typeof option === 'number') return Math.max(0, Math.floor(option));
   const threshold = workerThreshold(cores);
   const bytes = work.bytes ?? Infinity;
-  if (cores < 2 || work.files < threshold.files || bytes < threshold.bytes) return 0;
+  if (cores < 2 || load >= cores || work.files < threshold.files || bytes < threshold.bytes) return 0;
   return Math.min(cores - 1, 4, Math.ceil(bytes / 1_500_000));
 }
 
