@@ -7,7 +7,8 @@
  * write-file-atomic) only when it changed and only by a run that publishes. A corrupt or foreign file is discarded with a warning;
  * a file of another analyzer or V8 version is simply not used.
  *
- * The same object carries the vectors the parse workers computed in this run to the index step.
+ * The same object carries the vectors computed while parsing in this run (by the parse workers
+ * and the main thread) to the index step.
  * Without a cache folder (`--no-cache`) it does only that: nothing is read or written.
  */
 import { mkdir, readFile } from 'node:fs/promises';
@@ -34,8 +35,8 @@ export class VectorCache {
   readonly discarded: CacheProblem[] = [];
   private table: VectorTable | null = null;
   private rows = new Map<string, number>();
-  /** Vectors computed by the parse workers in this run. */
-  private readonly offered = new Map<string, DocVector | TableVector>();
+  /** Vectors computed while parsing in this run (`inWorker`: by a parse worker, not the main thread). */
+  private readonly offered = new Map<string, { vector: DocVector | TableVector; inWorker: boolean }>();
 
   constructor(
     /** The absolute cache folder, or null: memory only (never read nor written). */
@@ -74,22 +75,28 @@ export class VectorCache {
     this.rows = rows;
   }
 
-  /** The vector of a document from the cache file (`cached`) or from a parse worker, or undefined. */
-  lookup(key: string): { vector: DocVector | TableVector; cached: boolean } | undefined {
+  /**
+   * The vector of a document from the cache file (`cached`) or computed while parsing (`inWorker`:
+   * by a parse worker), or undefined.
+   */
+  lookup(key: string): { vector: DocVector | TableVector; cached: boolean; inWorker: boolean } | undefined {
     const row = this.rows.get(key);
     if (row !== undefined && this.table) {
       this.hits++;
-      return { vector: { table: this.table, row }, cached: true };
+      return { vector: { table: this.table, row }, cached: true, inWorker: false };
     }
-    // A miss: the vector comes from a parse worker, or the caller analyzes the paper.
+    // A miss: the vector was computed while parsing, or the caller analyzes the paper.
     this.misses++;
     const offered = this.offered.get(key);
-    return offered === undefined ? undefined : { vector: offered, cached: false };
+    return offered === undefined ? undefined : { vector: offered.vector, cached: false, inWorker: offered.inWorker };
   }
 
-  /** A vector computed elsewhere in this run (a parse worker), used if a paper asks for its key. */
-  offer(key: string, vector: DocVector | TableVector): void {
-    if (!this.rows.has(key)) this.offered.set(key, vector);
+  /**
+   * A vector computed while parsing in this run (by a parse worker, or by the main thread between
+   * its own files: `inWorker` false), used if a paper asks for its key.
+   */
+  offer(key: string, vector: DocVector | TableVector, inWorker = true): void {
+    if (!this.rows.has(key)) this.offered.set(key, { vector, inWorker });
   }
 
   /**

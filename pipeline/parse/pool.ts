@@ -2,41 +2,60 @@
  * The parse workers: how many to use (`workerCount`, the one rule), the worker script (compiled
  * JavaScript next to this module when the pipeline runs from dist/; from source, bundled once
  * per process by esbuild), and a pool that can be booted ahead of the parse step, so that
- * the workers' boot overlaps reading the inputs on a cold run.
+ * the workers' boot overlaps reading the inputs on a cold run. The main thread parses too while
+ * the workers run (`ParseWorkers#run` with a local handler): workers are added to it, not
+ * instead of it.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildResult } from 'esbuild';
 import type { ParseAnswer, ParseJob } from './worker.ts';
 
-/** The workers option: 'auto' decides from the amount of work, a number is a fixed count (0 = main thread). */
+/** The workers option: 'auto' decides from the amount of work, a number is a fixed count (0 = main thread only). */
 export type WorkersOption = number | 'auto';
 
 /**
- * Bytes and files to parse before worker threads pay off. A worker boots in about 0.2 s
- * (bundled) and then warms up its own JIT, and on two cores (often two hyperthreads of one core,
- * as on the machine this was measured on) two workers parse barely faster than one thread: on
- * the real corpus (9.6 MB) a cold run took a median 10.1 s with two workers against 9.8 s on
- * the main thread (five runs each, interleaved), while at 10x (96 MB) the workers win clearly.
- * With four or more cores the break-even is much lower.
+ * Bytes and files to parse before a worker thread pays off. A worker boots in about 0.1 s of
+ * CPU (the compiled modules) and then warms up its own JIT; on this project's two-core machine
+ * two threads at once do about 1.46 times the work of one, not twice (docs/benchmarks.md). The
+ * main thread parses alongside the workers, and the workers and the main thread analyze the
+ * papers for the index while parsing, so one worker on two cores takes about half of parsing
+ * and analysis (about 0.45 s of CPU per MB together). Below about 2 MB that half would not pay
+ * for the worker's start (an estimate from these figures; not measured at 2 MB). The same
+ * threshold holds for any core count. On the real corpus (9.6 MB, 357 files), measured per
+ * thread under load: the main thread alone spent 2.3 to 2.9 s parsing and 1.8 to 2.2 s
+ * analyzing in the index step; with one worker the main thread spent 2.3 to 3.3 s and the
+ * worker 2.2 to 2.9 s at the same time, and the index step 0.55 to 0.69 s (docs/benchmarks.md,
+ * "Parse workers on two cores", also for the wall times). (The earlier rule, no workers below
+ * 24 MB on two cores, came from two workers next to an idle main thread, measured on a heavily
+ * loaded machine.)
  */
-export function workerThreshold(cores = availableParallelism()): { bytes: number; files: number } {
-  return cores >= 4 ? { bytes: 3_000_000, files: 64 } : { bytes: 24_000_000, files: 800 };
+export function workerThreshold(_cores = availableParallelism()): { bytes: number; files: number } {
+  return { bytes: 2_000_000, files: 64 };
 }
 
 /**
- * How many parse workers to use for `files` inputs of `bytes` bytes in all (unknown before the
- * inputs are read: only the file count decides then). A number option is taken as is (floored,
- * at least 0). 'auto': none on one core or below `workerThreshold`, else one per 1.5 MB of
- * input, at most 4 and at most one per core.
+ * How many parse workers to use, next to the main thread, for `files` inputs of `bytes` bytes in
+ * all (unknown before the inputs are read: only the file count decides then). A number option
+ * is taken as is (floored, at least 0). 'auto': none on one core, below `workerThreshold`, or
+ * when the machine is busy (`load`, the one-minute load average, at or above the core count:
+ * other jobs already keep every core busy, and a worker costs 1.2x to 1.3x the CPU for the work
+ * it moves, which then only slows the run; on two cores at load 5 to 10 one worker gave wall
+ * ratios of 0.68x to 1.87x, see docs/benchmarks.md); else one per 1.5 MB of input, at most 4 and
+ * at most one per core besides the main thread's.
  */
-export function workerCount(option: WorkersOption, work: { files: number; bytes?: number }, cores = availableParallelism()): number {
+export function workerCount(
+  option: WorkersOption,
+  work: { files: number; bytes?: number },
+  cores = availableParallelism(),
+  load = loadavg()[0] ?? 0,
+): number {
   if (typeof option === 'number') return Math.max(0, Math.floor(option));
   const threshold = workerThreshold(cores);
   const bytes = work.bytes ?? Infinity;
-  if (cores < 2 || work.files < threshold.files || bytes < threshold.bytes) return 0;
-  return Math.min(cores, 4, Math.ceil(bytes / 1_500_000));
+  if (cores < 2 || load >= cores || work.files < threshold.files || bytes < threshold.bytes) return 0;
+  return Math.min(cores - 1, 4, Math.ceil(bytes / 1_500_000));
 }
 
 /** esbuild's bundle of the parse worker, one CommonJS script (exported for a test: it must bundle without warnings). */
@@ -91,8 +110,15 @@ function boot(count: number): Promise<Worker[]> {
  */
 export class ParseWorkers {
   private ready: Promise<Worker[]> | null = null;
+  /** Whether the main thread parses too while the workers run (the parse step's choice; tests turn it off to give the workers every file). */
+  readonly mainThread: boolean;
 
-  constructor(readonly option: WorkersOption = 'auto') {}
+  constructor(
+    readonly option: WorkersOption = 'auto',
+    options: { mainThread?: boolean } = {},
+  ) {
+    this.mainThread = options.mainThread ?? true;
+  }
 
   /** Boots the workers a run over `files` inputs will likely use, before their sizes are known. */
   startAhead(files: number): void {
@@ -114,17 +140,27 @@ export class ParseWorkers {
 
   /**
    * Parses `jobs` in `count` workers (booting them unless they were booted ahead), two jobs in
-   * flight per worker; `onAnswer` gets each answer and the index of its worker, in whatever order
-   * they come. The workers are closed when done.
+   * flight per worker (four when the main thread parses too); `onAnswer` gets each answer and the index of its worker, in whatever order
+   * they come. With `local` (and `mainThread` on), the main thread takes jobs from the same queue and handles them
+   * itself (synchronously, one at a time, giving the event loop a turn after each so that the
+   * workers' answers are taken in and they get new jobs). The workers are closed when done.
    */
-  async run(jobs: readonly ParseJob[], count: number, onAnswer: (answer: ParseAnswer, worker: number) => void): Promise<void> {
+  async run(
+    jobs: readonly ParseJob[],
+    count: number,
+    onAnswer: (answer: ParseAnswer, worker: number) => void,
+    local?: (job: ParseJob) => void,
+  ): Promise<void> {
     let next = 0;
+    const onMainToo = local !== undefined && this.mainThread;
+    // Jobs in flight per worker: two keep it busy while an answer travels back; four when the
+    // main thread parses too, since it takes the answers in (and refills) only between its files.
+    const depth = onMainToo ? 4 : 2;
     const feed = (worker: Worker, index: number): Promise<void> =>
       new Promise<void>((resolve, reject) => {
         let inFlight = 0;
         const send = (): void => {
-          // Two jobs in flight per worker keep it busy while an answer travels back.
-          while (inFlight < 2 && next < jobs.length) {
+          while (inFlight < depth && next < jobs.length) {
             worker.postMessage(jobs[next++]!);
             inFlight++;
           }
@@ -141,9 +177,17 @@ export class ParseWorkers {
         });
         send();
       });
+    const onMain = async (): Promise<void> => {
+      if (!onMainToo) return;
+      while (next < jobs.length) {
+        local!(jobs[next++]!);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    };
     try {
-      const workers = await (this.ready ?? this.start(count));
-      await Promise.all(workers.slice(0, count).map(feed));
+      // The main thread starts at once; the workers take jobs as soon as they are booted.
+      const fed = (this.ready ?? this.start(count)).then((workers) => Promise.all(workers.slice(0, count).map(feed)));
+      await Promise.all([fed, onMain()]);
     } finally {
       await this.close();
     }

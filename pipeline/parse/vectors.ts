@@ -3,10 +3,11 @@
  *
  * `docKey` names a document by every field the analyzer reads, so a vector is reused exactly
  * when the analyzer would see the same text. `documentsForEntries` and `VectorBatcher` let the
- * parse workers analyze papers while they parse (in parallel): each listing is turned into the paper it
- * becomes when it is listed only once. The index step uses such a vector only when the key of
- * the final paper matches, so a paper merged from several listings is simply analyzed again
- * on the main thread: the output never depends on where a vector was computed.
+ * parse step analyze papers while it parses (in the workers and on the main thread, in
+ * parallel): each listing is turned into the paper it becomes when it is listed only once. The
+ * index step uses such a vector only when the key of the final paper matches, so a paper merged
+ * from several listings is simply analyzed again there: the output never depends on where a
+ * vector was computed.
  */
 import { createHash } from 'node:crypto';
 import { normalizeEntryAuthors } from '../../src/dataset.ts';
@@ -36,7 +37,7 @@ export interface VectorBatch extends Omit<VectorTable, 'dict'> {
   dictAdded: string[];
 }
 
-/** Encodes vectors into batches against one growing dictionary (one per worker). */
+/** Encodes vectors into batches against one growing dictionary (one per worker, one for the main thread). */
 export class VectorBatcher {
   private readonly ids = new Map<string, number>();
   private size = 0;
@@ -73,7 +74,7 @@ export class VectorBatcher {
   }
 }
 
-/** The main thread's side of one worker's batches: its dictionary, grown answer by answer. */
+/** The main thread's side of one thread's batches (a worker's, or its own): its dictionary, grown batch by batch. */
 export class VectorBatchReader {
   readonly dict: string[] = [];
 

@@ -1,14 +1,16 @@
 /**
- * Step "parse": take unchanged files from the incremental cache, parse the rest (in worker
- * threads, pipeline/parse/pool.ts, when there are enough of them to pay for starting workers),
- * and merge the results in input order, so the output never depends on scheduling.
+ * Step "parse": take unchanged files from the incremental cache, parse the rest (on the main
+ * thread, joined by worker threads, pipeline/parse/pool.ts, when there are enough of them to pay
+ * for starting workers), and merge the results in input order, so the output never depends on
+ * scheduling. With workers, the main thread and the workers also analyze each file's papers for
+ * the search index while they parse (pipeline/parse/vectors.ts), so the index step mostly assembles.
  */
 import pLimit from 'p-limit';
 import type { DigestEntry } from '../../src/types.ts';
 import type { ParsedFile } from '../cache/parse-cache.ts';
 import type { StepContext, StepResult } from '../context.ts';
 import type { ParseWorkers } from '../parse/pool.ts';
-import { VectorBatchReader } from '../parse/vectors.ts';
+import { documentsForEntries, VectorBatcher, VectorBatchReader } from '../parse/vectors.ts';
 import type { ParseJob } from '../parse/worker.ts';
 import { restoreMessages } from '../report/diagnostics.ts';
 import type { ReadInput } from './read.ts';
@@ -26,7 +28,9 @@ export interface ParseStepInput {
 /**
  * The entries of every input in input order, then the parser's order within a file; each file's
  * diagnostics are attached to its VFile. Counts: `entries`, `cached` (results from the parse
- * cache), `parsed` (files parsed in this run, the cache's misses) and `workers` (0 = main thread).
+ * cache), `parsed` (files parsed in this run, the cache's misses), `workers` (worker threads
+ * besides the main thread; 0 = main thread only) and `parsedOnMain` (of the parsed files, those
+ * the main thread parsed).
  */
 export async function parseStep(ctx: StepContext, { inputs, workers }: ParseStepInput): Promise<StepResult<DigestEntry[]>> {
   try {
@@ -80,21 +84,40 @@ async function parseInputs(ctx: StepContext, read: ReadInput[], pool: ParseWorke
       }),
     );
   };
+  let parsedOnMain = 0;
+  const { parseBytes } = jobs.length > 0 ? await import('../parse/core.ts') : { parseBytes: null };
   if (workers > 0) {
     const readers: VectorBatchReader[] = [];
-    await pool.run(jobs, workers, (answer, worker) => {
-      results[answer.index] = answer.result;
-      store(answer.index, answer.result);
-      if (answer.vectors && vectors) {
-        const table = (readers[worker] ??= new VectorBatchReader()).read(answer.vectors);
-        table.keys.forEach((key, row) => vectors.offer(key, { table, row }));
-      }
-      ctx.logger.progress('parse', ++done, total);
-    });
+    // The main thread's papers are analyzed the way a worker's are, over its own dictionary.
+    const local = { batcher: new VectorBatcher(), reader: new VectorBatchReader() };
+    await pool.run(
+      jobs,
+      workers,
+      (answer, worker) => {
+        results[answer.index] = answer.result;
+        store(answer.index, answer.result);
+        if (answer.vectors && vectors) {
+          const table = (readers[worker] ??= new VectorBatchReader()).read(answer.vectors);
+          table.keys.forEach((key, row) => vectors.offer(key, { table, row }));
+        }
+        ctx.logger.progress('parse', ++done, total);
+      },
+      (job) => {
+        const result = parseBytes!(job.bytes, job.path, job.inputDir);
+        results[job.index] = result;
+        store(job.index, result);
+        if (vectors) {
+          const table = local.reader.read(local.batcher.encode(documentsForEntries(result.entries)));
+          table.keys.forEach((key, row) => vectors.offer(key, { table, row }, false));
+        }
+        parsedOnMain++;
+        ctx.logger.progress('parse', ++done, total);
+      },
+    );
   } else if (jobs.length > 0) {
-    const { parseBytes } = await import('../parse/core.ts');
+    parsedOnMain = jobs.length;
     for (const job of jobs) {
-      const result = parseBytes(job.bytes, job.path, job.inputDir);
+      const result = parseBytes!(job.bytes, job.path, job.inputDir);
       results[job.index] = result;
       store(job.index, result);
       ctx.logger.progress('parse', ++done, total);
@@ -118,6 +141,6 @@ async function parseInputs(ctx: StepContext, read: ReadInput[], pool: ParseWorke
   const unreadable = read.filter((r) => r.sha256 === null).length;
   return {
     value: entries,
-    counts: { entries: entries.length, cached: read.length - jobs.length - unreadable, parsed: jobs.length, workers },
+    counts: { entries: entries.length, cached: read.length - jobs.length - unreadable, parsed: jobs.length, workers, parsedOnMain },
   };
 }

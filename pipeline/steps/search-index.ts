@@ -34,8 +34,10 @@ export const SEARCH_INDEX_PATH = 'search-index.json';
 
 export interface IndexStats {
   documents: number;
-  /** Papers analyzed in this run (on this thread or, while parsing, in a parse worker). */
+  /** Papers analyzed in this run (in this step, or while parsing: in a parse worker or on the main thread). */
   analyzed: number;
+  /** Of those, papers analyzed while parsing (in a worker or on the main thread between its files). */
+  analyzedWhileParsing: number;
   /** Of those, papers the parse workers analyzed. */
   analyzedInWorkers: number;
   /** Papers whose term vector came from the cache. */
@@ -53,6 +55,7 @@ export function buildIndexOf(
 ): { index: BuiltIndex; stats: IndexStats; table: VectorTable | null } {
   const builder = new IndexBuilder();
   let analyzed = 0;
+  let analyzedWhileParsing = 0;
   let analyzedInWorkers = 0;
   let reused = 0;
   for (const paper of dataset.papers) {
@@ -63,7 +66,8 @@ export function buildIndexOf(
     if (found?.cached) reused++;
     else if (found) {
       analyzed++;
-      analyzedInWorkers++;
+      analyzedWhileParsing++;
+      if (found.inWorker) analyzedInWorkers++;
     } else {
       vector = analyzeDocument(doc);
       analyzed++;
@@ -72,7 +76,7 @@ export function buildIndexOf(
   }
   const table = vectors ? builder.exportTable() : null;
   const index = builder.finish();
-  return { index, table, stats: { documents: index.head.documentCount, analyzed, analyzedInWorkers, reused, terms: index.terms.length } };
+  return { index, table, stats: { documents: index.head.documentCount, analyzed, analyzedWhileParsing, analyzedInWorkers, reused, terms: index.terms.length } };
 }
 
 export interface IndexStepResult {

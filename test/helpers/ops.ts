@@ -181,15 +181,19 @@ export function fileMessages(files: Map<string, VFile>): Record<string, unknown>
   return Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, f]) => [k, serializeMessages(f)]));
 }
 
-/** The discover, read and parse steps over a project, as a cold run does them (no fast path). */
+/**
+ * The discover, read and parse steps over a project, as a cold run does them (no fast path).
+ * `mainThread: false` leaves every file to the workers (the main thread then only waits).
+ */
 export async function readAndParse(
   p: Project,
   workers: WorkersOption,
   caches?: StepCaches,
+  options: { mainThread?: boolean } = {},
 ): Promise<{ entries: DigestEntry[]; counts: Record<string, number>; files: Map<string, VFile> }> {
   const { ctx, files } = await stepContext(p, caches);
   const found = (await discoverStep(ctx)).value;
   const read = (await readStep(ctx, { files: found, fastPath: null })).value;
-  const { value, counts } = await parseStep(ctx, { inputs: read.inputs, workers: new ParseWorkers(workers) });
+  const { value, counts } = await parseStep(ctx, { inputs: read.inputs, workers: new ParseWorkers(workers, options) });
   return { entries: value, counts, files };
 }

@@ -69,11 +69,13 @@ describe('VectorCache', () => {
     expect(stale.discarded).toEqual([]);
   });
 
-  it('uses vectors offered by the parse workers, and saves them', async () => {
+  it('uses vectors offered while parsing (by a worker or the main thread), and saves them', async () => {
     const p = await project({});
     const cache = new VectorCache(p.cache, 'v1');
     cache.offer(key, analyzeDocument(doc));
-    expect(cache.lookup(key)).toMatchObject({ cached: false });
+    cache.offer(docKey(other), analyzeDocument(other), false);
+    expect(cache.lookup(key)).toMatchObject({ cached: false, inWorker: true });
+    expect(cache.lookup(docKey(other))).toMatchObject({ cached: false, inWorker: false });
     expect(cache.changed).toBe(true);
   });
 

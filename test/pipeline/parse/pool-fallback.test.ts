@@ -19,9 +19,9 @@ describe('parse workers without a bundle', () => {
       '2025/04/03.md': digest('2025-04-03', 2, 3),
     });
     const main = await readAndParse(p, 0);
-    const threaded = await readAndParse(p, 2);
+    const threaded = await readAndParse(p, 2, undefined, { mainThread: false });
     expect(build).toHaveBeenCalledTimes(1);
-    expect(threaded.counts).toMatchObject({ workers: 2, parsed: 3 });
+    expect(threaded.counts).toMatchObject({ workers: 2, parsed: 3, parsedOnMain: 0 });
     expect(threaded.entries).toEqual(main.entries);
     expect(fileMessages(threaded.files)).toEqual(fileMessages(main.files));
   }, 60_000);

@@ -26,8 +26,8 @@ describe('parseStep', () => {
     expect(main.counts).toMatchObject({ entries: main.entries.length, cached: 0, parsed: 13, workers: 0 });
 
     const vectors = new VectorCache(p.cache, 'v');
-    const threaded = await readAndParse(p, 3, { parse: null, vectors });
-    expect(threaded.counts).toMatchObject({ workers: 3, parsed: 13 });
+    const threaded = await readAndParse(p, 3, { parse: null, vectors }, { mainThread: false });
+    expect(threaded.counts).toMatchObject({ workers: 3, parsed: 13, parsedOnMain: 0 });
     expect(threaded.entries).toEqual(main.entries);
     expect(fileMessages(threaded.files)).toEqual(fileMessages(main.files));
 
@@ -35,8 +35,22 @@ describe('parseStep', () => {
     const ctx = (await stepContext(p)).ctx;
     const dataset = buildDataset(authorsStep(ctx, threaded.entries).value);
     const fromWorkers = buildIndexOf(dataset, vectors);
-    expect(fromWorkers.stats).toMatchObject({ analyzed: dataset.papers.length, analyzedInWorkers: dataset.papers.length, reused: 0 });
-    expect(indexJsonText(fromWorkers.index)).toBe(indexJsonText(buildIndexOf(dataset).index));
+    const all = dataset.papers.length;
+    expect(fromWorkers.stats).toMatchObject({ analyzed: all, analyzedWhileParsing: all, analyzedInWorkers: all, reused: 0 });
+    const want = indexJsonText(buildIndexOf(dataset).index);
+    expect(indexJsonText(fromWorkers.index)).toBe(want);
+
+    // The main thread parsing next to a worker: the same entries, every paper analyzed while parsing.
+    const shared = new VectorCache(p.cache, 'v');
+    const both = await readAndParse(p, 1, { parse: null, vectors: shared });
+    expect(both.counts).toMatchObject({ workers: 1, parsed: 13 });
+    expect(both.counts.parsedOnMain).toBeGreaterThan(0);
+    expect(both.entries).toEqual(main.entries);
+    expect(fileMessages(both.files)).toEqual(fileMessages(main.files));
+    const fromBoth = buildIndexOf(dataset, shared);
+    expect(fromBoth.stats).toMatchObject({ analyzed: all, analyzedWhileParsing: all, reused: 0 });
+    expect(fromBoth.stats.analyzedInWorkers).toBeLessThan(all); // the main thread always takes the first file
+    expect(indexJsonText(fromBoth.index)).toBe(want);
 
     await readAndParse(p, 0, { parse: new ParseCache(p.cache, 'v'), vectors: null });
     const cached = await readAndParse(p, 0, { parse: new ParseCache(p.cache, 'v'), vectors: null });
