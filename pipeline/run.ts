@@ -80,6 +80,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     if (lock.note) logger.info(lock.note);
     for (const note of await recoverPublish(config.outputDir)) logger.info(note);
     const previous = flags.cache ? await readManifest(config.cacheDirAbs) : { manifest: null, problems: [] };
+    // Unchanged artifacts are linked from the output folder the manifest describes.
+    if (previous.manifest?.outputDir === config.outputDir) writer.reuse(previous.manifest.artifacts);
 
     // The steps, in order; their outcome is the run to reuse, or null when it was built anew or failed.
     const reused = await steps.untilFailure(async (): Promise<{ fastPath: FastPath; byStat: boolean } | null> => {
@@ -142,7 +144,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     if (publishing && !reused) {
       // Publish time = writing the artifacts into staging (during the steps) + the swap.
       const bytes = artifacts.reduce((sum, a) => sum + a.size, 0);
-      steps.records.push({ name: 'publish', ms: Math.round(writer.ms * 10) / 10, counts: { artifacts: artifacts.length + 1, bytes } });
+      steps.records.push({ name: 'publish', ms: Math.round(writer.ms * 10) / 10, counts: { artifacts: artifacts.length + 1, bytes, linked: writer.linked } });
     }
     const parse = steps.counts('parse');
     const report = buildReport({

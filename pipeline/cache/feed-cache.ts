@@ -13,21 +13,24 @@
  *   a complete month (RFC 5005 `fh:archive`), keyed by sha256 of the site and the planned feed
  *   (its items included) under the serializers' fingerprint. Only complete months: every other
  *   document changes with every new digest. Read on demand, written by a publishing run, and
- *   the entries a publishing run did not use are pruned (`unused`, then `remove`).
+ *   the entries a publishing run did not use are pruned (`unused`, then `remove`). The header
+ *   line records each document's sha256 and size, so that a hit reads the header only: the
+ *   documents themselves are read (and checked) when first asked for, which a run that links
+ *   the unchanged file of its last output (pipeline/publish/artifact-writer.ts) never does.
  *
  * Nothing is written before the run has published (`stage`, then `write` from pipeline/run.ts),
  * so that a failed run never replaces or prunes what the last good one left. Without a cache
  * folder (`--no-cache`) only the in-run sharing is left: nothing is read or written. A corrupt or
  * foreign file is discarded (a `CacheProblem`) and rebuilt; another version's file is not used.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { decodeCacheFile, encodeCacheFile, sha256, writeEntryFile, type CacheProblem } from './cache-file.ts';
 
 export const ITEMS_FORMAT = 'daily-papers-feed-items@1';
-export const ARCHIVES_FORMAT = 'daily-papers-feed-archive@1';
+export const ARCHIVES_FORMAT = 'daily-papers-feed-archive@2';
 
 /** The three documents of one feed, as the feeds step writes them. */
 export interface FeedDocuments {
@@ -51,10 +54,32 @@ interface ItemsHeader {
   version: string;
 }
 
+/** The sha256 (hex) and size (bytes) of one document. */
+export interface DocumentContent {
+  sha256: string;
+  size: number;
+}
+
 interface ArchiveHeader {
   format: string;
   key: string;
+  /** Each document's sha256 and size. */
+  docs: Record<keyof FeedBytes, DocumentContent>;
+  v8?: unknown;
 }
+
+/**
+ * A complete archive's documents found in the cache: what the header says of each (`known`),
+ * and the bytes, read and checked on first access (a file found corrupt then is reported and
+ * the documents rendered anew: `known` no longer holds for them).
+ */
+export interface CachedDocuments extends FeedBytes {
+  known: Record<keyof FeedBytes, DocumentContent>;
+}
+
+const DOCUMENTS = ['rss', 'atom', 'json'] as const;
+/** Bytes read for an archive file's header line (about 600 bytes); a longer one is read whole. */
+const HEADER_BYTES = 2048;
 
 /** The code fingerprints the two layers are keyed by (pipeline/cache/version.ts `moduleFingerprint`). */
 export interface FeedCacheVersions {
@@ -162,9 +187,10 @@ export class FeedCache {
    * (`complete`) with a cache folder, the bytes (UTF-8) the last published run rendered for the
    * same input: the site and the planned feed, whose items this cache gave out are taken by
    * their key and times (their content is what the key names), the others as they are. The
-   * serializers must read nothing but `site` and `feed`.
+   * serializers must read nothing but `site` and `feed`. A hit reads the file's header only
+   * (`CachedDocuments`): its documents are read on first access.
    */
-  archive(complete: boolean, site: object, feed: { items: readonly object[] }, render: () => FeedDocuments): FeedDocuments | FeedBytes {
+  archive(complete: boolean, site: object, feed: { items: readonly object[] }, render: () => FeedDocuments): FeedDocuments | FeedBytes | CachedDocuments {
     if (!complete || this.dir === null) return render();
     const items = feed.items.map((item) => {
       const key = this.itemKeys.get(item);
@@ -174,29 +200,86 @@ export class FeedCache {
     const key = sha256(JSON.stringify(input));
     this.archivesUsed.add(key);
     const file = this.archiveFile(key);
-    let bytes: Buffer | null = null;
-    try {
-      bytes = readFileSync(file);
-    } catch {
-      // a miss
-    }
-    if (bytes !== null) {
-      const decoded = decodeCacheFile<ArchiveHeader>(bytes, ARCHIVES_FORMAT, (h) => (h.key !== key ? 'key does not match its file name' : null));
-      if ('problem' in decoded) this.problem(file, decoded.problem);
-      else if ('payload' in decoded) {
-        const docs = decoded.payload as FeedBytes;
-        if (docs && docs.rss instanceof Uint8Array && docs.atom instanceof Uint8Array && docs.json instanceof Uint8Array) {
-          this.archiveHits++;
-          return docs;
-        }
-        this.problem(file, 'payload has the wrong shape');
-      }
+    const header = this.archiveHeader(file, key);
+    if (header !== null) {
+      this.archiveHits++;
+      return this.cachedDocuments(file, key, header, render);
     }
     this.archiveMisses++;
+    return this.renderArchive(key, render);
+  }
+
+  private renderArchive(key: string, render: () => FeedDocuments): FeedBytes {
     const text = render();
     const docs: FeedBytes = { rss: Buffer.from(text.rss), atom: Buffer.from(text.atom), json: Buffer.from(text.json) };
     this.archivesBuilt.set(key, docs);
     return docs;
+  }
+
+  /** The header of archive file `file` when it is one of this key, format and V8 version; null on a miss (a problem is recorded). */
+  private archiveHeader(file: string, key: string): ArchiveHeader | null {
+    let head: Buffer;
+    try {
+      const fd = openSync(file, 'r');
+      try {
+        head = Buffer.alloc(HEADER_BYTES);
+        head = head.subarray(0, readSync(fd, head, 0, HEADER_BYTES, 0));
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return null; // a miss
+    }
+    const newline = head.indexOf(0x0a);
+    let header: ArchiveHeader;
+    try {
+      header = JSON.parse(newline < 0 ? readFileSync(file, 'utf8').split('\n', 1)[0]! : head.toString('utf8', 0, newline)) as ArchiveHeader;
+    } catch {
+      this.problem(file, 'header is not JSON');
+      return null;
+    }
+    const docs = header?.docs;
+    const valid =
+      docs !== null && typeof docs === 'object' && DOCUMENTS.every((d) => typeof docs[d]?.sha256 === 'string' && Number.isInteger(docs[d]?.size));
+    if (header?.format !== ARCHIVES_FORMAT) this.problem(file, `foreign format ${JSON.stringify(header?.format)}`);
+    else if (header.key !== key) this.problem(file, 'key does not match its file name');
+    else if (!valid) this.problem(file, 'header has the wrong shape');
+    else if (header.v8 === process.versions.v8) return header;
+    return null;
+  }
+
+  /** The documents of a header hit: `known` from the header, the bytes read and checked on first access. */
+  private cachedDocuments(file: string, key: string, header: ArchiveHeader, render: () => FeedDocuments): CachedDocuments {
+    let docs: FeedBytes | null = null;
+    const load = (): FeedBytes => {
+      if (docs !== null) return docs;
+      let bytes: Buffer | null = null;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        this.problem(file, `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const decoded = bytes === null ? null : decodeCacheFile<ArchiveHeader>(bytes, ARCHIVES_FORMAT, (h) => (h.key !== key ? 'key does not match its file name' : null));
+      if (decoded !== null && 'payload' in decoded) {
+        const payload = decoded.payload as FeedBytes;
+        if (payload && DOCUMENTS.every((d) => payload[d] instanceof Uint8Array && sha256(payload[d]) === header.docs[d].sha256)) return (docs = payload);
+        this.problem(file, 'payload does not match its header');
+      } else if (decoded !== null && 'problem' in decoded) this.problem(file, decoded.problem);
+      else if (decoded !== null) this.problem(file, 'written by another V8 version');
+      return (docs = this.renderArchive(key, render));
+    };
+    return {
+      known: header.docs,
+      get rss() {
+        return load().rss;
+      },
+      get atom() {
+        return load().atom;
+      },
+      get json() {
+        return load().json;
+      },
+    };
   }
 
   /**
@@ -213,7 +296,10 @@ export class FeedCache {
     }
     const itemsChanged = this.itemMisses > 0 || this.itemHits !== this.stored.size;
     const items = itemsChanged ? encodeCacheFile({ format: ITEMS_FORMAT, version: this.versions.items }, this.used) : null;
-    const archives = [...this.archivesBuilt].map(([key, docs]) => ({ file: this.archiveFile(key), bytes: encodeCacheFile({ format: ARCHIVES_FORMAT, key }, docs) }));
+    const archives = [...this.archivesBuilt].map(([key, docs]) => ({
+      file: this.archiveFile(key),
+      bytes: encodeCacheFile({ format: ARCHIVES_FORMAT, key, docs: contentOf(docs) }, docs),
+    }));
     this.stored = new Map();
     this.used.clear();
     this.archivesBuilt.clear();
@@ -268,4 +354,10 @@ export interface StagedFeedCache {
   archives: number;
   /** Writes them (entries renamed into place, the items file through write-file-atomic); rejects when it cannot. */
   write(): Promise<void>;
+}
+
+/** Each document's sha256 and size, as an archive file's header records them. */
+function contentOf(docs: FeedBytes): Record<keyof FeedBytes, DocumentContent> {
+  const of = (bytes: Uint8Array): DocumentContent => ({ sha256: sha256(bytes), size: bytes.byteLength });
+  return { rss: of(docs.rss), atom: of(docs.atom), json: of(docs.json) };
 }

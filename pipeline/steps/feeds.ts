@@ -7,7 +7,9 @@
  *
  * Each item is built once per run and shared by every feed and archive that shows the same
  * content, and the items and complete archive documents of the last published run are reused
- * (pipeline/cache/feed-cache.ts: `ctx.caches.feeds`; without it, an in-run cache only).
+ * (pipeline/cache/feed-cache.ts: `ctx.caches.feeds`; without it, an in-run cache only). A reused
+ * archive document is an artifact that knows its sha256 and size (`Artifact#known`) and reads
+ * its bytes only when asked: the writer links the unchanged file of the last output instead.
  */
 import type { Dataset } from '../../src/types.ts';
 import { CONFIG_FILE, type StepContext, type StepResult } from '../context.ts';
@@ -56,11 +58,20 @@ export async function feedsStep(
       atom: atom(site, feed),
       json: jsonFeed(site, feed),
     }));
-    return [
-      { path: feed.files.rss, data: docs.rss },
-      { path: feed.files.atom, data: docs.atom },
-      { path: feed.files.json, data: docs.json },
-    ];
+    return (['rss', 'atom', 'json'] as const).map((format): Artifact => {
+      const file = feed.files[format];
+      // A cached archive: its sha256 and size are known, its bytes read only if asked for.
+      if ('known' in docs) {
+        return {
+          path: file,
+          known: docs.known[format],
+          get data() {
+            return docs[format];
+          },
+        };
+      }
+      return { path: file, data: docs[format] };
+    });
   });
   artifacts.push({ path: OPML_PATH, data: opml(site, [plan.main, plan.daily, plan.weekly, ...plan.extra]) });
   ctx.logger.info(

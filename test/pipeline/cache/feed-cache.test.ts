@@ -7,6 +7,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { FeedCache, type FeedBytes, type FeedDocuments } from '../../../pipeline/cache/feed-cache.ts';
 
 const VERSIONS = { items: 'items-1', documents: 'docs-1' };
@@ -212,5 +213,29 @@ describe('complete archive documents', () => {
     const tampered = new FeedCache(dir, VERSIONS);
     expect(text(tampered.archive(true, SITE, feed('jan'), () => docs('rebuilt')))).toEqual(docs('rebuilt'));
     expect(tampered.discarded).toEqual([{ file: path.join('feeds', 'archives', name!), reason: 'checksum mismatch (truncated or edited)' }]);
+  });
+
+  it("reads a hit's header only: each document's sha256 and size, the bytes on first access", async () => {
+    const dir = await cacheDir();
+    const first = new FeedCache(dir, VERSIONS);
+    first.archive(true, SITE, feed('jan'), () => docs('jan'));
+    await first.stage()!.write();
+    const [name] = await readdir(path.join(dir, 'feeds', 'archives'));
+    const file = path.join(dir, 'feeds', 'archives', name!);
+    const bytes = await readFile(file);
+    // A payload edited after the header: not noticed until the documents are read.
+    await writeFile(file, Buffer.concat([bytes.subarray(0, bytes.length - 3), Buffer.from('xyz')]));
+
+    const again = new FeedCache(dir, VERSIONS);
+    let renders = 0;
+    const hit = again.archive(true, SITE, feed('jan'), () => (renders++, docs('rebuilt')));
+    const content = (t: string) => ({ sha256: createHash('sha256').update(t).digest('hex'), size: Buffer.byteLength(t) });
+    expect('known' in hit && hit.known).toEqual({ rss: content(docs('jan').rss), atom: content(docs('jan').atom), json: content(docs('jan').json) });
+    expect([again.archiveHits, renders, again.discarded.length]).toEqual([1, 0, 0]);
+    expect(text(hit)).toEqual(docs('rebuilt'));
+    expect(renders).toBe(1);
+    expect(again.discarded).toEqual([{ file: path.join('feeds', 'archives', name!), reason: 'checksum mismatch (truncated or edited)' }]);
+    // The rebuilt documents are written again by a publishing run.
+    expect(again.stage()).toMatchObject({ archives: 1 });
   });
 });
