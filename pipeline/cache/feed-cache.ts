@@ -3,11 +3,13 @@
  * cannot have changed, under `feeds/` in the cache folder. Two layers, in the shared file format of
  * cache-file.ts (JSON header line + V8 payload):
  *
- * - items, `feeds/items.bin`: the content of every feed item (HTML through unified, plain-text
- *   summary, links, byline…: pipeline/feeds/items.ts), keyed by sha256 of the item kind and
- *   everything its builder reads except the times (the site, and the paper, day or week as JSON),
- *   under the item code's fingerprint. One file, read once per run (`load`), rewritten by a
- *   publishing run with exactly the items that run used, when they differ from the file's.
+ * - items, `feeds/items/<xx>.bin`: the content of every feed item (HTML through unified,
+ *   plain-text summary, links, byline…: pipeline/feeds/items.ts), keyed by sha256 of the item
+ *   kind and everything its builder reads except the times (the site, and the paper, day or week
+ *   as JSON), under the item code's fingerprint. Spread over 256 shard files by the key's first
+ *   two hex digits (`xx`), all read once per run (`load`); a publishing run rewrites only the
+ *   shards whose items differ from what it used (a new or changed item, or one no longer used),
+ *   with exactly the items it used: one new digest rewrites a tenth of them, not the whole 20 MB.
  *   Within a run the same map shares one item between every feed and archive it appears in.
  * - complete archive documents, `feeds/archives/<key>.bin`: the RSS, Atom and JSON Feed bytes of
  *   a complete month (RFC 5005 `fh:archive`), keyed by sha256 of the site and the planned feed
@@ -23,13 +25,12 @@
  * folder (`--no-cache`) only the in-run sharing is left: nothing is read or written. A corrupt or
  * foreign file is discarded (a `CacheProblem`) and rebuilt; another version's file is not used.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { decodeCacheFile, encodeCacheFile, sha256, writeEntryFile, type CacheProblem } from './cache-file.ts';
 
-export const ITEMS_FORMAT = 'daily-papers-feed-items@1';
+export const ITEMS_FORMAT = 'daily-papers-feed-items@2';
 export const ARCHIVES_FORMAT = 'daily-papers-feed-archive@2';
 
 /** The three documents of one feed, as the feeds step writes them. */
@@ -52,7 +53,14 @@ type ItemContent<T extends { published: number; updated: number }> = Omit<T, 'pu
 interface ItemsHeader {
   format: string;
   version: string;
+  /** The two hex digits every key of the shard starts with. */
+  shard: string;
 }
+
+/** An items shard's file name: the shard's two hex digits. */
+const SHARD_FILE = /^([0-9a-f]{2})\.bin$/;
+/** The shard of an item key (sha256 hex). */
+const shardOf = (key: string): string => key.slice(0, 2);
 
 /** The sha256 (hex) and size (bytes) of one document. */
 export interface DocumentContent {
@@ -98,8 +106,11 @@ export class FeedCache {
   archiveMisses = 0;
   /** Cache files found corrupt or foreign in this run (each was rebuilt). */
   readonly discarded: CacheProblem[] = [];
-  /** Items of the items file, by key. */
+  /** Items of the item shards, by key. */
   private stored = new Map<string, object>();
+  /** How many items each shard file held (by shard), and the shards where this run built an item. */
+  private storedPerShard = new Map<string, number>();
+  private readonly missedShards = new Set<string>();
   /** Items this run gave out, by the object they were built for (the run's sharing). */
   private readonly byObject = new WeakMap<object, { kind: string; site: object; key: string | null; content: object }>();
   /** Items this run used (from the file or built), by key: the run's sharing, and the next file. */
@@ -118,8 +129,8 @@ export class FeedCache {
     this.dir = cacheDir === null ? null : path.join(cacheDir, 'feeds');
   }
 
-  private get itemsFile(): string | null {
-    return this.dir === null ? null : path.join(this.dir, 'items.bin');
+  private get itemsDir(): string | null {
+    return this.dir === null ? null : path.join(this.dir, 'items');
   }
 
   private archiveFile(key: string): string {
@@ -130,29 +141,48 @@ export class FeedCache {
     this.discarded.push({ file: path.relative(path.dirname(this.dir!), file), reason });
   }
 
-  /** Reads the items file of the last published run, if there is a usable one. Never throws. */
+  /** Reads the item shards of the last published run, those that are usable. Never throws. */
   async load(): Promise<void> {
-    const file = this.itemsFile;
-    if (file === null) return;
-    let bytes: Buffer;
+    const dir = this.itemsDir;
+    if (dir === null) return;
+    let names: string[];
     try {
-      bytes = await readFile(file);
+      names = await readdir(dir);
     } catch {
       return;
     }
-    const decoded = decodeCacheFile<ItemsHeader>(bytes, ITEMS_FORMAT, (h) => (h.version !== this.versions.items ? 'stale' : null));
-    if ('stale' in decoded) return;
-    if ('problem' in decoded) return this.problem(file, decoded.problem);
-    const payload = decoded.payload;
-    if (!(payload instanceof Map) || ![...payload.values()].every((v) => v !== null && typeof v === 'object')) {
-      return this.problem(file, 'payload has the wrong shape');
+    const shards = await Promise.all(
+      names.flatMap((name) => {
+        const shard = SHARD_FILE.exec(name)?.[1];
+        if (shard === undefined) return [];
+        const file = path.join(dir, name);
+        return [readFile(file).then((bytes) => ({ shard, file, bytes }), () => null)];
+      }),
+    );
+    for (const read of shards) {
+      if (read === null) continue;
+      const { shard, file, bytes } = read;
+      const decoded = decodeCacheFile<ItemsHeader>(bytes, ITEMS_FORMAT, (h) =>
+        h.version !== this.versions.items ? 'stale' : h.shard !== shard ? 'shard does not match its file name' : null,
+      );
+      if ('stale' in decoded) continue;
+      if ('problem' in decoded) {
+        this.problem(file, decoded.problem);
+        continue;
+      }
+      const payload = decoded.payload;
+      if (!(payload instanceof Map) || ![...payload.entries()].every(([k, v]) => typeof k === 'string' && shardOf(k) === shard && v !== null && typeof v === 'object')) {
+        this.problem(file, 'payload has the wrong shape');
+        continue;
+      }
+      for (const [key, item] of payload as Map<string, object>) this.stored.set(key, item);
+      this.storedPerShard.set(shard, payload.size);
     }
-    this.stored = payload as Map<string, object>;
   }
 
   /**
    * The item `build` makes for `of` (a paper, day or week) on `site`, given `published` and
-   * `updated` (epoch ms): built once per run and per content, and taken from the items file when
+   * `updated` (epoch ms): built once per run and per content, and taken from the item shards when
    * the last published run built it. `build` must read nothing but `site` and `of` (both JSON
    * data) and the times, and its other fields must not depend on the times; `kind` tells the
    * builders apart. Keyed by sha256 of kind, site and `of` as JSON; without a cache folder, by
@@ -170,6 +200,7 @@ export class FeedCache {
         if (content !== undefined) this.itemHits++;
         else {
           this.itemMisses++;
+          if (key !== null) this.missedShards.add(shardOf(key));
           const { published: _p, updated: _u, ...built } = build();
           content = built;
         }
@@ -284,36 +315,58 @@ export class FeedCache {
 
   /**
    * What this run would write, serialized now, for a publishing run to `write` once its output is
-   * in place: the items file when the items used differ from the file's (a new or changed item,
-   * or one no longer used), and the archive documents built. Null when there is nothing to write
+   * in place: each item shard whose items differ from those this run used from it (a new or
+   * changed item, or one no longer used; a shard left with none is removed), and the archive
+   * documents built. Null when there is nothing to write
    * (or no cache folder). Frees the items and documents it holds.
    */
   stage(): StagedFeedCache | null {
-    const itemsFile = this.itemsFile;
-    if (itemsFile === null || this.dir === null) {
+    const itemsDir = this.itemsDir;
+    if (itemsDir === null || this.dir === null) {
       this.used.clear();
       return null;
     }
-    const itemsChanged = this.itemMisses > 0 || this.itemHits !== this.stored.size;
-    const items = itemsChanged ? encodeCacheFile({ format: ITEMS_FORMAT, version: this.versions.items }, this.used) : null;
+    // A shard is rewritten when this run built an item in it or used fewer of its items than it holds.
+    const usedPerShard = new Map<string, Map<string, object>>();
+    for (const [key, item] of this.used) {
+      const shard = shardOf(key);
+      let items = usedPerShard.get(shard);
+      if (!items) usedPerShard.set(shard, (items = new Map()));
+      items.set(key, item);
+    }
+    const shards: { file: string; bytes: Uint8Array | null }[] = [];
+    for (const shard of new Set([...usedPerShard.keys(), ...this.storedPerShard.keys()])) {
+      const items = usedPerShard.get(shard);
+      if (!this.missedShards.has(shard) && (items?.size ?? 0) === (this.storedPerShard.get(shard) ?? 0)) continue;
+      const file = path.join(itemsDir, `${shard}.bin`);
+      shards.push({ file, bytes: items ? encodeCacheFile({ format: ITEMS_FORMAT, version: this.versions.items, shard }, items) : null });
+    }
     const archives = [...this.archivesBuilt].map(([key, docs]) => ({
       file: this.archiveFile(key),
       bytes: encodeCacheFile({ format: ARCHIVES_FORMAT, key, docs: contentOf(docs) }, docs),
     }));
     this.stored = new Map();
+    this.storedPerShard = new Map();
     this.used.clear();
     this.archivesBuilt.clear();
-    if (items === null && archives.length === 0) return null;
+    if (shards.length === 0 && archives.length === 0) return null;
+    const dir = this.dir;
     return {
-      items: items !== null,
+      items: shards.length > 0,
+      itemShards: shards.length,
       archives: archives.length,
       write: async () => {
         if (archives.length) mkdirSync(path.dirname(archives[0]!.file), { recursive: true });
         for (const { file, bytes } of archives) writeEntryFile(file, bytes);
-        if (items !== null) {
-          await mkdir(path.dirname(itemsFile), { recursive: true });
-          await writeFileAtomic(itemsFile, items, { fsync: false });
+        if (shards.length === 0) return;
+        mkdirSync(itemsDir, { recursive: true });
+        for (const { file, bytes } of shards) {
+          if (bytes === null) rmSync(file, { force: true });
+          else writeEntryFile(file, bytes);
         }
+        // Temporary files of killed runs, and the single items file of the format before shards.
+        for (const name of readdirSync(itemsDir)) if (!SHARD_FILE.test(name)) rmSync(path.join(itemsDir, name), { force: true });
+        rmSync(path.join(dir, 'items.bin'), { force: true });
       },
     };
   }
@@ -348,11 +401,13 @@ export class FeedCache {
 
 /** The feed cache's writes, serialized by `FeedCache#stage`, waiting for the run to publish. */
 export interface StagedFeedCache {
-  /** The items file is rewritten. */
+  /** Item shards are rewritten (or removed). */
   items: boolean;
+  /** How many item shards are rewritten or removed. */
+  itemShards: number;
   /** Archive documents written. */
   archives: number;
-  /** Writes them (entries renamed into place, the items file through write-file-atomic); rejects when it cannot. */
+  /** Writes them (each file renamed into place: cache-file.ts `writeEntryFile`); rejects when it cannot. */
   write(): Promise<void>;
 }
 

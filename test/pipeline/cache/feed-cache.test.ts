@@ -122,6 +122,49 @@ describe('items', () => {
     expect(await run()).toBeNull();
   });
 
+  it('rewrites only the shards whose items changed, and removes a shard left with none', async () => {
+    const dir = await cacheDir();
+    const shards = path.join(dir, 'feeds', 'items');
+    const papers = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, text: `t${i}` }));
+    const first = new FeedCache(dir, VERSIONS);
+    for (const p of papers) first.item('paper', SITE, p, 1, 1, builder().build(p, 1, 1));
+    const staged = first.stage()!;
+    await staged.write();
+    const names = (await readdir(shards)).sort();
+    expect(staged.itemShards).toBe(names.length);
+    expect(names.length).toBeGreaterThan(20);
+
+    // One paper more, one paper fewer: two shards at most change.
+    const second = new FeedCache(dir, VERSIONS);
+    await second.load();
+    const built = builder();
+    for (const p of [...papers.slice(1), { id: 'new', text: 'n' }]) second.item('paper', SITE, p, 1, 1, built.build(p, 1, 1));
+    expect(built.calls).toEqual(['new']);
+    const next = second.stage()!;
+    expect(next.itemShards).toBeGreaterThanOrEqual(1);
+    expect(next.itemShards).toBeLessThanOrEqual(2);
+    await next.write();
+
+    // Every item of the second run is in the shards, and only those.
+    const third = new FeedCache(dir, VERSIONS);
+    await third.load();
+    const again = builder();
+    for (const p of [...papers.slice(1), { id: 'new', text: 'n' }]) third.item('paper', SITE, p, 1, 1, again.build(p, 1, 1));
+    expect(again.calls).toEqual([]);
+    expect(third.stage()).toBeNull();
+    const fourth = new FeedCache(dir, VERSIONS);
+    await fourth.load();
+    const old = builder();
+    fourth.item('paper', SITE, papers[0]!, 1, 1, old.build(papers[0]!, 1, 1));
+    expect(old.calls).toEqual(['p0']);
+
+    // A run that uses no item removes every shard.
+    const empty = new FeedCache(dir, VERSIONS);
+    await empty.load();
+    await empty.stage()!.write();
+    expect(await readdir(shards)).toEqual([]);
+  });
+
   it('ignores the items of another item code version, and discards a corrupt items file', async () => {
     const dir = await cacheDir();
     const first = new FeedCache(dir, VERSIONS);
@@ -136,7 +179,8 @@ describe('items', () => {
     expect(b.calls).toEqual(['a']);
     expect(other.discarded).toEqual([]);
 
-    const file = path.join(dir, 'feeds', 'items.bin');
+    const [shard] = await readdir(path.join(dir, 'feeds', 'items'));
+    const file = path.join(dir, 'feeds', 'items', shard!);
     const bytes = await readFile(file);
     await writeFile(file, bytes.subarray(0, bytes.length - 10));
     const broken = new FeedCache(dir, VERSIONS);
@@ -144,7 +188,7 @@ describe('items', () => {
     const c = builder();
     broken.item('paper', SITE, paper, 1, 1, c.build(paper, 1, 1));
     expect(c.calls).toEqual(['a']);
-    expect(broken.discarded).toEqual([{ file: path.join('feeds', 'items.bin'), reason: 'checksum mismatch (truncated or edited)' }]);
+    expect(broken.discarded).toEqual([{ file: path.join('feeds', 'items', shard!), reason: 'checksum mismatch (truncated or edited)' }]);
   });
 });
 
