@@ -17,6 +17,7 @@ import { byString } from '../src/compare.ts';
 import type { VFile } from 'vfile';
 import type { VectorTable } from '../src/search/vectors.ts';
 import type { CacheProblem } from './cache/cache-file.ts';
+import { BundleCache } from './cache/bundle-cache.ts';
 import { FastPath, reuseStep } from './cache/fast-path.ts';
 import { FeedCache, type StagedFeedCache } from './cache/feed-cache.ts';
 import { readManifest, removeManifest, saveManifest } from './cache/manifest.ts';
@@ -126,6 +127,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       ...(caches.parse?.discarded ?? []),
       ...caches.vectors.discarded,
       ...caches.feeds.discarded,
+      ...caches.bundles.discarded,
     ];
     for (const problem of discarded) logger.warn(`cache: discarded ${problem.file}: ${problem.reason}; rebuilt from the input`);
 
@@ -201,12 +203,13 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 }
 
 /** The caches of a run: the parse cache only with the cache on; the term vectors and feed items in memory only without it. */
-function openCaches(config: ResolvedConfig, useCache: boolean): StepCaches & { vectors: VectorCache; feeds: FeedCache } {
+function openCaches(config: ResolvedConfig, useCache: boolean): StepCaches & { vectors: VectorCache; feeds: FeedCache; bundles: BundleCache } {
   const dir = useCache ? config.cacheDirAbs : null;
   return {
     parse: useCache ? new ParseCache(config.cacheDirAbs, parserVersion()) : null,
     vectors: new VectorCache(dir, moduleFingerprint('src/search/index-builder.ts')),
     feeds: new FeedCache(dir, feedCacheVersions()),
+    bundles: new BundleCache(dir),
   };
 }
 
