@@ -118,6 +118,8 @@ export class FeedCache {
   /** Archive keys this run used; the documents it built, to write once it has published. */
   private readonly archivesUsed = new Set<string>();
   private readonly archivesBuilt = new Map<string, FeedBytes>();
+  /** Each site's JSON, for item keys. */
+  private readonly sites = new WeakMap<object, string>();
   /** The key of each item this run gave out (with a cache folder): archive keys name items by it. */
   private readonly itemKeys = new WeakMap<object, string>();
 
@@ -139,6 +141,12 @@ export class FeedCache {
 
   private problem(file: string, reason: string): void {
     this.discarded.push({ file: path.relative(path.dirname(this.dir!), file), reason });
+  }
+
+  private siteJson(site: object): string {
+    let json = this.sites.get(site);
+    if (json === undefined) this.sites.set(site, (json = JSON.stringify(site)));
+    return json;
   }
 
   /** Reads the item shards of the last published run, those that are usable. Never throws. */
@@ -186,14 +194,24 @@ export class FeedCache {
    * the last published run built it. `build` must read nothing but `site` and `of` (both JSON
    * data) and the times, and its other fields must not depend on the times; `kind` tells the
    * builders apart. Keyed by sha256 of kind, site and `of` as JSON; without a cache folder, by
-   * the objects themselves (nothing to hash: the same paper object in several feeds).
+   * the objects themselves (nothing to hash: the same paper object in several feeds). `digest`,
+   * when the caller has one, is sha256 of `of`'s JSON (pipeline/cache/paper-digest.ts): the key
+   * is then sha256 of kind, site and that digest, and `of` is not serialized.
    */
-  item<T extends { published: number; updated: number }>(kind: string, site: object, of: object, published: number, updated: number, build: () => T): T {
+  item<T extends { published: number; updated: number }>(
+    kind: string,
+    site: object,
+    of: object,
+    published: number,
+    updated: number,
+    build: () => T,
+    digest?: string,
+  ): T {
     const seen = this.byObject.get(of);
     let content = seen !== undefined && seen.site === site && seen.kind === kind ? (seen.content as ItemContent<T>) : undefined;
     let key = seen?.key ?? null;
     if (content === undefined) {
-      key = this.dir === null ? null : sha256(`${kind}\0${JSON.stringify([site, of])}`);
+      key = this.dir === null ? null : digest === undefined ? sha256(`${kind}\0${JSON.stringify([site, of])}`) : sha256(`${kind}\0${this.siteJson(site)}\0${digest}`);
       content = key === null ? undefined : (this.used.get(key) as ItemContent<T> | undefined);
       if (content === undefined) {
         content = key === null ? undefined : (this.stored.get(key) as ItemContent<T> | undefined);

@@ -15,6 +15,7 @@ import type { Dataset } from '../../src/types.ts';
 import { CONFIG_FILE, type StepContext, type StepResult } from '../context.ts';
 import type { Artifact } from '../publish/artifact.ts';
 import { FeedCache } from '../cache/feed-cache.ts';
+import { paperDigest } from '../cache/paper-digest.ts';
 import { feedCacheVersions } from '../cache/version.ts';
 import { atom } from '../feeds/atom.ts';
 import { dayItem, paperItem, weekItem } from '../feeds/items.ts';
@@ -84,11 +85,13 @@ export async function feedsStep(
 
 /**
  * The item builders of items.ts behind `cache`: each item keyed by its kind and what its builder
- * reads apart from the times (the site and the paper, day or week).
+ * reads apart from the times (the site and the paper, day or week; a paper by its content digest,
+ * noted when papers.json was encoded).
  */
 function cachedItems(cache: FeedCache): ItemSource {
   return {
-    paper: (site, paper, published, updated) => cache.item('paper', site, paper, published, updated, () => paperItem(site, paper, published, updated)),
+    paper: (site, paper, published, updated) =>
+      cache.item('paper', site, paper, published, updated, () => paperItem(site, paper, published, updated), cache.dir === null ? undefined : paperDigest(paper)),
     day: (site, day) => cache.item('day', site, day, day.published, day.published, () => dayItem(site, day)),
     week: (site, week) => cache.item('week', site, week, week.published, week.updated, () => weekItem(site, week)),
   };

@@ -70,6 +70,16 @@ describe('items', () => {
     expect(calls).toEqual(['a']);
   });
 
+  it('keys an item by the digest the caller gives instead of its JSON', async () => {
+    const cache = new FeedCache(await cacheDir(), VERSIONS);
+    const { calls, build } = builder();
+    cache.item('paper', SITE, { id: 'a', text: 'x' }, 1, 1, build({ id: 'a', text: 'x' }, 1, 1), 'digest-1');
+    // Same digest: the same content, whatever the object says.
+    cache.item('paper', SITE, { id: 'b', text: 'y' }, 1, 1, build({ id: 'b', text: 'y' }, 1, 1), 'digest-1');
+    cache.item('paper', SITE, { id: 'a', text: 'x' }, 1, 1, build({ id: 'a', text: 'x' }, 1, 1), 'digest-2');
+    expect(calls).toEqual(['a', 'a']);
+  });
+
   it('writes nothing without a cache folder', () => {
     const cache = new FeedCache(null, VERSIONS);
     const { build } = builder();
