@@ -79,7 +79,7 @@ interface ArchiveHeader {
 /**
  * A complete archive's documents found in the cache: what the header says of each (`known`),
  * and the bytes, read and checked on first access (a file found corrupt then is reported and
- * the documents rendered anew: `known` no longer holds for them).
+ * the documents rendered anew: `known` then tells their content).
  */
 export interface CachedDocuments extends FeedBytes {
   known: Record<keyof FeedBytes, DocumentContent>;
@@ -300,6 +300,7 @@ export class FeedCache {
   /** The documents of a header hit: `known` from the header, the bytes read and checked on first access. */
   private cachedDocuments(file: string, key: string, header: ArchiveHeader, render: () => FeedDocuments): CachedDocuments {
     let docs: FeedBytes | null = null;
+    let known = header.docs;
     const load = (): FeedBytes => {
       if (docs !== null) return docs;
       let bytes: Buffer | null = null;
@@ -315,10 +316,14 @@ export class FeedCache {
         this.problem(file, 'payload does not match its header');
       } else if (decoded !== null && 'problem' in decoded) this.problem(file, decoded.problem);
       else if (decoded !== null) this.problem(file, 'written by another V8 version');
-      return (docs = this.renderArchive(key, render));
+      docs = this.renderArchive(key, render);
+      known = contentOf(docs);
+      return docs;
     };
     return {
-      known: header.docs,
+      get known() {
+        return known;
+      },
       get rss() {
         return load().rss;
       },

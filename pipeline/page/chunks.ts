@@ -100,7 +100,8 @@ export function chunkSearchData(
     related = relatedPapers(index),
   }: { prefix?: string; termChunkBytes?: number; authors?: readonly AuthorRecord[]; related?: readonly number[][] } = {},
 ): SearchChunks {
-  // Chunks are named by position; the folder they live in is named by a hash of all of them,
+  // Chunks are named by position; the folder they live in is named by a hash of all of them
+  // (of each chunk's name and sha256),
   // so a new build never mixes with cached chunks of an old one and the manifest stays small.
   const chunks: { file: string; data: string | Uint8Array }[] = [];
   // As UTF-8 bytes: a chunk's JSON holds Korean text, which V8 keeps as two bytes per character
@@ -200,10 +201,15 @@ export function chunkSearchData(
     papers: { block: PAPER_BLOCK, count: paperFiles.length },
     authors: { count: shards.length },
   };
+  // Each chunk is hashed once: for the folder name and for the writer (`known`).
   const h = createHash('sha256');
-  for (const c of chunks) h.update(c.file).update('\0').update(c.data).update('\0');
+  const known = chunks.map((c) => {
+    const content = { sha256: createHash('sha256').update(c.data).digest('hex'), size: Buffer.byteLength(c.data) };
+    h.update(c.file).update('\0').update(content.sha256).update('\0');
+    return content;
+  });
   manifest.root = `${h.digest('hex').slice(0, 12)}/`;
-  const artifacts: Artifact[] = chunks.map((c) => ({ path: `${prefix}${manifest.root}${c.file}`, data: c.data }));
+  const artifacts: Artifact[] = chunks.map((c, i) => ({ path: `${prefix}${manifest.root}${c.file}`, data: c.data, known: known[i] }));
   artifacts.push({ path: `${prefix}manifest.json`, data: JSON.stringify(manifest) });
   return { manifest, artifacts };
 }

@@ -11,7 +11,8 @@
  * sha256 and size in that run's manifest, the file still of the recorded size and modification
  * time) is hard-linked from there instead of written (`Staging#link`): the swap renames the old
  * folder away and removes it, and the link keeps the file. An artifact that says its sha256 and
- * size (`Artifact#known`, a cached feed archive) is then neither read nor hashed.
+ * size (`Artifact#known`: a cached feed archive, a page chunk) is not hashed again, and when
+ * linked, not even read.
  * Problems are fatal diagnostics on the pipeline's own file: an artifact path written twice
  * (`duplicate-artifact`) and a write that failed (`write-failed`, reported by `flush`).
  */
@@ -116,9 +117,12 @@ export class ArtifactWriter {
       } else {
         const data = artifact.data; // read once: it may be a getter that reads a file
         const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-        const content = hashOf(bytes);
+        // Known content is not hashed again (asked after `data`, which may have changed it).
+        const told = 'known' in artifact ? artifact.known : undefined;
+        const content = told ? { sha256: told.sha256, size: told.size } : hashOf(bytes);
         this.records.set(artifact.path, { path: artifact.path, ...content });
-        if (this.previous.size > 0) from = this.claim(artifact.path, content);
+        const tried = known !== undefined && known.sha256 === content.sha256; // claimed above already
+        if (this.previous.size > 0 && !tried) from = this.claim(artifact.path, content);
         if (from === null) job = (staging) => staging.write(artifact.path, bytes);
       }
       if (from !== null) {

@@ -65,7 +65,9 @@ export async function feedsStep(
       if ('known' in docs) {
         return {
           path: file,
-          known: docs.known[format],
+          get known() {
+            return docs.known[format];
+          },
           get data() {
             return docs[format];
           },
