@@ -19,6 +19,7 @@ import type { VectorTable } from '../src/search/vectors.ts';
 import type { CacheProblem } from './cache/cache-file.ts';
 import { BundleCache } from './cache/bundle-cache.ts';
 import { FastPath, reuseStep } from './cache/fast-path.ts';
+import { PageCache } from './cache/page-cache.ts';
 import { FeedCache, type StagedFeedCache } from './cache/feed-cache.ts';
 import { readManifest, removeManifest, saveManifest } from './cache/manifest.ts';
 import { ParseCache } from './cache/parse-cache.ts';
@@ -128,6 +129,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       ...caches.vectors.discarded,
       ...caches.feeds.discarded,
       ...caches.bundles.discarded,
+      ...caches.pages.discarded,
     ];
     for (const problem of discarded) logger.warn(`cache: discarded ${problem.file}: ${problem.reason}; rebuilt from the input`);
 
@@ -203,13 +205,14 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 }
 
 /** The caches of a run: the parse cache only with the cache on; the term vectors and feed items in memory only without it. */
-function openCaches(config: ResolvedConfig, useCache: boolean): StepCaches & { vectors: VectorCache; feeds: FeedCache; bundles: BundleCache } {
+function openCaches(config: ResolvedConfig, useCache: boolean): StepCaches & { vectors: VectorCache; feeds: FeedCache; bundles: BundleCache; pages: PageCache } {
   const dir = useCache ? config.cacheDirAbs : null;
   return {
     parse: useCache ? new ParseCache(config.cacheDirAbs, parserVersion()) : null,
     vectors: new VectorCache(dir, moduleFingerprint('src/search/index-builder.ts')),
     feeds: new FeedCache(dir, feedCacheVersions()),
     bundles: new BundleCache(dir),
+    pages: new PageCache(dir, moduleFingerprint('pipeline/page/chunks.ts')),
   };
 }
 

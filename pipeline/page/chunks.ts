@@ -13,6 +13,8 @@ import { authorShard, PAGE_FORMAT } from '../../src/page/format.ts';
 import type { AuthorShard, DocChunk, Manifest, MetaChunk, MetaRecord, PaperChunk } from '../../src/page/format.ts';
 import type { BuiltIndex } from '../../src/search/index-builder.ts';
 import { entriesBytes, entryLength } from '../../src/search/index-json.ts';
+import type { PageCache } from '../cache/page-cache.ts';
+import { paperDigest } from '../cache/paper-digest.ts';
 import { relatedPapers } from './related.ts';
 import { summarySections } from './summary.ts';
 
@@ -87,7 +89,8 @@ export interface SearchChunks {
  * Splits the index of `papers` (added in dataset order) into the page's chunks: the manifest,
  * and the artifacts under `prefix` (chunks in `<root>t|d|m|p|a/<n>.json`, then `manifest.json`).
  * `authors` (authors.json's records) gives the authors' display names; `related` the related
- * papers by short id (computed from `index` when not given: pipeline/page/related.ts).
+ * papers by short id (computed from `index` when not given: pipeline/page/related.ts); `records`
+ * the page cache that keeps each paper's record of the paper chunks (pipeline/cache/page-cache.ts).
  * A term chunk's JSON stays under `termChunkBytes` UTF-16 code units unless one entry exceeds it.
  */
 export function chunkSearchData(
@@ -98,7 +101,8 @@ export function chunkSearchData(
     termChunkBytes = TERM_CHUNK_BYTES,
     authors = [],
     related = relatedPapers(index),
-  }: { prefix?: string; termChunkBytes?: number; authors?: readonly AuthorRecord[]; related?: readonly number[][] } = {},
+    records,
+  }: { prefix?: string; termChunkBytes?: number; authors?: readonly AuthorRecord[]; related?: readonly number[][]; records?: PageCache | null } = {},
 ): SearchChunks {
   // Chunks are named by position; the folder they live in is named by a hash of all of them
   // (of each chunk's name and sha256),
@@ -173,12 +177,25 @@ export function chunkSearchData(
     metaFiles.push(emit('m', n, { start, docs } satisfies MetaChunk));
   }
 
+  // A paper chunk is `JSON.stringify({ start, docs })` (PaperChunk), put together from each
+  // paper's record as UTF-8 JSON, which the page cache keeps between runs.
   const paperFiles: string[] = [];
+  const paperRecord = (p: Paper): Uint8Array => {
+    const record: PaperChunk['docs'][number] = { dates: p.dates, authors: p.authors, authorsTruncated: p.authorsTruncated, summary: summarySections(p.summary) };
+    return encoder.encode(JSON.stringify(record));
+  };
+  const comma = encoder.encode(',');
+  const nothing = encoder.encode('null');
   for (let start = 0, n = 0; start < byShort.length || n === 0; start += PAPER_BLOCK, n++) {
-    const docs = byShort
-      .slice(start, start + PAPER_BLOCK)
-      .map((p) => (p ? { dates: p.dates, authors: p.authors, authorsTruncated: p.authorsTruncated, summary: summarySections(p.summary) } : null));
-    paperFiles.push(emit('p', n, { start, docs } satisfies PaperChunk));
+    const parts: Uint8Array[] = [encoder.encode(`{"start":${start},"docs":[`)];
+    byShort.slice(start, start + PAPER_BLOCK).forEach((p, i) => {
+      if (i > 0) parts.push(comma);
+      parts.push(p === null ? nothing : records ? records.record(paperDigest(p), () => paperRecord(p)) : paperRecord(p));
+    });
+    parts.push(encoder.encode(']}'));
+    const file = `p/${n}.json`;
+    chunks.push({ file, data: Buffer.concat(parts) });
+    paperFiles.push(file);
   }
 
   const shards = authorShards(byShort, authors);

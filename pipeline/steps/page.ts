@@ -5,7 +5,8 @@
  * src/page/format.ts), with each paper's related papers (pipeline/page/related.ts), and
  * `client.js`, the search client for other pages (pipeline/page/client.ts). The bundles come from
  * the bundle cache when their sources did not change (pipeline/cache/bundle-cache.ts:
- * `ctx.caches.bundles`).
+ * `ctx.caches.bundles`), and each paper's record of the paper chunks from the page cache when the
+ * paper did not change (pipeline/cache/page-cache.ts: `ctx.caches.pages`).
  */
 import { byString } from '../../src/compare.ts';
 import type { Dataset } from '../../src/types.ts';
@@ -32,7 +33,10 @@ export async function pageStep(ctx: StepContext, { dataset, index: built }: Page
   const t0 = performance.now();
   const related = relatedPapers(index);
   const relatedMs = Math.round(performance.now() - t0);
-  const { manifest, artifacts } = chunkSearchData(dataset.papers, index, { authors: dataset.authors, related });
+  const records = ctx.caches.pages ?? null;
+  records?.load();
+  const { manifest, artifacts } = chunkSearchData(dataset.papers, index, { authors: dataset.authors, related, records });
+  const recordsSaved = records?.save() ?? 0;
   ctx.logger.info(
     `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks, ` +
       `${manifest.papers.count} paper chunks, ${manifest.authors.count} author shards; related papers in ${relatedMs} ms`,
@@ -41,5 +45,13 @@ export async function pageStep(ctx: StepContext, { dataset, index: built }: Page
   const html = await renderIndexHtml(ctx.config, dataset.papers.length, assets);
   const math = [assets.math.js, assets.math.css, ...assets.math.fonts];
   const files = [html, assets.js, assets.worker, assets.css, client, ...math, ...artifacts].sort(byString((a) => a.path));
-  return { value: files, counts: { artifacts: files.length, relatedMs, bundlesCached: ctx.caches.bundles?.hits ?? 0 } };
+  const counts = {
+    artifacts: files.length,
+    relatedMs,
+    bundlesCached: ctx.caches.bundles?.hits ?? 0,
+    recordsCached: records?.hits ?? 0,
+    recordsBuilt: records?.misses ?? 0,
+    recordShardsSaved: recordsSaved,
+  };
+  return { value: files, counts };
 }

@@ -1,0 +1,145 @@
+/**
+ * The page cache: each paper's record in the page's paper chunks (pipeline/page/chunks.ts: its
+ * dates, authors and summary sections, as UTF-8 JSON bytes), under `page/papers/<xx>.bin` in
+ * the cache folder, so that a rerun neither renders nor serializes and encodes again the records
+ * of papers that did not change (a fifth of the search data). Keyed by the paper's content
+ * digest (pipeline/cache/paper-digest.ts: sha256 of its papers.json line) and valid for one
+ * fingerprint of the chunk code (`version`).
+ *
+ * The records are spread over 256 shard files by the first two hex digits of the digest, all
+ * read by `load`; `save` rewrites only the shards whose records differ from those the run used
+ * (a new or changed paper, or one gone), each with exactly the records the run used, and
+ * removes a shard left with none. A record is a pure function of its key, so a shard written by
+ * a run that fails later is still right. Files in the shared format of cache-file.ts (JSON header
+ * line + V8 payload); a corrupt or foreign one is discarded (a `CacheProblem`) and rebuilt.
+ * Without a cache folder (`--no-cache`) nothing is read or written.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { decodeCacheFile, encodeCacheFile, writeEntryFile, type CacheProblem } from './cache-file.ts';
+
+export const PAGE_RECORDS_FORMAT = 'daily-papers-page-records@1';
+
+interface ShardHeader {
+  format: string;
+  version: string;
+  shard: string;
+}
+
+const SHARD_FILE = /^([0-9a-f]{2})\.bin$/;
+const shardOf = (key: string): string => key.slice(0, 2);
+
+export class PageCache {
+  /** `page/papers/` under the cache folder, or null: nothing read or written. */
+  readonly dir: string | null;
+  hits = 0;
+  misses = 0;
+  /** Shard files found corrupt or foreign in this run (each was rebuilt). */
+  readonly discarded: CacheProblem[] = [];
+  private stored = new Map<string, Uint8Array>();
+  private readonly storedPerShard = new Map<string, number>();
+  private readonly used = new Map<string, Uint8Array>();
+  private readonly missedShards = new Set<string>();
+
+  /**
+   * @param cacheDir the absolute cache folder, or null (`--no-cache`)
+   * @param version the fingerprint of the code that renders a record
+   */
+  constructor(
+    cacheDir: string | null,
+    private readonly version: string,
+  ) {
+    this.dir = cacheDir === null ? null : path.join(cacheDir, 'page', 'papers');
+  }
+
+  /** Reads the usable shards of the last run. Never throws. */
+  load(): void {
+    if (this.dir === null) return;
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const shard = SHARD_FILE.exec(name)?.[1];
+      if (shard === undefined) continue;
+      const file = path.join(this.dir, name);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        continue;
+      }
+      const decoded = decodeCacheFile<ShardHeader>(bytes, PAGE_RECORDS_FORMAT, (h) =>
+        h.version !== this.version ? 'stale' : h.shard !== shard ? 'shard does not match its file name' : null,
+      );
+      if ('stale' in decoded) continue;
+      const payload = 'payload' in decoded ? decoded.payload : null;
+      const valid =
+        payload instanceof Map && [...payload].every(([k, v]) => typeof k === 'string' && shardOf(k) === shard && v instanceof Uint8Array);
+      if (!valid) {
+        const reason = 'problem' in decoded ? decoded.problem : 'payload has the wrong shape';
+        this.discarded.push({ file: path.relative(path.dirname(path.dirname(this.dir)), file), reason });
+        continue;
+      }
+      for (const [key, record] of payload as Map<string, Uint8Array>) this.stored.set(key, record);
+      this.storedPerShard.set(shard, payload.size);
+    }
+  }
+
+  /**
+   * The record of the paper whose content digest is `key` (64 hex digits): the stored one, or
+   * `build()`'s (which must depend on nothing but that paper's content).
+   */
+  record(key: string, build: () => Uint8Array): Uint8Array {
+    let record = this.used.get(key);
+    if (record !== undefined) return record;
+    record = this.stored.get(key);
+    if (record !== undefined) this.hits++;
+    else {
+      this.misses++;
+      record = build();
+      this.missedShards.add(shardOf(key));
+    }
+    if (this.dir !== null) this.used.set(key, record);
+    return record;
+  }
+
+  /**
+   * Rewrites the shards whose records differ from the ones this run used, removes those left
+   * with none, and frees what it holds. Returns how many shard files it wrote or removed; a
+   * file that cannot be written is left to the next run (a cache miss, nothing worse).
+   */
+  save(): number {
+    const dir = this.dir;
+    if (dir === null) return 0;
+    const perShard = new Map<string, Map<string, Uint8Array>>();
+    for (const [key, record] of this.used) {
+      const shard = shardOf(key);
+      let records = perShard.get(shard);
+      if (!records) perShard.set(shard, (records = new Map()));
+      records.set(key, record);
+    }
+    let changed = 0;
+    try {
+      for (const shard of new Set([...perShard.keys(), ...this.storedPerShard.keys()])) {
+        const records = perShard.get(shard);
+        if (!this.missedShards.has(shard) && (records?.size ?? 0) === (this.storedPerShard.get(shard) ?? 0)) continue;
+        const file = path.join(dir, `${shard}.bin`);
+        if (records) {
+          mkdirSync(dir, { recursive: true });
+          writeEntryFile(file, encodeCacheFile({ format: PAGE_RECORDS_FORMAT, version: this.version, shard }, records));
+        } else rmSync(file, { force: true });
+        changed++;
+      }
+      // Temporary files of killed runs.
+      if (changed > 0) for (const name of readdirSync(dir)) if (!SHARD_FILE.test(name)) rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // A cache that cannot be written costs the next run a rebuild, nothing more.
+    }
+    this.stored = new Map();
+    this.used.clear();
+    return changed;
+  }
+}
