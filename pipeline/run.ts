@@ -4,8 +4,8 @@
  * (pipeline/step-runner.ts), applies the config's diagnostic levels (pipeline/report/levels.ts),
  * asks for the verdict (pipeline/report/verdict.ts) and publishes atomically only when the run
  * succeeded. Only a run that publishes touches the caches it would lose by a mistake: it prunes
- * the parse cache and the feed cache's archive documents, and writes the term vectors and the
- * feed cache, after its output is in place. Never calls
+ * the parse cache and the feed cache's archive documents, and writes the term vectors, the
+ * feed cache and the page cache, after its output is in place. Never calls
  * process.exit.
  *
  * Fast path (pipeline/cache/fast-path.ts): when nothing changed since the last published run,
@@ -194,6 +194,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       await caches.feeds.remove(prune.feeds);
       await saveVectors(vectors, logger);
       await saveFeedCache(feedCache, logger);
+      caches.pages.save();
     }
     await keepLastReport(config.cacheDirAbs, text);
     return { exitCode: verdict.exitCode, report, published: publishing, files: [...files.values()].sort(byString((x) => x.path)) };

@@ -9,8 +9,8 @@
  * The records are spread over 256 shard files by the first two hex digits of the digest, all
  * read by `load`; `save` rewrites only the shards whose records differ from those the run used
  * (a new or changed paper, or one gone), each with exactly the records the run used, and
- * removes a shard left with none. A record is a pure function of its key, so a shard written by
- * a run that fails later is still right. Files in the shared format of cache-file.ts (JSON header
+ * removes a shard left with none; pipeline/run.ts calls it only once a run has published, so
+ * that a failed run (no papers, a fatal diagnostic) prunes nothing. Files in the shared format of cache-file.ts (JSON header
  * line + V8 payload); a corrupt or foreign one is discarded (a `CacheProblem`) and rebuilt.
  * Without a cache folder (`--no-cache`) nothing is read or written.
  */

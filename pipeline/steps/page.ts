@@ -36,7 +36,6 @@ export async function pageStep(ctx: StepContext, { dataset, index: built }: Page
   const records = ctx.caches.pages ?? null;
   records?.load();
   const { manifest, artifacts } = chunkSearchData(dataset.papers, index, { authors: dataset.authors, related, records });
-  const recordsSaved = records?.save() ?? 0;
   ctx.logger.info(
     `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks, ` +
       `${manifest.papers.count} paper chunks, ${manifest.authors.count} author shards; related papers in ${relatedMs} ms`,
@@ -51,7 +50,6 @@ export async function pageStep(ctx: StepContext, { dataset, index: built }: Page
     bundlesCached: ctx.caches.bundles?.hits ?? 0,
     recordsCached: records?.hits ?? 0,
     recordsBuilt: records?.misses ?? 0,
-    recordShardsSaved: recordsSaved,
   };
   return { value: files, counts };
 }
