@@ -9,8 +9,9 @@
  * The records are spread over 256 shard files by the first two hex digits of the digest, all
  * read by `load`; `save` rewrites only the shards whose records differ from those the run used
  * (a new or changed paper, or one gone), each with exactly the records the run used, and
- * removes a shard left with none; pipeline/run.ts calls it only once a run has published, so
- * that a failed run (no papers, a fatal diagnostic) prunes nothing. Files in the shared format of cache-file.ts (JSON header
+ * removes a shard left with none. The page step serializes those shards (`stage`) and lets the
+ * rest go; pipeline/run.ts writes them (`save`) only once a run has published, so that a failed
+ * run (no papers, a fatal diagnostic) prunes nothing. Files in the shared format of cache-file.ts (JSON header
  * line + V8 payload); a corrupt or foreign one is discarded (a `CacheProblem`) and rebuilt.
  * Without a cache folder (`--no-cache`) nothing is read or written.
  */
@@ -40,6 +41,8 @@ export class PageCache {
   private readonly storedPerShard = new Map<string, number>();
   private readonly used = new Map<string, Uint8Array>();
   private readonly missedShards = new Set<string>();
+  /** What `stage` serialized for `save`: a shard's bytes, or null to remove it. */
+  private staged: { file: string; bytes: Uint8Array | null }[] = [];
 
   /**
    * @param cacheDir the absolute cache folder, or null (`--no-cache`)
@@ -107,11 +110,11 @@ export class PageCache {
   }
 
   /**
-   * Rewrites the shards whose records differ from the ones this run used, removes those left
-   * with none, and frees what it holds. Returns how many shard files it wrote or removed; a
-   * file that cannot be written is left to the next run (a cache miss, nothing worse).
+   * Serializes the shards whose records differ from the ones this run used (to be written by
+   * `save`), and frees every record it holds, so that a run keeps only what it will write (a
+   * few shards) until it has published. Returns how many shard files `save` will write or remove.
    */
-  save(): number {
+  stage(): number {
     const dir = this.dir;
     if (dir === null) return 0;
     const perShard = new Map<string, Map<string, Uint8Array>>();
@@ -121,25 +124,42 @@ export class PageCache {
       if (!records) perShard.set(shard, (records = new Map()));
       records.set(key, record);
     }
-    let changed = 0;
-    try {
-      for (const shard of new Set([...perShard.keys(), ...this.storedPerShard.keys()])) {
-        const records = perShard.get(shard);
-        if (!this.missedShards.has(shard) && (records?.size ?? 0) === (this.storedPerShard.get(shard) ?? 0)) continue;
-        const file = path.join(dir, `${shard}.bin`);
-        if (records) {
-          mkdirSync(dir, { recursive: true });
-          writeEntryFile(file, encodeCacheFile({ format: PAGE_RECORDS_FORMAT, version: this.version, shard }, records));
-        } else rmSync(file, { force: true });
-        changed++;
-      }
-      // Temporary files of killed runs.
-      if (changed > 0) for (const name of readdirSync(dir)) if (!SHARD_FILE.test(name)) rmSync(path.join(dir, name), { force: true });
-    } catch {
-      // A cache that cannot be written costs the next run a rebuild, nothing more.
+    this.staged = [];
+    for (const shard of new Set([...perShard.keys(), ...this.storedPerShard.keys()])) {
+      const records = perShard.get(shard);
+      if (!this.missedShards.has(shard) && (records?.size ?? 0) === (this.storedPerShard.get(shard) ?? 0)) continue;
+      const bytes = records ? encodeCacheFile({ format: PAGE_RECORDS_FORMAT, version: this.version, shard }, records) : null;
+      this.staged.push({ file: path.join(dir, `${shard}.bin`), bytes });
     }
     this.stored = new Map();
     this.used.clear();
+    return this.staged.length;
+  }
+
+  /**
+   * Writes what `stage` serialized: each changed shard, renamed into place, and removes the
+   * shards left with none. Call only once the run has published (pipeline/run.ts), so that a
+   * failed run prunes nothing. Returns how many files it wrote or removed; a file that cannot
+   * be written is left to the next run (a cache miss, nothing worse). Never throws.
+   */
+  save(): number {
+    const dir = this.dir;
+    const staged = this.staged;
+    this.staged = [];
+    if (dir === null || staged.length === 0) return 0;
+    let changed = 0;
+    try {
+      mkdirSync(dir, { recursive: true });
+      for (const { file, bytes } of staged) {
+        if (bytes === null) rmSync(file, { force: true });
+        else writeEntryFile(file, bytes);
+        changed++;
+      }
+      // Temporary files of killed runs.
+      for (const name of readdirSync(dir)) if (!SHARD_FILE.test(name)) rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // A cache that cannot be written costs the next run a rebuild, nothing more.
+    }
     return changed;
   }
 }

@@ -36,6 +36,7 @@ export async function pageStep(ctx: StepContext, { dataset, index: built }: Page
   const records = ctx.caches.pages ?? null;
   records?.load();
   const { manifest, artifacts } = chunkSearchData(dataset.papers, index, { authors: dataset.authors, related, records });
+  const recordShards = records?.stage() ?? 0; // written once the run has published
   ctx.logger.info(
     `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks, ` +
       `${manifest.papers.count} paper chunks, ${manifest.authors.count} author shards; related papers in ${relatedMs} ms`,
@@ -50,6 +51,7 @@ export async function pageStep(ctx: StepContext, { dataset, index: built }: Page
     bundlesCached: ctx.caches.bundles?.hits ?? 0,
     recordsCached: records?.hits ?? 0,
     recordsBuilt: records?.misses ?? 0,
+    recordShards,
   };
   return { value: files, counts };
 }

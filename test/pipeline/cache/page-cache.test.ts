@@ -29,7 +29,10 @@ function run(dir: string | null, ids: (number | string)[], version = 'v1') {
   cache.load();
   const built: string[] = [];
   const records = ids.map((id) => Buffer.from(cache.record(key(id), () => (built.push(String(id)), bytes(`{"id":${JSON.stringify(String(id))}}`)))).toString());
-  return { cache, built, records, saved: cache.save() };
+  const staged = cache.stage();
+  const saved = cache.save();
+  expect(saved).toBe(staged);
+  return { cache, built, records, saved };
 }
 
 describe('PageCache', () => {

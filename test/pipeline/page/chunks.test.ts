@@ -120,7 +120,8 @@ describe('paper chunks through the page cache', () => {
       const cold = new PageCache(dir, 'v1');
       cold.load();
       const first = bytes(chunkSearchData(dataset.papers, built, { records: cold }).artifacts);
-      expect(cold.save()).toBeGreaterThan(0);
+      expect(cold.stage()).toBeGreaterThan(0);
+      cold.save();
       const warm = new PageCache(dir, 'v1');
       warm.load();
       const second = bytes(chunkSearchData(dataset.papers, built, { records: warm }).artifacts);
