@@ -1,10 +1,11 @@
 /**
- * The page cache: each paper's record in the page's paper chunks (pipeline/page/chunks.ts: its
- * dates, authors and summary sections, as UTF-8 JSON bytes), under `page/papers/<xx>.bin` in
- * the cache folder, so that a rerun neither renders nor serializes and encodes again the records
- * of papers that did not change (a fifth of the search data). Keyed by the paper's content
- * digest (pipeline/cache/paper-digest.ts: sha256 of its papers.json line) and valid for one
- * fingerprint of the chunk code (`version`).
+ * The page cache: each paper's records in the page's chunks (pipeline/page/chunks.ts), as
+ * UTF-8 JSON bytes: its paper chunk record (dates, authors, summary sections) and its meta chunk
+ * record without the related papers. Under `page/papers/<xx>.bin` in the cache folder, so that a
+ * rerun neither renders nor serializes and encodes again the records of papers that did not
+ * change (half of the search data). Keyed by the paper's content digest
+ * (pipeline/cache/paper-digest.ts: sha256 of its papers.json line; the meta record's with `:m`
+ * after it) and valid for one fingerprint of the chunk code (`version`).
  *
  * The records are spread over 256 shard files by the first two hex digits of the digest, all
  * read by `load`; `save` rewrites only the shards whose records differ from those the run used
@@ -92,8 +93,8 @@ export class PageCache {
   }
 
   /**
-   * The record of the paper whose content digest is `key` (64 hex digits): the stored one, or
-   * `build()`'s (which must depend on nothing but that paper's content).
+   * The record under `key` (a paper's content digest, 64 hex digits, with a suffix per kind of
+   * record): the stored one, or `build()`'s (which must depend on nothing but that paper's content).
    */
   record(key: string, build: () => Uint8Array): Uint8Array {
     let record = this.used.get(key);

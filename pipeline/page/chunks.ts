@@ -10,7 +10,7 @@ import type { AuthorRecord, Paper } from '../../src/types.ts';
 import type { Artifact } from '../publish/artifact.ts';
 import { ANALYZER_VERSION } from '../../src/search/options.ts';
 import { authorShard, PAGE_FORMAT } from '../../src/page/format.ts';
-import type { AuthorShard, DocChunk, Manifest, MetaChunk, MetaRecord, PaperChunk } from '../../src/page/format.ts';
+import type { AuthorShard, DocChunk, Manifest, MetaRecord, PaperChunk } from '../../src/page/format.ts';
 import type { BuiltIndex } from '../../src/search/index-builder.ts';
 import { entriesBytes, entryLength } from '../../src/search/index-json.ts';
 import type { PageCache } from '../cache/page-cache.ts';
@@ -171,26 +171,43 @@ export function chunkSearchData(
     docFiles.push(emit('d', n, doc));
   }
 
+  // A meta or paper chunk is `JSON.stringify({ start, docs })` (MetaChunk, PaperChunk), put
+  // together from each paper's record as UTF-8 JSON, which the page cache keeps between runs
+  // (by the paper's content digest; a meta record without its related papers, which change
+  // with other papers, and `related` last: its JSON ends with `"related":`).
+  const comma = encoder.encode(',');
+  const nothing = encoder.encode('null');
+  const close = encoder.encode('}');
+  const cached = (p: Paper, kind: string, build: () => Uint8Array): Uint8Array => (records ? records.record(`${paperDigest(p)}${kind}`, build) : build());
+  const metaHead = (p: Paper): Uint8Array => {
+    const json = JSON.stringify(metaRecord(p, []));
+    if (!json.endsWith('"related":[]}')) throw new Error('chunks: a meta record must end with its related papers');
+    return encoder.encode(json.slice(0, -3));
+  };
   const metaFiles: string[] = [];
   for (let start = 0, n = 0; start < byShort.length || n === 0; start += META_BLOCK, n++) {
-    const docs = byShort.slice(start, start + META_BLOCK).map((p, i) => (p ? metaRecord(p, related[start + i] ?? []) : null));
-    metaFiles.push(emit('m', n, { start, docs } satisfies MetaChunk));
+    const parts: Uint8Array[] = [encoder.encode(`{"start":${start},"docs":[`)];
+    byShort.slice(start, start + META_BLOCK).forEach((p, i) => {
+      if (i > 0) parts.push(comma);
+      if (p === null) parts.push(nothing);
+      else parts.push(cached(p, ':m', () => metaHead(p)), encoder.encode(JSON.stringify(related[start + i] ?? [])), close);
+    });
+    parts.push(encoder.encode(']}'));
+    const file = `m/${n}.json`;
+    chunks.push({ file, data: Buffer.concat(parts) });
+    metaFiles.push(file);
   }
 
-  // A paper chunk is `JSON.stringify({ start, docs })` (PaperChunk), put together from each
-  // paper's record as UTF-8 JSON, which the page cache keeps between runs.
   const paperFiles: string[] = [];
   const paperRecord = (p: Paper): Uint8Array => {
     const record: PaperChunk['docs'][number] = { dates: p.dates, authors: p.authors, authorsTruncated: p.authorsTruncated, summary: summarySections(p.summary) };
     return encoder.encode(JSON.stringify(record));
   };
-  const comma = encoder.encode(',');
-  const nothing = encoder.encode('null');
   for (let start = 0, n = 0; start < byShort.length || n === 0; start += PAPER_BLOCK, n++) {
     const parts: Uint8Array[] = [encoder.encode(`{"start":${start},"docs":[`)];
     byShort.slice(start, start + PAPER_BLOCK).forEach((p, i) => {
       if (i > 0) parts.push(comma);
-      parts.push(p === null ? nothing : records ? records.record(paperDigest(p), () => paperRecord(p)) : paperRecord(p));
+      parts.push(p === null ? nothing : cached(p, '', () => paperRecord(p)));
     });
     parts.push(encoder.encode(']}'));
     const file = `p/${n}.json`;

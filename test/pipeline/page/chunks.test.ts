@@ -104,7 +104,7 @@ describe('chunked search data (Node)', () => {
   });
 });
 
-describe('paper chunks through the page cache', () => {
+describe('meta and paper chunks through the page cache', () => {
   test('are the same bytes with a cold cache, a warm one and none, and are JSON of { start, docs }', async () => {
     const { mkdtemp, rm } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
@@ -125,10 +125,10 @@ describe('paper chunks through the page cache', () => {
       const warm = new PageCache(dir, 'v1');
       warm.load();
       const second = bytes(chunkSearchData(dataset.papers, built, { records: warm }).artifacts);
-      expect([warm.hits, warm.misses]).toEqual([dataset.papers.length, 0]);
+      expect([warm.hits, warm.misses]).toEqual([2 * dataset.papers.length, 0]); // a meta and a paper record each
       expect(first).toEqual(none);
       expect(second).toEqual(none);
-      const paperChunks = Object.entries(none).filter(([p]) => /\/p\/\d+\.json$/.test(p));
+      const paperChunks = Object.entries(none).filter(([p]) => /\/[mp]\/\d+\.json$/.test(p));
       expect(paperChunks.length).toBeGreaterThan(0);
       for (const [, text] of paperChunks) {
         const chunk = JSON.parse(text) as { start: number; docs: unknown[] };
