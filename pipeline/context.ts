@@ -9,7 +9,9 @@ import { VFile } from 'vfile';
 import type { Options as MessageOptions, VFileMessage } from 'vfile-message';
 import type { Config } from '../src/config.ts';
 import { fatal } from '../src/message.ts';
+import type { BundleCache } from './cache/bundle-cache.ts';
 import type { FeedCache } from './cache/feed-cache.ts';
+import type { PageCache } from './cache/page-cache.ts';
 import type { ParseCache } from './cache/parse-cache.ts';
 import type { VectorCache } from './cache/vector-cache.ts';
 
@@ -48,6 +50,10 @@ export interface StepCaches {
    * only under --no-cache. Absent or null: the feeds step shares items within the run only.
    */
   feeds?: FeedCache | null;
+  /** The page's esbuild bundles (pipeline/cache/bundle-cache.ts). Absent or null: bundled every run. */
+  bundles?: BundleCache | null;
+  /** Each paper's record in the page's paper chunks (pipeline/cache/page-cache.ts). Absent or null: rendered every run. */
+  pages?: PageCache | null;
 }
 
 export interface StepContext {

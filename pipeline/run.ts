@@ -4,8 +4,8 @@
  * (pipeline/step-runner.ts), applies the config's diagnostic levels (pipeline/report/levels.ts),
  * asks for the verdict (pipeline/report/verdict.ts) and publishes atomically only when the run
  * succeeded. Only a run that publishes touches the caches it would lose by a mistake: it prunes
- * the parse cache and the feed cache's archive documents, and writes the term vectors and the
- * feed cache, after its output is in place. Never calls
+ * the parse cache and the feed cache's archive documents, and writes the term vectors, the
+ * feed cache and the page cache, after its output is in place. Never calls
  * process.exit.
  *
  * Fast path (pipeline/cache/fast-path.ts): when nothing changed since the last published run,
@@ -17,7 +17,9 @@ import { byString } from '../src/compare.ts';
 import type { VFile } from 'vfile';
 import type { VectorTable } from '../src/search/vectors.ts';
 import type { CacheProblem } from './cache/cache-file.ts';
+import { BundleCache } from './cache/bundle-cache.ts';
 import { FastPath, reuseStep } from './cache/fast-path.ts';
+import { PageCache } from './cache/page-cache.ts';
 import { FeedCache, type StagedFeedCache } from './cache/feed-cache.ts';
 import { readManifest, removeManifest, saveManifest } from './cache/manifest.ts';
 import { ParseCache } from './cache/parse-cache.ts';
@@ -80,6 +82,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     if (lock.note) logger.info(lock.note);
     for (const note of await recoverPublish(config.outputDir)) logger.info(note);
     const previous = flags.cache ? await readManifest(config.cacheDirAbs) : { manifest: null, problems: [] };
+    // Unchanged artifacts are linked from the output folder the manifest describes.
+    if (previous.manifest?.outputDir === config.outputDir) writer.reuse(previous.manifest.artifacts);
 
     // The steps, in order; their outcome is the run to reuse, or null when it was built anew or failed.
     const reused = await steps.untilFailure(async (): Promise<{ fastPath: FastPath; byStat: boolean } | null> => {
@@ -124,6 +128,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       ...(caches.parse?.discarded ?? []),
       ...caches.vectors.discarded,
       ...caches.feeds.discarded,
+      ...caches.bundles.discarded,
+      ...caches.pages.discarded,
     ];
     for (const problem of discarded) logger.warn(`cache: discarded ${problem.file}: ${problem.reason}; rebuilt from the input`);
 
@@ -142,7 +148,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     if (publishing && !reused) {
       // Publish time = writing the artifacts into staging (during the steps) + the swap.
       const bytes = artifacts.reduce((sum, a) => sum + a.size, 0);
-      steps.records.push({ name: 'publish', ms: Math.round(writer.ms * 10) / 10, counts: { artifacts: artifacts.length + 1, bytes } });
+      steps.records.push({ name: 'publish', ms: Math.round(writer.ms * 10) / 10, counts: { artifacts: artifacts.length + 1, bytes, linked: writer.linked } });
     }
     const parse = steps.counts('parse');
     const report = buildReport({
@@ -188,6 +194,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       await caches.feeds.remove(prune.feeds);
       await saveVectors(vectors, logger);
       await saveFeedCache(feedCache, logger);
+      caches.pages.save();
     }
     await keepLastReport(config.cacheDirAbs, text);
     return { exitCode: verdict.exitCode, report, published: publishing, files: [...files.values()].sort(byString((x) => x.path)) };
@@ -199,12 +206,14 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 }
 
 /** The caches of a run: the parse cache only with the cache on; the term vectors and feed items in memory only without it. */
-function openCaches(config: ResolvedConfig, useCache: boolean): StepCaches & { vectors: VectorCache; feeds: FeedCache } {
+function openCaches(config: ResolvedConfig, useCache: boolean): StepCaches & { vectors: VectorCache; feeds: FeedCache; bundles: BundleCache; pages: PageCache } {
   const dir = useCache ? config.cacheDirAbs : null;
   return {
     parse: useCache ? new ParseCache(config.cacheDirAbs, parserVersion()) : null,
     vectors: new VectorCache(dir, moduleFingerprint('src/search/index-builder.ts')),
     feeds: new FeedCache(dir, feedCacheVersions()),
+    bundles: new BundleCache(dir),
+    pages: new PageCache(dir, moduleFingerprint('pipeline/page/chunks.ts')),
   };
 }
 

@@ -3,31 +3,35 @@
  * cannot have changed, under `feeds/` in the cache folder. Two layers, in the shared file format of
  * cache-file.ts (JSON header line + V8 payload):
  *
- * - items, `feeds/items.bin`: the content of every feed item (HTML through unified, plain-text
- *   summary, links, byline…: pipeline/feeds/items.ts), keyed by sha256 of the item kind and
- *   everything its builder reads except the times (the site, and the paper, day or week as JSON),
- *   under the item code's fingerprint. One file, read once per run (`load`), rewritten by a
- *   publishing run with exactly the items that run used, when they differ from the file's.
+ * - items, `feeds/items/<xx>.bin`: the content of every feed item (HTML through unified,
+ *   plain-text summary, links, byline…: pipeline/feeds/items.ts), keyed by sha256 of the item
+ *   kind and everything its builder reads except the times (the site, and the paper, day or week
+ *   as JSON), under the item code's fingerprint. Spread over 256 shard files by the key's first
+ *   two hex digits (`xx`), all read once per run (`load`); a publishing run rewrites only the
+ *   shards whose items differ from what it used (a new or changed item, or one no longer used),
+ *   with exactly the items it used: one new digest rewrites a tenth of them, not the whole 20 MB.
  *   Within a run the same map shares one item between every feed and archive it appears in.
  * - complete archive documents, `feeds/archives/<key>.bin`: the RSS, Atom and JSON Feed bytes of
  *   a complete month (RFC 5005 `fh:archive`), keyed by sha256 of the site and the planned feed
  *   (its items included) under the serializers' fingerprint. Only complete months: every other
  *   document changes with every new digest. Read on demand, written by a publishing run, and
- *   the entries a publishing run did not use are pruned (`unused`, then `remove`).
+ *   the entries a publishing run did not use are pruned (`unused`, then `remove`). The header
+ *   line records each document's sha256 and size, so that a hit reads the header only: the
+ *   documents themselves are read (and checked) when first asked for, which a run that links
+ *   the unchanged file of its last output (pipeline/publish/artifact-writer.ts) never does.
  *
  * Nothing is written before the run has published (`stage`, then `write` from pipeline/run.ts),
  * so that a failed run never replaces or prunes what the last good one left. Without a cache
  * folder (`--no-cache`) only the in-run sharing is left: nothing is read or written. A corrupt or
  * foreign file is discarded (a `CacheProblem`) and rebuilt; another version's file is not used.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { decodeCacheFile, encodeCacheFile, sha256, writeEntryFile, type CacheProblem } from './cache-file.ts';
 
-export const ITEMS_FORMAT = 'daily-papers-feed-items@1';
-export const ARCHIVES_FORMAT = 'daily-papers-feed-archive@1';
+export const ITEMS_FORMAT = 'daily-papers-feed-items@2';
+export const ARCHIVES_FORMAT = 'daily-papers-feed-archive@2';
 
 /** The three documents of one feed, as the feeds step writes them. */
 export interface FeedDocuments {
@@ -49,12 +53,41 @@ type ItemContent<T extends { published: number; updated: number }> = Omit<T, 'pu
 interface ItemsHeader {
   format: string;
   version: string;
+  /** The two hex digits every key of the shard starts with. */
+  shard: string;
+}
+
+/** An items shard's file name: the shard's two hex digits. */
+const SHARD_FILE = /^([0-9a-f]{2})\.bin$/;
+/** The shard of an item key (sha256 hex). */
+const shardOf = (key: string): string => key.slice(0, 2);
+
+/** The sha256 (hex) and size (bytes) of one document. */
+export interface DocumentContent {
+  sha256: string;
+  size: number;
 }
 
 interface ArchiveHeader {
   format: string;
   key: string;
+  /** Each document's sha256 and size. */
+  docs: Record<keyof FeedBytes, DocumentContent>;
+  v8?: unknown;
 }
+
+/**
+ * A complete archive's documents found in the cache: what the header says of each (`known`),
+ * and the bytes, read and checked on first access (a file found corrupt then is reported and
+ * the documents rendered anew: `known` then tells their content).
+ */
+export interface CachedDocuments extends FeedBytes {
+  known: Record<keyof FeedBytes, DocumentContent>;
+}
+
+const DOCUMENTS = ['rss', 'atom', 'json'] as const;
+/** Bytes read for an archive file's header line (about 600 bytes); a longer one is read whole. */
+const HEADER_BYTES = 2048;
 
 /** The code fingerprints the two layers are keyed by (pipeline/cache/version.ts `moduleFingerprint`). */
 export interface FeedCacheVersions {
@@ -73,8 +106,11 @@ export class FeedCache {
   archiveMisses = 0;
   /** Cache files found corrupt or foreign in this run (each was rebuilt). */
   readonly discarded: CacheProblem[] = [];
-  /** Items of the items file, by key. */
+  /** Items of the item shards, by key. */
   private stored = new Map<string, object>();
+  /** How many items each shard file held (by shard), and the shards where this run built an item. */
+  private storedPerShard = new Map<string, number>();
+  private readonly missedShards = new Set<string>();
   /** Items this run gave out, by the object they were built for (the run's sharing). */
   private readonly byObject = new WeakMap<object, { kind: string; site: object; key: string | null; content: object }>();
   /** Items this run used (from the file or built), by key: the run's sharing, and the next file. */
@@ -82,6 +118,8 @@ export class FeedCache {
   /** Archive keys this run used; the documents it built, to write once it has published. */
   private readonly archivesUsed = new Set<string>();
   private readonly archivesBuilt = new Map<string, FeedBytes>();
+  /** Each site's JSON, for item keys. */
+  private readonly sites = new WeakMap<object, string>();
   /** The key of each item this run gave out (with a cache folder): archive keys name items by it. */
   private readonly itemKeys = new WeakMap<object, string>();
 
@@ -93,8 +131,8 @@ export class FeedCache {
     this.dir = cacheDir === null ? null : path.join(cacheDir, 'feeds');
   }
 
-  private get itemsFile(): string | null {
-    return this.dir === null ? null : path.join(this.dir, 'items.bin');
+  private get itemsDir(): string | null {
+    return this.dir === null ? null : path.join(this.dir, 'items');
   }
 
   private archiveFile(key: string): string {
@@ -105,46 +143,82 @@ export class FeedCache {
     this.discarded.push({ file: path.relative(path.dirname(this.dir!), file), reason });
   }
 
-  /** Reads the items file of the last published run, if there is a usable one. Never throws. */
+  private siteJson(site: object): string {
+    let json = this.sites.get(site);
+    if (json === undefined) this.sites.set(site, (json = JSON.stringify(site)));
+    return json;
+  }
+
+  /** Reads the item shards of the last published run, those that are usable. Never throws. */
   async load(): Promise<void> {
-    const file = this.itemsFile;
-    if (file === null) return;
-    let bytes: Buffer;
+    const dir = this.itemsDir;
+    if (dir === null) return;
+    let names: string[];
     try {
-      bytes = await readFile(file);
+      names = await readdir(dir);
     } catch {
       return;
     }
-    const decoded = decodeCacheFile<ItemsHeader>(bytes, ITEMS_FORMAT, (h) => (h.version !== this.versions.items ? 'stale' : null));
-    if ('stale' in decoded) return;
-    if ('problem' in decoded) return this.problem(file, decoded.problem);
-    const payload = decoded.payload;
-    if (!(payload instanceof Map) || ![...payload.values()].every((v) => v !== null && typeof v === 'object')) {
-      return this.problem(file, 'payload has the wrong shape');
+    const shards = await Promise.all(
+      names.flatMap((name) => {
+        const shard = SHARD_FILE.exec(name)?.[1];
+        if (shard === undefined) return [];
+        const file = path.join(dir, name);
+        return [readFile(file).then((bytes) => ({ shard, file, bytes }), () => null)];
+      }),
+    );
+    for (const read of shards) {
+      if (read === null) continue;
+      const { shard, file, bytes } = read;
+      const decoded = decodeCacheFile<ItemsHeader>(bytes, ITEMS_FORMAT, (h) =>
+        h.version !== this.versions.items ? 'stale' : h.shard !== shard ? 'shard does not match its file name' : null,
+      );
+      if ('stale' in decoded) continue;
+      if ('problem' in decoded) {
+        this.problem(file, decoded.problem);
+        continue;
+      }
+      const payload = decoded.payload;
+      if (!(payload instanceof Map) || ![...payload.entries()].every(([k, v]) => typeof k === 'string' && shardOf(k) === shard && v !== null && typeof v === 'object')) {
+        this.problem(file, 'payload has the wrong shape');
+        continue;
+      }
+      for (const [key, item] of payload as Map<string, object>) this.stored.set(key, item);
+      this.storedPerShard.set(shard, payload.size);
     }
-    this.stored = payload as Map<string, object>;
   }
 
   /**
    * The item `build` makes for `of` (a paper, day or week) on `site`, given `published` and
-   * `updated` (epoch ms): built once per run and per content, and taken from the items file when
+   * `updated` (epoch ms): built once per run and per content, and taken from the item shards when
    * the last published run built it. `build` must read nothing but `site` and `of` (both JSON
    * data) and the times, and its other fields must not depend on the times; `kind` tells the
    * builders apart. Keyed by sha256 of kind, site and `of` as JSON; without a cache folder, by
-   * the objects themselves (nothing to hash: the same paper object in several feeds).
+   * the objects themselves (nothing to hash: the same paper object in several feeds). `digest`,
+   * when the caller has one, is sha256 of `of`'s JSON (pipeline/cache/paper-digest.ts): the key
+   * is then sha256 of kind, site and that digest, and `of` is not serialized.
    */
-  item<T extends { published: number; updated: number }>(kind: string, site: object, of: object, published: number, updated: number, build: () => T): T {
+  item<T extends { published: number; updated: number }>(
+    kind: string,
+    site: object,
+    of: object,
+    published: number,
+    updated: number,
+    build: () => T,
+    digest?: string,
+  ): T {
     const seen = this.byObject.get(of);
     let content = seen !== undefined && seen.site === site && seen.kind === kind ? (seen.content as ItemContent<T>) : undefined;
     let key = seen?.key ?? null;
     if (content === undefined) {
-      key = this.dir === null ? null : sha256(`${kind}\0${JSON.stringify([site, of])}`);
+      key = this.dir === null ? null : digest === undefined ? sha256(`${kind}\0${JSON.stringify([site, of])}`) : sha256(`${kind}\0${this.siteJson(site)}\0${digest}`);
       content = key === null ? undefined : (this.used.get(key) as ItemContent<T> | undefined);
       if (content === undefined) {
         content = key === null ? undefined : (this.stored.get(key) as ItemContent<T> | undefined);
         if (content !== undefined) this.itemHits++;
         else {
           this.itemMisses++;
+          if (key !== null) this.missedShards.add(shardOf(key));
           const { published: _p, updated: _u, ...built } = build();
           content = built;
         }
@@ -162,9 +236,10 @@ export class FeedCache {
    * (`complete`) with a cache folder, the bytes (UTF-8) the last published run rendered for the
    * same input: the site and the planned feed, whose items this cache gave out are taken by
    * their key and times (their content is what the key names), the others as they are. The
-   * serializers must read nothing but `site` and `feed`.
+   * serializers must read nothing but `site` and `feed`. A hit reads the file's header only
+   * (`CachedDocuments`): its documents are read on first access.
    */
-  archive(complete: boolean, site: object, feed: { items: readonly object[] }, render: () => FeedDocuments): FeedDocuments | FeedBytes {
+  archive(complete: boolean, site: object, feed: { items: readonly object[] }, render: () => FeedDocuments): FeedDocuments | FeedBytes | CachedDocuments {
     if (!complete || this.dir === null) return render();
     const items = feed.items.map((item) => {
       const key = this.itemKeys.get(item);
@@ -174,60 +249,147 @@ export class FeedCache {
     const key = sha256(JSON.stringify(input));
     this.archivesUsed.add(key);
     const file = this.archiveFile(key);
-    let bytes: Buffer | null = null;
-    try {
-      bytes = readFileSync(file);
-    } catch {
-      // a miss
-    }
-    if (bytes !== null) {
-      const decoded = decodeCacheFile<ArchiveHeader>(bytes, ARCHIVES_FORMAT, (h) => (h.key !== key ? 'key does not match its file name' : null));
-      if ('problem' in decoded) this.problem(file, decoded.problem);
-      else if ('payload' in decoded) {
-        const docs = decoded.payload as FeedBytes;
-        if (docs && docs.rss instanceof Uint8Array && docs.atom instanceof Uint8Array && docs.json instanceof Uint8Array) {
-          this.archiveHits++;
-          return docs;
-        }
-        this.problem(file, 'payload has the wrong shape');
-      }
+    const header = this.archiveHeader(file, key);
+    if (header !== null) {
+      this.archiveHits++;
+      return this.cachedDocuments(file, key, header, render);
     }
     this.archiveMisses++;
+    return this.renderArchive(key, render);
+  }
+
+  private renderArchive(key: string, render: () => FeedDocuments): FeedBytes {
     const text = render();
     const docs: FeedBytes = { rss: Buffer.from(text.rss), atom: Buffer.from(text.atom), json: Buffer.from(text.json) };
     this.archivesBuilt.set(key, docs);
     return docs;
   }
 
+  /** The header of archive file `file` when it is one of this key, format and V8 version; null on a miss (a problem is recorded). */
+  private archiveHeader(file: string, key: string): ArchiveHeader | null {
+    let head: Buffer;
+    try {
+      const fd = openSync(file, 'r');
+      try {
+        head = Buffer.alloc(HEADER_BYTES);
+        head = head.subarray(0, readSync(fd, head, 0, HEADER_BYTES, 0));
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return null; // a miss
+    }
+    const newline = head.indexOf(0x0a);
+    let header: ArchiveHeader;
+    try {
+      header = JSON.parse(newline < 0 ? readFileSync(file, 'utf8').split('\n', 1)[0]! : head.toString('utf8', 0, newline)) as ArchiveHeader;
+    } catch {
+      this.problem(file, 'header is not JSON');
+      return null;
+    }
+    const docs = header?.docs;
+    const valid =
+      docs !== null && typeof docs === 'object' && DOCUMENTS.every((d) => typeof docs[d]?.sha256 === 'string' && Number.isInteger(docs[d]?.size));
+    if (header?.format !== ARCHIVES_FORMAT) this.problem(file, `foreign format ${JSON.stringify(header?.format)}`);
+    else if (header.key !== key) this.problem(file, 'key does not match its file name');
+    else if (!valid) this.problem(file, 'header has the wrong shape');
+    else if (header.v8 === process.versions.v8) return header;
+    return null;
+  }
+
+  /** The documents of a header hit: `known` from the header, the bytes read and checked on first access. */
+  private cachedDocuments(file: string, key: string, header: ArchiveHeader, render: () => FeedDocuments): CachedDocuments {
+    let docs: FeedBytes | null = null;
+    let known = header.docs;
+    const load = (): FeedBytes => {
+      if (docs !== null) return docs;
+      let bytes: Buffer | null = null;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        this.problem(file, `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const decoded = bytes === null ? null : decodeCacheFile<ArchiveHeader>(bytes, ARCHIVES_FORMAT, (h) => (h.key !== key ? 'key does not match its file name' : null));
+      if (decoded !== null && 'payload' in decoded) {
+        const payload = decoded.payload as FeedBytes;
+        if (payload && DOCUMENTS.every((d) => payload[d] instanceof Uint8Array && sha256(payload[d]) === header.docs[d].sha256)) return (docs = payload);
+        this.problem(file, 'payload does not match its header');
+      } else if (decoded !== null && 'problem' in decoded) this.problem(file, decoded.problem);
+      else if (decoded !== null) this.problem(file, 'written by another V8 version');
+      docs = this.renderArchive(key, render);
+      known = contentOf(docs);
+      return docs;
+    };
+    return {
+      get known() {
+        return known;
+      },
+      get rss() {
+        return load().rss;
+      },
+      get atom() {
+        return load().atom;
+      },
+      get json() {
+        return load().json;
+      },
+    };
+  }
+
   /**
    * What this run would write, serialized now, for a publishing run to `write` once its output is
-   * in place: the items file when the items used differ from the file's (a new or changed item,
-   * or one no longer used), and the archive documents built. Null when there is nothing to write
+   * in place: each item shard whose items differ from those this run used from it (a new or
+   * changed item, or one no longer used; a shard left with none is removed), and the archive
+   * documents built. Null when there is nothing to write
    * (or no cache folder). Frees the items and documents it holds.
    */
   stage(): StagedFeedCache | null {
-    const itemsFile = this.itemsFile;
-    if (itemsFile === null || this.dir === null) {
+    const itemsDir = this.itemsDir;
+    if (itemsDir === null || this.dir === null) {
       this.used.clear();
       return null;
     }
-    const itemsChanged = this.itemMisses > 0 || this.itemHits !== this.stored.size;
-    const items = itemsChanged ? encodeCacheFile({ format: ITEMS_FORMAT, version: this.versions.items }, this.used) : null;
-    const archives = [...this.archivesBuilt].map(([key, docs]) => ({ file: this.archiveFile(key), bytes: encodeCacheFile({ format: ARCHIVES_FORMAT, key }, docs) }));
+    // A shard is rewritten when this run built an item in it or used fewer of its items than it holds.
+    const usedPerShard = new Map<string, Map<string, object>>();
+    for (const [key, item] of this.used) {
+      const shard = shardOf(key);
+      let items = usedPerShard.get(shard);
+      if (!items) usedPerShard.set(shard, (items = new Map()));
+      items.set(key, item);
+    }
+    const shards: { file: string; bytes: Uint8Array | null }[] = [];
+    for (const shard of new Set([...usedPerShard.keys(), ...this.storedPerShard.keys()])) {
+      const items = usedPerShard.get(shard);
+      if (!this.missedShards.has(shard) && (items?.size ?? 0) === (this.storedPerShard.get(shard) ?? 0)) continue;
+      const file = path.join(itemsDir, `${shard}.bin`);
+      shards.push({ file, bytes: items ? encodeCacheFile({ format: ITEMS_FORMAT, version: this.versions.items, shard }, items) : null });
+    }
+    const archives = [...this.archivesBuilt].map(([key, docs]) => ({
+      file: this.archiveFile(key),
+      bytes: encodeCacheFile({ format: ARCHIVES_FORMAT, key, docs: contentOf(docs) }, docs),
+    }));
     this.stored = new Map();
+    this.storedPerShard = new Map();
     this.used.clear();
     this.archivesBuilt.clear();
-    if (items === null && archives.length === 0) return null;
+    if (shards.length === 0 && archives.length === 0) return null;
+    const dir = this.dir;
     return {
-      items: items !== null,
+      items: shards.length > 0,
+      itemShards: shards.length,
       archives: archives.length,
       write: async () => {
         if (archives.length) mkdirSync(path.dirname(archives[0]!.file), { recursive: true });
         for (const { file, bytes } of archives) writeEntryFile(file, bytes);
-        if (items !== null) {
-          await mkdir(path.dirname(itemsFile), { recursive: true });
-          await writeFileAtomic(itemsFile, items, { fsync: false });
+        if (shards.length === 0) return;
+        mkdirSync(itemsDir, { recursive: true });
+        for (const { file, bytes } of shards) {
+          if (bytes === null) rmSync(file, { force: true });
+          else writeEntryFile(file, bytes);
         }
+        // Temporary files of killed runs, and the single items file of the format before shards.
+        for (const name of readdirSync(itemsDir)) if (!SHARD_FILE.test(name)) rmSync(path.join(itemsDir, name), { force: true });
+        rmSync(path.join(dir, 'items.bin'), { force: true });
       },
     };
   }
@@ -262,10 +424,18 @@ export class FeedCache {
 
 /** The feed cache's writes, serialized by `FeedCache#stage`, waiting for the run to publish. */
 export interface StagedFeedCache {
-  /** The items file is rewritten. */
+  /** Item shards are rewritten (or removed). */
   items: boolean;
+  /** How many item shards are rewritten or removed. */
+  itemShards: number;
   /** Archive documents written. */
   archives: number;
-  /** Writes them (entries renamed into place, the items file through write-file-atomic); rejects when it cannot. */
+  /** Writes them (each file renamed into place: cache-file.ts `writeEntryFile`); rejects when it cannot. */
   write(): Promise<void>;
+}
+
+/** Each document's sha256 and size, as an archive file's header records them. */
+function contentOf(docs: FeedBytes): Record<keyof FeedBytes, DocumentContent> {
+  const of = (bytes: Uint8Array): DocumentContent => ({ sha256: sha256(bytes), size: bytes.byteLength });
+  return { rss: of(docs.rss), atom: of(docs.atom), json: of(docs.json) };
 }

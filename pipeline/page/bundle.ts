@@ -4,12 +4,16 @@
  * and style.css with esbuild: minified, deterministic, with content-hashed names under
  * `assets/`. KaTeX's stylesheet and its woff2 fonts are copied from the katex package (served
  * from the site, nothing from the internet), the stylesheet pointing at the hashed font names.
+ * With a bundle cache (pipeline/cache/bundle-cache.ts), a bundle whose inputs did not change is
+ * taken from it and esbuild is not started.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, version as esbuildVersion, type BuildOptions } from 'esbuild';
+import type { BundleCache, BuiltBundle } from '../cache/bundle-cache.ts';
+import { sha256 } from '../cache/cache-file.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import type { Artifact } from '../publish/artifact.ts';
 
@@ -50,35 +54,49 @@ async function katexStyle(): Promise<{ css: Artifact; fonts: Artifact[] }> {
   return { css: { path: `assets/katex.${hash(css)}.css`, data: css }, fonts: [...fonts.values()] };
 }
 
-/** Bundles src/page/main.ts, worker.ts, math.ts and style.css (minified, deterministic, content-hashed names). */
-export async function bundlePage(): Promise<{ js: Artifact; worker: Artifact; css: Artifact; math: MathAssets }> {
-  const script = async (entry: string, format: 'iife' | 'esm') =>
-    (
-      await build({
-        entryPoints: [`${PAGE_DIR}${entry}`],
-        bundle: true,
-        minify: true,
-        format,
-        target: ['es2022', 'chrome110', 'firefox115', 'safari16'],
-        platform: 'browser',
-        write: false,
-        legalComments: 'none',
-        charset: 'utf8',
-        logLevel: 'silent',
-      })
-    ).outputFiles[0]!.contents;
+/**
+ * The one output file of an esbuild build of `options` (bundled in memory), through `cache`
+ * when given: entry `name`, keyed by esbuild's version and the options, valid while every input
+ * file esbuild read keeps its content.
+ */
+export async function bundled(cache: BundleCache | null | undefined, name: string, options: BuildOptions): Promise<Uint8Array> {
+  const run = async (): Promise<BuiltBundle> => {
+    const result = await build({ ...options, write: false, metafile: true });
+    // The metafile names the inputs relative to the working folder.
+    const inputs = Object.keys(result.metafile!.inputs).map((input) => path.resolve(options.absWorkingDir ?? process.cwd(), input));
+    return { output: result.outputFiles[0]!.contents, inputs };
+  };
+  if (!cache) return (await run()).output;
+  return cache.get(name, sha256(JSON.stringify([esbuildVersion, options])), run);
+}
+
+/**
+ * Bundles src/page/main.ts, worker.ts, math.ts and style.css (minified, deterministic,
+ * content-hashed names); `cache` keeps the bundles between runs.
+ */
+export async function bundlePage(cache?: BundleCache | null): Promise<{ js: Artifact; worker: Artifact; css: Artifact; math: MathAssets }> {
+  const script = (entry: string, format: 'iife' | 'esm') =>
+    bundled(cache, `${entry}.${format}`, {
+      entryPoints: [`${PAGE_DIR}${entry}`],
+      bundle: true,
+      minify: true,
+      format,
+      target: ['es2022', 'chrome110', 'firefox115', 'safari16'],
+      platform: 'browser',
+      legalComments: 'none',
+      charset: 'utf8',
+      logLevel: 'silent',
+    });
   const worker = await script('worker.ts', 'iife');
   const js = await script('main.ts', 'esm');
   const mathJs = await script('math.ts', 'esm');
   const katex = await katexStyle();
-  const css = await build({
+  const cssBytes = await bundled(cache, 'style.css', {
     entryPoints: [`${PAGE_DIR}style.css`],
     bundle: true,
     minify: true,
-    write: false,
     logLevel: 'silent',
   });
-  const cssBytes = css.outputFiles[0]!.contents;
   return {
     js: { path: `assets/main.${hash(js)}.js`, data: js },
     worker: { path: `assets/worker.${hash(worker)}.js`, data: worker },

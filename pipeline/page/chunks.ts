@@ -10,9 +10,11 @@ import type { AuthorRecord, Paper } from '../../src/types.ts';
 import type { Artifact } from '../publish/artifact.ts';
 import { ANALYZER_VERSION } from '../../src/search/options.ts';
 import { authorShard, PAGE_FORMAT } from '../../src/page/format.ts';
-import type { AuthorShard, DocChunk, Manifest, MetaChunk, MetaRecord, PaperChunk } from '../../src/page/format.ts';
+import type { AuthorShard, DocChunk, Manifest, MetaRecord, PaperChunk } from '../../src/page/format.ts';
 import type { BuiltIndex } from '../../src/search/index-builder.ts';
 import { entriesBytes, entryLength } from '../../src/search/index-json.ts';
+import type { PageCache } from '../cache/page-cache.ts';
+import { paperDigest } from '../cache/paper-digest.ts';
 import { relatedPapers } from './related.ts';
 import { summarySections } from './summary.ts';
 
@@ -87,7 +89,8 @@ export interface SearchChunks {
  * Splits the index of `papers` (added in dataset order) into the page's chunks: the manifest,
  * and the artifacts under `prefix` (chunks in `<root>t|d|m|p|a/<n>.json`, then `manifest.json`).
  * `authors` (authors.json's records) gives the authors' display names; `related` the related
- * papers by short id (computed from `index` when not given: pipeline/page/related.ts).
+ * papers by short id (computed from `index` when not given: pipeline/page/related.ts); `records`
+ * the page cache that keeps each paper's record of the paper chunks (pipeline/cache/page-cache.ts).
  * A term chunk's JSON stays under `termChunkBytes` UTF-16 code units unless one entry exceeds it.
  */
 export function chunkSearchData(
@@ -98,9 +101,11 @@ export function chunkSearchData(
     termChunkBytes = TERM_CHUNK_BYTES,
     authors = [],
     related = relatedPapers(index),
-  }: { prefix?: string; termChunkBytes?: number; authors?: readonly AuthorRecord[]; related?: readonly number[][] } = {},
+    records,
+  }: { prefix?: string; termChunkBytes?: number; authors?: readonly AuthorRecord[]; related?: readonly number[][]; records?: PageCache | null } = {},
 ): SearchChunks {
-  // Chunks are named by position; the folder they live in is named by a hash of all of them,
+  // Chunks are named by position; the folder they live in is named by a hash of all of them
+  // (of each chunk's name and sha256),
   // so a new build never mixes with cached chunks of an old one and the manifest stays small.
   const chunks: { file: string; data: string | Uint8Array }[] = [];
   // As UTF-8 bytes: a chunk's JSON holds Korean text, which V8 keeps as two bytes per character
@@ -166,18 +171,48 @@ export function chunkSearchData(
     docFiles.push(emit('d', n, doc));
   }
 
+  // A meta or paper chunk is `JSON.stringify({ start, docs })` (MetaChunk, PaperChunk), put
+  // together from each paper's record as UTF-8 JSON, which the page cache keeps between runs
+  // (by the paper's content digest; a meta record without its related papers, which change
+  // with other papers, and `related` last: its JSON ends with `"related":`).
+  const comma = encoder.encode(',');
+  const nothing = encoder.encode('null');
+  const close = encoder.encode('}');
+  const cached = (p: Paper, kind: string, build: () => Uint8Array): Uint8Array => (records ? records.record(`${paperDigest(p)}${kind}`, build) : build());
+  const metaHead = (p: Paper): Uint8Array => {
+    const json = JSON.stringify(metaRecord(p, []));
+    if (!json.endsWith('"related":[]}')) throw new Error('chunks: a meta record must end with its related papers');
+    return encoder.encode(json.slice(0, -3));
+  };
   const metaFiles: string[] = [];
   for (let start = 0, n = 0; start < byShort.length || n === 0; start += META_BLOCK, n++) {
-    const docs = byShort.slice(start, start + META_BLOCK).map((p, i) => (p ? metaRecord(p, related[start + i] ?? []) : null));
-    metaFiles.push(emit('m', n, { start, docs } satisfies MetaChunk));
+    const parts: Uint8Array[] = [encoder.encode(`{"start":${start},"docs":[`)];
+    byShort.slice(start, start + META_BLOCK).forEach((p, i) => {
+      if (i > 0) parts.push(comma);
+      if (p === null) parts.push(nothing);
+      else parts.push(cached(p, ':m', () => metaHead(p)), encoder.encode(JSON.stringify(related[start + i] ?? [])), close);
+    });
+    parts.push(encoder.encode(']}'));
+    const file = `m/${n}.json`;
+    chunks.push({ file, data: Buffer.concat(parts) });
+    metaFiles.push(file);
   }
 
   const paperFiles: string[] = [];
+  const paperRecord = (p: Paper): Uint8Array => {
+    const record: PaperChunk['docs'][number] = { dates: p.dates, authors: p.authors, authorsTruncated: p.authorsTruncated, summary: summarySections(p.summary) };
+    return encoder.encode(JSON.stringify(record));
+  };
   for (let start = 0, n = 0; start < byShort.length || n === 0; start += PAPER_BLOCK, n++) {
-    const docs = byShort
-      .slice(start, start + PAPER_BLOCK)
-      .map((p) => (p ? { dates: p.dates, authors: p.authors, authorsTruncated: p.authorsTruncated, summary: summarySections(p.summary) } : null));
-    paperFiles.push(emit('p', n, { start, docs } satisfies PaperChunk));
+    const parts: Uint8Array[] = [encoder.encode(`{"start":${start},"docs":[`)];
+    byShort.slice(start, start + PAPER_BLOCK).forEach((p, i) => {
+      if (i > 0) parts.push(comma);
+      parts.push(p === null ? nothing : cached(p, '', () => paperRecord(p)));
+    });
+    parts.push(encoder.encode(']}'));
+    const file = `p/${n}.json`;
+    chunks.push({ file, data: Buffer.concat(parts) });
+    paperFiles.push(file);
   }
 
   const shards = authorShards(byShort, authors);
@@ -200,10 +235,15 @@ export function chunkSearchData(
     papers: { block: PAPER_BLOCK, count: paperFiles.length },
     authors: { count: shards.length },
   };
+  // Each chunk is hashed once: for the folder name and for the writer (`known`).
   const h = createHash('sha256');
-  for (const c of chunks) h.update(c.file).update('\0').update(c.data).update('\0');
+  const known = chunks.map((c) => {
+    const content = { sha256: createHash('sha256').update(c.data).digest('hex'), size: Buffer.byteLength(c.data) };
+    h.update(c.file).update('\0').update(content.sha256).update('\0');
+    return content;
+  });
   manifest.root = `${h.digest('hex').slice(0, 12)}/`;
-  const artifacts: Artifact[] = chunks.map((c) => ({ path: `${prefix}${manifest.root}${c.file}`, data: c.data }));
+  const artifacts: Artifact[] = chunks.map((c, i) => ({ path: `${prefix}${manifest.root}${c.file}`, data: c.data, known: known[i] }));
   artifacts.push({ path: `${prefix}manifest.json`, data: JSON.stringify(manifest) });
   return { manifest, artifacts };
 }

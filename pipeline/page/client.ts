@@ -6,25 +6,25 @@
  * `ANALYZER_VERSION`, the analyzer version the index must have been built with.
  */
 import path from 'node:path';
-import { build } from 'esbuild';
 import { ANALYZER_VERSION } from '../../src/search/analyzer.ts';
+import type { BundleCache } from '../cache/bundle-cache.ts';
 import { packageVersion } from '../cache/version.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import type { Artifact } from '../publish/artifact.ts';
+import { bundled } from './bundle.ts';
 
 /** Where the client is published, relative to the output folder. */
 export const CLIENT_PATH = 'client.js';
 
-/** client.js: minified, deterministic (same sources, same bytes), browser targets as the page's. */
-export async function bundleClient(): Promise<Artifact> {
-  const result = await build({
+/** client.js: minified, deterministic (same sources, same bytes), browser targets as the page's; `cache` keeps it between runs. */
+export async function bundleClient(cache?: BundleCache | null): Promise<Artifact> {
+  const data = await bundled(cache, 'client.js', {
     entryPoints: [path.join(PACKAGE_ROOT, 'src/search/client.ts')],
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
     target: ['es2022', 'chrome110', 'firefox115', 'safari16'],
-    write: false,
     charset: 'utf8',
     legalComments: 'none',
     logLevel: 'silent',
@@ -36,5 +36,5 @@ export async function bundleClient(): Promise<Artifact> {
         `   index.search('query', { limit: 10 }); */`,
     },
   });
-  return { path: CLIENT_PATH, data: result.outputFiles[0]!.contents };
+  return { path: CLIENT_PATH, data };
 }

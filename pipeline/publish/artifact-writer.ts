@@ -6,16 +6,25 @@
  *
  * Each artifact is encoded and hashed once, on the caller's thread; its write runs in the
  * background (libuv's threads, at most `concurrency` at a time) while the next steps compute.
+ *
+ * An artifact whose bytes a file of the last published output already holds (`reuse`: the same
+ * sha256 and size in that run's manifest, the file still of the recorded size and modification
+ * time) is hard-linked from there instead of written (`Staging#link`): the swap renames the old
+ * folder away and removes it, and the link keeps the file. An artifact that says its sha256 and
+ * size (`Artifact#known`: a cached feed archive, a page chunk) is not hashed again, and when
+ * linked, not even read.
  * Problems are fatal diagnostics on the pipeline's own file: an artifact path written twice
  * (`duplicate-artifact`) and a write that failed (`write-failed`, reported by `flush`).
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { byString } from '../../src/compare.ts';
 import { sha256 } from '../cache/cache-file.ts';
 import { PIPELINE_FILE, type StepContext } from '../context.ts';
 import { REPORT_PATH, type FileRecord } from '../report/report.ts';
-import type { Artifact, PartedArtifact } from './artifact.ts';
+import type { Artifact, KnownContent, PartedArtifact } from './artifact.ts';
 import { stage, type Staging } from './publish.ts';
 
 const PLACE = { line: 1, column: 1 };
@@ -28,8 +37,12 @@ export class ArtifactWriter {
   private failed: { path: string; error: unknown } | null = null;
   /** The staging folder, once opened; null again after `commit` or `abort`. */
   private staging: Promise<Staging> | null = null;
+  /** Files of the last published output by sha256 (`reuse`); each is linked at most once. */
+  private readonly previous = new Map<string, { path: string; size: number; mtimeMs: number }[]>();
   /** Time spent encoding, hashing and waiting for writes (ms): the publish step's own time. */
   ms = 0;
+  /** Artifacts linked from the last published output rather than written. */
+  linked = 0;
 
   /**
    * @param outputDir the output folder (the staging folder is its sibling)
@@ -49,7 +62,42 @@ export class ArtifactWriter {
     return this.staging;
   }
 
-  /** Hashes these artifacts and starts writing them; a path already written (or report.json) is a fatal diagnostic. */
+  /**
+   * The files the last published run wrote into this output folder (its manifest's artifacts:
+   * path relative to the folder, sha256, size in bytes, modification time in ms), which later
+   * artifacts with the same content may be linked from. Call before `emit`.
+   */
+  reuse(artifacts: readonly { path: string; sha256: string; size: number; mtimeMs: number }[]): void {
+    for (const a of artifacts) {
+      const list = this.previous.get(a.sha256);
+      if (list) list.push(a);
+      else this.previous.set(a.sha256, [a]);
+    }
+  }
+
+  /**
+   * A file of the last published output with this content, still as that run left it (same size
+   * and modification time), taken so that no other artifact links it: its absolute path, or
+   * null. The one of the same path comes first.
+   */
+  private claim(rel: string, { sha256, size }: KnownContent): string | null {
+    const list = this.previous.get(sha256);
+    if (!list) return null;
+    list.sort((a, b) => Number(b.path === rel) - Number(a.path === rel));
+    while (list.length > 0) {
+      const candidate = list.shift()!;
+      if (candidate.size !== size) continue;
+      const file = path.join(this.outputDir, candidate.path);
+      const info = statSync(file, { throwIfNoEntry: false });
+      if (info?.isFile() && info.size === size && info.mtimeMs === candidate.mtimeMs) return file;
+    }
+    return null;
+  }
+
+  /**
+   * Hashes these artifacts and starts writing (or linking) them; a path already written (or
+   * report.json) is a fatal diagnostic.
+   */
   emit(list: readonly (Artifact | PartedArtifact)[]): void {
     const t = performance.now();
     for (const artifact of list) {
@@ -61,11 +109,30 @@ export class ArtifactWriter {
         });
         continue;
       }
-      const bytes = typeof artifact.data === 'string' ? Buffer.from(artifact.data) : artifact.data;
-      this.records.set(artifact.path, { path: artifact.path, ...hashOf(bytes) });
+      const known = 'known' in artifact ? artifact.known : undefined;
+      let from = known && this.previous.size > 0 ? this.claim(artifact.path, known) : null;
+      let job: (staging: Staging) => Promise<void>;
+      if (from !== null) {
+        this.records.set(artifact.path, { path: artifact.path, sha256: known!.sha256, size: known!.size });
+      } else {
+        const data = artifact.data; // read once: it may be a getter that reads a file
+        const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+        // Known content is not hashed again (asked after `data`, which may have changed it).
+        const told = 'known' in artifact ? artifact.known : undefined;
+        const content = told ? { sha256: told.sha256, size: told.size } : hashOf(bytes);
+        this.records.set(artifact.path, { path: artifact.path, ...content });
+        const tried = known !== undefined && known.sha256 === content.sha256; // claimed above already
+        if (this.previous.size > 0 && !tried) from = this.claim(artifact.path, content);
+        if (from === null) job = (staging) => staging.write(artifact.path, bytes);
+      }
+      if (from !== null) {
+        const source = from;
+        job = (staging) => staging.link(artifact.path, source);
+        this.linked++;
+      }
       const staging = this.open();
       this.pending.push(
-        this.limit(async () => (await staging).write(artifact.path, bytes)).catch((error: unknown) => {
+        this.limit(async () => job(await staging)).catch((error: unknown) => {
           this.failed ??= { path: artifact.path, error };
         }),
       );

@@ -7,6 +7,20 @@
 export interface Artifact {
   path: string;
   data: string | Uint8Array;
+  /**
+   * The sha256 (hex) and size (bytes) of `data`, when its producer knows them (a cached
+   * document whose header records them, a chunk it hashed anyway); it must be true of `data`
+   * (it may be a getter, asked again after `data`). The writer then does not hash `data`, and
+   * links an unchanged file of the last published output instead of reading `data`, which may
+   * be a getter that reads a cache file (pipeline/publish/artifact-writer.ts).
+   */
+  known?: KnownContent;
+}
+
+/** What a producer knows of an artifact's bytes without reading them. */
+export interface KnownContent {
+  sha256: string;
+  size: number;
 }
 
 /**

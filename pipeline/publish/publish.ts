@@ -12,7 +12,7 @@
  * run; a second run fails with a clear message, and a lock whose process is gone is taken over.
  */
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -157,6 +157,12 @@ export interface Staging {
    * rejected); `data` may come in parts (written in order, never joined in memory).
    */
   write(rel: string, data: ArtifactData): Promise<void>;
+  /**
+   * Adds one file at `rel` (checked like `write`) with the content of the file `from` (an
+   * absolute path, typically a file of the current output folder): a hard link, so that no byte
+   * is copied and `from` stays as it is; a copy where the file system cannot link.
+   */
+  link(rel: string, from: string): Promise<void>;
   /** Swaps the staging folder in as the output folder. */
   commit(): Promise<void>;
   /** Removes the staging folder; the output folder is untouched. */
@@ -174,7 +180,8 @@ export async function stage(outputDir: string): Promise<Staging> {
   await mkdir(dir, { recursive: true });
   const seen = new Set<string>();
   const made = new Set<string>([dir]);
-  const write = async (name: string, data: ArtifactData): Promise<void> => {
+  /** The absolute path of artifact `name` in the folder, its parent folder made. */
+  const place = async (name: string): Promise<string> => {
     const rel = path.posix.normalize(name);
     if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) || rel === '.' || seen.has(rel)) {
       throw new Error(`invalid or duplicate artifact path ${JSON.stringify(name)}`);
@@ -186,6 +193,10 @@ export async function stage(outputDir: string): Promise<Staging> {
       await mkdir(parent, { recursive: true });
       made.add(parent);
     }
+    return target;
+  };
+  const write = async (name: string, data: ArtifactData): Promise<void> => {
+    const target = await place(name);
     if (typeof data === 'string' || data instanceof Uint8Array) {
       await writeFile(target, data);
       return;
@@ -201,9 +212,14 @@ export async function stage(outputDir: string): Promise<Staging> {
   for (const name of PRESERVED_FILES) {
     await copyFile(path.join(outputDir, name), path.join(dir, name)).catch(() => undefined);
   }
+  const linkFile = async (name: string, from: string): Promise<void> => {
+    const target = await place(name);
+    await link(from, target).catch(() => copyFile(from, target));
+  };
   return {
     dir,
     write,
+    link: linkFile,
     abort,
     async commit() {
       const hadOutput = await stat(outputDir).then(

@@ -7,6 +7,7 @@ import type { Dataset, DigestEntry } from '../../src/types.ts';
 import { buildDataset } from '../../src/dataset.ts';
 import type { StepContext, StepResult } from '../context.ts';
 import type { PartedArtifact } from '../publish/artifact.ts';
+import { notePaperJson } from '../cache/paper-digest.ts';
 
 /** The dataset of these (author-normalized) entries; counts: `papers`, `authors`. */
 export function enrichStep(ctx: StepContext, entries: readonly DigestEntry[]): StepResult<Dataset> {
@@ -20,10 +21,13 @@ export function enrichStep(ctx: StepContext, entries: readonly DigestEntry[]): S
   return { value: dataset, counts: { papers: dataset.papers.length, authors: dataset.authors.length } };
 }
 
-/** papers.json (`{"papers":[...]}`) and authors.json (`{"authors":[...]}`) of a dataset. */
+/**
+ * papers.json (`{"papers":[...]}`) and authors.json (`{"authors":[...]}`) of a dataset. Each
+ * paper's line is noted as its content (pipeline/cache/paper-digest.ts), for the caches keyed by it.
+ */
 export function datasetArtifacts(dataset: Dataset): PartedArtifact[] {
   return [
-    { path: 'papers.json', data: jsonRecords('papers', dataset.papers) },
+    { path: 'papers.json', data: jsonRecords('papers', dataset.papers, notePaperJson) },
     { path: 'authors.json', data: jsonRecords('authors', dataset.authors) },
   ];
 }
@@ -32,14 +36,19 @@ export function datasetArtifacts(dataset: Dataset): PartedArtifact[] {
  * `{ "<key>": [...] }` with one record per line: valid JSON, compact at 10x scale, and a
  * one-paper change is a one-line diff. Encoded to UTF-8 in batches of 512 records, so that the
  * whole file never exists as one (UTF-16) string; the parts are written one after the other.
+ * `note` sees each record with its line.
  */
-function jsonRecords(key: string, records: readonly unknown[]): Buffer[] {
+function jsonRecords<T>(key: string, records: readonly T[], note?: (record: T, json: string) => void): Buffer[] {
   if (records.length === 0) return [Buffer.from(`{"${key}":[]}\n`)];
   const parts: Buffer[] = [Buffer.from(`{"${key}":[\n`)];
   const BATCH = 512;
   for (let start = 0; start < records.length; start += BATCH) {
     const lines: string[] = [];
-    for (let i = start; i < Math.min(records.length, start + BATCH); i++) lines.push(JSON.stringify(records[i]));
+    for (let i = start; i < Math.min(records.length, start + BATCH); i++) {
+      const line = JSON.stringify(records[i]);
+      note?.(records[i]!, line);
+      lines.push(line);
+    }
     parts.push(Buffer.from((start === 0 ? '' : ',\n') + lines.join(',\n')));
   }
   parts.push(Buffer.from('\n]}\n'));

@@ -7,12 +7,15 @@
  *
  * Each item is built once per run and shared by every feed and archive that shows the same
  * content, and the items and complete archive documents of the last published run are reused
- * (pipeline/cache/feed-cache.ts: `ctx.caches.feeds`; without it, an in-run cache only).
+ * (pipeline/cache/feed-cache.ts: `ctx.caches.feeds`; without it, an in-run cache only). A reused
+ * archive document is an artifact that knows its sha256 and size (`Artifact#known`) and reads
+ * its bytes only when asked: the writer links the unchanged file of the last output instead.
  */
 import type { Dataset } from '../../src/types.ts';
 import { CONFIG_FILE, type StepContext, type StepResult } from '../context.ts';
 import type { Artifact } from '../publish/artifact.ts';
 import { FeedCache } from '../cache/feed-cache.ts';
+import { paperDigest } from '../cache/paper-digest.ts';
 import { feedCacheVersions } from '../cache/version.ts';
 import { atom } from '../feeds/atom.ts';
 import { dayItem, paperItem, weekItem } from '../feeds/items.ts';
@@ -56,11 +59,22 @@ export async function feedsStep(
       atom: atom(site, feed),
       json: jsonFeed(site, feed),
     }));
-    return [
-      { path: feed.files.rss, data: docs.rss },
-      { path: feed.files.atom, data: docs.atom },
-      { path: feed.files.json, data: docs.json },
-    ];
+    return (['rss', 'atom', 'json'] as const).map((format): Artifact => {
+      const file = feed.files[format];
+      // A cached archive: its sha256 and size are known, its bytes read only if asked for.
+      if ('known' in docs) {
+        return {
+          path: file,
+          get known() {
+            return docs.known[format];
+          },
+          get data() {
+            return docs[format];
+          },
+        };
+      }
+      return { path: file, data: docs[format] };
+    });
   });
   artifacts.push({ path: OPML_PATH, data: opml(site, [plan.main, plan.daily, plan.weekly, ...plan.extra]) });
   ctx.logger.info(
@@ -73,11 +87,13 @@ export async function feedsStep(
 
 /**
  * The item builders of items.ts behind `cache`: each item keyed by its kind and what its builder
- * reads apart from the times (the site and the paper, day or week).
+ * reads apart from the times (the site and the paper, day or week; a paper by its content digest,
+ * noted when papers.json was encoded).
  */
 function cachedItems(cache: FeedCache): ItemSource {
   return {
-    paper: (site, paper, published, updated) => cache.item('paper', site, paper, published, updated, () => paperItem(site, paper, published, updated)),
+    paper: (site, paper, published, updated) =>
+      cache.item('paper', site, paper, published, updated, () => paperItem(site, paper, published, updated), cache.dir === null ? undefined : paperDigest(paper)),
     day: (site, day) => cache.item('day', site, day, day.published, day.published, () => dayItem(site, day)),
     week: (site, week) => cache.item('week', site, week, week.published, week.updated, () => weekItem(site, week)),
   };

@@ -3,7 +3,10 @@
  * scripts and style under `assets/` (pipeline/page/bundle.ts), and the search data split into
  * chunks the page fetches on demand (`search/`, pipeline/page/chunks.ts; format in
  * src/page/format.ts), with each paper's related papers (pipeline/page/related.ts), and
- * `client.js`, the search client for other pages (pipeline/page/client.ts).
+ * `client.js`, the search client for other pages (pipeline/page/client.ts). The bundles come from
+ * the bundle cache when their sources did not change (pipeline/cache/bundle-cache.ts:
+ * `ctx.caches.bundles`), and each paper's record of the paper chunks from the page cache when the
+ * paper did not change (pipeline/cache/page-cache.ts: `ctx.caches.pages`).
  */
 import { byString } from '../../src/compare.ts';
 import type { Dataset } from '../../src/types.ts';
@@ -30,14 +33,25 @@ export async function pageStep(ctx: StepContext, { dataset, index: built }: Page
   const t0 = performance.now();
   const related = relatedPapers(index);
   const relatedMs = Math.round(performance.now() - t0);
-  const { manifest, artifacts } = chunkSearchData(dataset.papers, index, { authors: dataset.authors, related });
+  const records = ctx.caches.pages ?? null;
+  records?.load();
+  const { manifest, artifacts } = chunkSearchData(dataset.papers, index, { authors: dataset.authors, related, records });
+  const recordShards = records?.stage() ?? 0; // written once the run has published
   ctx.logger.info(
     `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks, ` +
       `${manifest.papers.count} paper chunks, ${manifest.authors.count} author shards; related papers in ${relatedMs} ms`,
   );
-  const [assets, client] = await Promise.all([bundlePage(), bundleClient()]);
+  const [assets, client] = await Promise.all([bundlePage(ctx.caches.bundles), bundleClient(ctx.caches.bundles)]);
   const html = await renderIndexHtml(ctx.config, dataset.papers.length, assets);
   const math = [assets.math.js, assets.math.css, ...assets.math.fonts];
   const files = [html, assets.js, assets.worker, assets.css, client, ...math, ...artifacts].sort(byString((a) => a.path));
-  return { value: files, counts: { artifacts: files.length, relatedMs } };
+  const counts = {
+    artifacts: files.length,
+    relatedMs,
+    bundlesCached: ctx.caches.bundles?.hits ?? 0,
+    recordsCached: records?.hits ?? 0,
+    recordsBuilt: records?.misses ?? 0,
+    recordShards,
+  };
+  return { value: files, counts };
 }

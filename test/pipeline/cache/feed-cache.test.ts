@@ -7,6 +7,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { FeedCache, type FeedBytes, type FeedDocuments } from '../../../pipeline/cache/feed-cache.ts';
 
 const VERSIONS = { items: 'items-1', documents: 'docs-1' };
@@ -69,6 +70,16 @@ describe('items', () => {
     expect(calls).toEqual(['a']);
   });
 
+  it('keys an item by the digest the caller gives instead of its JSON', async () => {
+    const cache = new FeedCache(await cacheDir(), VERSIONS);
+    const { calls, build } = builder();
+    cache.item('paper', SITE, { id: 'a', text: 'x' }, 1, 1, build({ id: 'a', text: 'x' }, 1, 1), 'digest-1');
+    // Same digest: the same content, whatever the object says.
+    cache.item('paper', SITE, { id: 'b', text: 'y' }, 1, 1, build({ id: 'b', text: 'y' }, 1, 1), 'digest-1');
+    cache.item('paper', SITE, { id: 'a', text: 'x' }, 1, 1, build({ id: 'a', text: 'x' }, 1, 1), 'digest-2');
+    expect(calls).toEqual(['a', 'a']);
+  });
+
   it('writes nothing without a cache folder', () => {
     const cache = new FeedCache(null, VERSIONS);
     const { build } = builder();
@@ -121,6 +132,49 @@ describe('items', () => {
     expect(await run()).toBeNull();
   });
 
+  it('rewrites only the shards whose items changed, and removes a shard left with none', async () => {
+    const dir = await cacheDir();
+    const shards = path.join(dir, 'feeds', 'items');
+    const papers = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, text: `t${i}` }));
+    const first = new FeedCache(dir, VERSIONS);
+    for (const p of papers) first.item('paper', SITE, p, 1, 1, builder().build(p, 1, 1));
+    const staged = first.stage()!;
+    await staged.write();
+    const names = (await readdir(shards)).sort();
+    expect(staged.itemShards).toBe(names.length);
+    expect(names.length).toBeGreaterThan(20);
+
+    // One paper more, one paper fewer: two shards at most change.
+    const second = new FeedCache(dir, VERSIONS);
+    await second.load();
+    const built = builder();
+    for (const p of [...papers.slice(1), { id: 'new', text: 'n' }]) second.item('paper', SITE, p, 1, 1, built.build(p, 1, 1));
+    expect(built.calls).toEqual(['new']);
+    const next = second.stage()!;
+    expect(next.itemShards).toBeGreaterThanOrEqual(1);
+    expect(next.itemShards).toBeLessThanOrEqual(2);
+    await next.write();
+
+    // Every item of the second run is in the shards, and only those.
+    const third = new FeedCache(dir, VERSIONS);
+    await third.load();
+    const again = builder();
+    for (const p of [...papers.slice(1), { id: 'new', text: 'n' }]) third.item('paper', SITE, p, 1, 1, again.build(p, 1, 1));
+    expect(again.calls).toEqual([]);
+    expect(third.stage()).toBeNull();
+    const fourth = new FeedCache(dir, VERSIONS);
+    await fourth.load();
+    const old = builder();
+    fourth.item('paper', SITE, papers[0]!, 1, 1, old.build(papers[0]!, 1, 1));
+    expect(old.calls).toEqual(['p0']);
+
+    // A run that uses no item removes every shard.
+    const empty = new FeedCache(dir, VERSIONS);
+    await empty.load();
+    await empty.stage()!.write();
+    expect(await readdir(shards)).toEqual([]);
+  });
+
   it('ignores the items of another item code version, and discards a corrupt items file', async () => {
     const dir = await cacheDir();
     const first = new FeedCache(dir, VERSIONS);
@@ -135,7 +189,8 @@ describe('items', () => {
     expect(b.calls).toEqual(['a']);
     expect(other.discarded).toEqual([]);
 
-    const file = path.join(dir, 'feeds', 'items.bin');
+    const [shard] = await readdir(path.join(dir, 'feeds', 'items'));
+    const file = path.join(dir, 'feeds', 'items', shard!);
     const bytes = await readFile(file);
     await writeFile(file, bytes.subarray(0, bytes.length - 10));
     const broken = new FeedCache(dir, VERSIONS);
@@ -143,7 +198,7 @@ describe('items', () => {
     const c = builder();
     broken.item('paper', SITE, paper, 1, 1, c.build(paper, 1, 1));
     expect(c.calls).toEqual(['a']);
-    expect(broken.discarded).toEqual([{ file: path.join('feeds', 'items.bin'), reason: 'checksum mismatch (truncated or edited)' }]);
+    expect(broken.discarded).toEqual([{ file: path.join('feeds', 'items', shard!), reason: 'checksum mismatch (truncated or edited)' }]);
   });
 });
 
@@ -212,5 +267,29 @@ describe('complete archive documents', () => {
     const tampered = new FeedCache(dir, VERSIONS);
     expect(text(tampered.archive(true, SITE, feed('jan'), () => docs('rebuilt')))).toEqual(docs('rebuilt'));
     expect(tampered.discarded).toEqual([{ file: path.join('feeds', 'archives', name!), reason: 'checksum mismatch (truncated or edited)' }]);
+  });
+
+  it("reads a hit's header only: each document's sha256 and size, the bytes on first access", async () => {
+    const dir = await cacheDir();
+    const first = new FeedCache(dir, VERSIONS);
+    first.archive(true, SITE, feed('jan'), () => docs('jan'));
+    await first.stage()!.write();
+    const [name] = await readdir(path.join(dir, 'feeds', 'archives'));
+    const file = path.join(dir, 'feeds', 'archives', name!);
+    const bytes = await readFile(file);
+    // A payload edited after the header: not noticed until the documents are read.
+    await writeFile(file, Buffer.concat([bytes.subarray(0, bytes.length - 3), Buffer.from('xyz')]));
+
+    const again = new FeedCache(dir, VERSIONS);
+    let renders = 0;
+    const hit = again.archive(true, SITE, feed('jan'), () => (renders++, docs('rebuilt')));
+    const content = (t: string) => ({ sha256: createHash('sha256').update(t).digest('hex'), size: Buffer.byteLength(t) });
+    expect('known' in hit && hit.known).toEqual({ rss: content(docs('jan').rss), atom: content(docs('jan').atom), json: content(docs('jan').json) });
+    expect([again.archiveHits, renders, again.discarded.length]).toEqual([1, 0, 0]);
+    expect(text(hit)).toEqual(docs('rebuilt'));
+    expect(renders).toBe(1);
+    expect(again.discarded).toEqual([{ file: path.join('feeds', 'archives', name!), reason: 'checksum mismatch (truncated or edited)' }]);
+    // The rebuilt documents are written again by a publishing run.
+    expect(again.stage()).toMatchObject({ archives: 1 });
   });
 });

@@ -103,3 +103,39 @@ describe('chunked search data (Node)', () => {
     expect(ids(await index.browse({}, 1, 1, { only, sort: 'votes' }))).toEqual([KOREAN.id]);
   });
 });
+
+describe('meta and paper chunks through the page cache', () => {
+  test('are the same bytes with a cold cache, a warm one and none, and are JSON of { start, docs }', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { PageCache } = await import('../../../pipeline/cache/page-cache.ts');
+    const dataset = fixtureDataset();
+    const built = buildIndex(dataset.papers.map(toSearchDocument));
+    const dir = await mkdtemp(path.join(tmpdir(), 'dpf-chunks-'));
+    try {
+      const bytes = (artifacts: { path: string; data: string | Uint8Array }[]) =>
+        Object.fromEntries(artifacts.map((a) => [a.path, Buffer.from(a.data).toString('utf8')]));
+      const none = bytes(chunkSearchData(dataset.papers, built).artifacts);
+      const cold = new PageCache(dir, 'v1');
+      cold.load();
+      const first = bytes(chunkSearchData(dataset.papers, built, { records: cold }).artifacts);
+      expect(cold.stage()).toBeGreaterThan(0);
+      cold.save();
+      const warm = new PageCache(dir, 'v1');
+      warm.load();
+      const second = bytes(chunkSearchData(dataset.papers, built, { records: warm }).artifacts);
+      expect([warm.hits, warm.misses]).toEqual([2 * dataset.papers.length, 0]); // a meta and a paper record each
+      expect(first).toEqual(none);
+      expect(second).toEqual(none);
+      const paperChunks = Object.entries(none).filter(([p]) => /\/[mp]\/\d+\.json$/.test(p));
+      expect(paperChunks.length).toBeGreaterThan(0);
+      for (const [, text] of paperChunks) {
+        const chunk = JSON.parse(text) as { start: number; docs: unknown[] };
+        expect(JSON.stringify(chunk)).toBe(text);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

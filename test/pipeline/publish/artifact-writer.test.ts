@@ -1,6 +1,6 @@
 /** The artifact writer: hashes and records, parts, duplicates and failed writes as fatal diagnostics, commit and abort. */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createStepContext, PIPELINE_FILE } from '../../../pipeline/context.ts';
@@ -55,5 +55,52 @@ describe('ArtifactWriter', () => {
     await writer.flush();
     expect(files.get(PIPELINE_FILE)!.messages).toMatchObject([{ ruleId: 'write-failed', fatal: true, source: 'pipeline:publish' }]);
     await writer.abort();
+  });
+
+  it('links an artifact whose content the last output holds unchanged, and writes the others', async () => {
+    const p = await project({});
+    await writeFiles(p.output, { 'same.json': 'same\n', 'moved/old.json': 'moved\n', 'edited.json': 'edited\n', 'known.xml': '<known/>\n' });
+    const previous = await Promise.all(
+      ['same.json', 'moved/old.json', 'edited.json', 'known.xml'].map(async (rel) => {
+        const bytes = await readFile(path.join(p.output, rel));
+        const info = await stat(path.join(p.output, rel));
+        return { path: rel, sha256: sha(bytes.toString()), size: bytes.length, mtimeMs: info.mtimeMs };
+      }),
+    );
+    const inode = async (dir: string, rel: string) => (await stat(path.join(dir, rel))).ino;
+    const before = { same: await inode(p.output, 'same.json'), moved: await inode(p.output, 'moved/old.json'), known: await inode(p.output, 'known.xml') };
+    // Changed since that run: same size and content, another modification time.
+    await utimes(path.join(p.output, 'edited.json'), new Date(1_000), new Date(1_000));
+
+    const { writer } = await writerFor(p);
+    writer.reuse(previous);
+    let read = 0;
+    writer.emit([
+      { path: 'same.json', data: 'same\n' },
+      { path: 'new/place.json', data: 'moved\n' },
+      { path: 'edited.json', data: 'edited\n' },
+      { path: 'fresh.json', data: 'fresh\n' },
+      // Known content: linked without reading its bytes.
+      { path: 'known.xml', known: { sha256: sha('<known/>\n'), size: 9 }, get data() { read++; return '<known/>\n'; } },
+      // Known content the last output does not hold: read and written.
+      { path: 'other.xml', known: { sha256: sha('<other/>\n'), size: 9 }, get data() { read++; return '<other/>\n'; } },
+    ]);
+    expect(await writer.flush()).toEqual([
+      { path: 'edited.json', sha256: sha('edited\n'), size: 7 },
+      { path: 'fresh.json', sha256: sha('fresh\n'), size: 6 },
+      { path: 'known.xml', sha256: sha('<known/>\n'), size: 9 },
+      { path: 'new/place.json', sha256: sha('moved\n'), size: 6 },
+      { path: 'other.xml', sha256: sha('<other/>\n'), size: 9 },
+      { path: 'same.json', sha256: sha('same\n'), size: 5 },
+    ]);
+    expect([writer.linked, read]).toEqual([3, 1]);
+    await writer.commit('{}\n');
+    expect(await inode(p.output, 'same.json')).toBe(before.same);
+    expect(await inode(p.output, 'new/place.json')).toBe(before.moved);
+    expect(await inode(p.output, 'known.xml')).toBe(before.known);
+    expect(await readFile(path.join(p.output, 'new/place.json'), 'utf8')).toBe('moved\n');
+    expect(await readFile(path.join(p.output, 'other.xml'), 'utf8')).toBe('<other/>\n');
+    expect(Object.keys(await treeHashes(p.output)).sort()).toEqual(['edited.json', 'fresh.json', 'known.xml', 'new/place.json', 'other.xml', 'report.json', 'same.json']);
+    expect((await readdir(p.dir)).filter((n) => n.startsWith('.output.'))).toEqual([]);
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * Content digests of a run's papers, computed once: sha256 of the paper's JSON, the very line
+ * papers.json holds for it (pipeline/steps/enrich.ts notes each one as it encodes that file), so
+ * that the caches keyed by a paper's content (the feed items: pipeline/cache/feed-cache.ts) hash
+ * 64 characters instead of serializing the paper again. Held by the paper object (a WeakMap):
+ * a paper no step holds any more takes its digest with it.
+ */
+import type { Paper } from '../../src/types.ts';
+import { sha256 } from './cache-file.ts';
+
+const digests = new WeakMap<Paper, string>();
+
+/** Records `json`, which must be `JSON.stringify(paper)`, as the content of `paper`. */
+export function notePaperJson(paper: Paper, json: string): void {
+  digests.set(paper, sha256(json));
+}
+
+/** sha256 (hex) of `JSON.stringify(paper)`: the noted one, else computed (and kept). */
+export function paperDigest(paper: Paper): string {
+  let digest = digests.get(paper);
+  if (digest === undefined) {
+    digest = sha256(JSON.stringify(paper));
+    digests.set(paper, digest);
+  }
+  return digest;
+}
