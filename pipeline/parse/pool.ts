@@ -6,7 +6,7 @@
  * the workers run (`ParseWorkers#run` with a local handler): workers are added to it, not
  * instead of it.
  */
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildResult } from 'esbuild';
@@ -16,45 +16,32 @@ import type { ParseAnswer, ParseJob } from './worker.ts';
 export type WorkersOption = number | 'auto';
 
 /**
- * Bytes and files to parse before a worker thread pays off. A worker boots in about 0.1 s of
- * CPU (the compiled modules) and then warms up its own JIT; on this project's two-core machine
- * two threads at once do about 1.46 times the work of one, not twice (docs/benchmarks.md). The
- * main thread parses alongside the workers, and the workers and the main thread analyze the
- * papers for the index while parsing, so one worker on two cores takes about half of parsing
- * and analysis (about 0.45 s of CPU per MB together). Below about 2 MB that half would not pay
- * for the worker's start (an estimate from these figures; not measured at 2 MB). The same
- * threshold holds for any core count. On the real corpus (9.6 MB, 357 files), measured per
- * thread under load: the main thread alone spent 2.3 to 2.9 s parsing and 1.8 to 2.2 s
- * analyzing in the index step; with one worker the main thread spent 2.3 to 3.3 s and the
- * worker 2.2 to 2.9 s at the same time, and the index step 0.55 to 0.69 s (docs/benchmarks.md,
- * "Parse workers on two cores", also for the wall times). (The earlier rule, no workers below
- * 24 MB on two cores, came from two workers next to an idle main thread, measured on a heavily
- * loaded machine.)
+ * Bytes and files to parse before a worker thread pays off. The main thread parses alongside
+ * the workers and both analyze the papers for the index while parsing, so a worker takes a
+ * share of parsing and analysis. A worker boots in about 0.1 s of CPU and then warms up its own
+ * JIT. On this project's two-core machine two threads at once do only about 1.2 to 1.46 times
+ * the work of one: on the real corpus (9.6 MB, 357 files), cold, quiet machine, three
+ * interleaved pairs, one worker beside the main thread took 9.72 / 10.26 / 9.83 s wall and
+ * 16.2 / 17.2 / 16.4 s of CPU against 9.61 / 9.69 / 9.67 s and 13.0 / 13.3 / 13.1 s on the main
+ * thread alone (docs/benchmarks.md, "Parse workers on two cores"). So on two or three cores the
+ * workers start only at 10x that size, where the 10x corpus showed them winning; with four or
+ * more cores, from 2 MB.
  */
-export function workerThreshold(_cores = availableParallelism()): { bytes: number; files: number } {
-  return { bytes: 2_000_000, files: 64 };
+export function workerThreshold(cores = availableParallelism()): { bytes: number; files: number } {
+  return cores >= 4 ? { bytes: 2_000_000, files: 64 } : { bytes: 24_000_000, files: 800 };
 }
 
 /**
  * How many parse workers to use, next to the main thread, for `files` inputs of `bytes` bytes in
  * all (unknown before the inputs are read: only the file count decides then). A number option
- * is taken as is (floored, at least 0). 'auto': none on one core, below `workerThreshold`, or
- * when the machine is busy (`load`, the one-minute load average, at or above the core count:
- * other jobs already keep every core busy, and a worker costs 1.2x to 1.3x the CPU for the work
- * it moves, which then only slows the run; on two cores at load 5 to 10 one worker gave wall
- * ratios of 0.68x to 1.87x, see docs/benchmarks.md); else one per 1.5 MB of input, at most 4 and
- * at most one per core besides the main thread's.
+ * is taken as is (floored, at least 0). 'auto': none on one core or below `workerThreshold`,
+ * else one per 1.5 MB of input, at most 4 and at most one per core besides the main thread's.
  */
-export function workerCount(
-  option: WorkersOption,
-  work: { files: number; bytes?: number },
-  cores = availableParallelism(),
-  load = loadavg()[0] ?? 0,
-): number {
+export function workerCount(option: WorkersOption, work: { files: number; bytes?: number }, cores = availableParallelism()): number {
   if (typeof option === 'number') return Math.max(0, Math.floor(option));
   const threshold = workerThreshold(cores);
   const bytes = work.bytes ?? Infinity;
-  if (cores < 2 || load >= cores || work.files < threshold.files || bytes < threshold.bytes) return 0;
+  if (cores < 2 || work.files < threshold.files || bytes < threshold.bytes) return 0;
   return Math.min(cores - 1, 4, Math.ceil(bytes / 1_500_000));
 }
 

@@ -11,30 +11,24 @@ describe('workerCount', () => {
 
   it('auto: none on one core or below the threshold, else one per 1.5 MB, at most 4 and one per core besides the main thread', () => {
     const two = workerThreshold(2);
-    expect(workerCount('auto', { files: 10_000, bytes: 1e9 }, 1, 0)).toBe(0);
-    expect(workerCount('auto', { files: two.files - 1, bytes: 1e9 }, 2, 0)).toBe(0);
-    expect(workerCount('auto', { files: two.files, bytes: two.bytes - 1 }, 2, 0)).toBe(0);
-    expect(workerCount('auto', { files: two.files, bytes: two.bytes }, 2, 0)).toBe(1);
-    expect(workerCount('auto', { files: 357, bytes: 9_600_000 }, 2, 0)).toBe(1); // the real corpus on two cores
+    expect(two).toEqual({ bytes: 24_000_000, files: 800 });
+    expect(workerCount('auto', { files: 10_000, bytes: 1e9 }, 1)).toBe(0);
+    expect(workerCount('auto', { files: two.files - 1, bytes: 1e9 }, 2)).toBe(0);
+    expect(workerCount('auto', { files: two.files, bytes: two.bytes - 1 }, 2)).toBe(0);
+    expect(workerCount('auto', { files: two.files, bytes: two.bytes }, 2)).toBe(1);
+    expect(workerCount('auto', { files: 357, bytes: 9_600_000 }, 2)).toBe(0); // the real corpus on two cores: main thread only
+    expect(workerCount('auto', { files: 3_570, bytes: 96_000_000 }, 2)).toBe(1); // 10x on two cores
     const eight = workerThreshold(8);
-    expect(workerCount('auto', { files: eight.files, bytes: 3_000_000 }, 8, 0)).toBe(2);
-    expect(workerCount('auto', { files: eight.files, bytes: 1e9 }, 8, 0)).toBe(4);
-    expect(workerCount('auto', { files: eight.files, bytes: 1e9 }, 3, 0)).toBe(2);
-  });
-
-  it('auto: none while the load average reaches the core count (the other jobs keep every core busy)', () => {
-    const work = { files: 357, bytes: 9_600_000 };
-    expect(workerCount('auto', work, 2, 1.9)).toBe(1);
-    expect(workerCount('auto', work, 2, 2)).toBe(0);
-    expect(workerCount('auto', work, 8, 7.5)).toBe(4);
-    expect(workerCount('auto', work, 8, 8)).toBe(0);
-    expect(workerCount(2, work, 2, 10)).toBe(2); // a number is taken as is
+    expect(eight).toEqual({ bytes: 2_000_000, files: 64 });
+    expect(workerCount('auto', { files: eight.files, bytes: 3_000_000 }, 8)).toBe(2);
+    expect(workerCount('auto', { files: eight.files, bytes: 1e9 }, 8)).toBe(4);
+    expect(workerCount('auto', { files: 357, bytes: 9_600_000 }, 4)).toBe(3);
   });
 
   it('before the sizes are known, decides from the file count alone', () => {
-    expect(workerCount('auto', { files: workerThreshold(2).files }, 2, 0)).toBe(1);
-    expect(workerCount('auto', { files: workerThreshold(8).files }, 8, 0)).toBe(4);
-    expect(workerCount('auto', { files: 1 }, 8, 0)).toBe(0);
+    expect(workerCount('auto', { files: workerThreshold(2).files }, 2)).toBe(1);
+    expect(workerCount('auto', { files: workerThreshold(8).files }, 8)).toBe(4);
+    expect(workerCount('auto', { files: 1 }, 8)).toBe(0);
   });
 });
 
