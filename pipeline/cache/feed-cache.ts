@@ -28,7 +28,7 @@
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeCacheFile, encodeCacheFile, sha256, writeEntryFile, type CacheProblem } from './cache-file.ts';
+import { decodeCacheFile, encodeCacheFile, groupByShard, sha256, shardOf, SHARD_FILE, writeEntryFile, type CacheProblem, type ShardHeader } from './cache-file.ts';
 
 export const ITEMS_FORMAT = 'daily-papers-feed-items@2';
 export const ARCHIVES_FORMAT = 'daily-papers-feed-archive@2';
@@ -50,17 +50,6 @@ export interface FeedBytes {
 /** An item without its times: what the item cache keeps (every field is JSON data). */
 type ItemContent<T extends { published: number; updated: number }> = Omit<T, 'published' | 'updated'>;
 
-interface ItemsHeader {
-  format: string;
-  version: string;
-  /** The two hex digits every key of the shard starts with. */
-  shard: string;
-}
-
-/** An items shard's file name: the shard's two hex digits. */
-const SHARD_FILE = /^([0-9a-f]{2})\.bin$/;
-/** The shard of an item key (sha256 hex). */
-const shardOf = (key: string): string => key.slice(0, 2);
 
 /** The sha256 (hex) and size (bytes) of one document. */
 export interface DocumentContent {
@@ -170,7 +159,7 @@ export class FeedCache {
     for (const read of shards) {
       if (read === null) continue;
       const { shard, file, bytes } = read;
-      const decoded = decodeCacheFile<ItemsHeader>(bytes, ITEMS_FORMAT, (h) =>
+      const decoded = decodeCacheFile<ShardHeader>(bytes, ITEMS_FORMAT, (h) =>
         h.version !== this.versions.items ? 'stale' : h.shard !== shard ? 'shard does not match its file name' : null,
       );
       if ('stale' in decoded) continue;
@@ -350,13 +339,7 @@ export class FeedCache {
       return null;
     }
     // A shard is rewritten when this run built an item in it or used fewer of its items than it holds.
-    const usedPerShard = new Map<string, Map<string, object>>();
-    for (const [key, item] of this.used) {
-      const shard = shardOf(key);
-      let items = usedPerShard.get(shard);
-      if (!items) usedPerShard.set(shard, (items = new Map()));
-      items.set(key, item);
-    }
+    const usedPerShard = groupByShard<object>(this.used);
     const shards: { file: string; bytes: Uint8Array | null }[] = [];
     for (const shard of new Set([...usedPerShard.keys(), ...this.storedPerShard.keys()])) {
       const items = usedPerShard.get(shard);

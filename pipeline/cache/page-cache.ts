@@ -18,18 +18,10 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { decodeCacheFile, encodeCacheFile, writeEntryFile, type CacheProblem } from './cache-file.ts';
+import { decodeCacheFile, encodeCacheFile, groupByShard, shardOf, SHARD_FILE, writeEntryFile, type CacheProblem, type ShardHeader } from './cache-file.ts';
 
 export const PAGE_RECORDS_FORMAT = 'daily-papers-page-records@1';
 
-interface ShardHeader {
-  format: string;
-  version: string;
-  shard: string;
-}
-
-const SHARD_FILE = /^([0-9a-f]{2})\.bin$/;
-const shardOf = (key: string): string => key.slice(0, 2);
 
 export class PageCache {
   /** `page/papers/` under the cache folder, or null: nothing read or written. */
@@ -118,13 +110,7 @@ export class PageCache {
   stage(): number {
     const dir = this.dir;
     if (dir === null) return 0;
-    const perShard = new Map<string, Map<string, Uint8Array>>();
-    for (const [key, record] of this.used) {
-      const shard = shardOf(key);
-      let records = perShard.get(shard);
-      if (!records) perShard.set(shard, (records = new Map()));
-      records.set(key, record);
-    }
+    const perShard = groupByShard(this.used);
     this.staged = [];
     for (const shard of new Set([...perShard.keys(), ...this.storedPerShard.keys()])) {
       const records = perShard.get(shard);
