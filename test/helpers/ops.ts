@@ -171,6 +171,19 @@ export function useProjects(): (files?: Record<string, string | Uint8Array>, con
   };
 }
 
+/** Temporary folders made by one test file (`prefix` names them), each removed after the test that made it. */
+export function useTempDirs(prefix: string): () => Promise<string> {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  return async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+}
+
 /** A step context over a project's config (no caches unless given), with the VFiles it hands out kept in `files`. */
 export async function stepContext(p: Project, caches?: StepCaches): Promise<{ ctx: StepContext; files: Map<string, VFile> }> {
   return createStepContext({ config: await loadConfig({ cwd: p.dir }), logger: new RunLogger('quiet'), caches });

@@ -3,23 +3,15 @@
  * key and every input's content stay the same; nothing is cached without a cache folder; a
  * corrupt entry is discarded and rebuilt. And the page's real bundles through it.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BundleCache } from '../../../pipeline/cache/bundle-cache.ts';
 import { bundlePage } from '../../../pipeline/page/bundle.ts';
 import { bundleClient } from '../../../pipeline/page/client.ts';
+import { useTempDirs } from '../../helpers/ops.ts';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'dpf-bundle-cache-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = useTempDirs('dpf-bundle-cache-');
 
 /** A "bundler" that concatenates its input files and counts its runs. */
 function concat(inputs: string[]) {

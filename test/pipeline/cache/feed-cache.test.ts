@@ -3,12 +3,12 @@
  * by content, complete archive documents reused by their input, nothing written before `stage`
  * is written, unused archive documents listed for pruning, corrupt and stale files handled.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { FeedCache, type FeedBytes, type FeedDocuments } from '../../../pipeline/cache/feed-cache.ts';
+import { useTempDirs } from '../../helpers/ops.ts';
 
 const VERSIONS = { items: 'items-1', documents: 'docs-1' };
 const SITE = { base: 'https://example.org/', link: 'huggingface' };
@@ -20,15 +20,7 @@ interface Item {
   updated: number;
 }
 
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-async function cacheDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'dpf-feed-cache-'));
-  dirs.push(dir);
-  return dir;
-}
+const cacheDir = useTempDirs('dpf-feed-cache-');
 
 /** An item builder that counts its calls. */
 function builder() {

@@ -4,21 +4,13 @@
  * shard discarded, nothing written without a cache folder.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PageCache } from '../../../pipeline/cache/page-cache.ts';
+import { useTempDirs } from '../../helpers/ops.ts';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-async function cacheDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'dpf-page-cache-'));
-  dirs.push(dir);
-  return dir;
-}
+const cacheDir = useTempDirs('dpf-page-cache-');
 
 const key = (n: number | string) => createHash('sha256').update(String(n)).digest('hex');
 const bytes = (text: string) => new TextEncoder().encode(text);
