@@ -12,7 +12,7 @@ import { messagesFor } from './i18n.ts';
 import { bindKeys, watchTyping } from './keys.ts';
 import { typesetMath } from './math-loader.ts';
 import { renderPaper } from './paper-view.ts';
-import { errorText, limitDates, renderHit, renderProgress } from './render.ts';
+import { errorText, limitDates, mathAsText, renderHit, renderProgress } from './render.ts';
 import { RESULT_LIMIT } from '../search/options.ts';
 import { effectiveSort } from './sort.ts';
 import type { Sort } from './sort.ts';
@@ -173,7 +173,7 @@ async function showPaper(id: string, gen: number): Promise<void> {
     if (gen !== generation) return;
     const related = paper.meta.related.flatMap((s) => meta.get(s) ?? []);
     paperEl.replaceChildren(...renderPaper(paper.meta, paper.record, related, t));
-    document.title = `${paper.meta.title} · ${siteTitle}`;
+    document.title = `${mathAsText(paper.meta.title)} · ${siteTitle}`;
     void typesetMath(paperEl);
   }
   window.scrollTo(0, 0);

@@ -66,6 +66,27 @@ export function mathRuns(text: string): { text: string; tex?: string; display?: 
   return runs;
 }
 
+/**
+ * `text` with its math spans (see mathRuns) as plain text, for places that cannot render math
+ * (the browser tab's title): a command taking a braced argument keeps the argument only
+ * (`\mathcal{O}(n)` → `O(n)`), another command keeps its name (`\LaTeX` → `LaTeX`), and
+ * braces, `^` and `_` go. Text outside math is left as it is.
+ */
+export function mathAsText(text: string): string {
+  return mathRuns(text)
+    .map((r) =>
+      r.tex === undefined
+        ? r.text
+        : r.tex
+            .replace(/\\([a-zA-Z]+)\s*(?=\{)/g, '')
+            .replace(/\\([a-zA-Z]+)/g, '$1')
+            .replace(/\\(.)/g, '$1')
+            .replace(/[{}^_]/g, '')
+            .trim(),
+    )
+    .join('');
+}
+
 /** True when `text` holds math (see mathRuns). */
 export function hasMath(text: string): boolean {
   return mathRuns(text).some((r) => r.tex !== undefined);

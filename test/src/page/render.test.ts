@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasMath, markRuns, mathRuns, safeUrl } from '../../../src/page/render.ts';
+import { hasMath, markRuns, mathAsText, mathRuns, safeUrl } from '../../../src/page/render.ts';
 
 describe('markRuns', () => {
   it('marks the words (a joined word as a whole) whose analyzed terms include a query term, keeping the text whole', () => {
@@ -42,5 +42,15 @@ describe('mathRuns', () => {
   it('leaves prices, escaped dollars and a lone dollar as text', () => {
     for (const text of ['Earn $1 Million', 'costs $5 and $10', 'a \\$5 fee', 'in $200k', '$ $']) expect(hasMath(text), text).toBe(false);
     expect(hasMath('SL$^{2}$A-INR')).toBe(true);
+  });
+});
+
+describe('mathAsText', () => {
+  it('writes math spans as plain text for the tab title, leaving the rest alone', () => {
+    expect(mathAsText('$\\mathcal{O}(n)$ Attention?')).toBe('O(n) Attention?');
+    expect(mathAsText('Typesetting with $\\LaTeX$')).toBe('Typesetting with LaTeX');
+    expect(mathAsText('$x^{2}_i$ and $$\\alpha$$')).toBe('x2i and alpha');
+    expect(mathAsText('costs $5 and $10')).toBe('costs $5 and $10');
+    expect(mathAsText('no math')).toBe('no math');
   });
 });
