@@ -47,7 +47,6 @@ export async function pageStep(ctx: StepContext, { dataset, index: built }: Page
   const files = [html, assets.js, assets.worker, assets.css, client, ...math, ...artifacts].sort(byString((a) => a.path));
   const counts = {
     artifacts: files.length,
-    relatedMs,
     bundlesCached: ctx.caches.bundles?.hits ?? 0,
     recordsCached: records?.hits ?? 0,
     recordsBuilt: records?.misses ?? 0,
