@@ -173,7 +173,9 @@ export class RunLogger implements Logger {
     const markWidth = mark ? 2 : 0;
     // The counts wrap at their words, continuation lines aligned under the first count.
     const lead = `${step.padEnd(8)} ${formatMs(ms).padStart(8)}  `;
-    const lines = wrap(formatCounts(counts), this.width - markWidth, { lead, indent: ' '.repeat(lead.length) });
+    // Zero counts after the first stay in report.json only ("0 analyzed in workers" says nothing here).
+    const shown = Object.fromEntries(Object.entries(counts).filter(([, value], i) => i === 0 || value !== 0));
+    const lines = wrap(formatCounts(shown), this.width - markWidth, { lead, indent: ' '.repeat(lead.length) });
     this.out.write(`${mark}${lines.join(`\n${' '.repeat(markWidth)}`)}\n`);
   }
 

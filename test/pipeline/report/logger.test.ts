@@ -22,4 +22,14 @@ describe('RunLogger.stepDone', () => {
     expect(lines[1]!.indexOf(lines[1]!.trim())).toBe(lines[0]!.indexOf('5487'));
     expect(lines.map((l) => l.trim()).join(' ')).toContain('599123 terms, 1 artifacts');
   });
+
+  it('leaves zero counts after the first out of the terminal line', () => {
+    const out = new Capture();
+    const logger = new RunLogger('plain', out, new Capture());
+    logger.stepDone('parse', 40, { entries: 16, cached: 0, parsed: 5, workers: 0 });
+    logger.stepDone('feeds', 3, { artifacts: 0, itemsCached: 0 });
+    expect(out.text).toContain('16 entries, 5 parsed\n');
+    expect(out.text).not.toContain('0 cached');
+    expect(out.text).toMatch(/feeds +3 ms {2}0 artifacts\n/);
+  });
 });
