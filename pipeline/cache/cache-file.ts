@@ -94,33 +94,3 @@ export function writeEntryFile(file: string, bytes: Uint8Array): void {
     throw error;
   }
 }
-
-/**
- * Sharded caches (the feed items, the page records): entries keyed by a sha256 (hex) live in 256
- * files named by the key's first two hex digits, so that a run rewrites only the shards whose
- * entries changed.
- */
-export interface ShardHeader {
-  format: string;
-  version: string;
-  /** The two hex digits every key of the shard starts with. */
-  shard: string;
-}
-
-/** A shard's file name (`0a.bin`); group 1 is the shard's two hex digits. */
-export const SHARD_FILE = /^([0-9a-f]{2})\.bin$/;
-
-/** The shard of a key (sha256 hex): its first two hex digits. */
-export const shardOf = (key: string): string => key.slice(0, 2);
-
-/** Entries grouped by shard: shard -> (key -> value), in the entries' order. */
-export function groupByShard<V>(entries: Iterable<[string, V]>): Map<string, Map<string, V>> {
-  const groups = new Map<string, Map<string, V>>();
-  for (const [key, value] of entries) {
-    const shard = shardOf(key);
-    let group = groups.get(shard);
-    if (!group) groups.set(shard, (group = new Map()));
-    group.set(key, value);
-  }
-  return groups;
-}

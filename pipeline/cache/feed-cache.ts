@@ -25,10 +25,11 @@
  * folder (`--no-cache`) only the in-run sharing is left: nothing is read or written. A corrupt or
  * foreign file is discarded (a `CacheProblem`) and rebuilt; another version's file is not used.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeCacheFile, encodeCacheFile, groupByShard, sha256, shardOf, SHARD_FILE, writeEntryFile, type CacheProblem, type ShardHeader } from './cache-file.ts';
+import { decodeCacheFile, encodeCacheFile, sha256, writeEntryFile, type CacheProblem } from './cache-file.ts';
+import { ShardStore } from './shard-store.ts';
 
 export const ITEMS_FORMAT = 'daily-papers-feed-items@2';
 export const ARCHIVES_FORMAT = 'daily-papers-feed-archive@2';
@@ -89,21 +90,16 @@ export interface FeedCacheVersions {
 export class FeedCache {
   /** `feeds/` under the cache folder, or null: in-run sharing only. */
   readonly dir: string | null;
-  itemHits = 0;
-  itemMisses = 0;
   archiveHits = 0;
   archiveMisses = 0;
   /** Cache files found corrupt or foreign in this run (each was rebuilt). */
   readonly discarded: CacheProblem[] = [];
-  /** Items of the item shards, by key. */
-  private stored = new Map<string, object>();
-  /** How many items each shard file held (by shard), and the shards where this run built an item. */
-  private storedPerShard = new Map<string, number>();
-  private readonly missedShards = new Set<string>();
+  /** The item shards: every item the last publishing run used, by key (null: no cache folder). */
+  private readonly items: ShardStore<object> | null;
+  /** Items built without a cache folder (no key to store them by). */
+  private unkeyedMisses = 0;
   /** Items this run gave out, by the object they were built for (the run's sharing). */
   private readonly byObject = new WeakMap<object, { kind: string; site: object; key: string | null; content: object }>();
-  /** Items this run used (from the file or built), by key: the run's sharing, and the next file. */
-  private readonly used = new Map<string, object>();
   /** Archive keys this run used; the documents it built, to write once it has published. */
   private readonly archivesUsed = new Set<string>();
   private readonly archivesBuilt = new Map<string, FeedBytes>();
@@ -118,10 +114,22 @@ export class FeedCache {
     private readonly versions: FeedCacheVersions,
   ) {
     this.dir = cacheDir === null ? null : path.join(cacheDir, 'feeds');
+    this.items =
+      this.dir === null
+        ? null
+        : new ShardStore<object>(path.join(this.dir, 'items'), ITEMS_FORMAT, versions.items, (v) => v !== null && typeof v === 'object', (file, reason) =>
+            this.problem(file, reason),
+          );
   }
 
-  private get itemsDir(): string | null {
-    return this.dir === null ? null : path.join(this.dir, 'items');
+  /** Items taken from the item shards. */
+  get itemHits(): number {
+    return this.items?.hits ?? 0;
+  }
+
+  /** Items built. */
+  get itemMisses(): number {
+    return (this.items?.misses ?? 0) + this.unkeyedMisses;
   }
 
   private archiveFile(key: string): string {
@@ -140,41 +148,7 @@ export class FeedCache {
 
   /** Reads the item shards of the last published run, those that are usable. Never throws. */
   async load(): Promise<void> {
-    const dir = this.itemsDir;
-    if (dir === null) return;
-    let names: string[];
-    try {
-      names = await readdir(dir);
-    } catch {
-      return;
-    }
-    const shards = await Promise.all(
-      names.flatMap((name) => {
-        const shard = SHARD_FILE.exec(name)?.[1];
-        if (shard === undefined) return [];
-        const file = path.join(dir, name);
-        return [readFile(file).then((bytes) => ({ shard, file, bytes }), () => null)];
-      }),
-    );
-    for (const read of shards) {
-      if (read === null) continue;
-      const { shard, file, bytes } = read;
-      const decoded = decodeCacheFile<ShardHeader>(bytes, ITEMS_FORMAT, (h) =>
-        h.version !== this.versions.items ? 'stale' : h.shard !== shard ? 'shard does not match its file name' : null,
-      );
-      if ('stale' in decoded) continue;
-      if ('problem' in decoded) {
-        this.problem(file, decoded.problem);
-        continue;
-      }
-      const payload = decoded.payload;
-      if (!(payload instanceof Map) || ![...payload.entries()].every(([k, v]) => typeof k === 'string' && shardOf(k) === shard && v !== null && typeof v === 'object')) {
-        this.problem(file, 'payload has the wrong shape');
-        continue;
-      }
-      for (const [key, item] of payload as Map<string, object>) this.stored.set(key, item);
-      this.storedPerShard.set(shard, payload.size);
-    }
+    await this.items?.load();
   }
 
   /**
@@ -200,19 +174,15 @@ export class FeedCache {
     let content = seen !== undefined && seen.site === site && seen.kind === kind ? (seen.content as ItemContent<T>) : undefined;
     let key = seen?.key ?? null;
     if (content === undefined) {
+      const withoutTimes = (): ItemContent<T> => {
+        const { published: _p, updated: _u, ...built } = build();
+        return built;
+      };
       key = this.dir === null ? null : digest === undefined ? sha256(`${kind}\0${JSON.stringify([site, of])}`) : sha256(`${kind}\0${this.siteJson(site)}\0${digest}`);
-      content = key === null ? undefined : (this.used.get(key) as ItemContent<T> | undefined);
-      if (content === undefined) {
-        content = key === null ? undefined : (this.stored.get(key) as ItemContent<T> | undefined);
-        if (content !== undefined) this.itemHits++;
-        else {
-          this.itemMisses++;
-          if (key !== null) this.missedShards.add(shardOf(key));
-          const { published: _p, updated: _u, ...built } = build();
-          content = built;
-        }
-        if (key !== null) this.used.set(key, content);
-      }
+      if (key === null || this.items === null) {
+        this.unkeyedMisses++;
+        content = withoutTimes();
+      } else content = this.items.value(key, withoutTimes) as ItemContent<T>;
       this.byObject.set(of, { kind, site, key, content });
     }
     const item = { ...content, published, updated } as T;
@@ -333,27 +303,14 @@ export class FeedCache {
    * (or no cache folder). Frees the items and documents it holds.
    */
   stage(): StagedFeedCache | null {
-    const itemsDir = this.itemsDir;
-    if (itemsDir === null || this.dir === null) {
-      this.used.clear();
-      return null;
-    }
+    const items = this.items;
+    if (items === null || this.dir === null) return null;
     // A shard is rewritten when this run built an item in it or used fewer of its items than it holds.
-    const usedPerShard = groupByShard<object>(this.used);
-    const shards: { file: string; bytes: Uint8Array | null }[] = [];
-    for (const shard of new Set([...usedPerShard.keys(), ...this.storedPerShard.keys()])) {
-      const items = usedPerShard.get(shard);
-      if (!this.missedShards.has(shard) && (items?.size ?? 0) === (this.storedPerShard.get(shard) ?? 0)) continue;
-      const file = path.join(itemsDir, `${shard}.bin`);
-      shards.push({ file, bytes: items ? encodeCacheFile({ format: ITEMS_FORMAT, version: this.versions.items, shard }, items) : null });
-    }
+    const shards = items.stage();
     const archives = [...this.archivesBuilt].map(([key, docs]) => ({
       file: this.archiveFile(key),
       bytes: encodeCacheFile({ format: ARCHIVES_FORMAT, key, docs: contentOf(docs) }, docs),
     }));
-    this.stored = new Map();
-    this.storedPerShard = new Map();
-    this.used.clear();
     this.archivesBuilt.clear();
     if (shards.length === 0 && archives.length === 0) return null;
     const dir = this.dir;
@@ -365,13 +322,8 @@ export class FeedCache {
         if (archives.length) mkdirSync(path.dirname(archives[0]!.file), { recursive: true });
         for (const { file, bytes } of archives) writeEntryFile(file, bytes);
         if (shards.length === 0) return;
-        mkdirSync(itemsDir, { recursive: true });
-        for (const { file, bytes } of shards) {
-          if (bytes === null) rmSync(file, { force: true });
-          else writeEntryFile(file, bytes);
-        }
-        // Temporary files of killed runs, and the single items file of the format before shards.
-        for (const name of readdirSync(itemsDir)) if (!SHARD_FILE.test(name)) rmSync(path.join(itemsDir, name), { force: true });
+        items.write(shards);
+        // The single items file of the format before shards.
         rmSync(path.join(dir, 'items.bin'), { force: true });
       },
     };

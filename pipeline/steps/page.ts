@@ -34,7 +34,7 @@ export async function pageStep(ctx: StepContext, { dataset, index: built }: Page
   const related = relatedPapers(index);
   const relatedMs = Math.round(performance.now() - t0);
   const records = ctx.caches.pages ?? null;
-  records?.load();
+  await records?.load();
   const { manifest, artifacts } = chunkSearchData(dataset.papers, index, { authors: dataset.authors, related, records });
   const recordShards = records?.stage() ?? 0; // written once the run has published
   ctx.logger.info(

@@ -118,12 +118,12 @@ describe('meta and paper chunks through the page cache', () => {
         Object.fromEntries(artifacts.map((a) => [a.path, Buffer.from(a.data).toString('utf8')]));
       const none = bytes(chunkSearchData(dataset.papers, built).artifacts);
       const cold = new PageCache(dir, 'v1');
-      cold.load();
+      await cold.load();
       const first = bytes(chunkSearchData(dataset.papers, built, { records: cold }).artifacts);
       expect(cold.stage()).toBeGreaterThan(0);
       cold.save();
       const warm = new PageCache(dir, 'v1');
-      warm.load();
+      await warm.load();
       const second = bytes(chunkSearchData(dataset.papers, built, { records: warm }).artifacts);
       expect([warm.hits, warm.misses]).toEqual([2 * dataset.papers.length, 0]); // a meta and a paper record each
       expect(first).toEqual(none);
