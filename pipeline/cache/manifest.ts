@@ -55,6 +55,19 @@ export function manifestFile(cacheDir: string): string {
   return path.join(cacheDir, 'manifest.json');
 }
 
+/**
+ * The manifest in `text` (manifest.json's content). Throws an Error saying what is wrong when it
+ * is not JSON, of another format (`foreign format "…"`) or of the wrong shape (`wrong shape`).
+ */
+export function parseManifest(text: string): Manifest {
+  const value = JSON.parse(text) as Manifest;
+  if (value?.format !== MANIFEST_FORMAT) throw new Error(`foreign format ${JSON.stringify(value?.format)}`);
+  if (!Array.isArray(value.inputs) || !Array.isArray(value.artifacts) || typeof value.diagnostics !== 'object') {
+    throw new Error('wrong shape');
+  }
+  return value;
+}
+
 /** The manifest of `cacheDir`; a corrupt or foreign one is removed and reported in `problems`. */
 export async function readManifest(cacheDir: string): Promise<ManifestRead> {
   const file = manifestFile(cacheDir);
@@ -65,12 +78,7 @@ export async function readManifest(cacheDir: string): Promise<ManifestRead> {
     return { manifest: null, problems: [] };
   }
   try {
-    const value = JSON.parse(text) as Manifest;
-    if (value?.format !== MANIFEST_FORMAT) throw new Error(`foreign format ${JSON.stringify(value?.format)}`);
-    if (!Array.isArray(value.inputs) || !Array.isArray(value.artifacts) || typeof value.diagnostics !== 'object') {
-      throw new Error('wrong shape');
-    }
-    return { manifest: value, problems: [] };
+    return { manifest: parseManifest(text), problems: [] };
   } catch (error) {
     await rm(file, { force: true });
     return { manifest: null, problems: [{ file: 'manifest.json', reason: error instanceof Error ? error.message : String(error) }] };

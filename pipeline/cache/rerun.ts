@@ -26,7 +26,7 @@ import { detectMode, RunLogger } from '../report/logger.ts';
 import { printOutcome } from '../report/outcome.ts';
 import { keepLastReport, REPORT_PATH, serializeReport, type RunReport, type StepRecord } from '../report/report.ts';
 import { FastPath } from './fast-path.ts';
-import { MANIFEST_FORMAT, manifestFile, type Manifest } from './manifest.ts';
+import { manifestFile, parseManifest, type Manifest } from './manifest.ts';
 import {
   buildStamp,
   configFileOf,
@@ -66,8 +66,7 @@ function hasLeftovers(outputDir: string): boolean {
 /** The manifest of the cache folder, or null when it is absent or not one (read only: the CLI removes a corrupt one). */
 function readManifestQuietly(cacheDir: string): Manifest | null {
   try {
-    const value = JSON.parse(readFileSync(manifestFile(cacheDir), 'utf8')) as Manifest;
-    return value?.format === MANIFEST_FORMAT && Array.isArray(value.inputs) && Array.isArray(value.artifacts) ? value : null;
+    return parseManifest(readFileSync(manifestFile(cacheDir), 'utf8'));
   } catch {
     return null;
   }

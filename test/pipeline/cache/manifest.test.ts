@@ -3,10 +3,21 @@ import type { Stats } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_FORMAT, readManifest, trustedTime, writeManifest, type Manifest } from '../../../pipeline/cache/manifest.ts';
+import { MANIFEST_FORMAT, parseManifest, readManifest, trustedTime, writeManifest, type Manifest } from '../../../pipeline/cache/manifest.ts';
 import { useProjects } from '../../helpers/ops.ts';
 
 const project = useProjects();
+
+describe('parseManifest', () => {
+  it('takes a manifest of this format and shape, and says what is wrong with any other text', () => {
+    const good = { format: MANIFEST_FORMAT, inputs: [], artifacts: [], diagnostics: {} };
+    expect(parseManifest(JSON.stringify(good))).toEqual(good);
+    expect(() => parseManifest('{')).toThrow(SyntaxError);
+    expect(() => parseManifest(JSON.stringify({ ...good, format: 'other@1' }))).toThrow('foreign format "other@1"');
+    expect(() => parseManifest(JSON.stringify({ ...good, diagnostics: undefined }))).toThrow('wrong shape');
+    expect(() => parseManifest('null')).toThrow('foreign format undefined');
+  });
+});
 
 describe('readManifest', () => {
   it('discards a corrupt or foreign manifest with a reason', async () => {
