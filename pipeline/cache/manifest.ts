@@ -95,11 +95,17 @@ export async function removeManifest(cacheDir: string): Promise<void> {
 }
 
 /**
- * An input's modification time when it can be trusted: the file still has the recorded size and
- * was last modified more than 2 s before the run started (`runStartedMs`, wall clock), else null.
+ * A file's or folder's modification time when it can be trusted to change with its content: it
+ * was last modified more than 2 s before the run started (`runStartedMs`, wall clock), so that
+ * a write in the same tick of a coarse file-system clock cannot hide behind it; else null.
  */
+export function trustedMtime(info: Stats, runStartedMs: number): number | null {
+  return info.mtimeMs < runStartedMs - 2000 ? info.mtimeMs : null;
+}
+
+/** An input's modification time when it can be trusted (`trustedMtime`) and the file still has the recorded size, else null. */
 export function trustedTime(info: Stats | null, size: number, runStartedMs: number): number | null {
-  return info && info.size === size && info.mtimeMs < runStartedMs - 2000 ? info.mtimeMs : null;
+  return info && info.size === size ? trustedMtime(info, runStartedMs) : null;
 }
 
 /** What a published run records: its inputs and artifacts (report.json aside), diagnostics and counts. */

@@ -22,12 +22,14 @@
  * The record is `.cache/config/<config file stem>.runs.json` beside the config file (beside the
  * compiled config), or `.cache/config/no-config.runs.json` in the working directory when there is
  * no config file; at most `MAX_ENTRIES` commands, the latest first. Writing it is best effort.
- * Only Node.js built-ins are imported here: this module is on the no-change path.
+ * This module is on the no-change path: it imports Node.js built-ins and manifest.ts (the
+ * trust rule for modification times, `trustedMtime`), which that path loads anyway.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../src/config.ts';
+import { trustedMtime } from './manifest.ts';
 
 export const RERUN_FORMAT = 'daily-papers-rerun@1';
 
@@ -173,7 +175,7 @@ export function inputFolders(inputDir: string, include: readonly string[], runSt
     const id = `${info.dev}:${info.ino}`;
     if (seen.has(id)) return true;
     seen.add(id);
-    out.push([rel, info.mtimeMs < runStartedMs - 2000 ? info.mtimeMs : null]);
+    out.push([rel, trustedMtime(info, runStartedMs)]);
     let entries;
     try {
       entries = readdirSync(abs, { withFileTypes: true });
