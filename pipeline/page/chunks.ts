@@ -184,36 +184,34 @@ export function chunkSearchData(
     if (!json.endsWith('"related":[]}')) throw new Error('chunks: a meta record must end with its related papers');
     return encoder.encode(json.slice(0, -3));
   };
-  const metaFiles: string[] = [];
-  for (let start = 0, n = 0; start < byShort.length || n === 0; start += META_BLOCK, n++) {
-    const parts: Uint8Array[] = [encoder.encode(`{"start":${start},"docs":[`)];
-    byShort.slice(start, start + META_BLOCK).forEach((p, i) => {
-      if (i > 0) parts.push(comma);
-      if (p === null) parts.push(nothing);
-      else parts.push(cached(p, ':m', () => metaHead(p)), encoder.encode(JSON.stringify(related[start + i] ?? [])), close);
-    });
-    parts.push(encoder.encode(']}'));
-    const file = `m/${n}.json`;
-    chunks.push({ file, data: Buffer.concat(parts) });
-    metaFiles.push(file);
-  }
-
-  const paperFiles: string[] = [];
+  // Chunk `kind`, `block` papers each: `{"start":…,"docs":[…]}` with each paper's parts in turn
+  // (null for a short id without a paper).
+  const joinedChunks = (kind: 'm' | 'p', block: number, parts: (p: Paper, short: number) => Uint8Array[]): string[] => {
+    const files: string[] = [];
+    for (let start = 0, n = 0; start < byShort.length || n === 0; start += block, n++) {
+      const chunk: Uint8Array[] = [encoder.encode(`{"start":${start},"docs":[`)];
+      byShort.slice(start, start + block).forEach((p, i) => {
+        if (i > 0) chunk.push(comma);
+        if (p === null) chunk.push(nothing);
+        else chunk.push(...parts(p, start + i));
+      });
+      chunk.push(encoder.encode(']}'));
+      const file = `${kind}/${n}.json`;
+      chunks.push({ file, data: Buffer.concat(chunk) });
+      files.push(file);
+    }
+    return files;
+  };
+  const metaFiles = joinedChunks('m', META_BLOCK, (p, short) => [
+    cached(p, ':m', () => metaHead(p)),
+    encoder.encode(JSON.stringify(related[short] ?? [])),
+    close,
+  ]);
   const paperRecord = (p: Paper): Uint8Array => {
     const record: PaperChunk['docs'][number] = { dates: p.dates, authors: p.authors, authorsTruncated: p.authorsTruncated, summary: summarySections(p.summary) };
     return encoder.encode(JSON.stringify(record));
   };
-  for (let start = 0, n = 0; start < byShort.length || n === 0; start += PAPER_BLOCK, n++) {
-    const parts: Uint8Array[] = [encoder.encode(`{"start":${start},"docs":[`)];
-    byShort.slice(start, start + PAPER_BLOCK).forEach((p, i) => {
-      if (i > 0) parts.push(comma);
-      parts.push(p === null ? nothing : cached(p, '', () => paperRecord(p)));
-    });
-    parts.push(encoder.encode(']}'));
-    const file = `p/${n}.json`;
-    chunks.push({ file, data: Buffer.concat(parts) });
-    paperFiles.push(file);
-  }
+  const paperFiles = joinedChunks('p', PAPER_BLOCK, (p) => [cached(p, '', () => paperRecord(p))]);
 
   const shards = authorShards(byShort, authors);
   shards.forEach((shard, n) => emit('a', n, shard));
