@@ -12,6 +12,7 @@ import type { StepContext, StepResult } from '../context.ts';
 import type { ParseWorkers } from '../parse/pool.ts';
 import { documentsForEntries, VectorBatcher, VectorBatchReader } from '../parse/vectors.ts';
 import type { ParseJob } from '../parse/worker.ts';
+import type { VectorTable } from '../../src/search/vectors.ts';
 import { restoreMessages } from '../report/diagnostics.ts';
 import type { ReadInput } from './read.ts';
 
@@ -84,6 +85,13 @@ async function parseInputs(ctx: StepContext, read: ReadInput[], pool: ParseWorke
       }),
     );
   };
+  /** A file parsed (by a worker or the main thread): its result, into the cache; its papers' vectors, offered to the index step. */
+  const accept = (index: number, result: ParsedFile, table: VectorTable | null, inWorker: boolean): void => {
+    results[index] = result;
+    store(index, result);
+    if (table && vectors) table.keys.forEach((key, row) => vectors.offer(key, { table, row }, inWorker));
+    ctx.logger.progress('parse', ++done, total);
+  };
   let parsedOnMain = 0;
   const { parseBytes } = jobs.length > 0 ? await import('../parse/core.ts') : { parseBytes: null };
   if (workers > 0) {
@@ -94,33 +102,20 @@ async function parseInputs(ctx: StepContext, read: ReadInput[], pool: ParseWorke
       jobs,
       workers,
       (answer, worker) => {
-        results[answer.index] = answer.result;
-        store(answer.index, answer.result);
-        if (answer.vectors && vectors) {
-          const table = (readers[worker] ??= new VectorBatchReader()).read(answer.vectors);
-          table.keys.forEach((key, row) => vectors.offer(key, { table, row }));
-        }
-        ctx.logger.progress('parse', ++done, total);
+        const table = answer.vectors && vectors ? (readers[worker] ??= new VectorBatchReader()).read(answer.vectors) : null;
+        accept(answer.index, answer.result, table, true);
       },
       (job) => {
         const result = parseBytes!(job.bytes, job.path, job.inputDir);
-        results[job.index] = result;
-        store(job.index, result);
-        if (vectors) {
-          const table = local.reader.read(local.batcher.encode(documentsForEntries(result.entries)));
-          table.keys.forEach((key, row) => vectors.offer(key, { table, row }, false));
-        }
+        const table = vectors ? local.reader.read(local.batcher.encode(documentsForEntries(result.entries))) : null;
         parsedOnMain++;
-        ctx.logger.progress('parse', ++done, total);
+        accept(job.index, result, table, false);
       },
     );
   } else if (jobs.length > 0) {
     parsedOnMain = jobs.length;
     for (const job of jobs) {
-      const result = parseBytes!(job.bytes, job.path, job.inputDir);
-      results[job.index] = result;
-      store(job.index, result);
-      ctx.logger.progress('parse', ++done, total);
+      accept(job.index, parseBytes!(job.bytes, job.path, job.inputDir), null, false);
       // Let the event loop breathe (progress redraws, signals) on long runs.
       if (done % 32 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
