@@ -25,7 +25,6 @@ import type { BuiltIndex } from '../../src/search/index-builder.ts';
 import { indexJsonBytes, postingsText } from '../../src/search/index-json.ts';
 import { loadMiniSearchParts } from '../../src/search/load.ts';
 import { planQuery, textMatches } from '../../src/search/query.ts';
-import { analyzeDocument } from '../../src/search/vectors.ts';
 import type { VectorTable } from '../../src/search/vectors.ts';
 import type { VectorCache } from '../cache/vector-cache.ts';
 import { docKey } from '../parse/vectors.ts';
@@ -69,10 +68,9 @@ export function buildIndexOf(
       analyzedWhileParsing++;
       if (found.inWorker) analyzedInWorkers++;
     } else {
-      vector = analyzeDocument(doc);
-      analyzed++;
+      analyzed++; // by the builder, below
     }
-    builder.add(doc, vector!, key);
+    builder.add(doc, vector, key);
   }
   const table = vectors ? builder.exportTable() : null;
   const index = builder.finish();

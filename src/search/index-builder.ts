@@ -16,7 +16,7 @@ import { compareStrings } from '../compare.ts';
 import type { SearchDocument, StoredFields } from './options.ts';
 import type { IndexHead } from './internals.ts';
 import { isLeftOut } from './analyzer.ts';
-import { analyzeDocument, eachVectorTerm } from './vectors.ts';
+import { analyzeFields, eachVectorTerm } from './vectors.ts';
 import type { DocVector, TableVector, VectorTable } from './vectors.ts';
 
 /** A built index: the header, the sorted terms and each term's postings as JSON bytes. */
@@ -131,10 +131,12 @@ export class IndexBuilder {
   }
 
   /**
-   * Adds a document with its vector (fresh from `analyzeDocument`, or a row of a cached table);
-   * returns false (and adds nothing) for an id already added. `key` is recorded for exportTable.
+   * Adds a document with its vector (fresh from `analyzeDocument`, or a row of a cached table),
+   * or, without one, analyzes it here (the same records, without encoding the vector as strings
+   * first); returns false (and adds nothing) for an id already added. `key` is recorded for
+   * exportTable.
    */
-  add(doc: SearchDocument, vector: DocVector | TableVector, key = ''): boolean {
+  add(doc: SearchDocument, vector?: DocVector | TableVector, key = ''): boolean {
     if (this.seen.has(doc.id)) return false;
     this.seen.add(doc.id);
     const short = this.ids.length;
@@ -144,18 +146,28 @@ export class IndexBuilder {
     const stored: Record<string, unknown> = {};
     for (const name of STORE_FIELDS) if (doc[name] !== undefined) stored[name] = doc[name];
     this.stored.push(stored as unknown as StoredFields);
-    if ('table' in vector) {
+    if (vector && 'table' in vector) {
       this.addRow(short, vector);
       return true;
     }
     const lengths: number[] = [];
-    for (let f = 0; f < SEARCH_FIELDS.length; f++) {
-      const length = vector.lengths[f]!;
+    const field = (f: number, length: number): void => {
       lengths.push(length);
       this.average[f] = ((this.average[f] || 0) * short + length) / (short + 1);
-      eachVectorTerm(vector, f, (term, freq) => {
-        this.reserve(1);
-        this.push(this.intern(term), f, short, freq);
+    };
+    if (vector) {
+      for (let f = 0; f < SEARCH_FIELDS.length; f++) {
+        field(f, vector.lengths[f]!);
+        eachVectorTerm(vector, f, (term, freq) => {
+          this.reserve(1);
+          this.push(this.intern(term), f, short, freq);
+        });
+      }
+    } else {
+      analyzeFields(doc, (f, length, counts) => {
+        field(f, length);
+        this.reserve(counts.size);
+        for (const [term, freq] of counts) this.push(this.intern(term), f, short, freq);
       });
     }
     this.fieldLength.push(lengths);
@@ -296,6 +308,6 @@ export class IndexBuilder {
 /** Analyzes and builds in one go (no cache): the index of `docs`, in order. */
 export function buildIndex(docs: Iterable<SearchDocument>): BuiltIndex {
   const builder = new IndexBuilder();
-  for (const doc of docs) builder.add(doc, analyzeDocument(doc));
+  for (const doc of docs) builder.add(doc);
   return builder.finish();
 }

@@ -44,6 +44,10 @@ describe('IndexBuilder', () => {
     docs.forEach((doc, row) => second.add(doc, { table, row }));
     expect(indexJsonText(second.finish())).toBe(fast(fixtureDataset()));
     expect(indexJsonText(first.finish())).toBe(fast(fixtureDataset()));
+    // Analyzed by the builder itself (no vector given): the same table.
+    const third = new IndexBuilder();
+    for (const doc of docs) third.add(doc, undefined, `key-${doc.id}`);
+    expect(third.exportTable()).toEqual(deserialize(serialize(table)));
   });
 
   it('loads with MiniSearch.loadJSON and finds what the reference finds', () => {
