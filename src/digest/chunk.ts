@@ -7,6 +7,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes, Root, RootContent } from 'mdast';
+import { fastBlocks } from './fast-blocks.ts';
 
 const processor = unified().use(remarkParse);
 
@@ -54,7 +55,8 @@ export function parseBlocks(text: string, whole: boolean): RootContent[] {
   ends.push(text.length);
   for (const end of ends) {
     const chunk = text.slice(start, end);
-    for (const node of (processor.parse(chunk) as Root).children) {
+    const nodes = (chunk.startsWith('### ') ? fastBlocks(chunk) : null) ?? (processor.parse(chunk) as Root).children;
+    for (const node of nodes) {
       if (line !== 0 || start !== 0) shift(node, line, start);
       out.push(node);
     }
