@@ -16,7 +16,7 @@ export default defineConfig({
     timezone: 'Asia/Seoul',
     time: '12:00',
     extra: [
-      { name: 'popular', title: 'Daily Papers: 50+ votes', filter: { minVotes: 50 } },
+      { name: 'popular', title: 'Daily Papers: 추천 50 이상', filter: { minVotes: 50 } },
       { name: 'diffusion', title: 'Daily Papers: diffusion', filter: { query: 'diffusion' } },
       { name: 'rl', title: 'Daily Papers: 강화학습', filter: { query: '강화학습' } },
     ],

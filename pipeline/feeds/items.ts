@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import type { Element } from 'hast';
 import { parseArxiv } from '../../src/arxiv.ts';
 import type { Paper } from '../../src/types.ts';
+import { feedWords, type FeedWords } from '../../src/feed-words.ts';
 import { HUGGING_FACE } from '../../src/url.ts';
 import type { FeedSite } from './site.ts';
 import { bulletHast, feedUrl, h, summaryParts, toHtml } from './summary-html.ts';
@@ -138,9 +139,9 @@ function paperTitle(paper: Paper): string {
   return xmlSafeLine(paper.title) || paper.id;
 }
 
-function linkList(links: ItemLinks): Element | null {
+function linkList(links: ItemLinks, words: FeedWords): Element | null {
   const parts: [string, string | null][] = [
-    [links.abs && new URL(links.abs).hostname.endsWith('arxiv.org') ? 'arXiv' : 'Source', links.abs],
+    [links.abs && new URL(links.abs).hostname.endsWith('arxiv.org') ? 'arXiv' : words.source, links.abs],
     ['PDF', links.pdf],
     ['Hugging Face', links.hf],
   ];
@@ -161,12 +162,13 @@ export function paperItem(site: FeedSite, paper: Paper, published: number, updat
   const thumbnail = imageThumbnail(paper.thumbnail);
   const link = preferredLink(site, links) ?? (guid.permalink ? guid.id : site.base);
   const summary = summaryParts(paper.summary);
+  const words = feedWords(site.language);
   const html = toHtml([
     thumbnail ? h('p', {}, [h('img', { src: thumbnail, alt: '' })]) : null,
-    authors.length ? h('p', {}, [h('strong', {}, ['Authors']), ': ', authors.join(', ') + (paper.authorsTruncated ? ', …' : '')]) : null,
-    paper.votes !== null ? h('p', {}, [h('strong', {}, ['Votes']), `: ${paper.votes}`]) : null,
+    authors.length ? h('p', {}, [h('strong', {}, [words.authors]), ': ', authors.join(', ') + (paper.authorsTruncated ? ', …' : '')]) : null,
+    paper.votes !== null ? h('p', {}, [h('strong', {}, [words.votes]), `: ${paper.votes}`]) : null,
     summary.hast,
-    linkList(links),
+    linkList(links, words),
   ]);
   return {
     id: guid.id,
@@ -189,6 +191,7 @@ export function paperItem(site: FeedSite, paper: Paper, published: number, updat
  * summary bullet rendered as the paper items render it (bulletHast: nested items kept apart).
  */
 function paperList(site: FeedSite, papers: readonly Paper[], votes: boolean): Element {
+  const words = feedWords(site.language);
   return h(
     'ol',
     {},
@@ -199,7 +202,7 @@ function paperList(site: FeedSite, papers: readonly Paper[], votes: boolean): El
       const first = paper.summary[0];
       return h('li', {}, [
         target ? h('a', { href: target }, [title]) : title,
-        votes && paper.votes !== null ? ` (${paper.votes} votes)` : null,
+        votes && paper.votes !== null ? words.listVotes(paper.votes) : null,
         authors.length ? h('br', {}) : null,
         authors.length ? h('em', {}, [authors.slice(0, 5).join(', ') + (authors.length > 5 || paper.authorsTruncated ? ', …' : '')]) : null,
         ...(first ? bulletHast(first) : []),
@@ -219,7 +222,7 @@ export function dayItem(site: FeedSite, day: ListingDay): FeedItem {
     id: link,
     permalink: true,
     link,
-    title: `Daily Papers ${day.date} (${day.papers.length})`,
+    title: feedWords(site.language).day(day.date, day.papers.length),
     published: day.published,
     updated: day.published,
     html: toHtml([paperList(site, day.papers, false)]),
@@ -259,7 +262,7 @@ export function weekItem(site: FeedSite, week: WeekDigest): FeedItem {
     id: link,
     permalink: true,
     link,
-    title: `Week ${week.week} (${week.monday} to ${week.sunday}): top ${week.top.length} of ${week.total} papers`,
+    title: feedWords(site.language).week({ ...week, top: week.top.length }),
     published: week.published,
     updated: week.updated,
     html: toHtml([paperList(site, week.top, true)]),

@@ -21,6 +21,7 @@
  */
 import { resolveAuthorNames } from '../../src/authors.ts';
 import { asFirstListed } from '../../src/papers.ts';
+import { feedWords } from '../../src/feed-words.ts';
 import type { Config, ExtraFeed, FeedFilter } from '../../src/config.ts';
 import type { Dataset, Paper } from '../../src/types.ts';
 import { archiveFiles, monthArchives } from './archive.ts';
@@ -125,22 +126,15 @@ interface FeedSpecs {
  * extra feed named `daily`, `feed`…, which the config schema already refuses):
  * `feeds: "<title>" and "<title>" would both write <path>; …`.
  */
-function feedSpecs(site: Pick<FeedSite, 'title' | 'description'>, extra: readonly ExtraFeed[]): FeedSpecs {
+function feedSpecs(site: Pick<FeedSite, 'title' | 'description' | 'language'>, extra: readonly ExtraFeed[]): FeedSpecs {
+  const words = feedWords(site.language);
   const main: FeedSpec = { files: { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' }, title: site.title, description: site.description };
-  const daily: FeedSpec = {
-    files: filesOf('daily'),
-    title: `${site.title}: daily digest`,
-    description: `${site.description} One entry per day.`.trim(),
-  };
-  const weekly: FeedSpec = {
-    files: filesOf('weekly'),
-    title: `${site.title}: weekly top papers`,
-    description: `${site.description} One entry per week with its most voted papers.`.trim(),
-  };
+  const daily: FeedSpec = { files: filesOf('daily'), ...words.dailyFeed(site.title, site.description) };
+  const weekly: FeedSpec = { files: filesOf('weekly'), ...words.weeklyFeed(site.title, site.description) };
   const extras = extra.map((e) => ({
     files: filesOf(e.name),
     title: e.title,
-    description: e.description ?? describeFilter(e.filter, site.description),
+    description: e.description ?? words.filter(e.filter) ?? site.description,
   }));
   const seen = new Map<string, string>();
   for (const spec of [main, daily, weekly, ...extras]) {
@@ -153,14 +147,6 @@ function feedSpecs(site: Pick<FeedSite, 'title' | 'description'>, extra: readonl
     }
   }
   return { main, daily, weekly, extra: extras };
-}
-
-function describeFilter(filter: FeedFilter, fallback: string): string {
-  const parts: string[] = [];
-  if (filter.minVotes !== undefined) parts.push(`with at least ${filter.minVotes} votes`);
-  if (filter.authors?.length) parts.push(`by ${filter.authors.join(', ')}`);
-  if (filter.query !== undefined) parts.push(`matching "${filter.query}"`);
-  return parts.length ? `Papers ${parts.join(', ')}.` : fallback;
 }
 
 /**
@@ -241,11 +227,7 @@ export function planFeeds(
   const monthUrls = months.map((m) => urls(archiveFiles(m.month)));
   const archives = months.map((m, n) =>
     feed(
-      {
-        files: archiveFiles(m.month),
-        title: `${site.title}: archive ${m.month}`,
-        description: `Papers first listed in ${m.month}${m.complete ? '' : ', so far'}.`,
-      },
+      { files: archiveFiles(m.month), ...feedWords(site.language).archiveFeed(site.title, m.month, m.complete) },
       m.papers.map((t) => source.paper(site, asFirstListed(t.paper), t.published, t.published)),
       { archive: m.complete, current: mainUrls, prev: monthUrls[n - 1] ?? null, next: monthUrls[n + 1] ?? null },
     ),

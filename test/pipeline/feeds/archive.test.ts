@@ -175,12 +175,12 @@ describe('a paper of a complete month listed again later', () => {
     }
     // The archive shows the paper as first listed; the subscription document the merged paper.
     const archived = rssItemHtml(again.out.get(archiveFiles('2025-02').rss)!, GUID);
-    expect(archived).toContain('<strong>Votes</strong>: 31');
+    expect(archived).toContain('<strong>추천</strong>: 31');
     expect(archived).not.toContain('<img');
     expect(archived).toContain('Hana Kim, …');
     const current = rssItemHtml(again.out.get('feed.xml')!, GUID);
-    expect(rssItemHtml(first.out.get('feed.xml')!, GUID)).toContain('<strong>Votes</strong>: 31');
-    expect(current).toContain('<strong>Votes</strong>: 99');
+    expect(rssItemHtml(first.out.get('feed.xml')!, GUID)).toContain('<strong>추천</strong>: 31');
+    expect(current).toContain('<strong>추천</strong>: 99');
     expect(current).toContain(`<img src="https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${ID}.png"`);
     expect(current).toContain('Lars Berg');
     const feed = JSON.parse(again.out.get('feed.json')!) as JsonFeed;

@@ -58,7 +58,7 @@ describe('dayItem', () => {
       'https://huggingface.co/papers/date/2024-05-10',
       'https://huggingface.co/papers/date/2024-05-10',
       true,
-      'Daily Papers 2024-05-10 (2)',
+      'Daily Papers 2024-05-10 (논문 2편)',
       5000,
     ]);
     expect(item.html.indexOf('papers/2405.01234')).toBeLessThan(item.html.indexOf('papers/2405.05678'));
@@ -89,5 +89,25 @@ describe('bylineOf', () => {
     expect(bylineOf(['A. One'])).toBe('A. One');
     expect(bylineOf(['A', 'B', 'C'])).toBe('A, B, C');
     expect(bylineOf(['A', 'B', 'C', 'D'])).toBe('A, B, C et al.');
+  });
+});
+
+describe('the site language', () => {
+  const en = { ...site, language: 'en-US' };
+  const paper = byId.get('2405.01234')!;
+  it('labels a paper item in Korean by default and in English on an English site', () => {
+    const ko = paperItem(site, paper, 1000, 1000).html;
+    expect(ko).toContain('<strong>저자</strong>: ');
+    expect(ko).not.toContain('Authors');
+    const english = paperItem(en, paper, 1000, 1000).html;
+    expect(english).toContain('<strong>Authors</strong>: ');
+    expect(english).not.toContain('저자');
+  });
+  it('names a day and a week in the site language', () => {
+    const day = { date: '2024-05-10', published: 5000, papers: [paper] };
+    expect([dayItem(site, day).title, dayItem(en, day).title]).toEqual(['Daily Papers 2024-05-10 (논문 1편)', 'Daily Papers 2024-05-10 (1)']);
+    const week = { week: '2024-W19', monday: '2024-05-06', sunday: '2024-05-12', published: 1, updated: 2, top: [paper], total: 9 };
+    expect(weekItem(en, week).title).toBe('Week 2024-W19 (2024-05-06 to 2024-05-12): top 1 of 9 papers');
+    expect(weekItem(site, week).title).toBe('2024-W19 (2024-05-06 ~ 2024-05-12): 논문 9편 중 추천 상위 1편');
   });
 });

@@ -44,13 +44,13 @@ describe('planFeeds', () => {
       atom: 'https://example.github.io/daily-papers/atom.xml',
       json: 'https://example.github.io/daily-papers/feed.json',
     });
-    expect(plan.daily.title).toBe('Daily Papers & <Friends> ]]>: daily digest');
+    expect(plan.daily.title).toBe('Daily Papers & <Friends> ]]>: 날짜별 모음');
     expect(plan.extra.map((f) => f.description)).toEqual([
-      'Papers with at least 50 votes.',
-      'Papers matching "diffusion".',
-      'Papers matching "강화학습".',
-      'Papers with at least 100 votes, by kim-minjun.',
-      'Papers by no-such-author.',
+      '논문: 추천 50 이상.',
+      '논문: 검색어 "diffusion".',
+      '논문: 검색어 "강화학습".',
+      '논문: 추천 100 이상, 저자 kim-minjun.',
+      '논문: 저자 no-such-author.',
     ]);
   });
   it('puts papers newest first in the main feed and builds each paper item once', () => {
@@ -59,7 +59,7 @@ describe('planFeeds', () => {
     expect(popular.items.every((item) => plan.main.items.includes(item))).toBe(true);
   });
   it('lists a paper on every day that listed it: first-listed papers, then the ones listed again', () => {
-    expect(plan.daily.items.map((i) => i.title)).toEqual(['Daily Papers 2024-05-12 (4)', 'Daily Papers 2024-05-11 (2)', 'Daily Papers 2024-05-10 (2)']);
+    expect(plan.daily.items.map((i) => i.title)).toEqual(['Daily Papers 2024-05-12 (논문 4편)', 'Daily Papers 2024-05-11 (논문 2편)', 'Daily Papers 2024-05-10 (논문 2편)']);
     const html = plan.daily.items[0]!.html;
     expect(html.lastIndexOf('<li>')).toBeLessThan(html.indexOf('https://huggingface.co/papers/2405.05678'));
   });

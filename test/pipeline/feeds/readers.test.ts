@@ -113,6 +113,6 @@ describe('feeds.opml', () => {
       expect(o.htmlUrl).toBe(BASE);
       expect(fixture.map((a) => a.path)).toContain(o.xmlUrl!.slice(BASE.length)); // a feed the run writes
     }
-    expect(outlines.map((o) => o.description)).toContain('Papers with at least 50 votes.');
+    expect(outlines.map((o) => o.description)).toContain('논문: 추천 50 이상.');
   });
 });

@@ -14,7 +14,7 @@ describe('groupFeeds', () => {
   it('lists each feed once with its formats, even when the title has brackets', () => {
     const config = configSchema.parse({ site: { title: 'Daily Papers (한국어 요약)' }, feeds: { extra: [{ name: 'rl', title: 'RL (강화학습)', filter: { query: '강화학습' } }] } });
     const groups = groupFeeds(listFeeds(config));
-    expect(groups.map((g) => g.title)).toEqual(['Daily Papers (한국어 요약)', 'Daily Papers (한국어 요약): daily digest', 'Daily Papers (한국어 요약): weekly top papers', 'RL (강화학습)']);
+    expect(groups.map((g) => g.title)).toEqual(['Daily Papers (한국어 요약)', 'Daily Papers (한국어 요약): 날짜별 모음', 'Daily Papers (한국어 요약): 주간 추천 상위 논문', 'RL (강화학습)']);
     for (const g of groups) expect(g.formats.map((f) => f.name)).toEqual(['RSS', 'Atom', 'JSON Feed']);
     expect(groups[3]!.formats.map((f) => f.path)).toEqual(['rl.xml', 'rl.atom.xml', 'rl.json']);
   });

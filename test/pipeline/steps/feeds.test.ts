@@ -187,7 +187,7 @@ describe('daily digest feed', () => {
     expect(rss.items.map((i) => i.pubdate?.toISOString())).toEqual(days.map((d) => new Date(zonedClock('Asia/Seoul')(d, '09:00')!).toISOString()));
     for (const [n, day] of days.entries()) {
       const listed = dataset.papers.filter((p) => p.dates.includes(day));
-      expect(rss.items[n]!.title).toBe(`Daily Papers ${day} (${listed.length})`);
+      expect(rss.items[n]!.title).toBe(`Daily Papers ${day} (논문 ${listed.length}편)`);
       expect((rss.items[n]!.description.match(/<li>/g) ?? []).length).toBe(listed.length);
     }
     // The paper listed again on 2024-05-12 appears in both days.
