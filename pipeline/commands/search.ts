@@ -151,7 +151,8 @@ export function main(argv: string[], io: SearchIO = process): number {
     const votes = h.votes === null ? '-' : String(h.votes);
     io.stdout.write(`${String(i + 1).padStart(width)}. ${h.title}\n`);
     const link = h.id.startsWith('url:') ? '' : `  https://arxiv.org/abs/${h.id}`;
-    io.stdout.write(`${' '.repeat(width + 2)}${h.id}  ${h.date}  votes ${votes}  score ${h.score.toFixed(2)}${link}\n`);
+    const some = h.partial ? '  (only some of the words)' : '';
+    io.stdout.write(`${' '.repeat(width + 2)}${h.id}  ${h.date}  votes ${votes}  score ${h.score.toFixed(2)}${some}${link}\n`);
   });
   return 0;
 }

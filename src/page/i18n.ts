@@ -46,8 +46,12 @@ export interface Messages {
   /** " (from …, to …, ≥ N votes, by …)", or '' without filters. */
   describeFilters(f: DescribedFilters): string;
   browseStatus(f: DescribedFilters, size: number): string;
-  /** `count` hits (`capped`: more exist than were counted) in `ms` milliseconds. */
-  searchStatus(query: string, f: DescribedFilters, count: number, capped: boolean, ms: number): string;
+  /**
+   * `count` papers matched every word of `query` and `partial` more only some of them (listed
+   * after), in `ms` milliseconds; `capped`: the list stopped at its limit, so more exist than
+   * were counted (the last count shown gets a `+`).
+   */
+  searchStatus(query: string, f: DescribedFilters, count: number, partial: number, capped: boolean, ms: number): string;
   readyStatus(size: number): string;
   searchFailed(reason: string): string;
   indexFailed(reason: string): string;
@@ -128,8 +132,13 @@ function korean(): Messages {
     opml: 'OPML (모든 피드)',
     describeFilters,
     browseStatus: (f, size) => `최신 논문${describeFilters(f)}. 논문 ${number(size)}편에서 검색할 수 있습니다.`,
-    searchStatus: (q, f, count, capped, ms) =>
-      count === 0 ? `“${q}”에 대한 결과가 없습니다${describeFilters(f)}.` : `“${q}” 검색 결과 ${number(count)}${capped ? '+' : ''}건${describeFilters(f)} (${number(ms)}ms).`,
+    searchStatus: (q, f, count, partial, capped, ms) => {
+      const plus = (last: boolean) => (capped && last ? '+' : '');
+      if (count === 0 && partial === 0) return `“${q}”에 대한 결과가 없습니다${describeFilters(f)}.`;
+      if (count === 0) return `“${q}”의 낱말을 모두 담은 논문은 없고, 일부만 담은 논문 ${number(partial)}${plus(true)}건${describeFilters(f)} (${number(ms)}ms).`;
+      const some = partial > 0 ? `, 일부 낱말만 담은 논문 ${number(partial)}${plus(true)}건 더` : '';
+      return `“${q}” 검색 결과 ${number(count)}${plus(partial === 0)}건${some}${describeFilters(f)} (${number(ms)}ms).`;
+    },
     readyStatus: (size) => `검색 준비 완료: 논문 ${number(size)}편. 최신 논문을 보여 줍니다.`,
     searchFailed: (r) => `검색하지 못했습니다: ${r}`,
     indexFailed: (r) => `검색 색인을 불러오지 못했습니다: ${r}`,
@@ -186,10 +195,13 @@ function english(): Messages {
     opml: 'OPML (all feeds)',
     describeFilters,
     browseStatus: (f, size) => `Latest papers${describeFilters(f)}. Type to search ${count(size, 'paper', 'papers')}.`,
-    searchStatus: (q, f, n, capped, ms) =>
-      n === 0
-        ? `No results for “${q}”${describeFilters(f)}.`
-        : `${capped ? `${number(n)}+ results` : count(n, 'result', 'results')} for “${q}”${describeFilters(f)} (${number(ms)} ms).`,
+    searchStatus: (q, f, n, partial, capped, ms) => {
+      const counted = (k: number, last: boolean, one: string, many: string) => (capped && last ? `${number(k)}+ ${many}` : count(k, one, many));
+      if (n === 0 && partial === 0) return `No results for “${q}”${describeFilters(f)}.`;
+      if (n === 0) return `No paper has every word of “${q}”; ${counted(partial, true, 'paper has', 'papers have')} some of them${describeFilters(f)} (${number(ms)} ms).`;
+      const some = partial > 0 ? `, ${counted(partial, true, 'more', 'more')} with only some of its words` : '';
+      return `${counted(n, partial === 0, 'result', 'results')} for “${q}”${some}${describeFilters(f)} (${number(ms)} ms).`;
+    },
     readyStatus: (size) => `Search ready: ${count(size, 'paper', 'papers')}. Showing the latest.`,
     searchFailed: (r) => `Search failed: ${r}`,
     indexFailed: (r) => `The search index could not be loaded: ${r}`,

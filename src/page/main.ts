@@ -225,7 +225,8 @@ async function run(push: boolean, state?: PageState): Promise<void> {
     shown = page.length;
     more.hidden = hits.length <= shown;
     showEmpty(s, hits.length);
-    setStatus(t.searchStatus(query, described(filters, s.author), hits.length, hits.length >= RESULT_LIMIT, Math.round(performance.now() - t0)));
+    const partial = hits.reduce((n, h) => n + Number(h.partial), 0);
+    setStatus(t.searchStatus(query, described(filters, s.author), hits.length - partial, partial, hits.length >= RESULT_LIMIT, Math.round(performance.now() - t0)));
     // For the benchmark (test/bench/page-bench.ts): query -> results in the DOM.
     performance.measure('dp:search', { start: `dp:start:${gen}`, detail: { query, hits: hits.length, searchedMs, worker: index.lastTimings } });
     document.documentElement.dataset.searched = String(gen);

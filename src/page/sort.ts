@@ -20,12 +20,14 @@ export function effectiveSort(asked: string, searching: boolean): Sort {
 
 /**
  * `hits` in the order `sort` asks for (a new array): relevance keeps the ranking; newest by
- * first-digest date, descending; votes descending with unknown votes last. Ties keep the
- * ranking's order.
+ * first-digest date, descending; votes descending with unknown votes last. Papers that matched
+ * every word of the query stay before those that matched only some (`partial`) in every order,
+ * as in the ranking. Ties keep the ranking's order.
  */
 export function sortHits(hits: readonly PageHit[], sort: Sort): PageHit[] {
   const ranked = hits.map((h, rank) => ({ h, rank }));
-  if (sort === 'newest') ranked.sort((a, b) => (a.h.date < b.h.date ? 1 : a.h.date > b.h.date ? -1 : a.rank - b.rank));
-  else if (sort === 'votes') ranked.sort((a, b) => (b.h.votes ?? -1) - (a.h.votes ?? -1) || a.rank - b.rank);
+  const part = (a: { h: PageHit }, b: { h: PageHit }): number => Number(a.h.partial) - Number(b.h.partial);
+  if (sort === 'newest') ranked.sort((a, b) => part(a, b) || (a.h.date < b.h.date ? 1 : a.h.date > b.h.date ? -1 : a.rank - b.rank));
+  else if (sort === 'votes') ranked.sort((a, b) => part(a, b) || (b.h.votes ?? -1) - (a.h.votes ?? -1) || a.rank - b.rank);
   return ranked.map((r) => r.h);
 }

@@ -74,6 +74,11 @@ export interface SearchHit {
   terms: string[];
   /** The query terms that matched. */
   queryTerms: string[];
+  /**
+   * True when the paper matched only some of the query's words (`강화학습` found by its `학습`
+   * alone): such papers rank after every paper that matched all of them.
+   */
+  partial: boolean;
 }
 
 export interface SearchClient {
@@ -157,7 +162,7 @@ function authorIds(ms: MiniSearch<SearchDocument>, keys: readonly string[], auth
   return ids;
 }
 
-function toHit(r: SearchResult, score: number): SearchHit {
+function toHit(r: SearchResult, score: number, partial = false): SearchHit {
   return {
     id: String(r.id),
     score,
@@ -166,6 +171,7 @@ function toHit(r: SearchResult, score: number): SearchHit {
     votes: typeof r.votes === 'number' ? r.votes : null,
     terms: r.terms,
     queryTerms: r.queryTerms,
+    partial,
   };
 }
 
@@ -229,7 +235,8 @@ export function searchIndex(
   ranked.sort((a, b) => compareRankKeys(a.key, b.key) || compareStrings(String(a.r.id), String(b.r.id)));
   // A paper whose arXiv ID the query names goes first, in the order the IDs were written.
   const ids = extractArxivIds(q).filter((id) => ms.has(id));
-  if (ids.length === 0) return ranked.slice(0, limit).map(({ r, key }) => toHit(r, key[4]));
+  const words = plan.words.length;
+  if (ids.length === 0) return ranked.slice(0, limit).map(({ r, key }) => toHit(r, key[4], key[0] < words));
   const top = ranked[0]?.key[4] ?? 0;
   const named = new Set(ids);
   const first: SearchHit[] = [];
@@ -240,7 +247,7 @@ export function searchIndex(
   const rest: SearchHit[] = [];
   for (const { r, key } of ranked) {
     if (first.length + rest.length >= limit) break;
-    if (!named.has(String(r.id))) rest.push(toHit(r, key[4]));
+    if (!named.has(String(r.id))) rest.push(toHit(r, key[4], key[0] < words));
   }
   return [...first, ...rest].slice(0, limit);
 }

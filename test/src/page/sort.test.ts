@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageHit } from '../../../src/page/loader.ts';
 import { effectiveSort, sortHits } from '../../../src/page/sort.ts';
 
-const hit = (id: string, date: string, votes: number | null): PageHit => ({ id, date, votes, shortId: 0, score: 1, title: id, terms: [], queryTerms: [] });
+const hit = (id: string, date: string, votes: number | null, partial = false): PageHit => ({ id, date, votes, shortId: 0, score: 1, title: id, terms: [], queryTerms: [], partial });
 
 describe('effectiveSort', () => {
   it('defaults to relevance for a search and newest for browsing; browsing has no relevance', () => {
@@ -24,5 +24,10 @@ describe('sortHits', () => {
   });
   it('orders by votes, unknown last, ties in ranking order', () => {
     expect(sortHits(hits, 'votes').map((h) => h.id)).toEqual(['c', 'a', 'd', 'b']);
+  });
+  it('keeps papers with every query word before those with only some, in every order', () => {
+    const mixed = [hit('all-old', '2023-01-01', 1), hit('some-new', '2025-01-01', 99, true), hit('all-new', '2024-01-01', 2)];
+    expect(sortHits(mixed, 'newest').map((h) => h.id)).toEqual(['all-new', 'all-old', 'some-new']);
+    expect(sortHits(mixed, 'votes').map((h) => h.id)).toEqual(['all-new', 'all-old', 'some-new']);
   });
 });

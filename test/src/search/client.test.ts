@@ -125,6 +125,17 @@ describe('client: queries', () => {
     expect(client.search('강화학습 로봇', { match: 'all' }).map((h) => h.id)).toEqual(['2401.00001']);
     expect(client.search('학습', { match: 'all' }).map((h) => h.id).sort()).toEqual(['2401.00002', '2401.00004'].concat(['2401.00001']).sort());
   });
+
+  it('marks as partial exactly the papers that match "all" leaves out, and ranks them last', () => {
+    for (const q of ['강화학습', '강화학습 로봇', '언어 모델', 'diffusion model', 'Yingcong Chen', '학습']) {
+      const hits = client.search(q, { limit: 1000 });
+      const complete = hits.filter((h) => !h.partial).map((h) => h.id);
+      expect(complete.sort(), q).toEqual(ids(q, { match: 'all', limit: 1000 }).sort());
+      const firstPartial = hits.findIndex((h) => h.partial);
+      if (firstPartial >= 0) expect(hits.slice(firstPartial).every((h) => h.partial), q).toBe(true);
+    }
+    expect(client.search('강화학습').some((h) => h.partial)).toBe(true);
+  });
 });
 
 describe('client: filters', () => {
