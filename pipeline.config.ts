@@ -7,7 +7,7 @@ export default defineConfig({
   site: {
     url: 'https://example.github.io/daily-papers/',
     title: 'Daily Papers (한국어 요약)',
-    description: 'Hugging Face Daily Papers, summarized in Korean.',
+    description: '한국어로 요약한 Hugging Face Daily Papers.',
     language: 'ko',
   },
   feeds: {

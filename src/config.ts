@@ -57,7 +57,7 @@ export const configSchema = z.strictObject({
       /** Absolute URL the output folder is served from, with a trailing slash (e.g. a GitHub Pages sub-path). */
       url: z.url({ protocol: /^https?$/ }).default('https://example.github.io/daily-papers/'),
       title: z.string().min(1).default('Daily Papers (한국어 요약)'),
-      description: z.string().default('Hugging Face Daily Papers, summarized in Korean.'),
+      description: z.string().default('한국어로 요약한 Hugging Face Daily Papers.'),
       language: z.string().min(2).default('ko'),
     })
     .prefault({}),

@@ -32,6 +32,8 @@ export interface FeedWords {
   votes: string;
   /** A paper's vote count after its title in a list (daily and weekly items). */
   listVotes(n: number): string;
+  /** After the names a byline shows when there are more authors (`A, B, C et al.`). */
+  etAl: string;
   /** The name of a paper's link when it is not on arXiv. */
   source: string;
   /** A daily item's title: the digest date and how many papers it lists. */
@@ -48,6 +50,12 @@ export interface FeedWords {
   filter(f: FilterWords): string | null;
 }
 
+/** An ISO 8601 week (`2025-W03`) as Korean writes it (`2025년 3주차`); anything else as it is. */
+function isoWeekKo(week: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  return m ? `${m[1]}년 ${Number(m[2])}주차` : week;
+}
+
 /** `description` and `sentence` as one description (either may be empty). */
 function joined(description: string, sentence: string): string {
   return `${description} ${sentence}`.trim();
@@ -58,21 +66,22 @@ const KO: FeedWords = {
   authors: '저자',
   votes: '추천',
   listVotes: (n) => ` (추천 ${n})`,
+  etAl: ' 외',
   source: '원문',
   day: (date, papers) => `Daily Papers ${date} (논문 ${papers}편)`,
-  week: (w) => `${w.week} (${w.monday} ~ ${w.sunday}): 논문 ${w.total}편 중 추천 상위 ${w.top}편`,
+  week: (w) => `${isoWeekKo(w.week)} (${w.monday} ~ ${w.sunday}): 논문 ${w.total}편 중 추천 상위 ${w.top}편`,
   dailyFeed: (title, description) => ({ title: `${title}: 날짜별 모음`, description: joined(description, '하루에 한 항목.') }),
   weeklyFeed: (title, description) => ({ title: `${title}: 주간 추천 상위 논문`, description: joined(description, '한 주에 한 항목, 그 주에 추천을 가장 많이 받은 논문들.') }),
   archiveFeed: (title, month, complete) => ({
     title: `${title}: ${month} 보관함`,
-    description: `${month}에 처음 실린 논문${complete ? '' : ' (이달 진행 중)'}.`,
+    description: `${month}에 처음 실린 논문${complete ? '' : ' (이번 달: 계속 추가됨)'}.`,
   }),
   filter: (f) => {
     const parts: string[] = [];
-    if (f.minVotes !== undefined) parts.push(`추천 ${f.minVotes} 이상`);
+    if (f.minVotes !== undefined) parts.push(`추천 ${f.minVotes}개 이상`);
     if (f.authors?.length) parts.push(`저자 ${f.authors.join(', ')}`);
     if (f.query !== undefined) parts.push(`검색어 "${f.query}"`);
-    return parts.length ? `논문: ${parts.join(', ')}.` : null;
+    return parts.length ? `${parts.join(', ')} 조건에 맞는 논문.` : null;
   },
 };
 
@@ -81,6 +90,7 @@ const EN: FeedWords = {
   authors: 'Authors',
   votes: 'Votes',
   listVotes: (n) => ` (${n} votes)`,
+  etAl: ' et al.',
   source: 'Source',
   day: (date, papers) => `Daily Papers ${date} (${papers})`,
   week: (w) => `Week ${w.week} (${w.monday} to ${w.sunday}): top ${w.top} of ${w.total} papers`,

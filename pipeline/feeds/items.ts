@@ -67,18 +67,19 @@ export function imageThumbnail(url: string | null): string | null {
   return ext !== undefined && IMAGE_TYPES[ext] ? abs : null;
 }
 
-/** Names a byline shows before `et al.`. */
+/** Names a byline shows before `et al.` (`외` on a Korean site). */
 const BYLINE_NAMES = 3;
 
 /**
- * The authors as the one line a reader shows: up to three names, comma-separated, then
- * `et al.` when there are more (the item's HTML lists them all; JSON Feed keeps each author).
+ * The authors as the one line a reader shows: up to three names, comma-separated, then `etAl`
+ * (the site language's, src/feed-words.ts) when there are more (the item's HTML lists them all;
+ * JSON Feed keeps each author).
  * Readers show one author per RSS item or Atom entry: newsboat keeps the last of several
  * `dc:creator`, feedparser falls back to the feed's author for an entry with several authors.
  */
-export function bylineOf(authors: readonly string[]): string {
+export function bylineOf(authors: readonly string[], etAl = feedWords('en').etAl): string {
   const shown = authors.slice(0, BYLINE_NAMES).join(', ');
-  return authors.length > BYLINE_NAMES ? `${shown} et al.` : shown;
+  return authors.length > BYLINE_NAMES ? `${shown}${etAl}` : shown;
 }
 
 /** RFC 4122 version 5 UUID (SHA-1, URL namespace) of a name. */
@@ -180,7 +181,7 @@ export function paperItem(site: FeedSite, paper: Paper, published: number, updat
     html,
     summary: summary.text,
     authors,
-    byline: bylineOf(authors),
+    byline: bylineOf(authors, words.etAl),
     thumbnail,
     externalUrl: links.abs && links.abs !== link ? links.abs : null,
   };

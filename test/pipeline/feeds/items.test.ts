@@ -89,6 +89,7 @@ describe('bylineOf', () => {
     expect(bylineOf(['A. One'])).toBe('A. One');
     expect(bylineOf(['A', 'B', 'C'])).toBe('A, B, C');
     expect(bylineOf(['A', 'B', 'C', 'D'])).toBe('A, B, C et al.');
+    expect(bylineOf(['A', 'B', 'C', 'D'], ' 외')).toBe('A, B, C 외');
   });
 });
 
@@ -102,12 +103,15 @@ describe('the site language', () => {
     const english = paperItem(en, paper, 1000, 1000).html;
     expect(english).toContain('<strong>Authors</strong>: ');
     expect(english).not.toContain('저자');
+    const many = { ...paper, authors: [1, 2, 3, 4].map((n) => ({ ...paper.authors[0]!, name: `Author ${n}` })) };
+    expect(paperItem(site, many, 1, 1).byline).toBe('Author 1, Author 2, Author 3 외');
+    expect(paperItem(en, many, 1, 1).byline).toBe('Author 1, Author 2, Author 3 et al.');
   });
   it('names a day and a week in the site language', () => {
     const day = { date: '2024-05-10', published: 5000, papers: [paper] };
     expect([dayItem(site, day).title, dayItem(en, day).title]).toEqual(['Daily Papers 2024-05-10 (논문 1편)', 'Daily Papers 2024-05-10 (1)']);
     const week = { week: '2024-W19', monday: '2024-05-06', sunday: '2024-05-12', published: 1, updated: 2, top: [paper], total: 9 };
     expect(weekItem(en, week).title).toBe('Week 2024-W19 (2024-05-06 to 2024-05-12): top 1 of 9 papers');
-    expect(weekItem(site, week).title).toBe('2024-W19 (2024-05-06 ~ 2024-05-12): 논문 9편 중 추천 상위 1편');
+    expect(weekItem(site, week).title).toBe('2024년 19주차 (2024-05-06 ~ 2024-05-12): 논문 9편 중 추천 상위 1편');
   });
 });

@@ -46,11 +46,11 @@ describe('planFeeds', () => {
     });
     expect(plan.daily.title).toBe('Daily Papers & <Friends> ]]>: 날짜별 모음');
     expect(plan.extra.map((f) => f.description)).toEqual([
-      '논문: 추천 50 이상.',
-      '논문: 검색어 "diffusion".',
-      '논문: 검색어 "강화학습".',
-      '논문: 추천 100 이상, 저자 kim-minjun.',
-      '논문: 저자 no-such-author.',
+      '추천 50개 이상 조건에 맞는 논문.',
+      '검색어 "diffusion" 조건에 맞는 논문.',
+      '검색어 "강화학습" 조건에 맞는 논문.',
+      '추천 100개 이상, 저자 kim-minjun 조건에 맞는 논문.',
+      '저자 no-such-author 조건에 맞는 논문.',
     ]);
   });
   it('puts papers newest first in the main feed and builds each paper item once', () => {

@@ -34,7 +34,7 @@ describe('authors in a feed parser (feedparser)', () => {
   it('shows the first authors of an RSS item and of an Atom entry', async () => {
     for (const path of ['feed.xml', 'atom.xml']) {
       const { items } = await parseFeed(get(path));
-      expect(items.map((i) => i.author), path).toContain(`${MANY_AUTHORS.slice(0, 3).join(', ')} et al.`);
+      expect(items.map((i) => i.author), path).toContain(`${MANY_AUTHORS.slice(0, 3).join(', ')} 외`);
     }
   });
 });
@@ -71,7 +71,7 @@ describe.skipIf(newsboatMissing !== null)(`newsboat${newsboatMissing ? ` (skippe
     for (const path of ['feed.xml', 'atom.xml']) {
       const authors = reload([pathToFileURL(files.get(path)!).href]).map((r) => r[2]);
       expect(authors, path).toHaveLength(5);
-      expect(authors, path).toContain(`${MANY_AUTHORS.slice(0, 3).join(', ')} et al.`);
+      expect(authors, path).toContain(`${MANY_AUTHORS.slice(0, 3).join(', ')} 외`);
       // Never the last author alone, which is what several dc:creator elements showed.
       expect(authors, path).not.toContain(MANY_AUTHORS[MANY_AUTHORS.length - 1]);
     }
@@ -113,6 +113,6 @@ describe('feeds.opml', () => {
       expect(o.htmlUrl).toBe(BASE);
       expect(fixture.map((a) => a.path)).toContain(o.xmlUrl!.slice(BASE.length)); // a feed the run writes
     }
-    expect(outlines.map((o) => o.description)).toContain('논문: 추천 50 이상.');
+    expect(outlines.map((o) => o.description)).toContain('추천 50개 이상 조건에 맞는 논문.');
   });
 });

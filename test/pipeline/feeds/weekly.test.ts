@@ -58,7 +58,7 @@ describe('weekly feed', () => {
       'https://example.github.io/daily-papers/?from=2025-02-24&to=2025-03-02',
       'https://example.github.io/daily-papers/?from=2025-02-03&to=2025-02-09',
     ]);
-    expect(json.items[0]!.title).toBe('2025-W10 (2025-03-03 ~ 2025-03-09): 논문 8편 중 추천 상위 2편');
+    expect(json.items[0]!.title).toBe('2025년 10주차 (2025-03-03 ~ 2025-03-09): 논문 8편 중 추천 상위 2편');
     expect((json.items[0]!.content_html.match(/<li>/g) ?? []).length).toBe(2);
     expect(json.items[0]!.content_html).toMatch(/\(추천 \d+\)/);
     for (const path of ['weekly.xml', 'weekly.atom.xml']) {
@@ -71,7 +71,7 @@ describe('weekly feed', () => {
     const { plan } = planFor(makeContext(), loadFixture());
     expect(plan.weekly.items).toHaveLength(1);
     const item = plan.weekly.items[0]!;
-    expect(item.title).toBe('2024-W19 (2024-05-06 ~ 2024-05-12): 논문 7편 중 추천 상위 7편');
+    expect(item.title).toBe('2024년 19주차 (2024-05-06 ~ 2024-05-12): 논문 7편 중 추천 상위 7편');
     expect(item.html.indexOf('(추천 120)')).toBeLessThan(item.html.indexOf('(추천 60)'));
     expect(item.html.trimEnd()).toMatch(/2405\.09999[^]*<\/li><\/ol>$/); // votes unknown: last
   });
