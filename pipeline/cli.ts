@@ -61,7 +61,7 @@ export async function main(io: CliIO): Promise<number> {
   }
 
   // Loaded only now, so that --help and --version answer without loading the pipeline.
-  const [{ ConfigError, loadConfig }, { printOutcome }, { detectMode, RunLogger }, { LockError }, { runPipeline }] = await Promise.all([
+  const [{ ConfigError, loadConfig }, { printOutcome }, { detectMode, envColumns, RunLogger }, { LockError }, { runPipeline }] = await Promise.all([
     import('./config/load.ts'),
     import('./report/outcome.ts'),
     import('./report/logger.ts'),
@@ -69,7 +69,7 @@ export async function main(io: CliIO): Promise<number> {
     import('./run.ts'),
   ]);
   const mode = detectMode({ json: flags.json, quiet: flags.quiet, env: io.env, stdout: io.stdout });
-  const logger = new RunLogger(mode, io.stdout, io.stderr);
+  const logger = new RunLogger(mode, io.stdout, io.stderr, envColumns(io.env));
 
   let config;
   try {

@@ -22,7 +22,7 @@ import { configSources } from '../config/compile.ts';
 import type { ResolvedConfig } from '../context.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { acquireLock, replaceFile, type Lock } from '../publish/publish.ts';
-import { detectMode, RunLogger } from '../report/logger.ts';
+import { detectMode, envColumns, RunLogger } from '../report/logger.ts';
 import { printOutcome } from '../report/outcome.ts';
 import { keepLastReport, REPORT_PATH, serializeReport, type RunReport, type StepRecord } from '../report/report.ts';
 import { FastPath } from './fast-path.ts';
@@ -165,7 +165,7 @@ export async function tryRerun(io: CliIO, root: string = PACKAGE_ROOT): Promise<
   const publishMs = performance.now() - t;
   report.steps.push({ name: 'publish', ms: Math.round(publishMs), counts: { artifacts: 1 } });
 
-  const logger = new RunLogger(detectMode({ json: flags.json, quiet: flags.quiet, env: io.env, stdout: io.stdout }), io.stdout, io.stderr);
+  const logger = new RunLogger(detectMode({ json: flags.json, quiet: flags.quiet, env: io.env, stdout: io.stdout }), io.stdout, io.stderr, envColumns(io.env));
   if (lock.note) logger.info(lock.note);
   for (const step of found.steps) logger.stepDone(step.name, step.ms, step.counts);
   logger.stepDone('publish', publishMs, { 'artifact (report.json)': 1 });

@@ -44,6 +44,15 @@ export function detectMode(options: { json?: boolean; quiet?: boolean; env?: Nod
   return stdout.isTTY && !ci && env.TERM !== 'dumb' ? 'tty' : 'plain';
 }
 
+/**
+ * The `COLUMNS` environment variable as a line width (shells set it for the terminal; a user sets
+ * it to widen piped output), or undefined when unset or not a whole number from 40 to 1000.
+ */
+export function envColumns(env: NodeJS.ProcessEnv): number | undefined {
+  const n = Number(env.COLUMNS);
+  return Number.isInteger(n) && n >= 40 && n <= 1000 ? n : undefined;
+}
+
 export function formatBytes(size: number): string {
   if (size < 1000) return `${size} B`;
   if (size < 1_000_000) return `${(size / 1000).toFixed(1)} kB`;
@@ -118,10 +127,15 @@ export class RunLogger implements Logger {
   private live = '';
   private lastPlain = new Map<string, number>();
 
+  /**
+   * `columns`: the width to wrap at when stdout is not a terminal (the `COLUMNS` variable, see
+   * `envColumns`); 100 without it.
+   */
   constructor(
     readonly mode: LogMode,
     private readonly out: Writable = process.stdout,
     private readonly err: Writable = process.stderr,
+    private readonly columns?: number,
   ) {}
 
   private clearLive(): void {
@@ -179,16 +193,19 @@ export class RunLogger implements Logger {
     this.out.write(`${mark}${lines.join(`\n${' '.repeat(markWidth)}`)}\n`);
   }
 
-  /** Columns per line: the terminal's (stdout's), else 100. */
+  /** Columns per line: the terminal's (stdout's), else the constructor's `columns`, else 100. */
   get width(): number {
-    return this.out.isTTY && this.out.columns ? this.out.columns : DEFAULT_WIDTH;
+    return this.out.isTTY && this.out.columns ? this.out.columns : (this.columns ?? DEFAULT_WIDTH);
   }
 
-  /** Prints the diagnostics (report.json's list) on stderr: a few per rule, the rest counted. */
-  diagnostics(diagnostics: readonly ReportDiagnostic[]): void {
+  /**
+   * Prints the diagnostics (report.json's list) on stderr: a few per rule, the rest counted;
+   * input paths behind `base` (the input folder as seen from the working directory).
+   */
+  diagnostics(diagnostics: readonly ReportDiagnostic[], base = ''): void {
     if (this.mode === 'json' || diagnostics.length === 0) return;
     this.clearLive();
-    const lines = diagnosticLines(diagnostics, { width: this.width, color: this.mode === 'tty' && Boolean(this.err.isTTY) });
+    const lines = diagnosticLines(diagnostics, { width: this.width, color: this.mode === 'tty' && Boolean(this.err.isTTY), base });
     this.err.write(`${lines.join('\n')}\n`);
   }
 

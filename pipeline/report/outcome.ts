@@ -5,6 +5,7 @@
  * no-change rerun (pipeline/cache/rerun.ts), so both print the same. pipeline/report/github.ts
  * (which lists the feeds and so loads their planner) is loaded only under GitHub Actions.
  */
+import path from 'node:path';
 import type { Config } from '../../src/config.ts';
 import type { RunLogger } from './logger.ts';
 import type { RunReport } from './report.ts';
@@ -23,13 +24,14 @@ export function inGitHubActions(env: NodeJS.ProcessEnv): boolean {
 
 /**
  * Prints the outcome of a run through `logger` (its mode: tty, plain, quiet or json) and
- * `stdout`; under GitHub Actions (`env`) the diagnostics become annotations on stdout (not under
+ * `stdout`; the diagnostics' paths start from `io.cwd` (so that they open from the shell). Under
+ * GitHub Actions (`env`) the diagnostics become annotations on stdout (not under
  * --json) and the job summary is appended to `$GITHUB_STEP_SUMMARY` (a failure to write it is a
  * warning). Returns when everything is written.
  */
 export async function printOutcome(
   outcome: Outcome,
-  io: { env: NodeJS.ProcessEnv; stdout: { write(s: string): unknown } },
+  io: { env: NodeJS.ProcessEnv; cwd: string; stdout: { write(s: string): unknown } },
   logger: RunLogger,
 ): Promise<void> {
   const { report, config } = outcome;
@@ -37,7 +39,7 @@ export async function printOutcome(
   if (github && logger.mode !== 'json') {
     const lines = github.annotationLines(report.diagnostics, { inputDir: config.inputDir, workspace: io.env.GITHUB_WORKSPACE });
     if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
-  } else logger.diagnostics(report.diagnostics);
+  } else logger.diagnostics(report.diagnostics, path.relative(io.cwd, config.inputDir));
   logger.summary({
     counts: report.counts,
     warningsByRule: report.warningsByRule,

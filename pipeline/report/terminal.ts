@@ -25,6 +25,12 @@ export interface TerminalOptions {
   perRule?: number;
   /** Colours the severity (ANSI escapes). */
   color?: boolean;
+  /**
+   * The input folder as seen from where the command runs (`../archive`; '' for the current
+   * folder): put before each input file's path, so that the path opens from the shell. The
+   * report keeps paths relative to the input folder.
+   */
+  base?: string;
 }
 
 /** Indent of a wrapped line's continuation lines. */
@@ -122,7 +128,8 @@ export function diagnosticLines(diagnostics: readonly ReportDiagnostic[], option
     seen.set(d.ruleId, rule);
     if (rule.total > perRule) continue;
     const label = LABEL[d.severity];
-    const where = d.file.startsWith('(') ? d.file : `${d.file}:${d.line}:${d.column}`;
+    const file = options.base ? `${options.base.replace(/[\\/]+$/, '')}/${d.file}` : d.file;
+    const where = d.file.startsWith('(') ? d.file : `${file}:${d.line}:${d.column}`;
     const [first = '', ...rest] = wrap(d.reason, width, { lead: `${where}  ${label}  ${d.ruleId}  ` });
     // The colour goes around the label only, after the wrap (escapes take no columns).
     lines.push(options.color ? first.replace(`  ${label}  `, `  ${paint(d.severity, label)}  `) : first, ...rest);

@@ -1,6 +1,6 @@
 /** What the run prints: step lines within the width, counts for people. */
 import { describe, expect, it } from 'vitest';
-import { formatCounts, RunLogger } from '../../../pipeline/report/logger.ts';
+import { envColumns, formatCounts, RunLogger } from '../../../pipeline/report/logger.ts';
 import { Capture } from '../../helpers/ops.ts';
 
 describe('formatCounts', () => {
@@ -31,5 +31,22 @@ describe('RunLogger.stepDone', () => {
     expect(out.text).toContain('16 entries, 5 parsed\n');
     expect(out.text).not.toContain('0 cached');
     expect(out.text).toMatch(/feeds +3 ms {2}0 artifacts\n/);
+  });
+});
+
+describe('the width of piped output', () => {
+  const long = 'index: 1234 duplicate paper id(s) indexed once, and this sentence goes on long enough to need more than one line of a hundred columns';
+  it('wraps at 100 columns without a terminal, or at COLUMNS when it is set', () => {
+    const at = (columns?: number): number[] => {
+      const out = new Capture();
+      new RunLogger('plain', out, new Capture(), columns).info(long);
+      return out.text.trimEnd().split('\n').map((l) => l.length);
+    };
+    expect(at().length).toBe(2);
+    for (const n of at()) expect(n).toBeLessThanOrEqual(100);
+    expect(at(200)).toEqual([long.length]);
+  });
+  it('reads COLUMNS only as a whole number from 40 to 1000', () => {
+    expect([{ COLUMNS: '200' }, { COLUMNS: '39' }, { COLUMNS: 'wide' }, {}, { COLUMNS: '120.5' }].map((env) => envColumns(env))).toEqual([200, undefined, undefined, undefined, undefined]);
   });
 });

@@ -25,6 +25,16 @@ describe('diagnosticLines', () => {
     expect(diagnosticLines(list, { perRule: 1 })).toHaveLength(4);
   });
 
+  it('puts the input folder as seen from the working directory before input paths, not before (config)', () => {
+    const config = { ...diagnostic('site-url-placeholder', 1, 'placeholder'), file: '(config)' };
+    const list = [diagnostic('author-duplicate', 10, 'dup'), config];
+    expect(diagnosticLines(list, { base: '../archive/' })).toEqual([
+      '../archive/2025/01/02.md:10:1  warning  author-duplicate  dup',
+      '(config)  warning  site-url-placeholder  placeholder',
+    ]);
+    expect(diagnosticLines(list, { base: '' })[0]).toBe('2025/01/02.md:10:1  warning  author-duplicate  dup');
+  });
+
   it('wraps a long reason at its words onto indented lines within the width, losing no word', () => {
     const reason = `Author listed more than once for this paper:\n${'`Someone Long`, '.repeat(12)}kept once`;
     const lines = diagnosticLines([diagnostic('author-duplicate', 1, reason)], { width: 80 });
