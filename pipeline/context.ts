@@ -20,8 +20,14 @@ export interface ResolvedConfig extends Config {
   inputDir: string;
   /** Absolute output folder. */
   outputDir: string;
-  /** Absolute cache folder. */
+  /** Absolute cache folder (the config's `cacheDir`): the bundle cache and last-report.json. */
   cacheDirAbs: string;
+  /**
+   * This input folder's own folder in the cache (`<cacheDir>/<name>-<hash>`, see
+   * `cacheWorkspace`): its manifest, parse, vector, feed and page caches, so that runs over
+   * other inputs neither use nor prune them.
+   */
+  cacheWorkDir: string;
   /** sha256 of the normalized config; part of every cache key. */
   digest: string;
 }

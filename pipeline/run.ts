@@ -17,7 +17,9 @@ import { byString } from '../src/compare.ts';
 import type { VFile } from 'vfile';
 import type { VectorTable } from '../src/search/vectors.ts';
 import type { CacheProblem } from './cache/cache-file.ts';
+import path from 'node:path';
 import { BundleCache } from './cache/bundle-cache.ts';
+import { removeLegacyCache } from './cache/legacy.ts';
 import { FastPath, reuseStep } from './cache/fast-path.ts';
 import { PageCache } from './cache/page-cache.ts';
 import { FeedCache, type StagedFeedCache } from './cache/feed-cache.ts';
@@ -81,7 +83,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   try {
     if (lock.note) logger.info(lock.note);
     for (const note of await recoverPublish(config.outputDir)) logger.info(note);
-    const previous = flags.cache ? await readManifest(config.cacheDirAbs) : { manifest: null, problems: [] };
+    const previous = flags.cache ? await readManifest(config.cacheWorkDir) : { manifest: null, problems: [] };
     // Unchanged artifacts are linked from the output folder the manifest describes.
     if (previous.manifest?.outputDir === config.outputDir) writer.reuse(previous.manifest.artifacts);
 
@@ -189,14 +191,18 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       await writer.commit(text);
       logger.stepDone('publish', writer.ms + performance.now() - t, { artifacts: artifacts.length + 1 });
       if (flags.cache) await saveManifest({ config, version, runStartedMs: started.wallMs, inputs, artifacts, diagnostics: emitted, counts: verdict.counts });
-      else await removeManifest(config.cacheDirAbs);
+      else await removeManifest(config.cacheWorkDir);
       await caches.parse?.remove(prune.parse);
       await caches.feeds.remove(prune.feeds);
       await saveVectors(vectors, logger);
       await saveFeedCache(feedCache, logger);
       caches.pages.save();
+      if (flags.cache && (await removeLegacyCache(config.cacheDirAbs)) > 0) {
+        logger.info(`cache: removed the old cache layout; this input's caches now live in ${path.basename(config.cacheWorkDir)}/ of the cache folder`);
+      }
     }
-    await keepLastReport(config.cacheDirAbs, text);
+    await keepLastReport(config.cacheWorkDir, text);
+    await keepLastReport(config.cacheDirAbs, text); // the last run of any input, for people (README)
     return { exitCode: verdict.exitCode, report, published: publishing, files: [...files.values()].sort(byString((x) => x.path)) };
   } finally {
     await workers.close().catch(() => undefined); // booted ahead but never used (the fast path, an early error)
@@ -207,12 +213,13 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 
 /** The caches of a run: the parse cache only with the cache on; the term vectors and feed items in memory only without it. */
 function openCaches(config: ResolvedConfig, useCache: boolean): StepCaches & { vectors: VectorCache; feeds: FeedCache; bundles: BundleCache; pages: PageCache } {
-  const dir = useCache ? config.cacheDirAbs : null;
+  const dir = useCache ? config.cacheWorkDir : null;
   return {
-    parse: useCache ? new ParseCache(config.cacheDirAbs, parserVersion()) : null,
+    parse: useCache ? new ParseCache(config.cacheWorkDir, parserVersion()) : null,
     vectors: new VectorCache(dir, moduleFingerprint('src/search/index-builder.ts')),
     feeds: new FeedCache(dir, feedCacheVersions()),
-    bundles: new BundleCache(dir),
+    // The page's bundles depend on the code alone: one cache for every input.
+    bundles: new BundleCache(useCache ? config.cacheDirAbs : null),
     pages: new PageCache(dir, moduleFingerprint('pipeline/page/chunks.ts')),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The bundle cache: the page's esbuild bundles (pipeline/page/bundle.ts, client.ts) of the last
- * run, under `page/bundles/<name>.bin` in the cache folder, so that a run whose page sources did
+ * run, under `bundles/<name>.bin` in the cache folder, so that a run whose page sources did
  * not change neither starts esbuild nor bundles KaTeX again (about 0.1 s of the critical path
  * and the esbuild process's own CPU).
  *
@@ -34,7 +34,7 @@ export interface BuiltBundle {
 }
 
 export class BundleCache {
-  /** `page/bundles/` under the cache folder, or null: nothing cached. */
+  /** `bundles/` under the cache folder, or null: nothing cached. */
   readonly dir: string | null;
   hits = 0;
   misses = 0;
@@ -43,7 +43,7 @@ export class BundleCache {
 
   /** @param cacheDir the absolute cache folder, or null (`--no-cache`) */
   constructor(cacheDir: string | null) {
-    this.dir = cacheDir === null ? null : path.join(cacheDir, 'page', 'bundles');
+    this.dir = cacheDir === null ? null : path.join(cacheDir, 'bundles');
   }
 
   /**
@@ -93,11 +93,11 @@ export class BundleCache {
     );
     if ('stale' in decoded) return null;
     if ('problem' in decoded) {
-      this.discarded.push({ file: path.relative(path.dirname(path.dirname(this.dir!)), file), reason: decoded.problem });
+      this.discarded.push({ file: path.relative(path.dirname(this.dir!), file), reason: decoded.problem });
       return null;
     }
     if (!(decoded.payload instanceof Uint8Array)) {
-      this.discarded.push({ file: path.relative(path.dirname(path.dirname(this.dir!)), file), reason: 'payload has the wrong shape' });
+      this.discarded.push({ file: path.relative(path.dirname(this.dir!), file), reason: 'payload has the wrong shape' });
       return null;
     }
     for (const entry of decoded.header.inputs) {

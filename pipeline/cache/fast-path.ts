@@ -27,7 +27,7 @@ function statOrNull(file: string): Stats | null {
 }
 
 /** What the fast path needs of the config: its folders and digest. */
-export type FastPathConfig = Pick<ResolvedConfig, 'inputDir' | 'outputDir' | 'cacheDirAbs' | 'digest'>;
+export type FastPathConfig = Pick<ResolvedConfig, 'inputDir' | 'outputDir' | 'cacheWorkDir' | 'digest'>;
 
 /** The last published run, as a candidate for reuse by this run. */
 export class FastPath {
@@ -112,7 +112,7 @@ export class FastPath {
       const info = statOrNull(path.join(this.config.inputDir, p));
       return [p, hash, size, trustedTime(info, size, runStartedMs)];
     });
-    await writeManifest(this.config.cacheDirAbs, { ...this.manifest, inputs });
+    await writeManifest(this.config.cacheWorkDir, { ...this.manifest, inputs });
   }
 }
 

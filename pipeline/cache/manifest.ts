@@ -134,7 +134,7 @@ export async function saveManifest(run: PublishedRun): Promise<void> {
       return [i.path, i.sha256, i.size, trustedTime(info, i.size, run.runStartedMs)];
     }),
   );
-  await writeManifest(config.cacheDirAbs, {
+  await writeManifest(config.cacheWorkDir, {
     format: MANIFEST_FORMAT,
     version: run.version,
     configDigest: config.digest,

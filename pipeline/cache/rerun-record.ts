@@ -31,7 +31,7 @@ import path from 'node:path';
 import type { Config } from '../../src/config.ts';
 import { trustedMtime } from './manifest.ts';
 
-export const RERUN_FORMAT = 'daily-papers-rerun@1';
+export const RERUN_FORMAT = 'daily-papers-rerun@2';
 
 /** Commands remembered per config file. */
 export const MAX_ENTRIES = 8;
@@ -71,14 +71,17 @@ export interface RerunEntry {
   config: Record<string, string>;
   inputDir: string;
   outputDir: string;
+  /** The cache folder (the root copy of last-report.json). */
   cacheDirAbs: string;
+  /** The input folder's own cache folder (its manifest.json and last-report.json). */
+  cacheWorkDir: string;
   /** The config digest (pipeline/config/load.ts `configDigest`). */
   digest: string;
   site: Config['site'];
   feeds: Config['feeds'];
   /** [folder relative to the input folder ('' = itself, '/'-separated), mtimeMs or null]. */
   dirs: [string, number | null][];
-  /** "size:mtimeMs" of manifest.json in the cache folder. */
+  /** "size:mtimeMs" of manifest.json in the input folder's cache folder (`cacheWorkDir`). */
   manifest: string;
 }
 
@@ -245,7 +248,7 @@ export function findEntry(file: string, key: string): RerunEntry | null {
 export function entryChange(entry: RerunEntry, root: string): string | null {
   if (buildStamp(root) !== entry.build) return 'the build';
   if (!stampsUnchanged(entry.config)) return 'the config';
-  if (stamp(path.join(entry.cacheDirAbs, 'manifest.json')) !== entry.manifest) return 'the manifest';
+  if (stamp(path.join(entry.cacheWorkDir, 'manifest.json')) !== entry.manifest) return 'the manifest';
   if (!foldersUnchanged(entry.inputDir, entry.dirs)) return 'the input folders';
   return null;
 }

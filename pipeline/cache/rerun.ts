@@ -91,7 +91,7 @@ async function plan(flags: CliFlags, cwd: string, root: string, startedMs: numbe
   if (configFile === undefined) return null;
   const entry = findEntry(recordFile(cwd, configFile), rerunKey(flags, cwd, configFile));
   if (!entry || entryChange(entry, root) !== null || hasLeftovers(entry.outputDir)) return null;
-  const manifest = readManifestQuietly(entry.cacheDirAbs);
+  const manifest = readManifestQuietly(entry.cacheWorkDir);
   if (!manifest) return null;
   const discovered = performance.now();
   const steps = [record('discover', discovered - startedMs, { files: manifest.inputs.length })];
@@ -106,7 +106,7 @@ async function plan(flags: CliFlags, cwd: string, root: string, startedMs: numbe
     const byStat = fastPath.unchangedByStat(manifest.inputs.map(([p]) => ({ path: p, abs: inputDir + p })));
     if (!byStat) return null;
     const bytes = readFileSync(path.join(entry.outputDir, REPORT_PATH));
-    if (!bytes.equals(readFileSync(path.join(entry.cacheDirAbs, 'last-report.json')))) return null;
+    if (!bytes.equals(readFileSync(path.join(entry.cacheWorkDir, 'last-report.json')))) return null;
     const published = JSON.parse(bytes.toString('utf8')) as RunReport;
     if (!sameRun(published, manifest, flags) || !(await fastPath.reusable(byStat, published))) return null;
     const read = performance.now();
@@ -155,6 +155,7 @@ export async function tryRerun(io: CliIO, root: string = PACKAGE_ROOT): Promise<
   try {
     const text = serializeReport(report);
     await replaceFile(entry.outputDir, REPORT_PATH, text);
+    await keepLastReport(entry.cacheWorkDir, text);
     await keepLastReport(entry.cacheDirAbs, text);
   } catch {
     return null;
@@ -193,7 +194,7 @@ export async function recordRerun(
   const sources = config.configFile === null ? { inputs: {}, static: true } : await configSources(config.configFile);
   if (!sources?.static) return;
   const build = buildStamp(root);
-  const manifest = stamp(manifestFile(config.cacheDirAbs));
+  const manifest = stamp(manifestFile(config.cacheWorkDir));
   const dirs = inputFolders(config.inputDir, config.include, Date.parse(report.startedAt));
   if (!build || !manifest || !dirs) return;
   saveEntry(recordFile(cwd, config.configFile), {
@@ -204,6 +205,7 @@ export async function recordRerun(
     inputDir: config.inputDir,
     outputDir: config.outputDir,
     cacheDirAbs: config.cacheDirAbs,
+    cacheWorkDir: config.cacheWorkDir,
     digest: config.digest,
     site: config.site,
     feeds: config.feeds,

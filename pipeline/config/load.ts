@@ -278,6 +278,17 @@ export async function configuredOutputDir(overrides: Pick<ConfigOverrides, 'conf
  * applied, every path absolute and checked (the input folder readable, the output folder apart
  * from input, cache, config and working directory), and the config digest. ConfigError otherwise.
  */
+/**
+ * The folder an input folder's caches live in, inside the cache folder: the input folder's name
+ * (lower case, other characters than a-z, 0-9, `.`, `_`, `-` as `-`, at most 32) and the first 8
+ * hex digits of sha256 of its absolute path, e.g. `input-3f2a91c0`, `paper_logs-0b7d1e44`. Runs
+ * over different inputs so keep their caches apart; the same folder always gets the same name.
+ */
+export function cacheWorkspace(inputDir: string): string {
+  const name = path.basename(inputDir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').slice(0, 32).replace(/^[.-]+|[.-]+$/g, '') || 'input';
+  return `${name}-${createHash('sha256').update(inputDir).digest('hex').slice(0, 8)}`;
+}
+
 export async function loadConfig(overrides: ConfigOverrides = {}): Promise<ResolvedConfig & { configFile: string | null }> {
   const { config, configFile, cwd, base } = await readConfig(overrides);
   const inputDir = overrides.input !== undefined ? path.resolve(cwd, overrides.input) : path.resolve(base, config.input);
@@ -313,5 +324,6 @@ export async function loadConfig(overrides: ConfigOverrides = {}): Promise<Resol
     throw new ConfigError(`${outputKey}: expected a folder outside the input folder "${inputDir}"`);
   }
 
-  return { ...config, inputDir, outputDir, cacheDirAbs, digest: configDigest(config), configFile };
+  const cacheWorkDir = path.join(cacheDirAbs, cacheWorkspace(inputDir));
+  return { ...config, inputDir, outputDir, cacheDirAbs, cacheWorkDir, digest: configDigest(config), configFile };
 }

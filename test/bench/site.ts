@@ -11,7 +11,7 @@ import { pageStep } from '../../pipeline/steps/page.ts';
 export function testContext(outDir: string, user: UserConfig = {}): StepContext {
   const config = configSchema.parse(user);
   return createStepContext({
-    config: { ...config, inputDir: path.resolve('input'), outputDir: outDir, cacheDirAbs: path.join(outDir, '.cache'), digest: 'test' },
+    config: { ...config, inputDir: path.resolve('input'), outputDir: outDir, cacheDirAbs: path.join(outDir, '.cache'), cacheWorkDir: path.join(outDir, '.cache', 'input'), digest: 'test' },
     logger: { info: () => {}, progress: () => {}, warn: () => {} },
   }).ctx;
 }

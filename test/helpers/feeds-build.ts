@@ -56,6 +56,7 @@ export function makeContext(user: UserConfig = TEST_CONFIG, inputDir = '/nonexis
     inputDir,
     outputDir: '/nonexistent/output',
     cacheDirAbs: '/nonexistent/cache',
+    cacheWorkDir: '/nonexistent/cache/input',
     digest: 'test',
   };
   const lines: string[] = [];

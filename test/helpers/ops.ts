@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { VFile } from 'vfile';
 import { afterEach } from 'vitest';
-import { loadConfig } from '../../pipeline/config/load.ts';
+import { cacheWorkspace, loadConfig } from '../../pipeline/config/load.ts';
 import { createStepContext, type StepCaches, type StepContext } from '../../pipeline/context.ts';
 import { serializeMessages } from '../../pipeline/report/diagnostics.ts';
 import { ParseWorkers, type WorkersOption } from '../../pipeline/parse/pool.ts';
@@ -80,7 +80,10 @@ export interface Project {
   dir: string;
   input: string;
   output: string;
+  /** The cache folder of input/ (`<project>/.cache/pipeline/<input workspace>`): manifest, parse cache… */
   cache: string;
+  /** The cache folder itself (`.cache/pipeline`): the bundle cache and the root last-report.json. */
+  cacheRoot: string;
   cleanup(): Promise<void>;
 }
 
@@ -95,7 +98,8 @@ export async function makeProject(files: Record<string, string | Uint8Array>, co
     dir,
     input,
     output: path.join(dir, 'output'),
-    cache: path.join(dir, '.cache/pipeline'),
+    cache: path.join(dir, '.cache/pipeline', cacheWorkspace(input)),
+    cacheRoot: path.join(dir, '.cache/pipeline'),
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }

@@ -62,12 +62,12 @@ describe('BundleCache', () => {
 
     const cacheDir = path.join(dir, 'cache');
     await new BundleCache(cacheDir).get('x.js', 'k', bundler.build);
-    const file = path.join(cacheDir, 'page', 'bundles', 'x.js.bin');
+    const file = path.join(cacheDir, 'bundles', 'x.js.bin');
     const bytes = await readFile(file);
     await writeFile(file, bytes.subarray(0, bytes.length - 1));
     const broken = new BundleCache(cacheDir);
     expect(Buffer.from(await broken.get('x.js', 'k', bundler.build)).toString()).toBe('A');
-    expect(broken.discarded).toEqual([{ file: path.join('page', 'bundles', 'x.js.bin'), reason: 'checksum mismatch (truncated or edited)' }]);
+    expect(broken.discarded).toEqual([{ file: path.join('bundles', 'x.js.bin'), reason: 'checksum mismatch (truncated or edited)' }]);
     expect(bundler.runs()).toBe(4);
   });
 

@@ -132,7 +132,7 @@ describe('entries', () => {
       'root/package.json': '{}\n',
       'pipeline.config.ts': 'export default {};\n',
       'in/a.md': 'a',
-      '.cache/pipeline/manifest.json': '{}\n',
+      '.cache/pipeline/in-0000/manifest.json': '{}\n',
     });
     await age('in');
     const config = path.join(dir, 'pipeline.config.ts');
@@ -144,11 +144,12 @@ describe('entries', () => {
       inputDir: path.join(dir, 'in'),
       outputDir: path.join(dir, 'out'),
       cacheDirAbs: path.join(dir, '.cache/pipeline'),
+      cacheWorkDir: path.join(dir, '.cache/pipeline/in-0000'),
       digest: 'd',
       site: { url: 'https://a.example/', title: 't', description: '', language: 'ko' },
       feeds: {} as RerunEntry['feeds'],
       dirs: inputFolders(path.join(dir, 'in'), ['**/*.md'], Date.now())!,
-      manifest: stamp(path.join(dir, '.cache/pipeline/manifest.json'))!,
+      manifest: stamp(path.join(dir, '.cache/pipeline/in-0000/manifest.json'))!,
     };
   }
 
@@ -158,7 +159,7 @@ describe('entries', () => {
     expect(entryChange(entry, root)).toBeNull();
     await writeFile(path.join(dir, 'in/b.md'), 'b');
     expect(entryChange(entry, root)).toBe('the input folders');
-    await writeFile(path.join(dir, '.cache/pipeline/manifest.json'), '{"other":1}\n');
+    await writeFile(path.join(dir, '.cache/pipeline/in-0000/manifest.json'), '{"other":1}\n');
     expect(entryChange(entry, root)).toBe('the manifest');
     await writeFile(path.join(dir, 'pipeline.config.ts'), 'export default { input: "x" };\n');
     expect(entryChange(entry, root)).toBe('the config');

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, configDigest, configuredOutputDir, isPlaceholderSiteUrl, loadConfig } from '../../../pipeline/config/load.ts';
+import { ConfigError, configDigest, configuredOutputDir, isPlaceholderSiteUrl, loadConfig, cacheWorkspace } from '../../../pipeline/config/load.ts';
 import { zonedClock } from '../../../pipeline/feeds/time.ts';
 import { configSchema } from '../../../src/config.ts';
 import { makeProject, type Project } from '../../helpers/ops.ts';
@@ -39,6 +39,7 @@ describe('loadConfig', () => {
     expect(config.inputDir).toBe(p.input);
     expect(config.outputDir).toBe(path.join(p.dir, 'output'));
     expect(config.cacheDirAbs).toBe(path.join(p.dir, '.cache/pipeline'));
+    expect(config.cacheWorkDir).toBe(path.join(p.dir, '.cache/pipeline', cacheWorkspace(p.input)));
     expect(config.include).toEqual(['**/*.md']);
     expect(config.site.url).toBe('https://example.github.io/daily-papers/');
     expect(config.feeds).toMatchObject({ limit: 50, dailyLimit: 30, link: 'huggingface', timezone: 'Asia/Seoul', time: '12:00' });
@@ -181,5 +182,16 @@ describe('configDigest', () => {
     expect(configDigest(reordered)).toBe(configDigest(base));
     expect(configDigest(configSchema.parse({ feeds: { limit: 10 } }))).not.toBe(configDigest(base));
     expect(configDigest(configSchema.parse({ site: { url: 'https://a.example/' } }))).not.toBe(configDigest(base));
+  });
+});
+
+describe('cacheWorkspace', () => {
+  it('names an input folder by its name and a hash of its absolute path: stable, and apart for other folders', () => {
+    expect(cacheWorkspace('/work/archive/paper_logs')).toMatch(/^paper_logs-[0-9a-f]{8}$/);
+    expect(cacheWorkspace('/work/archive/paper_logs')).toBe(cacheWorkspace('/work/archive/paper_logs'));
+    expect(cacheWorkspace('/a/input')).not.toBe(cacheWorkspace('/b/input'));
+    expect(cacheWorkspace('/x/Daily Papers (KO)!')).toMatch(/^daily-papers-ko-[0-9a-f]{8}$/);
+    expect(cacheWorkspace('/x/.hidden')).toMatch(/^hidden-[0-9a-f]{8}$/);
+    expect(cacheWorkspace('/')).toMatch(/^input-[0-9a-f]{8}$/);
   });
 });
