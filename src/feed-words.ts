@@ -46,6 +46,8 @@ export interface FeedWords {
   weeklyFeed(title: string, description: string): { title: string; description: string };
   /** A month's archive feed (`YYYY-MM`; `complete` false while the month is still open). */
   archiveFeed(title: string, month: string, complete: boolean): { title: string; description: string };
+  /** The title of the OPML list of the site's feeds. */
+  opml(title: string): string;
   /** An extra feed's description from its filter; null when the filter says nothing. */
   filter(f: FilterWords): string | null;
 }
@@ -72,6 +74,7 @@ const KO: FeedWords = {
   week: (w) => `${isoWeekKo(w.week)} (${w.monday} ~ ${w.sunday}): 논문 ${w.total}편 중 추천 상위 ${w.top}편`,
   dailyFeed: (title, description) => ({ title: `${title}: 날짜별 모음`, description: joined(description, '하루에 한 항목.') }),
   weeklyFeed: (title, description) => ({ title: `${title}: 주간 추천 상위 논문`, description: joined(description, '한 주에 한 항목, 그 주에 추천을 가장 많이 받은 논문들.') }),
+  opml: (title) => `${title}: 피드 목록`,
   archiveFeed: (title, month, complete) => ({
     title: `${title}: ${month} 보관함`,
     description: `${month}에 처음 실린 논문${complete ? '' : ' (이번 달: 계속 추가됨)'}.`,
@@ -96,6 +99,7 @@ const EN: FeedWords = {
   week: (w) => `Week ${w.week} (${w.monday} to ${w.sunday}): top ${w.top} of ${w.total} papers`,
   dailyFeed: (title, description) => ({ title: `${title}: daily digest`, description: joined(description, 'One entry per day.') }),
   weeklyFeed: (title, description) => ({ title: `${title}: weekly top papers`, description: joined(description, 'One entry per week with its most voted papers.') }),
+  opml: (title) => `${title}: feeds`,
   archiveFeed: (title, month, complete) => ({
     title: `${title}: archive ${month}`,
     description: `Papers first listed in ${month}${complete ? '' : ', so far'}.`,

@@ -72,14 +72,15 @@ const BYLINE_NAMES = 3;
 
 /**
  * The authors as the one line a reader shows: up to three names, comma-separated, then `etAl`
- * (the site language's, src/feed-words.ts) when there are more (the item's HTML lists them all;
- * JSON Feed keeps each author).
+ * (the site language's, src/feed-words.ts) when there are more, or when the digest's list was
+ * itself cut short (`truncated`: a `+` in it). The item's HTML lists every name; JSON Feed keeps
+ * each author.
  * Readers show one author per RSS item or Atom entry: newsboat keeps the last of several
  * `dc:creator`, feedparser falls back to the feed's author for an entry with several authors.
  */
-export function bylineOf(authors: readonly string[], etAl = feedWords('en').etAl): string {
+export function bylineOf(authors: readonly string[], etAl = feedWords('en').etAl, truncated = false): string {
   const shown = authors.slice(0, BYLINE_NAMES).join(', ');
-  return authors.length > BYLINE_NAMES ? `${shown}${etAl}` : shown;
+  return shown !== '' && (authors.length > BYLINE_NAMES || truncated) ? `${shown}${etAl}` : shown;
 }
 
 /** RFC 4122 version 5 UUID (SHA-1, URL namespace) of a name. */
@@ -166,7 +167,7 @@ export function paperItem(site: FeedSite, paper: Paper, published: number, updat
   const words = feedWords(site.language);
   const html = toHtml([
     thumbnail ? h('p', {}, [h('img', { src: thumbnail, alt: '' })]) : null,
-    authors.length ? h('p', {}, [h('strong', {}, [words.authors]), ': ', authors.join(', ') + (paper.authorsTruncated ? ', …' : '')]) : null,
+    authors.length ? h('p', {}, [h('strong', {}, [words.authors]), ': ', authors.join(', ') + (paper.authorsTruncated ? words.etAl : '')]) : null,
     paper.votes !== null ? h('p', {}, [h('strong', {}, [words.votes]), `: ${paper.votes}`]) : null,
     summary.hast,
     linkList(links, words),
@@ -181,7 +182,7 @@ export function paperItem(site: FeedSite, paper: Paper, published: number, updat
     html,
     summary: summary.text,
     authors,
-    byline: bylineOf(authors, words.etAl),
+    byline: bylineOf(authors, words.etAl, paper.authorsTruncated),
     thumbnail,
     externalUrl: links.abs && links.abs !== link ? links.abs : null,
   };
@@ -205,7 +206,7 @@ function paperList(site: FeedSite, papers: readonly Paper[], votes: boolean): El
         target ? h('a', { href: target }, [title]) : title,
         votes && paper.votes !== null ? words.listVotes(paper.votes) : null,
         authors.length ? h('br', {}) : null,
-        authors.length ? h('em', {}, [authors.slice(0, 5).join(', ') + (authors.length > 5 || paper.authorsTruncated ? ', …' : '')]) : null,
+        authors.length ? h('em', {}, [authors.slice(0, 5).join(', ') + (authors.length > 5 || paper.authorsTruncated ? words.etAl : '')]) : null,
         ...(first ? bulletHast(first) : []),
       ]);
     }),

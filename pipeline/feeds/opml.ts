@@ -9,6 +9,7 @@
 import type { FeedSpec } from './plan.ts';
 import type { FeedSite } from './site.ts';
 import { escapeXml, xmlSafeLine } from './xml.ts';
+import { feedWords } from '../../src/feed-words.ts';
 
 /** Where the list is written, relative to the output folder (the page links it). */
 export const OPML_PATH = 'feeds.opml';
@@ -25,7 +26,7 @@ export function opml(site: FeedSite, feeds: readonly FeedSpec[]): string {
     '<?xml version="1.0" encoding="utf-8"?>',
     '<opml version="2.0">',
     '  <head>',
-    `    <title>${escapeXml(xmlSafeLine(`${site.title}: feeds`))}</title>`,
+    `    <title>${escapeXml(xmlSafeLine(feedWords(site.language).opml(site.title)))}</title>`,
     '    <docs>http://opml.org/spec2.opml</docs>',
     '  </head>',
     '  <body>',

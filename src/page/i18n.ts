@@ -64,6 +64,8 @@ export interface Messages {
   etAl: string;
   /** Author filter chip: "Author: X · 12 papers". */
   authorChip(name: string, papers: number): string;
+  /** Above the first result that holds only some of the query's words. */
+  partialDivider: string;
   removeAuthor(name: string): string;
   filterByAuthor(name: string): string;
   source: string;
@@ -150,6 +152,7 @@ function korean(): Messages {
     votes: (n) => (n === null ? '추천 수 모름' : `▲ 추천 ${number(n)}`),
     etAl: ' 외',
     authorChip: (name, papers) => `저자: ${name} · 논문 ${number(papers)}편`,
+    partialDivider: '여기부터는 검색어의 일부 낱말만 담은 논문입니다.',
     removeAuthor: (name) => `저자 필터 해제: ${name}`,
     filterByAuthor: (name) => `${name}의 논문만 보기`,
     source: '원문',
@@ -213,6 +216,7 @@ function english(): Messages {
     votes: (n) => (n === null ? 'votes unknown' : `▲ ${count(n, 'vote', 'votes')}`),
     etAl: ', et al.',
     authorChip: (name, papers) => `Author: ${name} · ${count(papers, 'paper', 'papers')}`,
+    partialDivider: 'From here on, papers with only some of the words.',
     removeAuthor: (name) => `Remove the author filter ${name}`,
     filterByAuthor: (name) => `Only papers by ${name}`,
     source: 'Source',

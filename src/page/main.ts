@@ -98,16 +98,26 @@ function showView(view: 'list' | 'paper'): void {
 }
 
 /** Shows the results `shortIds` (replacing the list, or appended), unless generation `gen` is stale by then. */
-async function showPage(shortIds: number[], terms: Set<string>, gen: number, append: boolean): Promise<void> {
+async function showPage(shortIds: number[], terms: Set<string>, gen: number, append: boolean, partial: ReadonlySet<number> = new Set()): Promise<void> {
   if (!index) return;
   const meta = await index.meta(shortIds);
   if (gen !== generation) return;
   if (!append) results.replaceChildren();
   for (const s of shortIds) {
     const m = meta.get(s);
-    if (m) results.append(renderHit(m, terms, t));
+    if (!m) continue;
+    // One line above the first paper that holds only some of the query's words.
+    if (partial.has(s) && !results.querySelector('.partial-divider')) {
+      results.append(Object.assign(document.createElement('li'), { className: 'partial-divider', textContent: t.partialDivider }));
+    }
+    results.append(renderHit(m, terms, t));
   }
   void typesetMath(results);
+}
+
+/** The short ids of the hits that hold only some of the query's words. */
+function partialOf(hits: readonly PageHit[]): Set<number> {
+  return new Set(hits.filter((h) => h.partial).map((h) => h.shortId));
 }
 
 /** The sort control shows the order in effect; relevance is offered only for a search. */
@@ -220,13 +230,13 @@ async function run(push: boolean, state?: PageState): Promise<void> {
     current = { hits, filters, query, author, sort };
     const page = hits.slice(0, FIRST_PAINT);
     const terms = new Set(hits.slice(0, PAGE_SIZE).flatMap((h) => h.terms));
-    await showPage(page.map((h) => h.shortId), terms, gen, false);
+    const partial = partialOf(hits);
+    await showPage(page.map((h) => h.shortId), terms, gen, false, partial);
     if (gen !== generation) return;
     shown = page.length;
     more.hidden = hits.length <= shown;
     showEmpty(s, hits.length);
-    const partial = hits.reduce((n, h) => n + Number(h.partial), 0);
-    setStatus(t.searchStatus(query, described(filters, s.author), hits.length - partial, partial, hits.length >= RESULT_LIMIT, Math.round(performance.now() - t0)));
+    setStatus(t.searchStatus(query, described(filters, s.author), hits.length - partial.size, partial.size, hits.length >= RESULT_LIMIT, Math.round(performance.now() - t0)));
     // For the benchmark (test/bench/page-bench.ts): query -> results in the DOM.
     performance.measure('dp:search', { start: `dp:start:${gen}`, detail: { query, hits: hits.length, searchedMs, worker: index.lastTimings } });
     document.documentElement.dataset.searched = String(gen);
@@ -240,7 +250,7 @@ async function run(push: boolean, state?: PageState): Promise<void> {
       await append(async () => {
         const rest = hits.slice(shown, PAGE_SIZE);
         if (gen !== generation || rest.length === 0) return;
-        await showPage(rest.map((h) => h.shortId), terms, gen, true);
+        await showPage(rest.map((h) => h.shortId), terms, gen, true, partial);
         if (gen !== generation) return;
         shown += rest.length;
         more.hidden = hits.length <= shown;
@@ -276,7 +286,7 @@ async function showNext(): Promise<void> {
   const gen = generation;
   if (current.hits) {
     const page = current.hits.slice(shown, shown + PAGE_SIZE);
-    await showPage(page.map((h) => h.shortId), new Set(current.hits.flatMap((h) => h.terms)), gen, true);
+    await showPage(page.map((h) => h.shortId), new Set(current.hits.flatMap((h) => h.terms)), gen, true, partialOf(current.hits));
     if (gen !== generation) return;
     shown += page.length;
     more.hidden = current.hits.length <= shown;

@@ -77,11 +77,10 @@ async function handle(req: Request): Promise<void> {
     const timings: Record<string, number> = {};
     const stale = () => req.gen < latest;
     const limit = only ? Infinity : req.limit;
-    // Sorted by date or votes, partial matches would bury the papers that match every word
-    // (강화학습 matches half the archive through 학습 alone): keep those that match every word,
-    // unless none does.
-    let ranked = req.sort === 'relevance' ? null : await idx.rank(req.query, req.filters, limit, stale, timings, 'all');
-    if (!ranked?.length && !stale()) ranked = await idx.rank(req.query, req.filters, limit, stale, timings);
+    // Every order keeps the papers that match every word before the partial ones (sortHits), so
+    // that 강화학습 sorted by date does not bury them under papers with 학습 alone, and the status
+    // line counts both in every order.
+    const ranked = await idx.rank(req.query, req.filters, limit, stale, timings);
     if (!ranked || stale()) return post({ type: 'stale', id: req.id });
     const hits = sortHits(only ? ranked.filter((h) => only.has(h.shortId)).slice(0, req.limit) : ranked, req.sort);
     const first = hits.slice(0, req.withMeta).map((h) => h.shortId);

@@ -177,7 +177,7 @@ describe('a paper of a complete month listed again later', () => {
     const archived = rssItemHtml(again.out.get(archiveFiles('2025-02').rss)!, GUID);
     expect(archived).toContain('<strong>추천</strong>: 31');
     expect(archived).not.toContain('<img');
-    expect(archived).toContain('Hana Kim, …');
+    expect(archived).toContain('Hana Kim 외');
     const current = rssItemHtml(again.out.get('feed.xml')!, GUID);
     expect(rssItemHtml(first.out.get('feed.xml')!, GUID)).toContain('<strong>추천</strong>: 31');
     expect(current).toContain('<strong>추천</strong>: 99');

@@ -25,7 +25,7 @@ describe('atom', () => {
       expect(texts(item['atom:title'])[0]).toBe(xmlSafeLine(paper.title));
       expect((item['atom:title'] as { '@': { type: string } })['@'].type).toBe('text');
       expect(new Date(texts(item['atom:published'])[0]!).getTime()).toBe(publishedOf(paper));
-      expect(texts(item['atom:author'])).toEqual(paper.authors.length ? [bylineOf(paper.authors.map((a) => xmlSafeLine(a.name)), ' 외')] : []);
+      expect(texts(item['atom:author'])).toEqual(paper.authors.length ? [bylineOf(paper.authors.map((a) => xmlSafeLine(a.name)), ' 외', paper.authorsTruncated)] : []);
     }
     // updated moves to the last listing date only for the paper listed twice: after that day's
     // three first-listed papers, so that no two entries share an updated value.

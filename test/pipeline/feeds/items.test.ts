@@ -90,6 +90,9 @@ describe('bylineOf', () => {
     expect(bylineOf(['A', 'B', 'C'])).toBe('A, B, C');
     expect(bylineOf(['A', 'B', 'C', 'D'])).toBe('A, B, C et al.');
     expect(bylineOf(['A', 'B', 'C', 'D'], ' 외')).toBe('A, B, C 외');
+    // A list the digest itself cut short (`+`) says so, however few names it kept.
+    expect(bylineOf(['A', 'B'], ' 외', true)).toBe('A, B 외');
+    expect(bylineOf([], ' 외', true)).toBe('');
   });
 });
 

@@ -102,7 +102,7 @@ describe('feeds.opml', () => {
     const text = String(fixture.find((a) => a.path === 'feeds.opml')!.data);
     expect(text).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<opml version="2\.0">/);
     const doc = parseOpml(text);
-    expect(doc.head?.title).toBe('Daily Papers & <Friends> ]]>: feeds');
+    expect(doc.head?.title).toBe('Daily Papers & <Friends> ]]>: 피드 목록');
     const outlines = doc.body?.outlines ?? [];
     const atoms = listFeeds(ctx.config).filter((l) => l.type === 'application/atom+xml');
     expect(outlines.map((o) => o.xmlUrl)).toEqual(atoms.map((l) => `${BASE}${l.path}`));

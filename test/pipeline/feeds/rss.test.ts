@@ -27,7 +27,7 @@ describe('rss', () => {
       const paper = expectedOrder[n]!;
       expect(texts(item['rss:title'])[0]).toBe(xmlSafeLine(paper.title)); // feedparser's own .title strips tag-like text
       expect(item.pubdate?.getTime()).toBe(publishedOf(paper));
-      expect(texts(item['dc:creator'])).toEqual(paper.authors.length ? [bylineOf(paper.authors.map((a) => xmlSafeLine(a.name)), ' 외')] : []);
+      expect(texts(item['dc:creator'])).toEqual(paper.authors.length ? [bylineOf(paper.authors.map((a) => xmlSafeLine(a.name)), ' 외', paper.authorsTruncated)] : []);
       expect(item.link).toMatch(/^https:\/\//);
       const guid = item['rss:guid'] as { '@': { ispermalink: string } };
       expect(guid['@'].ispermalink).toBe(paperGuid(paper).permalink ? 'true' : 'false');
