@@ -7,11 +7,12 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CORPUS } from '../helpers/corpus.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(here, '../..');
-/** The real corpus (not part of the repository). */
-export const CORPUS_DIR = resolve(REPO, '../shared/corpus');
+/** The real corpus (not part of the repository): test/helpers/corpus.ts finds it (`DAILY_PAPERS_CORPUS` or ../shared/corpus). */
+export const CORPUS_DIR = CORPUS;
 
 export function corpusPresent(dir = CORPUS_DIR): boolean {
   return existsSync(dir);

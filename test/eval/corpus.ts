@@ -4,18 +4,17 @@
  * without the orchestrator. Used by the search eval and the search bench.
  */
 import { readFileSync, existsSync } from 'node:fs';
-import { resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import fg from 'fast-glob';
 import { VFile } from 'vfile';
 import { decodeDigest } from '../../src/digest/decode.ts';
 import { parseDigest } from '../../src/digest/parse.ts';
 import { buildDataset, normalizeEntryAuthors } from '../../src/dataset.ts';
 import type { Dataset, DigestEntry } from '../../src/types.ts';
+import { CORPUS } from '../helpers/corpus.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** The real corpus (not part of the repository). */
-export const CORPUS = resolve(here, '../../../shared/corpus/');
+/** The real corpus (not part of the repository): test/helpers/corpus.ts finds it (`DAILY_PAPERS_CORPUS` or ../shared/corpus). */
+export { CORPUS };
 
 export function corpusAvailable(dir = CORPUS): boolean {
   return existsSync(dir);

@@ -1,3 +1,4 @@
+import { CORPUS_SKIP } from '../helpers/corpus.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +55,7 @@ describe('eval generator rules', () => {
 const present = corpusPresent();
 if (!present) console.warn(`test/eval/generate.test.ts: corpus tests skipped, no corpus at ${CORPUS_DIR}`);
 
-describe.skipIf(!present)(`eval generator on the corpus${present ? '' : ' (skipped: ../shared/corpus missing)'}`, () => {
+describe.skipIf(!present)(`eval generator on the corpus${CORPUS_SKIP}`, () => {
   let dir = '';
   let papers: Paper[] = [];
   let set: QuerySet;

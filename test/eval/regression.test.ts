@@ -1,8 +1,9 @@
 /**
  * The 104 hand-written known-item queries (test/eval/queries.ts) as a regression test over the
  * real corpus: each must find its paper in the first 10 results, an arXiv ID at rank 1.
- * Skipped, visibly, when ../shared/corpus is absent.
+ * Skipped, visibly, when the corpus is absent (test/helpers/corpus.ts: `DAILY_PAPERS_CORPUS` or ../shared/corpus).
  */
+import { CORPUS_SKIP } from '../helpers/corpus.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndexOf } from '../../pipeline/steps/search-index.ts';
 import { loadSearchIndex } from '../../src/search/client.ts';
@@ -13,7 +14,7 @@ import { QUERIES } from './queries.ts';
 
 const present = corpusAvailable();
 
-describe.skipIf(!present)(`hand-written search queries on the real corpus (skipped when ${CORPUS} is missing)`, () => {
+describe.skipIf(!present)(`hand-written search queries on the real corpus${CORPUS_SKIP}`, () => {
   let client: SearchClient;
   beforeAll(() => {
     client = loadSearchIndex(indexJsonText(buildIndexOf(loadDataset()).index));
