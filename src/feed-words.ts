@@ -58,6 +58,12 @@ function isoWeekKo(week: string): string {
   return m ? `${m[1]}년 ${Number(m[2])}주차` : week;
 }
 
+/** A month `YYYY-MM` as Korean writes it (`2025년 1월`); anything else as it is. */
+function monthKo(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  return m ? `${m[1]}년 ${Number(m[2])}월` : month;
+}
+
 /** `description` and `sentence` as one description (either may be empty). */
 function joined(description: string, sentence: string): string {
   return `${description} ${sentence}`.trim();
@@ -76,8 +82,8 @@ const KO: FeedWords = {
   weeklyFeed: (title, description) => ({ title: `${title}: 주간 추천 상위 논문`, description: joined(description, '한 주에 한 항목, 그 주에 추천을 가장 많이 받은 논문들.') }),
   opml: (title) => `${title}: 피드 목록`,
   archiveFeed: (title, month, complete) => ({
-    title: `${title}: ${month} 보관함`,
-    description: `${month}에 처음 실린 논문${complete ? '' : ' (이번 달: 계속 추가됨)'}.`,
+    title: `${title}: ${monthKo(month)} 보관함`,
+    description: `${monthKo(month)}에 처음 실린 논문${complete ? '' : ' (이번 달: 계속 추가됨)'}.`,
   }),
   filter: (f) => {
     const parts: string[] = [];
@@ -95,7 +101,7 @@ const EN: FeedWords = {
   listVotes: (n) => ` (${n} votes)`,
   etAl: ' et al.',
   source: 'Source',
-  day: (date, papers) => `Daily Papers ${date} (${papers})`,
+  day: (date, papers) => `Daily Papers ${date} (${papers} ${papers === 1 ? 'paper' : 'papers'})`,
   week: (w) => `Week ${w.week} (${w.monday} to ${w.sunday}): top ${w.top} of ${w.total} papers`,
   dailyFeed: (title, description) => ({ title: `${title}: daily digest`, description: joined(description, 'One entry per day.') }),
   weeklyFeed: (title, description) => ({ title: `${title}: weekly top papers`, description: joined(description, 'One entry per week with its most voted papers.') }),

@@ -151,7 +151,7 @@ export function main(argv: string[], io: SearchIO = process): number {
     const votes = h.votes === null ? '-' : String(h.votes);
     io.stdout.write(`${String(i + 1).padStart(width)}. ${h.title}\n`);
     const link = h.id.startsWith('url:') ? '' : `  https://arxiv.org/abs/${h.id}`;
-    const some = h.partial ? '  (only some of the words)' : '';
+    const some = h.partial ? '  (only part of the query)' : '';
     io.stdout.write(`${' '.repeat(width + 2)}${h.id}  ${h.date}  votes ${votes}  score ${h.score.toFixed(2)}${some}${link}\n`);
   });
   return 0;

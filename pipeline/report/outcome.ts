@@ -18,14 +18,14 @@ export interface Outcome {
 }
 
 /**
- * The input folder as the diagnostics show it, so that a path opens from the shell the command
- * was typed in (`from`: npm's `INIT_CWD` under `npm run`, which moves to the project folder,
- * else the working directory): relative to it (`input`, `../archive`), or absolute when that
- * climbs two folders or more (`/data/archive` rather than `../../data/archive`).
+ * A file as the diagnostics show it, so that the path opens from the shell the command was typed
+ * in (`from`: npm's `INIT_CWD` under `npm run`, which moves to the project folder, else the
+ * working directory): relative to it (`input/2025/01/16.md`, `01/16.md` from `input/2025`,
+ * `../archive/…`), or absolute when that climbs two folders or more.
  */
-export function shownInputDir(inputDir: string, from: string): string {
-  const rel = path.relative(from, inputDir);
-  return rel.startsWith(`..${path.sep}..`) || path.isAbsolute(rel) ? inputDir : rel;
+export function shownPath(file: string, from: string): string {
+  const rel = path.relative(from, file);
+  return rel.startsWith(`..${path.sep}..`) || path.isAbsolute(rel) ? file : rel;
 }
 
 /** True when the process runs in a GitHub Actions job (`GITHUB_ACTIONS=true`). */
@@ -35,7 +35,7 @@ export function inGitHubActions(env: NodeJS.ProcessEnv): boolean {
 
 /**
  * Prints the outcome of a run through `logger` (its mode: tty, plain, quiet or json) and
- * `stdout`; the diagnostics' paths start from where the command was typed (`shownInputDir`). Under
+ * `stdout`; the diagnostics' paths start from where the command was typed (`shownPath`). Under
  * GitHub Actions (`env`) the diagnostics become annotations on stdout (not under
  * --json) and the job summary is appended to `$GITHUB_STEP_SUMMARY` (a failure to write it is a
  * warning). Returns when everything is written.
@@ -50,7 +50,10 @@ export async function printOutcome(
   if (github && logger.mode !== 'json') {
     const lines = github.annotationLines(report.diagnostics, { inputDir: config.inputDir, workspace: io.env.GITHUB_WORKSPACE });
     if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
-  } else logger.diagnostics(report.diagnostics, shownInputDir(config.inputDir, io.env.INIT_CWD || io.cwd));
+  } else {
+    const from = io.env.INIT_CWD || io.cwd;
+    logger.diagnostics(report.diagnostics, (file) => shownPath(path.join(config.inputDir, file), from));
+  }
   logger.summary({
     counts: report.counts,
     warningsByRule: report.warningsByRule,

@@ -26,11 +26,10 @@ export interface TerminalOptions {
   /** Colours the severity (ANSI escapes). */
   color?: boolean;
   /**
-   * The input folder as seen from where the command runs (`../archive`; '' for the current
-   * folder): put before each input file's path, so that the path opens from the shell. The
-   * report keeps paths relative to the input folder.
+   * How an input file's path (relative to the input folder, as the report keeps it) is shown:
+   * by default as it is; the CLI shows it from the shell's folder (pipeline/report/outcome.ts).
    */
-  base?: string;
+  pathOf?: (file: string) => string;
 }
 
 /** Indent of a wrapped line's continuation lines. */
@@ -128,7 +127,7 @@ export function diagnosticLines(diagnostics: readonly ReportDiagnostic[], option
     seen.set(d.ruleId, rule);
     if (rule.total > perRule) continue;
     const label = LABEL[d.severity];
-    const file = options.base ? `${options.base.replace(/[\\/]+$/, '')}/${d.file}` : d.file;
+    const file = options.pathOf ? options.pathOf(d.file) : d.file;
     const where = d.file.startsWith('(') ? d.file : `${file}:${d.line}:${d.column}`;
     const [first = '', ...rest] = wrap(d.reason, width, { lead: `${where}  ${label}  ${d.ruleId}  ` });
     // The colour goes around the label only, after the wrap (escapes take no columns).

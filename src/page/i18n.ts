@@ -137,8 +137,8 @@ function korean(): Messages {
     searchStatus: (q, f, count, partial, capped, ms) => {
       const plus = (last: boolean) => (capped && last ? '+' : '');
       if (count === 0 && partial === 0) return `“${q}”에 대한 결과가 없습니다${describeFilters(f)}.`;
-      if (count === 0) return `“${q}”의 낱말을 모두 담은 논문은 없고, 일부만 담은 논문 ${number(partial)}${plus(true)}건${describeFilters(f)} (${number(ms)}ms).`;
-      const some = partial > 0 ? `, 일부 낱말만 담은 논문 ${number(partial)}${plus(true)}건 더` : '';
+      if (count === 0) return `“${q}”를 모두 담은 논문은 없고, 일부만 담은 논문 ${number(partial)}${plus(true)}건${describeFilters(f)} (${number(ms)}ms).`;
+      const some = partial > 0 ? `, 검색어의 일부만 담은 논문 ${number(partial)}${plus(true)}건 더` : '';
       return `“${q}” 검색 결과 ${number(count)}${plus(partial === 0)}건${some}${describeFilters(f)} (${number(ms)}ms).`;
     },
     readyStatus: (size) => `검색 준비 완료: 논문 ${number(size)}편. 최신 논문을 보여 줍니다.`,
@@ -152,7 +152,7 @@ function korean(): Messages {
     votes: (n) => (n === null ? '추천 수 모름' : `▲ 추천 ${number(n)}`),
     etAl: ' 외',
     authorChip: (name, papers) => `저자: ${name} · 논문 ${number(papers)}편`,
-    partialDivider: '여기부터는 검색어의 일부 낱말만 담은 논문입니다.',
+    partialDivider: '여기부터는 검색어의 일부만 담은 논문입니다.',
     removeAuthor: (name) => `저자 필터 해제: ${name}`,
     filterByAuthor: (name) => `${name}의 논문만 보기`,
     source: '원문',
@@ -201,8 +201,8 @@ function english(): Messages {
     searchStatus: (q, f, n, partial, capped, ms) => {
       const counted = (k: number, last: boolean, one: string, many: string) => (capped && last ? `${number(k)}+ ${many}` : count(k, one, many));
       if (n === 0 && partial === 0) return `No results for “${q}”${describeFilters(f)}.`;
-      if (n === 0) return `No paper has every word of “${q}”; ${counted(partial, true, 'paper has', 'papers have')} some of them${describeFilters(f)} (${number(ms)} ms).`;
-      const some = partial > 0 ? `, ${counted(partial, true, 'more', 'more')} with only some of its words` : '';
+      if (n === 0) return `No paper has all of “${q}”; ${counted(partial, true, 'paper has', 'papers have')} part of it${describeFilters(f)} (${number(ms)} ms).`;
+      const some = partial > 0 ? `, ${counted(partial, true, 'more', 'more')} with only part of it` : '';
       return `${counted(n, partial === 0, 'result', 'results')} for “${q}”${some}${describeFilters(f)} (${number(ms)} ms).`;
     },
     readyStatus: (size) => `Search ready: ${count(size, 'paper', 'papers')}. Showing the latest.`,
@@ -216,7 +216,7 @@ function english(): Messages {
     votes: (n) => (n === null ? 'votes unknown' : `▲ ${count(n, 'vote', 'votes')}`),
     etAl: ', et al.',
     authorChip: (name, papers) => `Author: ${name} · ${count(papers, 'paper', 'papers')}`,
-    partialDivider: 'From here on, papers with only some of the words.',
+    partialDivider: 'From here on, papers with only part of the query.',
     removeAuthor: (name) => `Remove the author filter ${name}`,
     filterByAuthor: (name) => `Only papers by ${name}`,
     source: 'Source',

@@ -108,7 +108,11 @@ async function showPage(shortIds: number[], terms: Set<string>, gen: number, app
     if (!m) continue;
     // One line above the first paper that holds only some of the query's words.
     if (partial.has(s) && !results.querySelector('.partial-divider')) {
-      results.append(Object.assign(document.createElement('li'), { className: 'partial-divider', textContent: t.partialDivider }));
+      const divider = Object.assign(document.createElement('li'), { className: 'partial-divider', textContent: t.partialDivider });
+      // Not a result: a separator, named by its text (assistive technology does not count it).
+      divider.setAttribute('role', 'separator');
+      divider.setAttribute('aria-label', t.partialDivider);
+      results.append(divider);
     }
     results.append(renderHit(m, terms, t));
   }

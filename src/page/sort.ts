@@ -31,3 +31,13 @@ export function sortHits(hits: readonly PageHit[], sort: Sort): PageHit[] {
   else if (sort === 'votes') ranked.sort((a, b) => part(a, b) || (b.h.votes ?? -1) - (a.h.votes ?? -1) || a.rank - b.rank);
   return ranked.map((r) => r.h);
 }
+
+/**
+ * The list a search shows: every ranked hit (`ranked`, best first, all of them, not cut at the
+ * list's limit) that is in `only` when given (an author's papers), in the order `sort` asks for,
+ * then the first `limit`. Cutting after sorting matters: newest first must list the newest
+ * papers that match, not the newest of the most relevant `limit`.
+ */
+export function listHits(ranked: readonly PageHit[], sort: Sort, limit: number, only?: ReadonlySet<number>): PageHit[] {
+  return sortHits(only ? ranked.filter((h) => only.has(h.shortId)) : ranked, sort).slice(0, limit);
+}

@@ -6,7 +6,7 @@
 import { ChunkedIndex } from './loader.ts';
 import { PaperData } from './paper-data.ts';
 import type { Request, Response } from './protocol.ts';
-import { sortHits } from './sort.ts';
+import { listHits } from './sort.ts';
 
 declare const self: {
   postMessage(message: Response): void;
@@ -76,13 +76,14 @@ async function handle(req: Request): Promise<void> {
   if (req.type === 'search') {
     const timings: Record<string, number> = {};
     const stale = () => req.gen < latest;
-    const limit = only ? Infinity : req.limit;
-    // Every order keeps the papers that match every word before the partial ones (sortHits), so
-    // that 강화학습 sorted by date does not bury them under papers with 학습 alone, and the status
-    // line counts both in every order.
+    // By relevance the ranking's first `limit` are the list; any other order (or an author
+    // filter) needs every match ranked first, then sorted and cut (listHits). Every order keeps
+    // the papers that match every word before the partial ones (sortHits), so that 강화학습 by
+    // date does not bury them under papers with 학습 alone, and the status line counts both.
+    const limit = only || req.sort !== 'relevance' ? Infinity : req.limit;
     const ranked = await idx.rank(req.query, req.filters, limit, stale, timings);
     if (!ranked || stale()) return post({ type: 'stale', id: req.id });
-    const hits = sortHits(only ? ranked.filter((h) => only.has(h.shortId)).slice(0, req.limit) : ranked, req.sort);
+    const hits = listHits(ranked, req.sort, req.limit, only);
     const first = hits.slice(0, req.withMeta).map((h) => h.shortId);
     const t = performance.now();
     const meta = await idx.meta(first);

@@ -9,7 +9,7 @@ describe('feedWords', () => {
   it('builds the built-in feeds from the site title and description', () => {
     expect(feedWords('ko').dailyFeed('DP', 'Desc.')).toEqual({ title: 'DP: 날짜별 모음', description: 'Desc. 하루에 한 항목.' });
     expect(feedWords('en').dailyFeed('DP', '')).toEqual({ title: 'DP: daily digest', description: 'One entry per day.' });
-    expect(feedWords('ko').archiveFeed('DP', '2024-07', false)).toEqual({ title: 'DP: 2024-07 보관함', description: '2024-07에 처음 실린 논문 (이번 달: 계속 추가됨).' });
+    expect(feedWords('ko').archiveFeed('DP', '2024-07', false)).toEqual({ title: 'DP: 2024년 7월 보관함', description: '2024년 7월에 처음 실린 논문 (이번 달: 계속 추가됨).' });
     expect(feedWords('en').archiveFeed('DP', '2024-07', true).description).toBe('Papers first listed in 2024-07.');
   });
   it('describes a filter by every condition it has, or not at all', () => {

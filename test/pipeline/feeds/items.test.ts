@@ -112,7 +112,7 @@ describe('the site language', () => {
   });
   it('names a day and a week in the site language', () => {
     const day = { date: '2024-05-10', published: 5000, papers: [paper] };
-    expect([dayItem(site, day).title, dayItem(en, day).title]).toEqual(['Daily Papers 2024-05-10 (논문 1편)', 'Daily Papers 2024-05-10 (1)']);
+    expect([dayItem(site, day).title, dayItem(en, day).title]).toEqual(['Daily Papers 2024-05-10 (논문 1편)', 'Daily Papers 2024-05-10 (1 paper)']);
     const week = { week: '2024-W19', monday: '2024-05-06', sunday: '2024-05-12', published: 1, updated: 2, top: [paper], total: 9 };
     expect(weekItem(en, week).title).toBe('Week 2024-W19 (2024-05-06 to 2024-05-12): top 1 of 9 papers');
     expect(weekItem(site, week).title).toBe('2024년 19주차 (2024-05-06 ~ 2024-05-12): 논문 9편 중 추천 상위 1편');

@@ -25,14 +25,14 @@ describe('diagnosticLines', () => {
     expect(diagnosticLines(list, { perRule: 1 })).toHaveLength(4);
   });
 
-  it('puts the input folder as seen from the working directory before input paths, not before (config)', () => {
+  it("shows input paths as pathOf says (from the shell's folder), and (config) as it is", () => {
     const config = { ...diagnostic('site-url-placeholder', 1, 'placeholder'), file: '(config)' };
     const list = [diagnostic('author-duplicate', 10, 'dup'), config];
-    expect(diagnosticLines(list, { base: '../archive/' })).toEqual([
+    expect(diagnosticLines(list, { pathOf: (f) => `../archive/${f}` })).toEqual([
       '../archive/2025/01/02.md:10:1  warning  author-duplicate  dup',
       '(config)  warning  site-url-placeholder  placeholder',
     ]);
-    expect(diagnosticLines(list, { base: '' })[0]).toBe('2025/01/02.md:10:1  warning  author-duplicate  dup');
+    expect(diagnosticLines(list)[0]).toBe('2025/01/02.md:10:1  warning  author-duplicate  dup');
   });
 
   it('wraps a long reason at its words onto indented lines within the width, losing no word', () => {

@@ -466,24 +466,24 @@ describe.skipIf(!HAS_CHROMIUM)(`search page in Chromium (skipped when ${CHROMIUM
     await open();
     await search('protein 연구'); // one paper has both words; forty have one of them
     const status = () => page.locator('#status').textContent();
-    expect(await status()).toMatch(/^“protein 연구” 검색 결과 1건, 일부 낱말만 담은 논문 40건 더 \(\d+ms\)\.$/);
+    expect(await status()).toMatch(/^“protein 연구” 검색 결과 1건, 검색어의 일부만 담은 논문 40건 더 \(\d+ms\)\.$/);
     const before = (): Promise<string[]> =>
       page.locator('#results > li').evaluateAll((lis) => lis.map((li) => (li.classList.contains('partial-divider') ? '|' : 'hit')));
     const layout = async () => (await before()).join(' ').split('|').map((part) => part.trim().split(' ').filter(Boolean).length);
     const [complete, partial] = await layout(); // the paper with both words, the divider, then partial ones (more follow after a pause)
     expect(complete).toBe(1);
     expect(partial).toBeGreaterThanOrEqual(9);
-    expect(await page.locator('.partial-divider').textContent()).toBe('여기부터는 검색어의 일부 낱말만 담은 논문입니다.');
+    expect(await page.locator('.partial-divider').textContent()).toBe('여기부터는 검색어의 일부만 담은 논문입니다.');
     expect((await titles())[0]).toBe(OLD.title);
     for (const sort of ['votes', 'newest']) {
       await settled(() => page.selectOption('#sort-select', sort));
       expect((await titles())[0], sort).toBe(OLD.title);
       expect((await layout())[0], sort).toBe(1);
-      expect(await status(), sort).toContain('검색 결과 1건, 일부 낱말만 담은 논문 40건 더');
+      expect(await status(), sort).toContain('검색 결과 1건, 검색어의 일부만 담은 논문 40건 더');
     }
     await search('zzzqqq 연구'); // no paper has both: the partial ones, said so
     expect((await titles()).length).toBeGreaterThan(1);
-    expect(await status()).toMatch(/^“zzzqqq 연구”의 낱말을 모두 담은 논문은 없고, 일부만 담은 논문 \d+건/);
+    expect(await status()).toMatch(/^“zzzqqq 연구”를 모두 담은 논문은 없고, 일부만 담은 논문 \d+건/);
   });
 
   test('an author in a result filters to that person, with a paper count, in the URL, removable', async () => {

@@ -25,9 +25,9 @@ describe('Korean texts', () => {
     expect(t.searchStatus('x', { minVotes: 5 }, 0, 0, false, 3)).toBe('“x”에 대한 결과가 없습니다 (추천 5 이상).');
   });
   it('counts the papers with every word apart from those with only some, the cap on the last count', () => {
-    expect(t.searchStatus('강화학습', {}, 1, 8, false, 12)).toBe('“강화학습” 검색 결과 1건, 일부 낱말만 담은 논문 8건 더 (12ms).');
-    expect(t.searchStatus('언어 모델', {}, 120, 380, true, 9)).toBe('“언어 모델” 검색 결과 120건, 일부 낱말만 담은 논문 380+건 더 (9ms).');
-    expect(t.searchStatus('a b', { minVotes: 5 }, 0, 3, false, 4)).toBe('“a b”의 낱말을 모두 담은 논문은 없고, 일부만 담은 논문 3건 (추천 5 이상) (4ms).');
+    expect(t.searchStatus('강화학습', {}, 1, 8, false, 12)).toBe('“강화학습” 검색 결과 1건, 검색어의 일부만 담은 논문 8건 더 (12ms).');
+    expect(t.searchStatus('언어 모델', {}, 120, 380, true, 9)).toBe('“언어 모델” 검색 결과 120건, 검색어의 일부만 담은 논문 380+건 더 (9ms).');
+    expect(t.searchStatus('a b', { minVotes: 5 }, 0, 3, false, 4)).toBe('“a b”를 모두 담은 논문은 없고, 일부만 담은 논문 3건 (추천 5 이상) (4ms).');
     expect(t.votes(1)).toBe('▲ 추천 1');
     expect(t.votes(null)).toBe('추천 수 모름');
   });
@@ -44,8 +44,8 @@ describe('English texts', () => {
     expect(t.searchStatus('moe', { minVotes: 5 }, 1, 0, false, 12)).toBe('1 result for “moe” (≥ 5 votes) (12 ms).');
     expect(t.searchStatus('moe', {}, 500, 0, true, 3)).toBe('500+ results for “moe” (3 ms).');
     expect(t.searchStatus('moe', {}, 0, 0, false, 3)).toBe('No results for “moe”.');
-    expect(t.searchStatus('dahua lin', {}, 1, 499, true, 7)).toBe('1 result for “dahua lin”, 499+ more with only some of its words (7 ms).');
-    expect(t.searchStatus('a b', {}, 0, 1, false, 2)).toBe('No paper has every word of “a b”; 1 paper has some of them (2 ms).');
+    expect(t.searchStatus('dahua lin', {}, 1, 499, true, 7)).toBe('1 result for “dahua lin”, 499+ more with only part of it (7 ms).');
+    expect(t.searchStatus('a b', {}, 0, 1, false, 2)).toBe('No paper has all of “a b”; 1 paper has part of it (2 ms).');
     expect(t.browseStatus({}, 12345)).toBe('Latest papers. Type to search 12,345 papers.');
     expect(t.authorChip('Ying-Cong Chen', 1)).toBe('Author: Ying-Cong Chen · 1 paper');
   });
