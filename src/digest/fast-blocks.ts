@@ -109,6 +109,7 @@ function inlineLine(line: Line, from: number, label: boolean): PhrasingContent[]
     const marks = (m[1] ?? m[3])!;
     const inner = (m[2] ?? m[4])!;
     const rest = s.slice(m[0].length);
+    // The rest starts with the space after the label (`: ` or ` `), which is text; past it, plain.
     if (!isPlain(inner) || (rest !== '' && !isPlain(rest.replace(/^:? /, 'x')))) return null;
     const n = marks.length;
     const end = from + m[0].length;
@@ -187,14 +188,15 @@ export function fastBlocks(chunk: string): RootContent[] | null {
     if (s === '') {
       close();
       // A blank line inside a list (another bullet after it) makes the list loose.
-      if (lines[i - 1]!.text !== '' && raw[i - 1]!.startsWith('- ') && raw.slice(i + 1).find((l) => l !== '')?.startsWith('- ')) return null;
+      if (raw[i - 1]!.startsWith('- ') && raw.slice(i + 1).find((l) => l !== '')?.startsWith('- ')) return null;
       continue;
     }
     if (s.startsWith('- ')) {
       if (!list && paragraph) close();
-      // A bullet's content starts at column 3; anything that would open a block there declines.
+      // A bullet's content starts at column 3; anything that would open a block there (a space
+      // included) declines in inlineLine.
       const content = inlineLine(line, 2, true);
-      if (!content || EDGE_SPACE.test(s.slice(2))) return null;
+      if (!content) return null;
       const paragraphNode: Paragraph = { type: 'paragraph', children: content, position: span(line, 2, s.length) };
       const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [paragraphNode], position: span(line, 0, s.length) };
       (list ??= []).push(item);
@@ -203,7 +205,7 @@ export function fastBlocks(chunk: string): RootContent[] | null {
     }
     // A non-blank line right after a bullet would continue it lazily.
     if (list) return null;
-    const content = s.startsWith('![') || s.startsWith('[') ? inlineLine(line, 0, false) : isPlainLine(s) ? inlineLine(line, 0, false) : null;
+    const content = inlineLine(line, 0, false);
     if (!content) return null;
     if (!paragraph) {
       paragraph = [];
