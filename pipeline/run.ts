@@ -201,8 +201,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         logger.info(`cache: removed the old cache layout; this input's caches now live in ${path.basename(config.cacheWorkDir)}/ of the cache folder`);
       }
     }
-    await keepLastReport(config.cacheWorkDir, text);
-    await keepLastReport(config.cacheDirAbs, text); // the last run of any input, for people (README)
+    await keepLastReport(config, text);
     return { exitCode: verdict.exitCode, report, published: publishing, files: [...files.values()].sort(byString((x) => x.path)) };
   } finally {
     await workers.close().catch(() => undefined); // booted ahead but never used (the fast path, an early error)

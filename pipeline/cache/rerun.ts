@@ -155,8 +155,7 @@ export async function tryRerun(io: CliIO, root: string = PACKAGE_ROOT): Promise<
   try {
     const text = serializeReport(report);
     await replaceFile(entry.outputDir, REPORT_PATH, text);
-    await keepLastReport(entry.cacheWorkDir, text);
-    await keepLastReport(entry.cacheDirAbs, text);
+    await keepLastReport(entry, text);
   } catch {
     return null;
   } finally {

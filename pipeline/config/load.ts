@@ -274,11 +274,6 @@ export async function configuredOutputDir(overrides: Pick<ConfigOverrides, 'conf
 }
 
 /**
- * The resolved config of a run: the config file (or the defaults) validated, the overrides
- * applied, every path absolute and checked (the input folder readable, the output folder apart
- * from input, cache, config and working directory), and the config digest. ConfigError otherwise.
- */
-/**
  * The folder an input folder's caches live in, inside the cache folder: the input folder's name
  * (lower case, other characters than a-z, 0-9, `.`, `_`, `-` as `-`, at most 32) and the first 8
  * hex digits of sha256 of its absolute path, e.g. `input-3f2a91c0`, `paper_logs-0b7d1e44`. Runs
@@ -289,6 +284,11 @@ export function cacheWorkspace(inputDir: string): string {
   return `${name}-${createHash('sha256').update(inputDir).digest('hex').slice(0, 8)}`;
 }
 
+/**
+ * The resolved config of a run: the config file (or the defaults) validated, the overrides
+ * applied, every path absolute and checked (the input folder readable, the output folder apart
+ * from input, cache, config and working directory), and the config digest. ConfigError otherwise.
+ */
 export async function loadConfig(overrides: ConfigOverrides = {}): Promise<ResolvedConfig & { configFile: string | null }> {
   const { config, configFile, cwd, base } = await readConfig(overrides);
   const inputDir = overrides.input !== undefined ? path.resolve(cwd, overrides.input) : path.resolve(base, config.input);

@@ -130,11 +130,16 @@ export function buildReport(parts: ReportParts): RunReport {
 }
 
 /**
- * Keeps the report text as `last-report.json` in the cache folder: after a fatal run it is the
- * only copy. Best effort: a cache folder that cannot be written is not an error of the run.
+ * Keeps the report text as `last-report.json` twice: in the input folder's cache folder
+ * (`cacheWorkDir`: the copy the no-change rerun compares with output/report.json) and in the
+ * cache folder itself (`cacheDirAbs`: the last run of any input, where the README sends people).
+ * After a fatal run these are the only copies. Best effort: a cache folder that cannot be written
+ * is not an error of the run.
  */
-export async function keepLastReport(cacheDir: string, text: string): Promise<void> {
-  await mkdir(cacheDir, { recursive: true })
-    .then(() => replaceFile(cacheDir, 'last-report.json', text))
-    .catch(() => undefined);
+export async function keepLastReport(cache: { cacheWorkDir: string; cacheDirAbs: string }, text: string): Promise<void> {
+  for (const dir of [cache.cacheWorkDir, cache.cacheDirAbs]) {
+    await mkdir(dir, { recursive: true })
+      .then(() => replaceFile(dir, 'last-report.json', text))
+      .catch(() => undefined);
+  }
 }
