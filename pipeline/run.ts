@@ -22,13 +22,14 @@ import { BundleCache } from './cache/bundle-cache.ts';
 import { removeLegacyCache } from './cache/legacy.ts';
 import { FastPath, reuseStep } from './cache/fast-path.ts';
 import { PageCache } from './cache/page-cache.ts';
-import { FeedCache, type StagedFeedCache } from './cache/feed-cache.ts';
+import { FeedCache, type FeedCacheControl, type StagedFeedCache } from './cache/feed-cache.ts';
 import { readManifest, removeManifest, saveManifest } from './cache/manifest.ts';
 import { ParseCache } from './cache/parse-cache.ts';
 import { VectorCache, type StagedVectors } from './cache/vector-cache.ts';
 import { feedCacheVersions, moduleFingerprint, packageVersion, parserVersion, pipelineVersion } from './cache/version.ts';
 import { isPlaceholderSiteUrl } from './config/load.ts';
 import { CONFIG_FILE, createStepContext, type ResolvedConfig, type Step, type StepCaches, type StepContext } from './context.ts';
+import { FeedsThread, feedsFromThread, useFeedsThread, type FeedsThreadOption } from './feeds/thread.ts';
 import { ParseWorkers } from './parse/pool.ts';
 import { ArtifactWriter } from './publish/artifact-writer.ts';
 import { acquireLock, recoverPublish, replaceFile } from './publish/publish.ts';
@@ -49,6 +50,8 @@ export interface RunOptions {
   logger?: RunLogger;
   /** Parse workers: 'auto' (default) or a fixed count (0 = main thread). */
   workers?: number | 'auto';
+  /** The feeds thread (pipeline/feeds/thread.ts): 'auto' (default: by input size and cores), or forced on or off. */
+  feedsThread?: FeedsThreadOption;
   /** The clock, for the report's timestamps only. */
   now?: () => Date;
 }
@@ -72,6 +75,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const { ctx, files } = createStepContext({ config, logger, caches });
   const steps = new StepRunner(ctx, logger);
   const workers = new ParseWorkers(options.workers ?? 'auto');
+  const feedsThread = new FeedsThread();
+  // The feed cache as the run sees it after the feeds step: its own, or the feeds thread's.
+  let feedControl: FeedCacheControl = caches.feeds;
   const writer = new ArtifactWriter(config.outputDir, config.concurrency, ctx.fail);
   const counts: Record<string, number> = {};
   let inputs: FileRecord[] = [];
@@ -105,22 +111,37 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         return { fastPath, byStat: read.reuse === 'stat' };
       }
       checkSiteUrl(ctx);
+      if (useFeedsThread(options.feedsThread ?? 'auto', read.inputs.reduce((sum, r) => sum + r.size, 0))) {
+        feedsThread.boot(); // while the inputs are parsed
+        feedControl = feedsThread;
+      }
       // The steps load only when needed, so that the fast path starts in a fraction of a second.
-      const { parseStep, authorsStep, enrichStep, datasetArtifacts, indexStep, feedsStep, pageStep } = await loadSteps();
+      const { parseStep, authorsStep, enrichStep, datasetArtifacts, indexStep, feedsStep, savedQueries, pageStep } = await loadSteps();
       const vectorsLoaded = caches.vectors.load(); // read while the parse step runs
-      const feedsLoaded = caches.feeds.load();
+      const feedsLoaded = feedsThread.booted ? null : caches.feeds.load();
       const dataset = await steps.run('enrich', enrichStep, await steps.run('authors', authorsStep,
         countListings(counts, await steps.run('parse', parseStep, { inputs: read.inputs, workers }))));
       counts.papers = dataset.papers.length;
       counts.authors = dataset.authors.length;
       writer.emit(datasetArtifacts(dataset));
+      if (feedsThread.booted) {
+        // The feeds render on the thread while the index and the page are built here.
+        feedsThread.start({ config, cacheDir: flags.cache ? config.cacheWorkDir : null, versions: feedCacheVersions(), dataset });
+      }
       await vectorsLoaded;
       const handed = handOver(await steps.run('index', indexStep, dataset), writer, caches);
       vectors = handed.vectors;
-      await feedsLoaded;
-      writer.emit(await steps.run('feeds', feedsStep, { dataset, search: handed.search }));
-      feedCache = caches.feeds.stage();
-      writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index }));
+      if (feedsThread.booted) {
+        feedsThread.search(Object.fromEntries(savedQueries(config).map((q) => [q, handed.search(q)])));
+        writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index }));
+        writer.emit(await steps.run('feeds', feedsFromThread, { thread: feedsThread, link: (rel, known) => writer.link(rel, known) }));
+        feedCache = await feedsThread.stage();
+      } else {
+        await feedsLoaded;
+        writer.emit(await steps.run('feeds', feedsStep, { dataset, search: handed.search }));
+        feedCache = caches.feeds.stage();
+        writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index }));
+      }
       artifacts = await writer.flush();
       return null;
     });
@@ -129,7 +150,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       ...previous.problems,
       ...(caches.parse?.discarded ?? []),
       ...caches.vectors.discarded,
-      ...caches.feeds.discarded,
+      ...feedControl.discarded,
       ...caches.bundles.discarded,
       ...caches.pages.discarded,
     ];
@@ -144,7 +165,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     // What a publishing run prunes from the parse and feed caches; removed once the output is in place.
     const prune =
       publishing && !reused && caches.parse
-        ? await steps.run('cache', cacheStep, { parse: caches.parse, feeds: caches.feeds, vectors, feedCache })
+        ? await steps.run('cache', cacheStep, { parse: caches.parse, feeds: feedControl, vectors, feedCache })
         : { parse: [], feeds: [] };
     const t = performance.now();
     if (publishing && !reused) {
@@ -193,7 +214,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       if (flags.cache) await saveManifest({ config, version, runStartedMs: started.wallMs, inputs, artifacts, diagnostics: emitted, counts: verdict.counts });
       else await removeManifest(config.cacheWorkDir);
       await caches.parse?.remove(prune.parse);
-      await caches.feeds.remove(prune.feeds);
+      await feedControl.remove(prune.feeds);
       await saveVectors(vectors, logger);
       await saveFeedCache(feedCache, logger);
       caches.pages.save();
@@ -205,6 +226,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     return { exitCode: verdict.exitCode, report, published: publishing, files: [...files.values()].sort(byString((x) => x.path)) };
   } finally {
     await workers.close().catch(() => undefined); // booted ahead but never used (the fast path, an early error)
+    await feedsThread.close();
     await writer.abort(); // a failed or aborted run: the output folder stays as it was
     await lock.release();
   }
@@ -284,7 +306,7 @@ async function saveFeedCache(staged: StagedFeedCache | null, logger: RunLogger):
  * the feed items file is rewritten) and `feedArchivesSaved` (archive documents to write).
  */
 const cacheStep: Step<
-  { parse: ParseCache; feeds: FeedCache; vectors: StagedVectors | null; feedCache: StagedFeedCache | null },
+  { parse: ParseCache; feeds: FeedCacheControl; vectors: StagedVectors | null; feedCache: StagedFeedCache | null },
   { parse: string[]; feeds: string[] }
 > = async (_ctx, { parse, feeds, vectors, feedCache }) => {
   const unused = { parse: await parse.unused(), feeds: await feeds.unused() };

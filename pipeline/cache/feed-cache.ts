@@ -87,7 +87,7 @@ export interface FeedCacheVersions {
   documents: string;
 }
 
-export class FeedCache {
+export class FeedCache implements FeedCacheControl {
   /** `feeds/` under the cache folder, or null: in-run sharing only. */
   readonly dir: string | null;
   archiveHits = 0;
@@ -355,6 +355,21 @@ export class FeedCache {
     for (const file of files) await rm(file, { force: true }).then(() => removed++, () => undefined);
     return removed;
   }
+}
+
+/**
+ * What a run does with the feed cache after the feeds step: the `FeedCache` itself, or the
+ * feeds thread standing in for the one it holds (pipeline/feeds/thread.ts).
+ */
+export interface FeedCacheControl {
+  /** Cache files found corrupt or foreign in this run (each was rebuilt). */
+  readonly discarded: readonly CacheProblem[];
+  /** See `FeedCache#stage`. */
+  stage(): StagedFeedCache | null | Promise<StagedFeedCache | null>;
+  /** See `FeedCache#unused`. */
+  unused(): Promise<string[]>;
+  /** See `FeedCache#remove`. */
+  remove(files: readonly string[]): Promise<number>;
 }
 
 /** The feed cache's writes, serialized by `FeedCache#stage`, waiting for the run to publish. */

@@ -24,3 +24,11 @@ export function paperDigest(paper: Paper): string {
   }
   return digest;
 }
+
+/**
+ * Records `digest` as the content digest of `paper`: a copy of a paper whose digest was noted
+ * in another thread (the feeds thread gets the main thread's; pipeline/feeds/thread.ts).
+ */
+export function notePaperDigest(paper: Paper, digest: string): void {
+  digests.set(paper, digest);
+}

@@ -192,6 +192,25 @@ export function planFeeds(
   search: (q: string) => string[],
   source: ItemSource = buildItems,
 ): FeedPlan {
+  const { extraFeeds, ...base } = planBaseFeeds(site, settings, dataset, source);
+  return { ...base, ...extraFeeds(search) };
+}
+
+/** A feed plan whose extra feeds are planned later, once their saved queries can be run. */
+export interface BasePlan extends Omit<FeedPlan, 'extra' | 'unknownAuthors'> {
+  /**
+   * The extra feeds (config order) and their unknown author names, `search` running the saved
+   * queries; their items are those of the main feed where both show a paper. Call once.
+   */
+  extraFeeds(search: (q: string) => string[]): Pick<FeedPlan, 'extra' | 'unknownAuthors'>;
+}
+
+/**
+ * `planFeeds` without the extra feeds, which need the search index: main, daily, weekly and the
+ * archives now, the extra feeds from `extraFeeds` (the same plan `planFeeds` makes, in two
+ * parts, so that a thread can render the rest while the index is built). Throws as planFeeds.
+ */
+export function planBaseFeeds(site: FeedSite, settings: FeedSettings, dataset: Dataset, source: ItemSource = buildItems): BasePlan {
   const specs = feedSpecs(site, settings.extra);
   const clock = zonedClock(settings.timezone);
   const { timed, days, invalid } = timePapers(dataset.papers, clock, settings.time);
@@ -242,17 +261,20 @@ export function planFeeds(
   const weeks = weekDigests(timed, days, settings.weeklyTop);
   const weekly = feed(specs.weekly, weeks.slice(0, settings.weeklyLimit).map((w) => source.week(site, w)));
 
-  const known = new Set(dataset.authors.map((a) => a.key));
-  const unknownAuthors: FeedPlan['unknownAuthors'] = [];
-  const extra = settings.extra.map((e, n) => {
-    let keys: string[] | null = null;
-    if (e.filter.authors?.length) {
-      const resolved = resolveAuthorNames(e.filter.authors, known);
-      keys = resolved.keys;
-      for (const index of resolved.unknown) unknownAuthors.push({ feed: n, index, name: e.filter.authors[index]! });
-    }
-    const keep = matches(e.filter, keys, search);
-    return feed(specs.extra[n]!, timed.filter((t) => keep(t.paper)).slice(0, settings.limit).map(itemOf));
-  });
-  return { main, daily, weekly, extra, archives, invalidDates: invalid, unknownAuthors };
+  const extraFeeds = (search: (q: string) => string[]): Pick<FeedPlan, 'extra' | 'unknownAuthors'> => {
+    const known = new Set(dataset.authors.map((a) => a.key));
+    const unknownAuthors: FeedPlan['unknownAuthors'] = [];
+    const extra = settings.extra.map((e, n) => {
+      let keys: string[] | null = null;
+      if (e.filter.authors?.length) {
+        const resolved = resolveAuthorNames(e.filter.authors, known);
+        keys = resolved.keys;
+        for (const index of resolved.unknown) unknownAuthors.push({ feed: n, index, name: e.filter.authors[index]! });
+      }
+      const keep = matches(e.filter, keys, search);
+      return feed(specs.extra[n]!, timed.filter((t) => keep(t.paper)).slice(0, settings.limit).map(itemOf));
+    });
+    return { extra, unknownAuthors };
+  };
+  return { main, daily, weekly, archives, invalidDates: invalid, extraFeeds };
 }

@@ -1,15 +1,13 @@
 /**
- * The parse workers: how many to use (`workerCount`, the one rule), the worker script (compiled
- * JavaScript next to this module when the pipeline runs from dist/; from source, bundled once
- * per process by esbuild), and a pool that can be booted ahead of the parse step, so that
+ * The parse workers: how many to use (`workerCount`, the one rule), their script (booted by
+ * pipeline/threads.ts: compiled beside this module, or bundled from source), and a pool that can be booted ahead of the parse step, so that
  * the workers' boot overlaps reading the inputs on a cold run. The main thread parses too while
  * the workers run (`ParseWorkers#run` with a local handler): workers are added to it, not
  * instead of it.
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { BuildResult } from 'esbuild';
+import type { Worker } from 'node:worker_threads';
+import { bootWorkers, bundleWorker } from '../threads.ts';
 import type { ParseAnswer, ParseJob } from './worker.ts';
 
 /** The workers option: 'auto' decides from the amount of work, a number is a fixed count (0 = main thread only). */
@@ -46,48 +44,12 @@ export function workerCount(option: WorkersOption, work: { files: number; bytes?
 }
 
 /** esbuild's bundle of the parse worker, one CommonJS script (exported for a test: it must bundle without warnings). */
-export async function bundleParseWorker(): Promise<BuildResult<{ write: false }>> {
-  const { build } = await import('esbuild');
-  return build({
-    entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  });
+export function bundleParseWorker(): ReturnType<typeof bundleWorker> {
+  return bundleWorker(new URL('./worker.ts', import.meta.url));
 }
-
-/**
- * The bundled worker script, built once per process. A worker booted from it answers in about
- * 0.2 s; booted through tsx's loader it took 0.6 s and spent that time compiling TypeScript on a
- * core the other worker needs. null when bundling failed: the workers then boot through tsx.
- */
-let bundled: Promise<string | null> | null = null;
-
-function bundledWorker(): Promise<string | null> {
-  bundled ??= bundleParseWorker()
-    .then((result) => result.outputFiles[0]?.text ?? null)
-    .catch(() => null);
-  return bundled;
-}
-
-/** True when this module runs compiled (dist/pipeline/parse/pool.js): the worker's compiled script sits next to it. */
-const COMPILED = import.meta.url.endsWith('.js');
 
 function boot(count: number): Promise<Worker[]> {
-  if (COMPILED) {
-    const script = new URL('./worker.js', import.meta.url);
-    return Promise.resolve(Array.from({ length: count }, () => new Worker(script)));
-  }
-  return bundledWorker().then((code) =>
-    Array.from({ length: count }, () => {
-      if (code !== null) return new Worker(code, { eval: true });
-      const entry = new URL('./worker.ts', import.meta.url).href;
-      return new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry } });
-    }),
-  );
+  return bootWorkers(import.meta.url, './worker', count);
 }
 
 /**

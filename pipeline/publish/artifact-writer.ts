@@ -141,6 +141,27 @@ export class ArtifactWriter {
   }
 
   /**
+   * Publishes the artifact at `rel`, whose content is `known`, by linking a file of the last
+   * published output that holds that content (see `claim`): true when it did, false when no
+   * such file is left (nothing done: emit the artifact with its bytes). For producers that can
+   * only fetch the bytes asynchronously (the feeds thread's cached archives).
+   */
+  link(rel: string, known: KnownContent): boolean {
+    if (rel === REPORT_PATH || this.records.has(rel) || this.previous.size === 0) return false;
+    const from = this.claim(rel, known);
+    if (from === null) return false;
+    this.records.set(rel, { path: rel, sha256: known.sha256, size: known.size });
+    this.linked++;
+    const staging = this.open();
+    this.pending.push(
+      this.limit(async () => (await staging).link(rel, from)).catch((error: unknown) => {
+        this.failed ??= { path: rel, error };
+      }),
+    );
+    return true;
+  }
+
+  /**
    * Waits for every write; the first failed one becomes a fatal diagnostic. Returns the record
    * (path, sha256, size in bytes) of every artifact emitted, sorted by path.
    */

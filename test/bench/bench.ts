@@ -14,9 +14,10 @@
  * Wall-clock time is what the goals are about; the CPU time of each run (GNU time's %U + %S)
  * is reported too, as it depends much less on what else the machine is doing.
  *
- * Each scenario runs in a work folder of its own: a copy of the corpus, and a config importing
- * the project's pipeline.config.ts with input, output and cache folders inside the work folder.
- * Naive and cold runs are interleaved, so that load from other processes hits both alike.
+ * Each cold run and each one-new-digest run works in a folder of its own (a config importing the
+ * project's pipeline.config.ts, with its own output and cache folders), and nothing is removed
+ * between timed runs: see SETTLE_SECONDS for why that matters on this machine, and the wait it
+ * sets. Naive and cold runs are interleaved, so that load from other processes hits both alike.
  * Prints medians, ratios and the goals (--version <= 0.3 s, no change <= 0.3 s, one new digest
  * <= 0.25x naive, cold <= 0.9x naive), and saves the figures to .cache/bench/. Not a unit test.
  */
@@ -132,20 +133,71 @@ async function report(output: string): Promise<{ fastPath: boolean; cache: { mis
   return JSON.parse(await readFile(path.join(output, 'report.json'), 'utf8'));
 }
 
-/** One corpus: naive and cold runs interleaved, then no-change, --version and one-new-digest reruns. */
-async function benchCorpus(name: string, source: string, runs: number, work: string, naive: string, log: (s: string) => void): Promise<ScenarioResult> {
-  const input = path.join(work, 'input');
-  const output = path.join(work, 'output');
-  const cacheDir = path.join(work, 'cache');
+/**
+ * Seconds to let pass after files were removed before a timed run (`--settle`). On a file
+ * system without a journal (this project's machine: ext4, `journal_task` <none>), ext4 skips
+ * inodes removed in the last 60 s when it allocates new ones (fs/ext4/ialloc.c,
+ * `recently_deleted`, RECENTCY_MIN), so a run that creates thousands of files right after
+ * thousands were removed spends seconds of system time scanning past them: a cold run over the
+ * real corpus took 6.8 to 7.0 s wall (2.9 to 3.1 s system) right after `rm -rf` of the last
+ * output, 5.7 to 5.9 s (1.3 s system) with nothing removed in the minute before. A user's cold
+ * run (a fresh clone) or daily run has nothing removed just before it, so the bench removes
+ * nothing between timed runs (each cold run and each one-new-digest run gets a folder of its
+ * own) and waits this long after a timed run that removed an output folder (one new digest
+ * replaces the last output) and after the bench starts.
+ */
+export const SETTLE_SECONDS = 61;
+
+/**
+ * Waits until `seconds` have passed since the last removal noted with `removed` (the bench's
+ * start counts as one).
+ */
+function settler(seconds: number, log: (s: string) => void): { removed(): void; settle(): Promise<void> } {
+  let last = performance.now();
+  return {
+    removed: () => void (last = performance.now()),
+    settle: async () => {
+      const wait = last + seconds * 1000 - performance.now();
+      if (wait <= 0) return;
+      log(`  (waiting ${(wait / 1000).toFixed(0)} s for removed files to settle)`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    },
+  };
+}
+
+/**
+ * One corpus: naive and cold runs interleaved, then no-change, --version and one-new-digest
+ * reruns. Every cold run and every one-new-digest run works in a folder of its own (`work`/cold-N,
+ * `work`/new-N: input, output, cache and config), all removed at the end.
+ */
+async function benchCorpus(
+  name: string,
+  source: string,
+  runs: number,
+  work: string,
+  naive: string,
+  log: (s: string) => void,
+  quiet: ReturnType<typeof settler>,
+): Promise<ScenarioResult> {
   const naiveOut = path.join(work, 'naive');
-  const config = path.join(work, 'pipeline.config.ts');
-  await rm(work, { recursive: true, force: true });
+  const input = path.join(work, 'input');
+  await mkdir(work, { recursive: true });
   await cp(source, input, { recursive: true });
-  await writeFile(
-    config,
-    `import base from ${JSON.stringify(path.join(ROOT, 'pipeline.config.ts'))};\n` +
-      "export default { ...base, input: 'input', output: 'output', cacheDir: 'cache' };\n",
-  );
+  /** A run folder: a config whose input, output and cache folders are its own (the input a copy of `input` when asked). */
+  const folder = async (dir: string, ownInput: boolean): Promise<{ config: string; input: string; output: string }> => {
+    await mkdir(dir, { recursive: true });
+    const runInput = ownInput ? path.join(dir, 'input') : input;
+    if (ownInput) await cp(input, runInput, { recursive: true });
+    const config = path.join(dir, 'pipeline.config.ts');
+    await writeFile(
+      config,
+      `import base from ${JSON.stringify(path.join(ROOT, 'pipeline.config.ts'))};
+` +
+        `export default { ...base, input: ${JSON.stringify(runInput)}, output: 'output', cacheDir: 'cache' };
+`,
+    );
+    return { config, input: runInput, output: path.join(dir, 'output') };
+  };
   const size = await corpusSize(input);
   const result: ScenarioResult = {
     corpus: name, ...size, runs, naive: [], cold: [], noChange: [], oneNew: [], version: [],
@@ -157,38 +209,41 @@ async function benchCorpus(name: string, source: string, runs: number, work: str
     if (t.cpuMs !== null) result.cpu[scenario].push(t.cpuMs);
     return t;
   };
-  const pipeline = (...flags: string[]): Promise<Timed> => timedRun('npm', ['run', '--silent', 'pipeline', '--', '--config', config, ...flags], ROOT);
+  const pipeline = (config: string, ...flags: string[]): Promise<Timed> =>
+    timedRun('npm', ['run', '--silent', 'pipeline', '--', '--config', config, ...flags], ROOT);
   log(`${name}: ${size.files} files, ${(size.bytes / 1e6).toFixed(1)} MB, ${runs} run(s) each`);
 
+  let last = { config: '', output: '' };
   for (let i = 0; i < runs; i++) {
-    await rm(cacheDir, { recursive: true, force: true });
-    await rm(output, { recursive: true, force: true });
-    const c = record('cold', await pipeline());
+    last = await folder(path.join(work, `cold-${i + 1}`), false);
+    await quiet.settle();
+    const c = record('cold', await pipeline(last.config));
     result.coldRssMb = Math.max(result.coldRssMb ?? 0, c.rssMb ?? 0) || null;
-    await rm(naiveOut, { recursive: true, force: true });
-    const n = record('naive', await timedRun(process.execPath, [naive, input, naiveOut], ROOT));
+    const n = record('naive', await timedRun(process.execPath, [naive, input, `${naiveOut}-${i + 1}`], ROOT));
     result.naiveRssMb = Math.max(result.naiveRssMb ?? 0, n.rssMb ?? 0) || null;
-    const r = await report(output);
+    const r = await report(last.output);
     log(`  run ${i + 1}: naive ${fmt(n.ms)} (${n.stdout.trim()} papers), cold ${fmt(c.ms)} (exit ${r.exitCode}, cache misses ${r.cache.misses})`);
   }
   const reruns = Math.max(runs, 5);
   for (let i = 0; i < reruns; i++) {
-    record('noChange', await pipeline());
-    if (!(await report(output)).fastPath) log('  warning: the no-change rerun did not take the fast path');
+    record('noChange', await pipeline(last.config));
+    if (!(await report(last.output)).fastPath) log('  warning: the no-change rerun did not take the fast path');
   }
-  for (let i = 0; i < reruns; i++) record('version', await pipeline('--version'));
+  for (let i = 0; i < reruns; i++) record('version', await pipeline(last.config, '--version'));
   const added = await newDigestFor(input);
   for (let i = 0; i < runs; i++) {
-    await mkdir(path.join(input, path.dirname(added.rel)), { recursive: true });
-    await writeFile(path.join(input, added.rel), added.text);
-    record('oneNew', await pipeline());
-    const misses = (await report(output)).cache.misses;
+    // The base state, built untimed in a folder of its own (nothing removed), then the new digest.
+    const base = await folder(path.join(work, `new-${i + 1}`), true);
+    await pipeline(base.config);
+    await mkdir(path.join(base.input, path.dirname(added.rel)), { recursive: true });
+    await writeFile(path.join(base.input, added.rel), added.text);
+    await quiet.settle();
+    record('oneNew', await pipeline(base.config));
+    quiet.removed(); // the run replaced the base state's output folder
+    const misses = (await report(base.output)).cache.misses;
     if (misses !== 1) log(`  warning: one-new-digest rerun parsed ${misses} files`);
-    await rm(path.join(input, path.dirname(added.rel)), { recursive: true });
-    if (i < runs - 1) await pipeline(); // back to the base state (not timed)
   }
   log(`  no change ${result.noChange.map(fmt).join(', ')}; --version ${result.version.map(fmt).join(', ')}; one new digest ${result.oneNew.map(fmt).join(', ')}`);
-  await rm(work, { recursive: true, force: true });
   return result;
 }
 
@@ -248,6 +303,8 @@ Options:
   --scale N       copies in the synthetic corpus (default 10)
   --skip-1x       skip the 1x corpus
   --skip-scale    skip the synthetic corpus
+  --settle S      seconds to wait after files were removed before a timed run (default
+                  ${SETTLE_SECONDS}; see SETTLE_SECONDS in test/bench/bench.ts; 0 turns it off)
   --help          show this help
 `;
 
@@ -259,6 +316,7 @@ async function main(): Promise<void> {
     'skip-scale': { type: 'boolean', default: false },
     'skip-1x': { type: 'boolean', default: false },
     corpus: { type: 'string', default: CORPUS },
+    settle: { type: 'string', default: String(SETTLE_SECONDS) },
   });
   const log = (s: string): void => void process.stdout.write(`${s}\n`);
   const source = path.resolve(values.corpus);
@@ -276,13 +334,14 @@ async function main(): Promise<void> {
   const scale = Number(values.scale);
   const tmp = await mkdtemp(path.join(tmpdir(), 'dpf-bench-'));
   const results: ScenarioResult[] = [];
+  const quiet = settler(Number(values.settle), log);
   try {
-    if (!values['skip-1x']) results.push(await benchCorpus(`1x (${path.basename(source)})`, source, Number(values.runs), path.join(tmp, '1x'), naive, log));
+    if (!values['skip-1x']) results.push(await benchCorpus(`1x (${path.basename(source)})`, source, Number(values.runs), path.join(tmp, '1x'), naive, log, quiet));
     if (!values['skip-scale'] && scale > 1) {
       const synth = path.join(tmp, `synth-${scale}x`);
       const made = await synthCorpus({ from: source, out: synth, scale });
       log(`\nsynth: ${made.files} files (+${made.plan.dayStep} days, +${made.plan.monthStep} id months per copy)`);
-      results.push(await benchCorpus(`${scale}x (synthetic)`, synth, Number(values.runs10), path.join(tmp, `${scale}x`), naive, log));
+      results.push(await benchCorpus(`${scale}x (synthetic)`, synth, Number(values.runs10), path.join(tmp, `${scale}x`), naive, log, quiet));
     }
   } finally {
     await rm(tmp, { recursive: true, force: true });

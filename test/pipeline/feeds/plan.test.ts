@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paperGuid } from '../../../pipeline/feeds/items.ts';
-import { listFeeds } from '../../../pipeline/feeds/plan.ts';
+import { listFeeds, planBaseFeeds } from '../../../pipeline/feeds/plan.ts';
+import { feedSite } from '../../../pipeline/feeds/site.ts';
 import type { PlannedFeed } from '../../../pipeline/feeds/plan.ts';
 import type { Dataset } from '../../../src/types.ts';
 import { TEST_CONFIG, fixtureOrder, loadFixture, makeContext, planFor, substringSearch } from '../../helpers/feeds-build.ts';
@@ -99,5 +100,20 @@ describe('planFeeds', () => {
     expect(result.invalidDates).toEqual(bad.papers);
     expect(result.main.items).toEqual([]);
     expect(result.daily.items).toEqual([]);
+  });
+});
+
+describe('planBaseFeeds', () => {
+  it('is planFeeds in two parts: the extra feeds come with the search, and share the main feed\'s items', () => {
+    const search = substringSearch(dataset);
+    const { plan } = planFor(ctx, dataset, search);
+    const { extraFeeds, ...base } = planBaseFeeds(feedSite(ctx.config), ctx.config.feeds, dataset);
+    const { extra, unknownAuthors } = extraFeeds(search);
+    expect({ ...base, extra, unknownAuthors }).toEqual(plan);
+    expect(unknownAuthors.length).toBeGreaterThan(0); // TEST_CONFIG's "no-such-author"
+    const mainItems = new Set(base.main.items);
+    const shared = extra.flatMap((f) => f.items).filter((i) => base.main.items.some((m) => m.id === i.id));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const item of shared) expect(mainItems.has(item)).toBe(true);
   });
 });

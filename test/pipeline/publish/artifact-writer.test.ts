@@ -103,4 +103,31 @@ describe('ArtifactWriter', () => {
     expect(Object.keys(await treeHashes(p.output)).sort()).toEqual(['edited.json', 'fresh.json', 'known.xml', 'new/place.json', 'other.xml', 'report.json', 'same.json']);
     expect((await readdir(p.dir)).filter((n) => n.startsWith('.output.'))).toEqual([]);
   });
+
+  it('links by content alone when asked (link), and says when it cannot', async () => {
+    const p = await project({});
+    await writeFiles(p.output, { 'doc.xml': '<doc/>\n' });
+    const info = await stat(path.join(p.output, 'doc.xml'));
+    const { writer, files } = await writerFor(p);
+    const known = { sha256: sha('<doc/>\n'), size: 7 };
+    // Nothing to link from before `reuse`.
+    expect(writer.link('doc.xml', known)).toBe(false);
+    writer.reuse([{ path: 'doc.xml', ...known, mtimeMs: info.mtimeMs }]);
+    expect(writer.link('report.json', known)).toBe(false);
+    expect(writer.link('other.xml', { sha256: sha('<other/>\n'), size: 9 })).toBe(false);
+    expect(writer.link('copy.xml', known)).toBe(true);
+    // Each file of the last output is linked once.
+    expect(writer.link('doc.xml', known)).toBe(false);
+    writer.emit([{ path: 'doc.xml', data: '<doc/>\n' }]);
+    expect(await writer.flush()).toEqual([
+      { path: 'copy.xml', ...known },
+      { path: 'doc.xml', ...known },
+    ]);
+    expect(writer.linked).toBe(1);
+    // A path already taken is refused, not linked twice.
+    expect(writer.link('copy.xml', known)).toBe(false);
+    await writer.commit('{}\n');
+    expect(await readFile(path.join(p.output, 'copy.xml'), 'utf8')).toBe('<doc/>\n');
+    expect([...files.values()].flatMap((f) => f.messages)).toEqual([]);
+  });
 });

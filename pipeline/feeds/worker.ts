@@ -1,0 +1,136 @@
+/**
+ * The feeds thread (pipeline/feeds/thread.ts runs it): the feeds step's work
+ * (`buildFeeds`, render.ts) on a core of its own while the main thread builds the
+ * search index and the page, with the feed cache of its own (loaded, staged, written and pruned
+ * here, as the main thread asks).
+ *
+ * Requests are taken in order; each but `search` gets one reply, in order. `start` gets
+ * `done` once `search` has come and every feed is rendered: main, daily, weekly and the
+ * archives are rendered before the saved queries' results are needed.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { Dataset } from '../../src/types.ts';
+import type { CacheProblem } from '../cache/cache-file.ts';
+import { FeedCache, type FeedCacheVersions, type StagedFeedCache } from '../cache/feed-cache.ts';
+import { notePaperDigest } from '../cache/paper-digest.ts';
+import { createStepContext, type ResolvedConfig } from '../context.ts';
+import type { Artifact, KnownContent } from '../publish/artifact.ts';
+import { serializeMessages, type SerializedMessage } from '../report/diagnostics.ts';
+import { buildFeeds } from './render.ts';
+
+export type FeedsRequest =
+  | {
+      type: 'start';
+      config: ResolvedConfig;
+      /** The input's cache folder (`ResolvedConfig#cacheWorkDir`), or null: in-run sharing only. */
+      cacheDir: string | null;
+      versions: FeedCacheVersions;
+      dataset: Dataset;
+      /** Each paper's content digest (pipeline/cache/paper-digest.ts), in `dataset.papers` order; null without a cache folder. */
+      digests: string[] | null;
+    }
+  | { type: 'search'; results: Record<string, string[]> }
+  | { type: 'documents'; paths: string[] }
+  | { type: 'stage' }
+  | { type: 'write' }
+  | { type: 'unused' }
+  | { type: 'remove'; files: string[] };
+
+/** An artifact as it crosses to the main thread: its bytes, or only their digest (a cached archive document, fetched with `documents` when it cannot be linked). */
+export type WireArtifact = { path: string; data: string | Uint8Array } | { path: string; known: KnownContent };
+
+export type FeedsReply =
+  | {
+      type: 'done';
+      artifacts: WireArtifact[];
+      /** Diagnostics by file path, in the order the files were first given one. */
+      messages: [string, SerializedMessage[]][];
+      infos: string[];
+      counts: Record<string, number>;
+      /** Worker time from `start` to `done`, ms. */
+      ms: number;
+    }
+  | { type: 'documents'; data: Uint8Array[] }
+  | { type: 'staged'; staged: Omit<StagedFeedCache, 'write'> | null }
+  | { type: 'written' }
+  | { type: 'unused'; files: string[] }
+  | { type: 'removed'; count: number }
+  | { type: 'error'; message: string; stack?: string };
+
+/** Each reply also carries the cache problems found since the last one. */
+export type FeedsMessage = FeedsReply & { discarded: CacheProblem[] };
+
+let cache: FeedCache | null = null;
+let artifacts = new Map<string, Artifact>();
+let staged: StagedFeedCache | null = null;
+let reported = 0;
+let searched: (results: Record<string, string[]>) => void = () => undefined;
+const search = new Promise<Record<string, string[]>>((resolve) => (searched = resolve));
+
+function reply(message: FeedsReply): void {
+  const discarded = cache ? cache.discarded.slice(reported) : [];
+  reported += discarded.length;
+  parentPort!.postMessage({ ...message, discarded } satisfies FeedsMessage);
+}
+
+async function start(request: Extract<FeedsRequest, { type: 'start' }>): Promise<void> {
+  const t = performance.now();
+  const { config, dataset, digests } = request;
+  if (digests) dataset.papers.forEach((paper, i) => notePaperDigest(paper, digests[i]!));
+  cache = new FeedCache(request.cacheDir, request.versions);
+  await cache.load();
+  const infos: string[] = [];
+  const logger = { info: (line: string) => infos.push(line), progress: () => undefined, warn: (line: string) => infos.push(line) };
+  const { ctx, files } = createStepContext({ config, logger, caches: { parse: null, vectors: null, feeds: cache } });
+  const lookup = search.then((results) => (query: string): string[] => {
+    const ids = results[query];
+    if (!ids) throw new Error(`feeds thread: no results for the saved query ${JSON.stringify(query)}`);
+    return ids;
+  });
+  const { value, counts } = await buildFeeds(ctx, cache, dataset, lookup);
+  artifacts = new Map(value.map((a) => [a.path, a]));
+  const wire = value.map((a): WireArtifact => (a.known ? { path: a.path, known: a.known } : { path: a.path, data: a.data }));
+  const messages = [...files].map(([path, file]): [string, SerializedMessage[]] => [path, serializeMessages(file)]);
+  reply({ type: 'done', artifacts: wire, messages, infos, counts, ms: performance.now() - t });
+}
+
+async function handle(request: Exclude<FeedsRequest, { type: 'search' }>): Promise<void> {
+  switch (request.type) {
+    case 'start':
+      return start(request);
+    case 'documents': {
+      // A cached archive's getter reads (and checks) its file, or renders it anew.
+      const data = request.paths.map((path) => {
+        const bytes = artifacts.get(path)!.data;
+        return typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+      });
+      return reply({ type: 'documents', data });
+    }
+    case 'stage': {
+      artifacts = new Map();
+      staged = cache!.stage();
+      return reply({ type: 'staged', staged: staged && { items: staged.items, itemShards: staged.itemShards, archives: staged.archives } });
+    }
+    case 'write':
+      await staged?.write();
+      return reply({ type: 'written' });
+    case 'unused':
+      return reply({ type: 'unused', files: await cache!.unused() });
+    case 'remove':
+      return reply({ type: 'removed', count: await cache!.remove(request.files) });
+  }
+}
+
+// One request at a time, in order (`start` waits for `search`, which must not wait behind it).
+let queue = Promise.resolve();
+parentPort?.on('message', (request: FeedsRequest) => {
+  if (request.type === 'search') {
+    searched(request.results);
+    return;
+  }
+  queue = queue.then(() =>
+    handle(request).catch((error: unknown) =>
+      reply({ type: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined }),
+    ),
+  );
+});
