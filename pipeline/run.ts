@@ -132,8 +132,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       const handed = handOver(await steps.run('index', indexStep, dataset), writer, caches);
       vectors = handed.vectors;
       if (feedsThread.booted) {
-        feedsThread.search(Object.fromEntries(savedQueries(config).map((q) => [q, handed.search(q)])));
+        // The page first: its files are written while the saved queries run here.
         writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index }));
+        feedsThread.search(Object.fromEntries(savedQueries(config).map((q) => [q, handed.search(q)])));
         writer.emit(await steps.run('feeds', feedsFromThread, { thread: feedsThread, link: (rel, known) => writer.link(rel, known) }));
         feedCache = await feedsThread.stage();
       } else {

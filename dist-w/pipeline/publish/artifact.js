@@ -1,0 +1,1 @@
+//# sourceMappingURL=artifact.js.map

@@ -1,0 +1,146 @@
+// src/page/paper-view.ts
+import { appendText, authorLinks, infoLine, paperHref, paperLinks, safeUrl } from "./render.js";
+var TAGS = { p: "p", ul: "ul", ol: "ol", li: "li", b: "strong", i: "em", code: "code", pre: "pre", a: "a", br: "br", quote: "blockquote" };
+function appendSummary(parent, nodes) {
+  for (const node of nodes) {
+    if (typeof node === "string") {
+      appendText(parent, node);
+      continue;
+    }
+    const tag = TAGS[node.k];
+    if (!tag) {
+      appendSummary(parent, node.c ?? []);
+      continue;
+    }
+    const el = document.createElement(tag);
+    if (node.k === "a") {
+      const href = safeUrl(node.href ?? null, location.href);
+      if (!href) {
+        appendSummary(parent, node.c ?? []);
+        continue;
+      }
+      const a = el;
+      a.href = href;
+      a.rel = "noopener noreferrer";
+    }
+    if (node.k === "ol" && typeof node.start === "number") el.start = node.start;
+    if (node.k === "pre" || node.k === "code") el.textContent = (node.c ?? []).filter((c) => typeof c === "string").join("");
+    else appendSummary(el, node.c ?? []);
+    parent.append(el);
+  }
+}
+function renderSummary(sections) {
+  const box = document.createElement("div");
+  box.className = "summary";
+  let list = null;
+  for (const s of sections) {
+    if (s.label === null) {
+      if (!list) box.append(list = document.createElement("ul"));
+      const li = document.createElement("li");
+      appendSummary(li, s.body);
+      list.append(li);
+      continue;
+    }
+    list = null;
+    const section = document.createElement("section");
+    const h = document.createElement("h3");
+    h.textContent = s.label;
+    const body = document.createElement("div");
+    body.className = "section-body";
+    if (s.body.every((n) => typeof n === "string")) {
+      const p = document.createElement("p");
+      appendSummary(p, s.body);
+      body.append(p);
+    } else appendSummary(body, s.body);
+    section.append(h, body);
+    box.append(section);
+  }
+  return box;
+}
+function heading(text) {
+  const h = document.createElement("h2");
+  h.textContent = text;
+  return h;
+}
+function renderPaper(meta, record, related, t) {
+  const back = document.createElement("p");
+  back.className = "back";
+  const home = document.createElement("a");
+  home.href = "./";
+  home.className = "back-link";
+  home.textContent = t.backToSearch;
+  back.append(home);
+  const h1 = document.createElement("h1");
+  h1.className = "paper-title";
+  appendText(h1, meta.title);
+  const thumb = safeUrl(meta.thumbnail, location.href);
+  const figure = [];
+  if (thumb) {
+    const img = document.createElement("img");
+    img.className = "thumb";
+    img.alt = "";
+    img.decoding = "async";
+    img.referrerPolicy = "no-referrer";
+    img.width = 320;
+    img.height = 180;
+    img.src = thumb;
+    img.addEventListener("error", () => img.remove());
+    figure.push(img);
+  }
+  const authors = document.createElement("p");
+  authors.className = "authors";
+  authorLinks(authors, record.authors.map((a) => a.name), record.authors.map((a) => a.key), record.authorsTruncated, t);
+  const dates = document.createElement("ul");
+  dates.className = "dates";
+  for (const d of record.dates.length ? record.dates : [meta.date]) {
+    const li = document.createElement("li");
+    const time = document.createElement("time");
+    time.dateTime = d;
+    time.textContent = d;
+    li.append(time);
+    dates.append(li);
+  }
+  const relatedList = document.createElement("ol");
+  relatedList.className = "related";
+  for (const r of related) {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = paperHref(r.id);
+    a.className = "title";
+    a.dataset.id = r.id;
+    appendText(a, r.title);
+    const info = document.createElement("span");
+    info.className = "related-info";
+    info.textContent = ` \xB7 ${r.date} \xB7 ${t.votes(r.votes)}`;
+    li.append(a, info);
+    relatedList.append(li);
+  }
+  const relatedBlock = [heading(t.related)];
+  if (related.length) relatedBlock.push(relatedList);
+  else {
+    const none = document.createElement("p");
+    none.textContent = t.noRelated;
+    relatedBlock.push(none);
+  }
+  return [
+    back,
+    h1,
+    infoLine(meta, t),
+    ...figure,
+    heading(t.authors),
+    authors,
+    heading(t.summary),
+    renderSummary(record.summary),
+    heading(t.listedOn),
+    dates,
+    heading(t.links),
+    paperLinks(meta, t),
+    ...relatedBlock
+  ];
+}
+export {
+  appendSummary,
+  renderPaper,
+  renderSummary
+};
+//# sourceMappingURL=paper-view.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=protocol.js.map
