@@ -1,1 +1,0 @@
-//# sourceMappingURL=protocol.js.map
