@@ -12,6 +12,10 @@
  * the steps after "read" are skipped and only report.json is rewritten. Otherwise every artifact
  * goes into a staging folder as soon as a step returns it (pipeline/publish/artifact-writer.ts),
  * swapped in as the output folder at the end.
+ *
+ * Feeds thread (pipeline/feeds/thread.ts): on a large input the feeds are rendered on a worker
+ * thread from the end of "enrich"; the main thread builds the index and the page meanwhile, runs
+ * the saved queries for it, and takes its artifacts over in step "feeds", after "page".
  */
 import { byString } from '../src/compare.ts';
 import type { VFile } from 'vfile';
