@@ -84,9 +84,12 @@ export class FeedsThread implements FeedCacheControl {
     for (const w of this.waiting.splice(0)) w.reject(this.failure);
   }
 
+  /** Sends a request; a request that cannot be sent (a value that cannot be cloned) fails the thread. */
   private post(request: FeedsRequest): void {
     if (!this.worker) throw new Error('the feeds thread was not booted');
-    void this.worker.then((w) => w.postMessage(request), () => undefined);
+    this.worker
+      .then((w) => w.postMessage(request))
+      .catch((error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))));
   }
 
   private ask<T extends FeedsReply['type']>(request: FeedsRequest, type: T): Promise<Reply<T>> {

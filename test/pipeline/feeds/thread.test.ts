@@ -77,6 +77,19 @@ describe('FeedsThread', () => {
     }
     await expect(thread.unused()).rejects.toThrow(/closed/);
   });
+
+  it('fails, and does not hang, when a request cannot be sent', async () => {
+    const thread = new FeedsThread();
+    try {
+      thread.boot();
+      const config = { ...makeContext().config, notData: () => 1 } as unknown as TestContext['config'];
+      thread.start({ config, cacheDir: null, versions: feedCacheVersions(), dataset: { papers: [], authors: [] } });
+      await expect(thread.result()).rejects.toThrow(/could not be cloned/);
+      await expect(thread.stage()).rejects.toThrow(/could not be cloned/);
+    } finally {
+      await thread.close();
+    }
+  });
 });
 
 const CONFIG = `export default {
