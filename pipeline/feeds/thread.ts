@@ -32,7 +32,10 @@ export type FeedsThreadOption = boolean | 'auto';
  */
 export const FEEDS_THREAD_BYTES = 2_000_000;
 
-/** Whether a run over `bytes` of input uses the feeds thread. */
+/**
+ * Whether a run over `bytes` bytes of input (every input file's size, cached or not) uses the
+ * feeds thread, on a machine with `cores` cores (`os.availableParallelism()`).
+ */
 export function useFeedsThread(option: FeedsThreadOption, bytes: number, cores = availableParallelism()): boolean {
   if (typeof option === 'boolean') return option;
   return cores >= 2 && bytes >= FEEDS_THREAD_BYTES;
@@ -120,7 +123,11 @@ export class FeedsThread implements FeedCacheControl {
     this.post({ type: 'search', results });
   }
 
-  /** The thread's rendered feeds: waits for them. */
+  /**
+   * The thread's answer to `start`: every feed's artifacts (bytes, or a cached archive's digest
+   * only), diagnostics by file, log lines, counts and its time (ms). Rejects with the thread's
+   * error (`feeds thread: …`) or when it was not started.
+   */
   result(): Promise<Reply<'done'>> {
     return this.done ?? Promise.reject(new Error('the feeds thread was not started'));
   }
@@ -130,15 +137,21 @@ export class FeedsThread implements FeedCacheControl {
     return (await this.ask({ type: 'documents', paths }, 'documents')).data;
   }
 
+  /**
+   * Stages the thread's feed cache (`FeedCache#stage`, in the thread): what it would write, or
+   * null; `write` asks the thread to write it. Rejects when the thread failed or was closed.
+   */
   async stage(): Promise<StagedFeedCache | null> {
     const { staged } = await this.ask({ type: 'stage' }, 'staged');
     return staged && { ...staged, write: () => this.ask({ type: 'write' }, 'written').then(() => undefined) };
   }
 
+  /** The archive documents of the thread's feed cache this run did not use (`FeedCache#unused`): absolute paths. */
   async unused(): Promise<string[]> {
     return (await this.ask({ type: 'unused' }, 'unused')).files;
   }
 
+  /** Removes those files in the thread (`FeedCache#remove`); resolves to how many were removed. */
   async remove(files: readonly string[]): Promise<number> {
     return (await this.ask({ type: 'remove', files: [...files] }, 'removed')).count;
   }
