@@ -68,7 +68,7 @@ export class FeedsThread implements FeedCacheControl {
       worker!.on('exit', (code) => this.fail(new Error(`the feeds thread exited with code ${code}`)));
       return worker!;
     });
-    this.worker.catch((error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))));
+    this.worker.catch((error: unknown) => this.fail(error));
   }
 
   private answer(message: FeedsMessage): void {
@@ -82,8 +82,9 @@ export class FeedsThread implements FeedCacheControl {
     } else next.resolve(message);
   }
 
-  private fail(error: Error): void {
-    this.failure ??= error;
+  /** Ends every pending request with the thread's first failure (`error`, or what it throws, as an Error). */
+  private fail(error: unknown): void {
+    this.failure ??= error instanceof Error ? error : new Error(String(error));
     for (const w of this.waiting.splice(0)) w.reject(this.failure);
   }
 
@@ -92,7 +93,7 @@ export class FeedsThread implements FeedCacheControl {
     if (!this.worker) throw new Error('the feeds thread was not booted');
     this.worker
       .then((w) => w.postMessage(request))
-      .catch((error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))));
+      .catch((error: unknown) => this.fail(error));
   }
 
   private ask<T extends FeedsReply['type']>(request: FeedsRequest, type: T): Promise<Reply<T>> {
@@ -178,7 +179,7 @@ export const feedsFromThread: Step<{ thread: FeedsThread; link: (path: string, k
 ) => {
   const done = await thread.result();
   for (const [path, messages] of done.messages) restoreMessages(ctx.file(path), messages);
-  for (const line of done.infos) ctx.logger.info(line);
+  for (const [level, line] of done.lines) ctx.logger[level](line);
   const artifacts: Artifact[] = [];
   const fetch: { path: string; known: KnownContent }[] = [];
   for (const a of done.artifacts) {

@@ -45,7 +45,8 @@ export type FeedsReply =
       artifacts: WireArtifact[];
       /** Diagnostics by file path, in the order the files were first given one. */
       messages: [string, SerializedMessage[]][];
-      infos: string[];
+      /** What the step logged, in order, at its level. */
+      lines: ['info' | 'warn', string][];
       counts: Record<string, number>;
       /** Worker time from `start` to `done`, ms. */
       ms: number;
@@ -79,19 +80,19 @@ async function start(request: Extract<FeedsRequest, { type: 'start' }>): Promise
   if (digests) dataset.papers.forEach((paper, i) => notePaperDigest(paper, digests[i]!));
   cache = new FeedCache(request.cacheDir, request.versions);
   await cache.load();
-  const infos: string[] = [];
-  const logger = { info: (line: string) => infos.push(line), progress: () => undefined, warn: (line: string) => infos.push(line) };
+  const lines: ['info' | 'warn', string][] = [];
+  const logger = { info: (line: string) => lines.push(['info', line]), progress: () => undefined, warn: (line: string) => lines.push(['warn', line]) };
   const { ctx, files } = createStepContext({ config, logger, caches: { parse: null, vectors: null, feeds: cache } });
   const lookup = search.then((results) => (query: string): string[] => {
     const ids = results[query];
-    if (!ids) throw new Error(`feeds thread: no results for the saved query ${JSON.stringify(query)}`);
+    if (!ids) throw new Error(`no results for the saved query ${JSON.stringify(query)}`);
     return ids;
   });
   const { value, counts } = await buildFeeds(ctx, cache, dataset, lookup);
   artifacts = new Map(value.map((a) => [a.path, a]));
   const wire = value.map((a): WireArtifact => (a.known ? { path: a.path, known: a.known } : { path: a.path, data: a.data }));
   const messages = [...files].map(([path, file]): [string, SerializedMessage[]] => [path, serializeMessages(file)]);
-  reply({ type: 'done', artifacts: wire, messages, infos, counts, ms: performance.now() - t });
+  reply({ type: 'done', artifacts: wire, messages, lines, counts, ms: performance.now() - t });
 }
 
 async function handle(request: Exclude<FeedsRequest, { type: 'search' }>): Promise<void> {
