@@ -127,8 +127,7 @@ export function diagnosticLines(diagnostics: readonly ReportDiagnostic[], option
     seen.set(d.ruleId, rule);
     if (rule.total > perRule) continue;
     const label = LABEL[d.severity];
-    const file = options.pathOf ? options.pathOf(d.file) : d.file;
-    const where = d.file.startsWith('(') ? d.file : `${file}:${d.line}:${d.column}`;
+    const where = d.file.startsWith('(') ? d.file : `${options.pathOf?.(d.file) ?? d.file}:${d.line}:${d.column}`;
     const [first = '', ...rest] = wrap(d.reason, width, { lead: `${where}  ${label}  ${d.ruleId}  ` });
     // The colour goes around the label only, after the wrap (escapes take no columns).
     lines.push(options.color ? first.replace(`  ${label}  `, `  ${paint(d.severity, label)}  `) : first, ...rest);
