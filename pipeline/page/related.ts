@@ -17,6 +17,7 @@
  */
 import type { BuiltIndex } from '../../src/search/index-builder.ts';
 import { SEARCH_FIELDS } from '../../src/search/options.ts';
+import { readPostings } from '../../src/search/postings.ts';
 
 /** How many related papers each paper keeps. */
 export const RELATED_COUNT = 5;
@@ -35,37 +36,20 @@ const TITLE = SEARCH_FIELDS.indexOf('title');
 const SUMMARY = SEARCH_FIELDS.indexOf('summary');
 
 /**
- * Reads one term's postings, `bytes[from, to)` as index-builder writes them
- * (`{"<field>":{"<short>":freq,...},...}`: ASCII digits, no spaces), into `docs`/`tf` (parallel,
- * one entry per paper): the title frequency times TITLE_WEIGHT plus the summary frequency.
- * `slot[doc]` is the paper's entry + 1 while reading (0 otherwise; reset before returning).
- * Returns the number of papers.
+ * Reads one term's postings, `bytes[from, to)` as index-builder writes them (the JSON string of
+ * the compact format, src/search/postings.ts), into `docs`/`tf` (parallel, one entry per paper):
+ * the title frequency times TITLE_WEIGHT plus the summary frequency. `slot[doc]` is the paper's
+ * entry + 1 while reading (0 otherwise; reset before returning). Returns the number of papers.
  */
 function readTerm(bytes: Uint8Array, from: number, to: number, docs: Int32Array, tf: Float64Array, slot: Int32Array): number {
   let count = 0;
-  let i = from;
-  let field = -1;
-  let depth = 0;
-  while (i < to) {
-    const c = bytes[i]!;
-    if (c === 123 /* { */) {
-      depth++;
-      i++;
-    } else if (c === 125 /* } */) {
-      depth--;
-      i++;
-    } else if (c === 34 /* " */) {
-      let n = 0;
-      for (i++; bytes[i] !== 34; i++) n = n * 10 + (bytes[i]! - 48);
-      i += 2; // closing quote and colon
-      if (depth === 1) {
-        field = n;
-        continue;
-      }
-      let f = 0;
-      for (; bytes[i]! >= 48 && bytes[i]! <= 57; i++) f = f * 10 + (bytes[i]! - 48);
+  readPostings(
+    (i) => bytes[i]!,
+    from + 1,
+    to - 1,
+    (field, n, f) => {
       const w = field === TITLE ? f * TITLE_WEIGHT : field === SUMMARY ? f : 0;
-      if (w === 0) continue;
+      if (w === 0) return;
       let at = slot[n]! - 1;
       if (at < 0) {
         at = count++;
@@ -74,8 +58,8 @@ function readTerm(bytes: Uint8Array, from: number, to: number, docs: Int32Array,
         tf[at] = 0;
       }
       tf[at]! += w;
-    } else i++; // commas
-  }
+    },
+  );
   for (let k = 0; k < count; k++) slot[docs[k]!] = 0;
   return count;
 }

@@ -3,11 +3,11 @@
  * returns it as the artifact `search-index.json`, plus a search function for the feeds step
  * (saved queries) and the built index for the page step.
  *
- * search-index.json is exactly `JSON.stringify(miniSearch)` of a MiniSearch built with
- * `indexOptions` and the papers added in dataset order, with its terms sorted:
- * `MiniSearch.loadJSON(text, indexOptions)` loads it. The analyzer version travels as one extra
- * top-level key (`analyzerVersion`, first in the file), which MiniSearch's loader ignores and the
- * project's client checks.
+ * search-index.json is `JSON.stringify(miniSearch)` of a MiniSearch built with `indexOptions`
+ * and the papers added in dataset order, with its terms sorted and each term's postings in the
+ * compact format of src/search/postings.ts: `MiniSearch.loadJS(expandIndex(text), indexOptions)`
+ * loads it. The analyzer version travels as one extra top-level key (`analyzerVersion`, first in
+ * the file), which MiniSearch's loader ignores and the project's client checks.
  *
  * The index is not built with `MiniSearch#add` but from per-paper term vectors
  * (src/search/vectors.ts, merged by src/search/index-builder.ts), which the vector cache keeps

@@ -6,7 +6,7 @@
  * - `manifest.json`: MiniSearch's global statistics (document count, field ids, average field
  *   lengths), the analyzer version and the list of chunk files below.
  * - `<root>t/<n>.json` term chunks (`root` is a folder named by a hash of all chunks): consecutive runs of MiniSearch's serialized `index`
- *   entries (`[term, {fieldId: {shortId: termFrequency}}]`), terms sorted by UTF-16 code unit.
+ *   entries (`[term, postings]`, the postings compact: src/search/postings.ts), terms sorted by UTF-16 code unit.
  *   Chunk i holds the terms `>= terms.first[i]` and `< terms.first[i + 1]`.
  * - `<root>d/<n>.json` doc chunks: for the documents `n * docs.block ..`, what MiniSearch needs
  *   to score and filter them (external id, field lengths, date, votes).
@@ -22,13 +22,12 @@
  * the query can match and the documents those terms point to, with the manifest's statistics,
  * so scores equal those of the full `search-index.json`.
  */
-import type { SerializedPostings } from '../search/internals.ts';
 import type { AuthorRef } from '../types.ts';
 
-export const PAGE_FORMAT = 2;
+export const PAGE_FORMAT = 3;
 
-/** One serialized MiniSearch index entry: term -> field id -> short doc id -> term frequency. */
-export type TermEntry = [term: string, fields: SerializedPostings];
+/** One entry of search-index.json's `index`: a term and its compact postings (src/search/postings.ts). */
+export type TermEntry = [term: string, postings: string];
 
 export interface ChunkList {
   /** Number of chunks: files `<root><kind>/0.json` .. `<root><kind>/<count - 1>.json`. */

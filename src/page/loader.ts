@@ -10,8 +10,9 @@ import { AnalyzerMismatchError, checkAnalyzerVersion, createSearchClient } from 
 import type { ClientSearchOptions, SearchClient, SearchHit } from '../search/client.ts';
 import { passesFilters } from '../search/filters.ts';
 import type { PaperFilters } from '../search/filters.ts';
-import { AssembledMiniSearch, decodePostings } from '../search/internals.ts';
-import type { SerializedPostings, TermData, TermIndex } from '../search/internals.ts';
+import { AssembledMiniSearch } from '../search/internals.ts';
+import type { TermData, TermIndex } from '../search/internals.ts';
+import { decodePostings } from '../search/postings.ts';
 import { planQuery, transpositions } from '../search/query.ts';
 import { chunkOf, chunksWithPrefix, PAGE_FORMAT } from './format.ts';
 import type { DocChunk, Manifest, MetaChunk, MetaRecord, TermEntry } from './format.ts';
@@ -57,7 +58,7 @@ export class ChunkedIndex {
   private readonly metaChunks = new Map<number, Promise<MetaChunk>>();
   private readonly loadedDocs = new Map<number, DocChunk>();
   /** Each loaded term chunk as a radix tree, built once (prefix and fuzzy lookups per query). */
-  private readonly termTrees = new Map<number, SearchableMap<SerializedPostings>>();
+  private readonly termTrees = new Map<number, SearchableMap<string>>();
   onProgress: (p: LoadProgress) => void = () => {};
   /** Where the last search spent its time (ms), for the benchmark. */
   lastTimings: Record<string, number> = {};
@@ -71,8 +72,8 @@ export class ChunkedIndex {
    */
   private readonly ms: AssembledMiniSearch;
   private readonly client: SearchClient;
-  /** Postings as MiniSearch holds them (field id -> short id -> frequency), converted once. */
-  private readonly termMaps = new WeakMap<SerializedPostings, ConvertedTerm>();
+  /** By term: its postings as MiniSearch holds them (field id -> short id -> frequency), converted once. */
+  private readonly termMaps = new Map<string, ConvertedTerm>();
 
   private constructor(manifest: Manifest, fetchJson: FetchJson, base: string) {
     this.manifest = manifest;
@@ -129,13 +130,13 @@ export class ChunkedIndex {
     return p;
   }
 
-  private async terms(n: number): Promise<SearchableMap<SerializedPostings>> {
+  private async terms(n: number): Promise<SearchableMap<string>> {
     const have = this.termTrees.get(n);
     if (have) return have;
     const entries = await this.cached(this.termChunks, n, `t/${n}.json`);
     let tree = this.termTrees.get(n);
     if (!tree) {
-      tree = new SearchableMap<SerializedPostings>();
+      tree = new SearchableMap<string>();
       for (const [t, d] of entries) tree.set(t, d);
       this.termTrees.set(n, tree);
     }
@@ -158,8 +159,8 @@ export class ChunkedIndex {
   }
 
   /** A term's postings as MiniSearch holds them, the doc chunks they point into and their count. */
-  private termMap(postings: SerializedPostings, block: number): ConvertedTerm {
-    let c = this.termMaps.get(postings);
+  private termMap(term: string, postings: string, block: number): ConvertedTerm {
+    let c = this.termMaps.get(term);
     if (!c) {
       const data = decodePostings(postings);
       const blocks = new Set<number>();
@@ -169,7 +170,7 @@ export class ChunkedIndex {
         count += docs.size;
       }
       c = { data, blocks: [...blocks], count };
-      this.termMaps.set(postings, c);
+      this.termMaps.set(term, c);
     }
     return c;
   }
@@ -191,7 +192,7 @@ export class ChunkedIndex {
    * itself, its prefix matches and, when no chunk holds the term, its one-edit neighbours, as
    * MiniSearch finds them, among the chunks that hold the term and its prefixes.
    */
-  private async candidateTerms(query: string): Promise<Map<string, SerializedPostings>> {
+  private async candidateTerms(query: string): Promise<Map<string, string>> {
     const first = this.manifest.terms.first;
     const plan = planQuery(query).terms.map((t) => ({
       ...t,
@@ -199,7 +200,7 @@ export class ChunkedIndex {
     }));
     const needed = [...new Set(plan.flatMap((p) => p.chunks))];
     const loaded = new Map(await Promise.all(needed.map(async (n) => [n, await this.terms(n)] as const)));
-    const out = new Map<string, SerializedPostings>();
+    const out = new Map<string, string>();
     for (const p of plan) {
       // The union over the chunks' trees equals a lookup in one tree holding all of them.
       const trees = p.chunks.map((n) => loaded.get(n)!);
@@ -261,8 +262,8 @@ export class ChunkedIndex {
     const block = this.manifest.docs.block;
     const needed = new Set<number>();
     let postings = 0;
-    for (const data of candidates.values()) {
-      const { blocks, count } = this.termMap(data, block);
+    for (const [term, data] of candidates) {
+      const { blocks, count } = this.termMap(term, data, block);
       for (const b of blocks) needed.add(b);
       postings += count;
     }
@@ -271,7 +272,7 @@ export class ChunkedIndex {
     const t2 = performance.now();
     // MiniSearch's term index for this query: the same entries loadJS would build from them.
     const index = this.ms.newTermIndex();
-    for (const [term, postings] of candidates) index.set(term, this.termMap(postings, block).data);
+    for (const [term, postings] of candidates) index.set(term, this.termMap(term, postings, block).data);
     const timings = { terms: t1 - t0, docs: t2 - t1, load: performance.now() - t2, candidates: candidates.size, postings };
     return { query, index, timings };
   }

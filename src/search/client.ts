@@ -13,13 +13,15 @@ import { ANALYZER_VERSION, cleanText, extractArxivIds, isLatinTerm, nameTerm } f
 import { passesFilters } from './filters.ts';
 import type { PaperFilters } from './filters.ts';
 import { hasTerm, termHolder } from './internals.ts';
-import { loadMiniSearch, loadMiniSearchEntries, scanIndexText } from './load.ts';
+import { expandIndex, loadMiniSearch, loadMiniSearchEntries, scanIndexText } from './load.ts';
 import { VERSION_KEY } from './options.ts';
 import { compareRankKeys, matchedTerms, miniSearchQuery, planQuery, planSearchOptions, rankKey, wordMatched } from './query.ts';
 import type { QueryPlan, RankKey } from './query.ts';
 import type { SearchDocument } from './options.ts';
 
 export { ANALYZER_VERSION, VERSION_KEY };
+/** search-index.json as MiniSearch's own serialized form, for `MiniSearch.loadJS(expandIndex(text), indexOptions)`. */
+export { expandIndex };
 
 /** Thrown when an index was built by another analyzer version (its terms would not match). */
 export class AnalyzerMismatchError extends Error {
@@ -117,7 +119,7 @@ export function loadSearchIndex(json: string | object, options: LoadOptions = {}
     throw new Error('not a MiniSearch index: expected the JSON written to search-index.json');
   }
   checkAnalyzerVersion((js as Record<string, unknown>)[VERSION_KEY]);
-  const ms = loadMiniSearch(js as AsPlainObject);
+  const ms = loadMiniSearch(js as Parameters<typeof loadMiniSearch>[0]);
   return createSearchClient(ms, options);
 }
 

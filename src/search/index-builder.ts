@@ -6,8 +6,8 @@
  * index step's time, and a large heap at 10x). Instead, the analyzer's output per document is
  * a term vector (src/search/vectors.ts, cached by the pipeline), and `IndexBuilder` merges the
  * vectors, in document order, into flat posting lists: the header, the sorted terms and each
- * term's postings as the JSON bytes MiniSearch would write for them (src/search/index-json.ts
- * writes the whole index from these).
+ * term's postings in the compact format of src/search/postings.ts, as JSON string bytes
+ * (src/search/index-json.ts writes the whole index from these).
  *
  * Pure: no `node:` imports.
  */
@@ -19,22 +19,22 @@ import { isLeftOut } from './analyzer.ts';
 import { analyzeFields, eachVectorTerm } from './vectors.ts';
 import type { DocVector, TableVector, VectorTable } from './vectors.ts';
 
-/** A built index: the header, the sorted terms and each term's postings as JSON bytes. */
+/** A built index: the header, the sorted terms and each term's postings as JSON string bytes. */
 export interface BuiltIndex {
   head: IndexHead;
   /** Every term, sorted by code unit. */
   terms: string[];
   /**
-   * Every term's postings, one after the other, exactly as JSON.stringify writes them
-   * (`{"<fieldId>":{"<shortDocId>":freq,...},...}`: ASCII only). Kept as bytes, off the
-   * garbage-collected heap: at 10x this is the largest part of the index.
+   * Every term's postings, one after the other, each the JSON string of its compact form
+   * (src/search/postings.ts: `"0:3,11*2;1:3"`, quotes included; ASCII only). Kept as bytes,
+   * off the garbage-collected heap: at 10x this is the largest part of the index.
    */
   postings: Uint8Array;
   /** Term i's postings are `postings[offsets[i]] .. postings[offsets[i + 1]]`. */
   offsets: Uint32Array;
 }
 
-/** A growable byte buffer for ASCII JSON. */
+/** A growable byte buffer for ASCII text. */
 class ByteWriter {
   buf: Uint8Array;
   length = 0;
@@ -51,16 +51,17 @@ class ByteWriter {
     if (this.length + s.length > this.buf.length) this.grow(s.length);
     for (let i = 0; i < s.length; i++) this.buf[this.length++] = s.charCodeAt(i);
   }
-  /** Writes a non-negative integer in decimal. */
-  int(n: number): void {
+  /** Writes a non-negative integer in base 36 (digits `0-9a-z`). */
+  base36(n: number): void {
     if (this.length + 16 > this.buf.length) this.grow(16);
     let width = 1;
-    for (let p = 10; p <= n; p *= 10) width++;
+    for (let p = 36; p <= n; p *= 36) width++;
     let at = this.length + width;
     this.length = at;
     do {
-      this.buf[--at] = 48 + (n % 10);
-      n = Math.floor(n / 10);
+      const d = n % 36;
+      this.buf[--at] = d < 10 ? 48 + d : 87 + d;
+      n = Math.floor(n / 36);
     } while (n > 0);
   }
 }
@@ -257,26 +258,31 @@ export class IndexBuilder {
     for (let i = 0; i < sorted.length; i++) {
       const t = sorted[i]!;
       offsets[i] = w.length;
-      w.ascii('{');
+      w.ascii('"');
       let firstField = true;
       for (let f = 0; f < fieldCount; f++) {
         const from = start[t * fieldCount + f]!;
         const to = start[t * fieldCount + f + 1]!;
         if (from === to) continue;
-        w.ascii(firstField ? '"' : ',"');
+        if (!firstField) w.ascii(';');
         firstField = false;
-        w.int(f);
-        w.ascii('":{"');
+        w.base36(f);
+        w.ascii(':');
+        let prev = 0;
         for (let j = from; j < to; j++) {
           const k = order[j]!;
-          if (j > from) w.ascii(',"');
-          w.int(this.recDocs[k]!);
-          w.ascii('":');
-          w.int(this.recFreqs[k]!);
+          if (j > from) w.ascii(',');
+          const doc = this.recDocs[k]!;
+          w.base36(doc - prev);
+          prev = doc;
+          const freq = this.recFreqs[k]!;
+          if (freq > 1) {
+            w.ascii('*');
+            w.base36(freq);
+          }
         }
-        w.ascii('}');
       }
-      w.ascii('}');
+      w.ascii('"');
     }
     offsets[sorted.length] = w.length;
     const terms = sorted.map((t) => this.termList[t]!);

@@ -2,16 +2,17 @@
  * Writes a built index (src/search/index-builder.ts) as JSON: search-index.json, and runs of
  * its term entries for the page's term chunks (pipeline/page/chunks.ts).
  *
- * search-index.json is exactly `JSON.stringify(miniSearch)` of a MiniSearch built with
- * `indexOptions` and the same documents added in the same order, with its terms sorted and the
- * analyzer version as the first key (test/src/search/index-builder.test.ts and the corpus test
- * compare the two byte for byte); `MiniSearch.loadJSON` loads it. The postings are copied as
- * bytes, so a 10x index never exists as one string.
+ * search-index.json is `JSON.stringify(miniSearch)` of a MiniSearch built with `indexOptions`
+ * and the same documents added in the same order, with its terms sorted, the analyzer version
+ * as the first key, and each term's postings in the compact format of src/search/postings.ts
+ * (`COMPACT_SERIALIZATION`): expanded back (`expandIndex`), it is exactly MiniSearch's own JSON
+ * (test/src/search/index-builder.test.ts and the corpus test compare the two byte for byte).
+ * The postings are copied as bytes, so a 10x index never exists as one string.
  *
  * Pure: no `node:` imports.
  */
 import type { BuiltIndex } from './index-builder.ts';
-import { serializedHeader } from './internals.ts';
+import { COMPACT_SERIALIZATION, serializedHeader } from './internals.ts';
 
 /** Bytes of a string in UTF-8. */
 function utf8Length(s: string): number {
@@ -31,9 +32,9 @@ function utf8Length(s: string): number {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Term i's postings as JSON text. */
+/** Term i's postings: the compact string (src/search/postings.ts), without the JSON quotes. */
 export function postingsText(index: BuiltIndex, i: number): string {
-  return decoder.decode(index.postings.subarray(index.offsets[i]!, index.offsets[i + 1]!));
+  return decoder.decode(index.postings.subarray(index.offsets[i]! + 1, index.offsets[i + 1]! - 1));
 }
 
 /** The length of term i's entry as JSON text (`["term",{postings}]`) in UTF-16 code units, without building it. */
@@ -70,21 +71,17 @@ export function entriesBytes(index: BuiltIndex, from: number, to: number, prefix
 }
 
 /**
- * The bytes of search-index.json: `JSON.stringify(miniSearch)` of the same index, UTF-8, with
- * the analyzer version as the first key. Built in one buffer: a 10x index never exists as a string.
+ * The bytes of search-index.json: `JSON.stringify(miniSearch)` of the same index with the
+ * analyzer version as the first key, each term's postings compact (src/search/postings.ts) and
+ * `COMPACT_SERIALIZATION`, UTF-8. Built in one buffer: a 10x index never exists as a string.
  */
 export function indexJsonBytes(index: BuiltIndex): Uint8Array {
   const { head } = index;
   const headText = JSON.stringify(serializedHeader(head));
-  const tail = `,"index":[],"serializationVersion":${head.serializationVersion}}`;
+  const version = JSON.stringify(COMPACT_SERIALIZATION);
+  const tail = `,"index":[],"serializationVersion":${version}}`;
   if (!headText.endsWith(tail)) throw new Error('index-json: unexpected header serialization');
-  return entriesBytes(
-    index,
-    0,
-    index.terms.length,
-    `${headText.slice(0, -tail.length)},"index":[`,
-    `],"serializationVersion":${head.serializationVersion}}`,
-  );
+  return entriesBytes(index, 0, index.terms.length, `${headText.slice(0, -tail.length)},"index":[`, `],"serializationVersion":${version}}`);
 }
 
 /** search-index.json as text (tests, small indexes). */

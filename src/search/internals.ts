@@ -5,29 +5,27 @@
  * The project assembles MiniSearch instances from parts instead of `MiniSearch.loadJS`: the
  * client from search-index.json with lazily decoded postings, the index step from its built
  * index, and the page from the chunks it fetches (src/page/loader.ts). This module also owns the
- * two formats those parts are in: the serialized index header (what `MiniSearch#toJSON` writes
- * besides the terms) and a term's postings, serialized and as MiniSearch holds them.
+ * serialized index header (what `MiniSearch#toJSON` writes besides the terms) and the mark of
+ * search-index.json's format (`COMPACT_SERIALIZATION`); a term's postings are in the compact
+ * format of src/search/postings.ts.
  *
  * Written against minisearch 7 (serialization version 2); the fields are set exactly as its
  * `MiniSearch.loadJS` sets them, which the client tests check by comparing scores with
- * `MiniSearch.loadJSON`. Pure: no `node:` imports.
+ * `MiniSearch.loadJS` of the expanded index (`expandIndex`). Pure: no `node:` imports.
  */
 import MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
 import { compareStrings } from '../compare.ts';
 import { ANALYZER_VERSION, indexOptions, VERSION_KEY } from './options.ts';
 import type { SearchDocument, StoredFields } from './options.ts';
+import type { TermData } from './postings.ts';
+
+export type { TermData };
 
 /** Whether a MiniSearch's term index holds `term` (exactly). */
 export function hasTerm(ms: MiniSearch<SearchDocument>, term: string): boolean {
   return (ms as unknown as { _index: { has(t: string): boolean } })._index.has(term);
 }
-
-/** A term's postings as serialized: field id -> short document id -> term frequency. */
-export type SerializedPostings = Record<string, Record<string, number>>;
-
-/** A term's postings as MiniSearch holds them: field id -> short document id -> term frequency. */
-export type TermData = Map<number, Map<number, number>>;
 
 /** The index header: everything `MiniSearch#toJSON` writes except the term index. */
 export interface IndexHead {
@@ -44,15 +42,35 @@ export interface IndexHead {
   serializationVersion: 2;
 }
 
-/** MiniSearch's serialized form with the analyzer version the build recorded (the first key). */
-export type VersionedIndexJs = AsPlainObject & { [VERSION_KEY]: string };
+/**
+ * The `serializationVersion` of search-index.json: MiniSearch's serialization version 2 with
+ * each term's postings as one compact string (src/search/postings.ts) instead of MiniSearch's
+ * `{fieldId: {shortId: freq}}` objects. `MiniSearch.loadJSON` refuses it ("incompatible
+ * version") instead of misreading it; `expandIndex` (src/search/load.ts) gives MiniSearch's own.
+ */
+export const COMPACT_SERIALIZATION = 'minisearch-2+compact-postings-1';
+
+/** Whether a serialization version is one this module's MiniSearch can be assembled from. */
+export function isKnownSerialization(version: unknown): boolean {
+  return version === 1 || version === 2 || version === COMPACT_SERIALIZATION;
+}
+
+/**
+ * search-index.json parsed: MiniSearch's serialized form with the analyzer version the build
+ * recorded (the first key), compact postings (term -> postings string) and `COMPACT_SERIALIZATION`.
+ */
+export type CompactIndexJs = Omit<AsPlainObject, 'index' | 'serializationVersion'> & {
+  [VERSION_KEY]: string;
+  index: [term: string, postings: string][];
+  serializationVersion: typeof COMPACT_SERIALIZATION;
+};
 
 /**
  * The serialized index without its terms (`index: []`), keys in `MiniSearch#toJSON` order after
- * the analyzer version (`version`, default this analyzer's). search-index.json is this object
- * with the terms filled in.
+ * the analyzer version (`version`, default this analyzer's), marked `COMPACT_SERIALIZATION`.
+ * search-index.json is this object with the terms filled in.
  */
-export function serializedHeader(head: Omit<AsPlainObject, 'index'>, version: string = ANALYZER_VERSION): VersionedIndexJs {
+export function serializedHeader(head: Omit<AsPlainObject, 'index' | 'serializationVersion'>, version: string = ANALYZER_VERSION): CompactIndexJs {
   return {
     [VERSION_KEY]: version,
     documentCount: head.documentCount,
@@ -64,7 +82,7 @@ export function serializedHeader(head: Omit<AsPlainObject, 'index'>, version: st
     storedFields: head.storedFields,
     dirtCount: head.dirtCount,
     index: [],
-    serializationVersion: head.serializationVersion,
+    serializationVersion: COMPACT_SERIALIZATION,
   };
 }
 
@@ -73,13 +91,6 @@ function numericMap<V>(object: Record<string, V>): Map<number, V> {
   const map = new Map<number, V>();
   for (const key of Object.keys(object)) map.set(parseInt(key, 10), object[key]!);
   return map;
-}
-
-/** A term's serialized postings as MiniSearch holds them (what `MiniSearch.loadJS` makes of them). */
-export function decodePostings(postings: SerializedPostings): TermData {
-  const data: TermData = new Map();
-  for (const field of Object.keys(postings)) data.set(parseInt(field, 10), numericMap(postings[field]!));
-  return data;
 }
 
 /**
@@ -131,11 +142,12 @@ export interface TermIndex {
 export class AssembledMiniSearch extends MiniSearch<SearchDocument> {
   /**
    * Sets up the header's documents and statistics as `MiniSearch.loadJS` does, with no terms.
-   * Throws for a serialization version other than 1 or 2, as loadJS does.
+   * Throws for a serialization version other than 1, 2 or `COMPACT_SERIALIZATION`, as loadJS
+   * does for one other than 1 or 2.
    */
-  constructor(head: Omit<AsPlainObject, 'index'>) {
+  constructor(head: Omit<AsPlainObject, 'index' | 'serializationVersion'> & { serializationVersion: unknown }) {
     super(indexOptions);
-    if (head.serializationVersion !== 1 && head.serializationVersion !== 2) {
+    if (!isKnownSerialization(head.serializationVersion)) {
       throw new Error('MiniSearch: cannot deserialize an index created with an incompatible version');
     }
     this._documentCount = head.documentCount;

@@ -1,24 +1,27 @@
 /**
  * Fast loading of a serialized index (search-index.json, or the index step's built index).
  *
- * MiniSearch.loadJS inserts every term into its radix tree one by one (a linear scan of a node's
- * children per step: slow with the ~1,500 Hangul syllables under the root) and converts every
- * posting list to Maps up front. The loaders here give the same MiniSearch (same search results:
- * test/src/search/client.test.ts compares them) but build the tree in one pass over the sorted
- * terms and decode a term's postings only when a query first touches it; search-index.json
- * text is scanned for its terms without JSON.parse-ing the postings at all.
+ * search-index.json is MiniSearch's serialized form with compact postings (src/search/postings.ts,
+ * `COMPACT_SERIALIZATION`). MiniSearch.loadJS (of the expanded form, `expandIndex`) inserts every
+ * term into its radix tree one by one (a linear scan of a node's children per step: slow with
+ * the ~1,500 Hangul syllables under the root) and converts every posting list to Maps up front.
+ * The loaders here give the same MiniSearch (same search results: test/src/search/client.test.ts
+ * compares them) but build the tree in one pass over the sorted terms and decode a term's
+ * postings only when a query first touches it; search-index.json text is scanned for its terms
+ * without JSON.parse-ing the index at all.
  *
  * Pure and browser-safe: no `node:` imports.
  */
 import MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
-import { AssembledMiniSearch, decodePostings } from './internals.ts';
-import type { SerializedPostings, TermData } from './internals.ts';
+import { AssembledMiniSearch, COMPACT_SERIALIZATION } from './internals.ts';
+import type { CompactIndexJs, TermData } from './internals.ts';
 import { indexOptions } from './options.ts';
 import type { SearchDocument } from './options.ts';
+import { decodePostings, expandPostings } from './postings.ts';
 
-/** A term's postings: parsed, as JSON text, or a function returning the JSON text. */
-type PostingsSource = SerializedPostings | string | (() => string);
+/** A term's postings in the compact format (src/search/postings.ts), or a function returning them. */
+type PostingsSource = string | (() => string);
 
 /**
  * A term's postings (field id -> short id -> frequency), decoded from their source on first use.
@@ -34,7 +37,7 @@ class LazyTermData {
     if (this.data) return this.data;
     const s = typeof this.source === 'function' ? this.source() : this.source;
     this.source = null;
-    this.data = decodePostings(typeof s === 'string' ? (JSON.parse(s) as SerializedPostings) : (s ?? {}));
+    this.data = decodePostings(s ?? '');
     return this.data;
   }
   get(key: number) {
@@ -73,12 +76,15 @@ class LazyTermData {
   }
 }
 
+/** An index header: the serialized index without its terms, in any serialization `AssembledMiniSearch` takes. */
+type IndexHeader = Omit<AsPlainObject, 'index' | 'serializationVersion'> & { serializationVersion: unknown };
+
 /**
  * A MiniSearch from an index header (the serialized index without its terms), the terms and
- * each term's postings (parsed, JSON text, or a function giving the JSON text), decoded when a
- * query first touches the term.
+ * each term's compact postings (or a function giving them), decoded when a query first touches
+ * the term.
  */
-export function loadMiniSearchEntries(head: Omit<AsPlainObject, 'index'>, terms: string[], postings: PostingsSource[]): AssembledMiniSearch {
+export function loadMiniSearchEntries(head: IndexHeader, terms: string[], postings: PostingsSource[]): AssembledMiniSearch {
   const ms = new AssembledMiniSearch(head);
   // LazyTermData stands in for the Map MiniSearch keeps per term (it has the methods MiniSearch calls).
   ms.setTerms(terms, postings.map((p) => new LazyTermData(p) as unknown as TermData));
@@ -86,12 +92,13 @@ export function loadMiniSearchEntries(head: Omit<AsPlainObject, 'index'>, terms:
 }
 
 /**
- * MiniSearch.loadJS(js, indexOptions), faster (see above). Falls back to MiniSearch.loadJS for
- * the old serialization format.
+ * A parsed index: search-index.json (`COMPACT_SERIALIZATION`) loaded as above, or MiniSearch's
+ * own serialized form (for instance from `expandIndex`) through `MiniSearch.loadJS`. Throws as
+ * loadJS does for an unknown serialization version.
  */
-export function loadMiniSearch(js: AsPlainObject): MiniSearch<SearchDocument> {
-  if (js.serializationVersion !== 2 || !Array.isArray(js.index)) return MiniSearch.loadJS<SearchDocument>(js, indexOptions);
-  const index = js.index as [string, SerializedPostings][];
+export function loadMiniSearch(js: CompactIndexJs | AsPlainObject): MiniSearch<SearchDocument> {
+  if (js.serializationVersion !== COMPACT_SERIALIZATION) return MiniSearch.loadJS<SearchDocument>(js as AsPlainObject, indexOptions);
+  const index = Array.isArray(js.index) ? (js.index as [string, string][]) : [];
   return loadMiniSearchEntries(
     js,
     index.map((e) => e[0]),
@@ -100,16 +107,35 @@ export function loadMiniSearch(js: AsPlainObject): MiniSearch<SearchDocument> {
 }
 
 /**
- * A MiniSearch from an index header, the terms and each term's postings as JSON text, by term
+ * search-index.json (text or parsed) as MiniSearch's own serialized form: the same object with
+ * each term's postings expanded to `{fieldId: {shortId: freq}}` and serialization version 2, so
+ * that `MiniSearch.loadJS(expandIndex(json), indexOptions)` (or `loadJSON` of its
+ * `JSON.stringify`) loads it with MiniSearch alone. Throws an Error for anything else.
+ */
+export function expandIndex(json: string | CompactIndexJs): AsPlainObject & Record<string, unknown> {
+  const js = (typeof json === 'string' ? JSON.parse(json) : json) as CompactIndexJs;
+  if (js === null || typeof js !== 'object' || js.serializationVersion !== COMPACT_SERIALIZATION || !Array.isArray(js.index)) {
+    throw new Error(`not search-index.json: expected serializationVersion "${COMPACT_SERIALIZATION}"`);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(js)) {
+    if (key === 'index') out.index = js.index.map(([term, postings]) => [term, expandPostings(postings)]);
+    else if (key === 'serializationVersion') out.serializationVersion = 2;
+    else out[key] = value;
+  }
+  return out as AsPlainObject & Record<string, unknown>;
+}
+
+/**
+ * A MiniSearch from an index header, the terms and each term's compact postings, by term
  * number (asked for when a query first touches the term).
  */
-export function loadMiniSearchParts(head: Omit<AsPlainObject, 'index'>, terms: string[], postings: (termIndex: number) => string): AssembledMiniSearch {
+export function loadMiniSearchParts(head: IndexHeader, terms: string[], postings: (termIndex: number) => string): AssembledMiniSearch {
   return loadMiniSearchEntries(head, terms, terms.map((_t, i) => () => postings(i)));
 }
 
-const QUOTE = 34; // "
+const QUOTE = 34;
 const BACKSLASH = 92;
-const OPEN_BRACE = 123;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const COMMA = 44;
@@ -125,12 +151,13 @@ function stringEnd(text: string, at: number): number {
 }
 
 /**
- * Reads search-index.json text without JSON.parse-ing the postings: everything but `index` is
- * parsed as usual, the index array is scanned for its terms, and each term keeps the text of its
- * postings (parsed when a query first needs them). Returns null for any text it does not
- * recognize as the exact output of JSON.stringify(miniSearch); the caller then parses it normally.
+ * Reads search-index.json text without JSON.parse-ing the index: everything but `index` is
+ * parsed as usual, the index array is scanned for its terms, and each term keeps its compact
+ * postings string (decoded when a query first needs it). Returns null for any text it does not
+ * recognize as the exact output of the index step (JSON without spaces, `COMPACT_SERIALIZATION`);
+ * the caller then parses it normally.
  */
-export function scanIndexText(text: string): { head: AsPlainObject; terms: string[]; values: string[] } | null {
+export function scanIndexText(text: string): { head: CompactIndexJs; terms: string[]; values: string[] } | null {
   const key = '"index":[';
   const at = text.lastIndexOf(key);
   if (at <= 0 || text.charCodeAt(at - 1) !== COMMA) return null;
@@ -146,13 +173,12 @@ export function scanIndexText(text: string): { head: AsPlainObject; terms: strin
       const raw = text.slice(i + 2, termEnd);
       terms.push(raw.includes('\\') ? (JSON.parse(text.slice(i + 1, termEnd + 1)) as string) : raw);
       i = termEnd + 1;
-      if (text.charCodeAt(i) !== COMMA || text.charCodeAt(i + 1) !== OPEN_BRACE) return null;
-      const start = i + 1;
-      // Postings are {"field":{"doc":freq,...},...}: the first "}}]" closes them.
-      const end = text.indexOf('}}]', start);
-      if (end < 0) return null;
-      values.push(text.slice(start, end + 2));
-      i = end + 3;
+      if (text.charCodeAt(i) !== COMMA || text.charCodeAt(i + 1) !== QUOTE) return null;
+      // Compact postings hold no quote or backslash: the next quote closes them.
+      const end = text.indexOf('"', i + 2);
+      if (end < 0 || text.charCodeAt(end + 1) !== CLOSE_BRACKET) return null;
+      values.push(text.slice(i + 2, end));
+      i = end + 2;
       const next = text.charCodeAt(i);
       if (next === COMMA) {
         i++;
@@ -171,6 +197,6 @@ export function scanIndexText(text: string): { head: AsPlainObject; terms: strin
   } catch {
     return null;
   }
-  if (head === null || typeof head !== 'object' || !('documentIds' in head) || (head as AsPlainObject).serializationVersion !== 2) return null;
-  return { head: head as AsPlainObject, terms, values };
+  if (head === null || typeof head !== 'object' || !('documentIds' in head) || (head as CompactIndexJs).serializationVersion !== COMPACT_SERIALIZATION) return null;
+  return { head: head as CompactIndexJs, terms, values };
 }

@@ -1,10 +1,12 @@
 /**
  * The MiniSearch options shared by the index build (pipeline/steps/search-index.ts) and every
- * client (src/search/client.ts, the page). Any MiniSearch user can load `output/search-index.json`:
+ * client (src/search/client.ts, the page). Any MiniSearch user can load `output/search-index.json`
+ * once its compact postings are expanded (src/search/postings.ts):
  *
  *   import MiniSearch from 'minisearch';
+ *   import { expandIndex } from 'daily-papers-feeds/client';
  *   import { indexOptions } from 'daily-papers-feeds/search-options';
- *   const ms = MiniSearch.loadJSON(text, indexOptions);
+ *   const ms = MiniSearch.loadJS(expandIndex(text), indexOptions);
  *   ms.search('강화학습');               // uses searchOptions by default
  *
  * Browser-safe: no `node:` imports.
@@ -106,7 +108,7 @@ export const searchOptions: SearchOptions = {
   processTerm: (term: string) => processTerm(term),
 };
 
-/** The MiniSearch constructor / loadJSON options. */
+/** The MiniSearch constructor / loadJS options. */
 export const indexOptions: Options<SearchDocument> = {
   idField: 'id',
   fields: [...SEARCH_FIELDS],

@@ -3,7 +3,8 @@ import MiniSearch from 'minisearch';
 import { indexStep, SEARCH_INDEX_PATH } from '../../../pipeline/steps/search-index.ts';
 import { createStepContext, type StepContext } from '../../../pipeline/context.ts';
 import { ANALYZER_VERSION, indexOptions, VERSION_KEY } from '../../../src/search/options.ts';
-import { loadSearchIndex } from '../../../src/search/client.ts';
+import { expandIndex, loadSearchIndex } from '../../../src/search/client.ts';
+import { COMPACT_SERIALIZATION } from '../../../src/search/internals.ts';
 import { DATASET, PAPERS, paper } from '../../helpers/search-fixtures.ts';
 
 function context(): { ctx: StepContext; lines: string[] } {
@@ -20,9 +21,9 @@ describe('indexStep', () => {
   const artifact = result.artifacts.find((a) => a.path === SEARCH_INDEX_PATH)!;
   const json = text(artifact.data);
 
-  it('publishes search-index.json that MiniSearch.loadJSON loads with the exported options', () => {
+  it('publishes search-index.json that MiniSearch.loadJS loads, expanded, with the exported options', () => {
     expect(result.artifacts.map((a) => a.path)).toEqual(['search-index.json']);
-    const ms = MiniSearch.loadJSON(json, indexOptions);
+    const ms = MiniSearch.loadJS(expandIndex(json), indexOptions);
     expect(ms.documentCount).toBe(PAPERS.length);
     expect(ms.search('강화학습').map((r) => r.id)).toContain('2401.00001');
   });
@@ -31,7 +32,7 @@ describe('indexStep', () => {
     const js = JSON.parse(json);
     expect(js[VERSION_KEY]).toBe(ANALYZER_VERSION);
     expect(Object.keys(js)[0]).toBe(VERSION_KEY);
-    expect(js.serializationVersion).toBe(2);
+    expect(js.serializationVersion).toBe(COMPACT_SERIALIZATION);
     const stored = Object.values(js.storedFields) as Record<string, unknown>[];
     for (const s of stored) expect(Object.keys(s).sort()).toEqual(expect.arrayContaining(['date', 'title']));
     for (const s of stored) expect(Object.keys(s).every((k) => ['title', 'date', 'votes'].includes(k))).toBe(true);

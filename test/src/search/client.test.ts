@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import MiniSearch from 'minisearch';
-import { AnalyzerMismatchError, loadSearchIndex, searchIndex } from '../../../src/search/client.ts';
+import { AnalyzerMismatchError, expandIndex, loadSearchIndex, searchIndex } from '../../../src/search/client.ts';
 import { indexOptions, toSearchDocument, VERSION_KEY } from '../../../src/search/options.ts';
 import { buildIndex } from '../../../src/search/index-builder.ts';
 import { indexJsonText } from '../../../src/search/index-json.ts';
@@ -39,8 +39,10 @@ describe('client: loading', () => {
     expect(() => loadSearchIndex('[]')).toThrow(/not a MiniSearch index/);
   });
 
-  it('gives the same results as MiniSearch.loadJSON with the exported options', () => {
-    const reference = MiniSearch.loadJSON(json, indexOptions);
+  it('gives the same results as MiniSearch.loadJSON of the expanded index with the exported options', () => {
+    const reference = MiniSearch.loadJSON(JSON.stringify(expandIndex(json)), indexOptions);
+    // The expanded index loads through the client too (a parsed MiniSearch serialization).
+    expect(loadSearchIndex(expandIndex(json)).search('강화학습').map((h) => [h.id, h.score])).toEqual(client.search('강화학습').map((h) => [h.id, h.score]));
     for (const q of ['diffusion', '강화학습', '모델을', 'Rame', 'reinforcment', 'lang', '언어 모델', 'gpt-4o보다', 'Yingcong Chen']) {
       const want = searchIndex(reference, q, { limit: 1000 }).map((r) => [r.id, r.score]);
       const got = client.search(q, { limit: 1000 }).map((h) => [h.id, h.score]);

@@ -1,17 +1,19 @@
-/** The MiniSearch subclass and the formats it owns: header, postings, radix tree. */
+/** The MiniSearch subclass and the formats it owns: header, serialization mark, radix tree. */
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../../src/search/index-builder.ts';
 import { indexJsonText } from '../../../src/search/index-json.ts';
-import { AssembledMiniSearch, buildRadixTree, decodePostings, serializedHeader } from '../../../src/search/internals.ts';
-import type { SerializedPostings } from '../../../src/search/internals.ts';
+import { AssembledMiniSearch, buildRadixTree, COMPACT_SERIALIZATION, serializedHeader } from '../../../src/search/internals.ts';
+import type { CompactIndexJs } from '../../../src/search/internals.ts';
+import { expandIndex } from '../../../src/search/load.ts';
+import { decodePostings } from '../../../src/search/postings.ts';
 import { ANALYZER_VERSION, indexOptions, toSearchDocument, VERSION_KEY } from '../../../src/search/options.ts';
 import { DATASET, PAPERS, referenceMiniSearch } from '../../helpers/search-fixtures.ts';
 
 const json = indexJsonText(buildIndex(PAPERS.map(toSearchDocument)));
-const js = JSON.parse(json) as ReturnType<MiniSearch['toJSON']>;
-const entries = js.index as [string, SerializedPostings][];
+const js = JSON.parse(json) as CompactIndexJs;
+const entries = js.index;
 const scores = (ms: MiniSearch, q: string) => ms.search(q).map((r) => [r.id, r.score]);
 
 describe('serializedHeader', () => {
@@ -22,16 +24,10 @@ describe('serializedHeader', () => {
     expect(head.index).toEqual([]);
     expect(serializedHeader(js, 'other')[VERSION_KEY]).toBe('other');
   });
-});
 
-describe('decodePostings', () => {
-  it('keys fields and short ids by number, as MiniSearch.loadJS does', () => {
-    expect(decodePostings({ '0': { '3': 2, '10': 1 }, '2': { '3': 5 } })).toEqual(
-      new Map([
-        [0, new Map([[3, 2], [10, 1]])],
-        [2, new Map([[3, 5]])],
-      ]),
-    );
+  it('marks the compact serialization, which MiniSearch.loadJSON refuses instead of misreading', () => {
+    expect(serializedHeader(js).serializationVersion).toBe(COMPACT_SERIALIZATION);
+    expect(() => MiniSearch.loadJSON(json, indexOptions)).toThrow(/incompatible version/);
   });
 });
 
@@ -48,10 +44,10 @@ describe('buildRadixTree', () => {
 });
 
 describe('AssembledMiniSearch', () => {
-  const reference = MiniSearch.loadJSON(json, indexOptions);
+  const reference = MiniSearch.loadJS(expandIndex(json), indexOptions);
   const queries = ['강화학습', '모델', 'Rame', 'difusion', 'speech recog', '2404.03715'];
 
-  it('ranks like MiniSearch.loadJSON from the header and the terms, sorted or not', () => {
+  it('ranks like MiniSearch.loadJS of the expanded index from the header and the terms, sorted or not', () => {
     const sorted = new AssembledMiniSearch(js);
     sorted.setTerms(entries.map((e) => e[0]), entries.map((e) => decodePostings(e[1])));
     const reversed = [...entries].reverse();
@@ -61,11 +57,12 @@ describe('AssembledMiniSearch', () => {
       expect(scores(sorted, q), q).toEqual(scores(reference, q));
       expect(scores(unsorted, q), q).toEqual(scores(reference, q));
     }
-    // Both serialize back to the same bytes: terms in sorted order.
-    for (const ms of [sorted, unsorted]) expect(JSON.stringify({ [VERSION_KEY]: ANALYZER_VERSION, ...ms.toJSON() })).toBe(json);
+    // Both serialize back to the expanded index's bytes: terms in sorted order.
+    const expanded = JSON.stringify(expandIndex(json));
+    for (const ms of [sorted, unsorted]) expect(JSON.stringify({ [VERSION_KEY]: ANALYZER_VERSION, ...ms.toJSON() })).toBe(expanded);
   });
 
-  it('ranks like MiniSearch.loadJSON with documents loaded one by one and a term index per query', () => {
+  it('ranks like MiniSearch.loadJS with documents loaded one by one and a term index per query', () => {
     const ms = new AssembledMiniSearch({ ...js, documentIds: {}, fieldLength: {}, storedFields: {} });
     expect(ms.shortIdOf('2401.00001')).toBeUndefined();
     for (const [short, id] of Object.entries(js.documentIds)) {
@@ -82,5 +79,6 @@ describe('AssembledMiniSearch', () => {
 
   it('refuses an unknown serialization version, as MiniSearch.loadJS does', () => {
     expect(() => new AssembledMiniSearch({ ...js, serializationVersion: 3 })).toThrow(/incompatible version/);
+    expect(() => new AssembledMiniSearch({ ...js, serializationVersion: 'minisearch-2+compact-postings-2' })).toThrow(/incompatible version/);
   });
 });
