@@ -24,7 +24,7 @@
 import { authorKey } from '../authors.ts';
 
 /** Recorded in the index; the client refuses an index with another version. */
-export const ANALYZER_VERSION = 'ko-forms-2';
+export const ANALYZER_VERSION = 'ko-words-1';
 
 /** A query longer than this (in UTF-16 units) is cut before analysis. */
 export const MAX_QUERY_LENGTH = 512;
@@ -204,6 +204,25 @@ export function hangulBigrams(stem: string): string[] {
   return terms;
 }
 
+/** The mark of a word term (see wordTerm): the tokenizer splits text at it, so no query word holds it. */
+export const WORD_MARK = '=';
+
+/**
+ * The word term of a Hangul word (`surface`, its `stem`): its stem marked as written as a word
+ * of its own, for the one kind of word no other term tells apart.
+ * - A stem of two syllables, with or without an ending (`심사`, `심사를` -> `심사=`): unmarked, it
+ *   is the same term as the bigram `심사` of any longer stem (`심사숙고가`), so a two-syllable
+ *   word typed on its own could not rank a paper that writes it as a word above one that writes
+ *   it inside a compound (src/search/query.ts).
+ * - A bare word of three syllables or more (`평가자` -> `평가자=`): its inflected forms are terms
+ *   of their own, but the bare word is found only by its bigrams and by its stem as a prefix of
+ *   the other forms. Unmarked, a query's stem would match it exactly and outrank the forms.
+ * Null for any other word (a one-syllable stem, an inflected word of three syllables or more).
+ */
+export function wordTerm(surface: string, stem: string): string | null {
+  return stem.length === 2 || (stem.length >= 3 && surface === stem) ? stem + WORD_MARK : null;
+}
+
 /**
  * A Hangul word: its surface form, stem and the stem's bigrams go to the sink; returns the stem,
  * or null for a word that is not indexed (a lone particle, a function word).
@@ -216,34 +235,19 @@ function hangulWord(word: string, sink: Sink): string | null {
   return stem;
 }
 
-/**
- * A whole-word form in more than this share of the documents is left out of the index (0.8%:
- * 43 of the real corpus's 5,487 papers). Measured on the search eval (docs/search.md): a higher
- * cut-off keeps more of the forms two-word Korean queries are typed with, within the size budget
- * that leaving out the name terms of two-paper authors frees (0.5% before).
- */
-export const COMMON_FORM_SHARE = 0.008;
-/** ... but never when it is in this many documents or fewer. */
-export const COMMON_FORM_MIN = 20;
 /** A name term (see nameTerm) in this many documents or fewer is left out of the index. */
 export const NAME_MAX_LEFT_OUT = 2;
 
 /**
  * Whether the index leaves a term out, given its postings (documents × fields) among
- * `documentCount` documents:
- * - a common Hangul word form: a whole word (three syllables or more: surface forms and bare
- *   stems; bigrams and short stems always stay) with more postings than `COMMON_FORM_SHARE` of
- *   the documents and `COMMON_FORM_MIN`. Such a form says little beyond its stem, whose bigrams
- *   still find it (the rule of Lucene's common-terms cut-off, applied at build time);
- * - a name term (see nameTerm) in at most NAME_MAX_LEFT_OUT papers: it only ranks that person's
- *   one or two papers above others naming the same words, and the words of the name (both in
- *   the authors field) still find them; the author filter falls back to those words (client.ts).
- * Both keep search-index.json within its size budget (docs/search.md).
+ * `documentCount` documents: a name term (see nameTerm) in at most NAME_MAX_LEFT_OUT papers. It
+ * only ranks that person's one or two papers above others naming the same words, and the words
+ * of the name (both in the authors field) still find them; the author filter falls back to those
+ * words (client.ts). Every other term is kept: every Hangul word form too, since the compact
+ * postings (src/search/postings.ts) leave room for them in the size budget (docs/search.md).
  */
-export function isLeftOut(term: string, postings: number, documentCount: number): boolean {
-  if (term.includes('_') && NAME_TERM.test(term)) return postings <= NAME_MAX_LEFT_OUT;
-  if (postings <= 1) return false;
-  return postings > COMMON_FORM_MIN && postings > documentCount * COMMON_FORM_SHARE && term.length >= 3 && HANGUL_RUN.test(term);
+export function isLeftOut(term: string, postings: number, _documentCount: number): boolean {
+  return term.includes('_') && NAME_TERM.test(term) && postings <= NAME_MAX_LEFT_OUT;
 }
 
 /**
@@ -357,6 +361,8 @@ export function tokenize(text: string, fieldName?: string): string[] {
       // found by its bigrams (or is its own single term).
       if (surface !== stem) out.push(surface);
       out.push(...terms);
+      const word = wordTerm(surface, stem);
+      if (word) out.push(word);
     },
     junction: (t) => out.push(t),
   });

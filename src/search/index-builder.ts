@@ -249,7 +249,7 @@ export class IndexBuilder {
     const order = new Int32Array(this.count);
     for (let k = 0; k < this.count; k++) order[next[rt[k]! * fieldCount + rf[k]!]!++] = k;
 
-    // Common Hangul word forms and the name terms of one- and two-paper authors are left out (see isLeftOut).
+    // The name terms of one- and two-paper authors are left out (see isLeftOut).
     const documentCount = this.ids.length;
     const kept = (t: number) => !isLeftOut(this.termList[t]!, start[(t + 1) * fieldCount]! - start[t * fieldCount]!, documentCount);
     const sorted = Array.from({ length: termCount }, (_, t) => t).filter(kept).sort((a, b) => compareStrings(this.termList[a]!, this.termList[b]!));

@@ -9,8 +9,10 @@
  * - a Hangul word: its surface form as typed (exact, weight 1); its stem when it has three
  *   syllables or more, as a prefix of indexed forms (`모델만` also finds `모델만으로도`; MiniSearch
  *   scales prefix matches by 0.375); the stem's bigrams (their weights add up to GRAM_WEIGHT);
- *   a shorter stem exactly (never as a prefix: see planQuery);
- *   after a bare word and a space, the junction bigram that joins the two (`강화 학습` -> `화학`);
+ *   a shorter stem exactly (never as a prefix: see planQuery); its word term (analyzer.ts
+ *   `wordTerm`: a two-syllable stem written as a word of its own, WORD_WEIGHT, or a longer word
+ *   typed bare, BARE_WEIGHT); after a bare word and a space, the junction bigram that joins the
+ *   two (`강화 학습` -> `화학`);
  * - a Latin word: the word, with one typo allowed from four letters on (when the index does not
  *   hold the word as typed): one edit by MiniSearch's fuzzy search, and the word's adjacent
  *   transpositions that the index holds (`intearct` -> `interact`, one edit for Damerau, two for
@@ -25,7 +27,8 @@
  * match every word lead (a Hangul word matches by its form, its stem or all of its bigrams; a
  * Latin word exactly, by prefix or with its typo); then papers by the person the query names;
  * then papers where more of the query's junctions (its words written together) are present;
- * then papers holding more of the words exactly as typed (not only by prefix, typo or stem);
+ * then papers holding more of the words exactly as typed (not only by prefix, typo or stem; a
+ * bare two-syllable word by its word term, not as a bigram inside a longer word);
  * then the BM25 score of the weighted terms. A quoted phrase is a filter: its words must all
  * match and its Hangul words must be joined (their junctions present). The index has no word
  * positions, so adjacency of Latin words in a phrase is not checked here (the index step checks
@@ -34,11 +37,18 @@
  * Pure and browser-safe: no `node:` imports.
  */
 import type { Query, SearchOptions, SearchResult } from 'minisearch';
-import { analyzeQuery, isHangulTerm, isLatinTerm, nameTerm } from './analyzer.ts';
+import { analyzeQuery, isHangulTerm, isLatinTerm, nameTerm, wordTerm } from './analyzer.ts';
 import type { QueryWord } from './analyzer.ts';
 
 /** Total weight of a Hangul word's bigrams (an exact form weighs 1). */
 export const GRAM_WEIGHT = 0.6;
+/** Weight of a two-syllable word's word term (its stem written as a word of its own, see wordTerm). */
+export const WORD_WEIGHT = 0.5;
+/**
+ * Weight of a bare word's word term, for a word of three syllables or more typed bare: low, as a
+ * query's bare word is as often a stem typed for its inflected forms as the bare word itself.
+ */
+export const BARE_WEIGHT = 0.15;
 /** Weight of a junction bigram. */
 export const JUNCTION_WEIGHT = 0.5;
 /**
@@ -123,6 +133,8 @@ export function planQuery(query: string, known?: (term: string) => boolean): Que
         // `문장과`, `문장으로`), ranking a paper with a rarer form above one with the form typed.
         add(stem, 1);
       }
+      const word = wordTerm(surface, stem);
+      if (word) add(word, stem.length === 2 ? WORD_WEIGHT : BARE_WEIGHT);
       if (w.junction) add(w.junction, JUNCTION_WEIGHT);
       return;
     }
@@ -248,11 +260,18 @@ export function rankKey(plan: QueryPlan, r: SearchResult): RankKey | null {
     if (w.phrase >= 0 && (!ok || (w.kind === 'hangul' && w.junction && !joined))) return null;
     if (ok) words++;
     if (joined) junctions++;
-    // As typed: the paper holds the word's own index term (not only a prefix, typo or stem match).
-    if (Object.hasOwn(r.match, w.kind === 'hangul' ? w.surface! : w.terms[w.terms.length - 1]!)) exact++;
+    // As typed: the paper holds the word's own index term (not only a prefix, typo or stem match);
+    // a bare word of two syllables, as a word of its own (its word term, not a bigram of a longer word).
+    if (Object.hasOwn(r.match, exactTerm(w))) exact++;
   }
   const name = plan.names.some((n) => matched.has(n)) ? 1 : 0;
   return [words, name, junctions, exact, r.score / Math.max(1, r.queryTerms.length)];
+}
+
+/** The index term that holds a query word exactly as typed (see rankKey). */
+function exactTerm(w: QueryWord): string {
+  if (w.kind !== 'hangul') return w.terms[w.terms.length - 1]!;
+  return w.surface === w.stem && w.stem!.length === 2 ? wordTerm(w.surface!, w.stem!)! : w.surface!;
 }
 
 /** Orders rank keys, best first. */

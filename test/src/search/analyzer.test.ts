@@ -9,6 +9,8 @@ import {
   processTerm,
   queryTerms,
   tokenize,
+  WORD_MARK,
+  wordTerm,
 } from '../../../src/search/analyzer.ts';
 
 /** What MiniSearch indexes for a text: tokenize, then processTerm. */
@@ -19,13 +21,15 @@ const terms = (text: string, field?: string) =>
 
 describe('analyzer: Korean', () => {
   it('indexes a word as written and its stem: 모델이 / 모델을 -> the forms and 모델; a query for 모델을 searches both', () => {
-    expect(terms('모델이 모델을 모델')).toEqual(['모델이', '모델', '모델을', '모델', '모델']);
-    expect(queryTerms('모델을')).toEqual(['모델을', '모델']);
+    expect(terms('모델이 모델을 모델')).toEqual(['모델이', '모델', '모델=', '모델을', '모델', '모델=', '모델', '모델=']);
+    expect(queryTerms('모델을')).toEqual(['모델을', '모델', '모델=']);
   });
 
-  it('keeps a two-syllable word whole even when it ends like a particle', () => {
-    expect(terms('차이')).toEqual(['차이']);
-    expect(terms('평가')).toEqual(['평가']);
+  it('keeps a two-syllable word whole even when it ends like a particle, and marks it a word of its own', () => {
+    expect(terms('차이')).toEqual(['차이', '차이=']);
+    expect(terms('평가')).toEqual(['평가', '평가=']);
+    // Inside a longer stem, the same syllables are only a bigram.
+    expect(terms('평가자를')).not.toContain('평가=');
   });
 
   it('removes verb endings', () => {
@@ -34,13 +38,18 @@ describe('analyzer: Korean', () => {
     expect(koreanStem('개선되었으며')).toBe('개선');
   });
 
-  it('indexes a longer stem as its bigrams, a bare word without its form', () => {
+  it('indexes a longer stem as its bigrams, a bare word as its word term instead of its form', () => {
     expect(terms('언어모델을')).toEqual(['언어모델을', '언어', '어모', '모델']);
-    expect(terms('언어모델')).toEqual(['언어', '어모', '모델']);
+    expect(terms('언어모델')).toEqual(['언어', '어모', '모델', '언어모델=']);
+    expect(wordTerm('언어모델', '언어모델')).toBe(`언어모델${WORD_MARK}`);
+    expect(wordTerm('언어모델을', '언어모델')).toBeNull();
+    expect(wordTerm('수', '수')).toBeNull();
+    // The mark typed is not part of a word: the tokenizer splits at it.
+    expect(queryTerms(`언어모델${WORD_MARK}`)).toEqual(queryTerms('언어모델'));
   });
 
   it('joins a bare noun and the next noun with their junction bigram: 강화 학습을 -> 화학', () => {
-    expect(terms('강화 학습을')).toEqual(['강화', '학습을', '학습', '화학']);
+    expect(terms('강화 학습을')).toEqual(['강화', '강화=', '학습을', '학습', '학습=', '화학']);
     // not after a word with a particle or ending, nor before a verb form, nor across lines or punctuation
     expect(terms('모델을 학습')).not.toContain('을학');
     expect(terms('모델을 학습')).not.toContain('델학');
@@ -86,13 +95,10 @@ describe('analyzer: index rules', () => {
     expect(terms('Heng Ji')).not.toContain('heng_ji');
   });
 
-  it('leaves out common whole Hangul forms and the name terms of one- and two-paper authors, nothing else', () => {
-    expect(isLeftOut('모델을', 5_000, 10_000)).toBe(true);
-    expect(isLeftOut('모델을', 81, 10_000)).toBe(true); // in more than 0.8% of the papers
-    expect(isLeftOut('모델을', 80, 10_000)).toBe(false);
-    expect(isLeftOut('모델을', 20, 10_000)).toBe(false);
-    expect(isLeftOut('모델을', 21, 100)).toBe(true); // more than 0.8% and more than 20
-    expect(isLeftOut('모델', 5_000, 10_000)).toBe(false); // bigrams and short stems stay
+  it('leaves out the name terms of one- and two-paper authors, nothing else', () => {
+    expect(isLeftOut('모델을', 5_000, 10_000)).toBe(false); // common word forms stay
+    expect(isLeftOut('모델=', 5_000, 10_000)).toBe(false);
+    expect(isLeftOut('모델', 5_000, 10_000)).toBe(false);
     expect(isLeftOut('model', 5_000, 10_000)).toBe(false);
     expect(isLeftOut('heng_ji', 1, 10)).toBe(true);
     expect(isLeftOut('heng_ji', 2, 10)).toBe(true);

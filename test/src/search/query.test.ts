@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wordTerm } from '../../../src/search/analyzer.ts';
 import { loadSearchIndex } from '../../../src/search/client.ts';
 import { buildIndex } from '../../../src/search/index-builder.ts';
 import { indexJsonText } from '../../../src/search/index-json.ts';
@@ -70,20 +71,29 @@ describe('query plan', () => {
   });
 });
 
-describe('ranking with a common form left out of the index', () => {
-  // `문장을` is in more papers than COMMON_FORM_MIN, so the index leaves it out: the paper that
-  // wrote it is found by its stem only, and must not lose to one with a rarer form of the stem.
+describe('ranking with a common form and words of their own', () => {
+  // `문장을` is in most of these papers; the index keeps it all the same (every form is a term),
+  // so the paper that wrote it ranks above one with a rarer form of the stem.
   const filler = Array.from({ length: 24 }, (_, i) =>
     paper(`2502.${String(i + 10).padStart(5, '0')}`, `Filler ${i}`, ['문장을 고칩니다.'], ['Ann Lee']),
   );
   const typed = paper('2502.00001', 'Typed', ['평가 문장을 씁니다.'], ['Bo Kim']);
   const other = paper('2502.00002', 'Other form', ['평가 문장과 씁니다.'], ['Bo Kim']);
-  const common = loadSearchIndex(indexJsonText(buildIndex([other, typed, ...filler].map(toSearchDocument))));
+  const spaced = paper('2502.00003', 'Spaced', ['심사 숙고 끝에 정합니다.'], ['Cy Park']);
+  const joined = paper('2502.00004', 'Joined', ['심사숙고가 필요합니다.'], ['Cy Park']);
+  const common = loadSearchIndex(indexJsonText(buildIndex([other, typed, joined, spaced, ...filler].map(toSearchDocument))));
 
-  it('does not add the score of other forms of the stem (평가 문장을)', () => {
-    expect(hasTerm(common.miniSearch, '문장을')).toBe(false);
+  it('puts the paper with the common form as typed first (평가 문장을)', () => {
+    expect(hasTerm(common.miniSearch, '문장을')).toBe(true);
     const got = common.search('평가 문장을').map((h) => h.id);
     expect(got.slice(0, 2)).toEqual(['2502.00001', '2502.00002']);
+  });
+
+  it('puts two-syllable words written as words above the same syllables inside a compound (심사 숙고)', () => {
+    expect(hasTerm(common.miniSearch, wordTerm('심사', '심사')!)).toBe(true);
+    expect(common.search('심사 숙고').map((h) => h.id)).toEqual(['2502.00003', '2502.00004']);
+    // Typed together, the compound is the word: both hold every bigram and the junction.
+    expect(common.search('심사숙고').map((h) => h.id).sort()).toEqual(['2502.00003', '2502.00004']);
   });
 });
 
