@@ -448,6 +448,14 @@ function cutQuery(query: string): string {
  */
 export function processTerm(term: string, _fieldName?: string): string | null {
   if (typeof term !== 'string' || term === '' || term.length > MAX_TOKEN_LENGTH) return null;
+  // The two commonest shapes, decided without the regular expressions below (same results):
+  // a term starting with a Hangul syllable is kept, ASCII letters and digits are lower-cased.
+  const first = term.charCodeAt(0);
+  if (first >= 0xac00 && first <= 0xd7a3) return term.toLowerCase();
+  if (isAsciiWord(term)) {
+    const lower = term.toLowerCase();
+    return EN_STOP.has(lower) ? null : lower;
+  }
   let t = term.toLowerCase();
   if (ID_TOKEN.test(t) || HAS_HANGUL.test(t) || NAME_TERM.test(t)) return t;
   if (/[^\u0000-\u007f]/u.test(t)) {
@@ -455,6 +463,15 @@ export function processTerm(term: string, _fieldName?: string): string | null {
   }
   t = t.replace(/[^\p{L}\p{N}]+/gu, '');
   return t === '' || EN_STOP.has(t) ? null : t;
+}
+
+/** Whether a string is only ASCII letters and digits. */
+function isAsciiWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return false;
+  }
+  return true;
 }
 
 /** The terms a query is searched for, in order (what MiniSearch sees after tokenize + processTerm). */

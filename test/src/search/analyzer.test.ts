@@ -112,6 +112,12 @@ describe('analyzer: English and names', () => {
     expect(terms('The Diffusion of TRANSFORMERS')).toEqual(['diffusion', 'transformers']);
   });
 
+  it('processes each shape of raw term by the same rules (ASCII words, Hangul, ids, names, other scripts)', () => {
+    expect(['GPT4o', 'THE', 'a1B2', '모델=', '모델을', 'heng_ji', '2404.03715', 'hep-th/9901001', 'Ｇｐｔ', 'Ünï', 'x-y', '__'].map((t) => processTerm(t))).toEqual(
+      ['gpt4o', null, 'a1b2', '모델=', '모델을', 'heng_ji', '2404.03715', 'hep-th/9901001', 'gpt', 'uni', 'xy', null],
+    );
+  });
+
   it('removes diacritics and special letters: Ramé -> rame, Łukasz -> lukasz, García -> garcia', () => {
     expect(terms('Alexandre Ramé, Łukasz Nowak, José García')).toEqual(['alexandre', 'rame', 'lukasz', 'nowak', 'jose', 'garcia']);
   });
