@@ -24,7 +24,7 @@
 import { authorKey } from '../authors.ts';
 
 /** Recorded in the index; the client refuses an index with another version. */
-export const ANALYZER_VERSION = 'ko-words-1';
+export const ANALYZER_VERSION = 'ko-words-3';
 
 /** A query longer than this (in UTF-16 units) is cut before analysis. */
 export const MAX_QUERY_LENGTH = 512;
@@ -36,7 +36,14 @@ const MAX_TOKEN_LENGTH = 48;
 const HANGUL = '\\p{Script=Hangul}';
 const HANGUL_RUN = new RegExp(`^[${HANGUL}]+$`, 'u');
 const HAS_HANGUL = new RegExp(`[${HANGUL}]`, 'u');
-const HANGUL_BOUNDARY = new RegExp(`(?<=[${HANGUL}])(?=[^${HANGUL}])|(?<=[^${HANGUL}])(?=[${HANGUL}])`, 'gu');
+/** Where Hangul meets a character of another kind written against it (`LLM을`, `Tokenizer)로서`). */
+const HANGUL_BOUNDARY = new RegExp(`(?<=[${HANGUL}])(?=[^${HANGUL}\\s])|(?<=[^${HANGUL}\\s])(?=[${HANGUL}])`, 'gu');
+/**
+ * What the scan puts at a HANGUL_BOUNDARY: neither whitespace nor part of a word, so a Hangul
+ * run after it is known to be glued to what precedes it. No text holds it: cleanText turns
+ * control characters into spaces.
+ */
+const GLUE = '\u0001';
 
 // arXiv IDs as the analyzer finds them in running text. Looser on purpose than src/arxiv.ts,
 // which parses one reference and checks the month and the 4/5-digit era: here any YYMM and an
@@ -190,6 +197,11 @@ interface Sink {
    */
   hangul(surface: string, stem: string, terms: string[]): void;
   /**
+   * A particle or function word as a word of its own, with its word term (see wordTerm): split
+   * off the word it was written against (`glued`: `Tokenizer)로서` -> `로서`) or written apart.
+   */
+  functionWord(word: string, term: string, glued: boolean): void;
+  /**
    * The bigram spanning two adjacent Hangul words (last syllable of the first stem, first of the
    * second: `강화 학습` -> `화학`), so a compound matches written with or without its space.
    */
@@ -202,6 +214,13 @@ export function hangulBigrams(stem: string): string[] {
   const terms: string[] = [];
   for (let i = 0; i + 2 <= stem.length; i++) terms.push(stem.slice(i, i + 2));
   return terms;
+}
+
+/** A particle or function word as written: its word term, if it has one, to the sink; null (no stem). */
+function functionWord(word: string, sink: Sink, glued: boolean): null {
+  const term = wordTerm(word, word);
+  if (term) sink.functionWord(word, term, glued);
+  return null;
 }
 
 /** The mark of a word term (see wordTerm): the tokenizer splits text at it, so no query word holds it. */
@@ -225,12 +244,15 @@ export function wordTerm(surface: string, stem: string): string | null {
 
 /**
  * A Hangul word: its surface form, stem and the stem's bigrams go to the sink; returns the stem,
- * or null for a word that is not indexed (a lone particle, a function word).
+ * or null for a word that is not indexed that way: a particle (split off the word before it,
+ * `glued`: `Tokenizer)로서` -> `로서`, or written apart) or a function word (`위하여`, `통해`).
+ * Such a word of two syllables or more goes to the sink as its word term alone (`functionWord`);
+ * one of one syllable (`LLM을`, `수`) not at all.
  */
-function hangulWord(word: string, sink: Sink): string | null {
-  if (PARTICLE_SET.has(word)) return null; // a particle split off a Latin word: `LLM을` -> `LLM`, `을`
+function hangulWord(word: string, sink: Sink, glued = false): string | null {
+  if (PARTICLE_SET.has(word)) return functionWord(word, sink, glued);
   const stem = koreanStem(word);
-  if (KO_STOP.has(stem) || KO_STOP.has(word)) return null;
+  if (KO_STOP.has(stem) || KO_STOP.has(word)) return functionWord(word, sink, glued);
   sink.hangul(word, stem, hangulBigrams(stem));
   return stem;
 }
@@ -307,7 +329,7 @@ function scan(text: string, fieldName: string | undefined, sink: Sink): void {
       return ' ';
     });
   }
-  if (HAS_HANGUL.test(rest)) rest = rest.replace(HANGUL_BOUNDARY, ' ');
+  if (HAS_HANGUL.test(rest)) rest = rest.replace(HANGUL_BOUNDARY, GLUE);
   // The previous Hangul stem and where its word ended: a junction joins it to the next Hangul
   // word when only whitespace stands between them.
   let prevStem: string | null = null;
@@ -316,7 +338,7 @@ function scan(text: string, fieldName: string | undefined, sink: Sink): void {
     const word = m[0];
     if (HANGUL_RUN.test(word)) {
       const adjacent = prevStem !== null && WHITESPACE_ONLY.test(rest.slice(prevEnd, m.index));
-      const stem = hangulWord(word, sink);
+      const stem = hangulWord(word, sink, m.index > 0 && rest[m.index - 1] === GLUE);
       // A compound written with its space is a bare noun, then a noun (bare or with a particle:
       // `강화 학습을`): only such a pair of words of two syllables or more is joined by a junction.
       const noun = stem !== null && stem.length >= 2 && stripParticle(word) === stem;
@@ -333,7 +355,7 @@ function scan(text: string, fieldName: string | undefined, sink: Sink): void {
     if (HAS_HANGUL.test(word)) {
       // Hangul joined to something by a hyphen: each part on its own.
       for (const part of word.split(JOINER)) {
-        if (HANGUL_RUN.test(part)) hangulWord(part, sink);
+        if (HANGUL_RUN.test(part)) hangulWord(part, sink, true);
         else if (part) sink.term(part);
       }
       continue;
@@ -364,6 +386,7 @@ export function tokenize(text: string, fieldName?: string): string[] {
       const word = wordTerm(surface, stem);
       if (word) out.push(word);
     },
+    functionWord: (_word, term) => out.push(term),
     junction: (t) => out.push(t),
   });
   return out;
@@ -420,6 +443,11 @@ export function analyzeQuery(query: string): QueryWord[] {
       },
       hangul: (surface, stem, terms) => {
         words.push((last = { kind: 'hangul', terms, raw: surface, surface, stem, phrase }));
+      },
+      // A particle or function word typed apart is a word to match (by its word term); one
+      // glued to the word before it (`LLM에서`) only inflects that word.
+      functionWord: (word, term, glued) => {
+        if (!glued) words.push((last = { kind: 'term', terms: [term], raw: word, phrase }));
       },
       junction: (t) => {
         if (last) last.junction = t;

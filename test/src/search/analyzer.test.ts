@@ -58,12 +58,23 @@ describe('analyzer: Korean', () => {
     expect(terms('모델, 학습')).not.toContain('델학');
   });
 
-  it('splits where Hangul meets Latin and drops a particle left alone: GPT-4o보다, LLM을', () => {
-    expect(terms('GPT-4o보다 LLM을')).toEqual(['gpt', '4o', 'gpt4o', 'llm']);
+  it('splits where Hangul meets Latin; a particle split off is its word term (two syllables or more) or nothing', () => {
+    expect(terms('GPT-4o보다 LLM을')).toEqual(['gpt', '4o', 'gpt4o', '보다=', 'llm']);
+    expect(terms('Tokenizer)로서 소개')).toEqual(['tokenizer', '로서=', '소개', '소개=']);
   });
 
-  it('drops function words', () => {
-    expect(terms('및 등 수 통해')).toEqual([]);
+  it('makes a particle typed apart a query word, and ignores one glued to the word before it', () => {
+    const words = (q: string) => analyzeQuery(q).map((w) => w.terms);
+    expect(words('로서 동력을')).toEqual([['로서='], ['동력']]);
+    expect(words('LLM에서 동력')).toEqual([['llm'], ['동력']]);
+    expect(words('LLM을')).toEqual([['llm']]);
+    // Whitespace between two Hangul words is not a boundary: their junction stays.
+    expect(analyzeQuery('강화 학습')[1]!.junction).toBe('화학');
+  });
+
+  it('keeps function words only as the word terms of those of two syllables or more', () => {
+    expect(terms('및 등 수 통해 위하여')).toEqual(['통해=', '위하여=']);
+    expect(analyzeQuery('위하여 확장함으로써').map((w) => w.terms[0])).toEqual(['위하여=', '확장']);
   });
 });
 

@@ -44,9 +44,13 @@ describe('client: loading', () => {
     // The expanded index loads through the client too (a parsed MiniSearch serialization).
     expect(loadSearchIndex(expandIndex(json)).search('강화학습').map((h) => [h.id, h.score])).toEqual(client.search('강화학습').map((h) => [h.id, h.score]));
     for (const q of ['diffusion', '강화학습', '모델을', 'Rame', 'reinforcment', 'lang', '언어 모델', 'gpt-4o보다', 'Yingcong Chen']) {
-      const want = searchIndex(reference, q, { limit: 1000 }).map((r) => [r.id, r.score]);
-      const got = client.search(q, { limit: 1000 }).map((h) => [h.id, h.score]);
-      expect(got, q).toEqual(want);
+      const want = searchIndex(reference, q, { limit: 1000 });
+      const got = client.search(q, { limit: 1000 });
+      expect(got.map((h) => h.id), q).toEqual(want.map((r) => r.id));
+      // Equal up to the order in which a prefix's terms are summed: MiniSearch's own loader
+      // builds its term tree by insertion and walks siblings in another order than the
+      // one-pass tree (last bits of a double).
+      got.forEach((h, i) => expect(h.score, q).toBeCloseTo(want[i]!.score, 9));
     }
     // A named arXiv ID is moved first (and its score raised above the rest); plain MiniSearch ranks it first too.
     expect(reference.search('arXiv:2404.03715').map((r) => r.id)[0]).toBe('2404.03715');

@@ -81,7 +81,9 @@ describe('ranking with a common form and words of their own', () => {
   const other = paper('2502.00002', 'Other form', ['평가 문장과 씁니다.'], ['Bo Kim']);
   const spaced = paper('2502.00003', 'Spaced', ['심사 숙고 끝에 정합니다.'], ['Cy Park']);
   const joined = paper('2502.00004', 'Joined', ['심사숙고가 필요합니다.'], ['Cy Park']);
-  const common = loadSearchIndex(indexJsonText(buildIndex([other, typed, joined, spaced, ...filler].map(toSearchDocument))));
+  const particle = paper('2502.00005', 'Particle', ['Tokenizer로서 시간적 동력을 포착합니다.'], ['Di Roh']);
+  const noParticle = paper('2502.00006', 'No particle', ['동력을 포착합니다.'], ['Di Roh']);
+  const common = loadSearchIndex(indexJsonText(buildIndex([other, typed, joined, spaced, noParticle, particle, ...filler].map(toSearchDocument))));
 
   it('puts the paper with the common form as typed first (평가 문장을)', () => {
     expect(hasTerm(common.miniSearch, '문장을')).toBe(true);
@@ -94,6 +96,13 @@ describe('ranking with a common form and words of their own', () => {
     expect(common.search('심사 숙고').map((h) => h.id)).toEqual(['2502.00003', '2502.00004']);
     // Typed together, the compound is the word: both hold every bigram and the junction.
     expect(common.search('심사숙고').map((h) => h.id).sort()).toEqual(['2502.00003', '2502.00004']);
+  });
+
+  it('matches a particle typed apart where the text has it split off a Latin word (로서 동력을)', () => {
+    expect(common.search('로서 동력을').map((h) => [h.id, h.partial])).toEqual([
+      ['2502.00005', false],
+      ['2502.00006', true],
+    ]);
   });
 });
 
