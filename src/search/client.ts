@@ -96,9 +96,15 @@ export interface SearchClient {
 
 const DEFAULT_LIMIT = 50;
 
+/** What the author filter needs of an author record (authors.json): the key and the paper ids. */
+export interface AuthorRecordRef {
+  key: string;
+  papers: readonly string[];
+}
+
 export interface LoadOptions {
-  /** authors.json (or its records): makes the author filter exact. */
-  authors?: readonly { key: string; papers: readonly string[] }[];
+  /** authors.json as parsed, or its `authors` array: makes the author filter exact. */
+  authors?: readonly AuthorRecordRef[] | { readonly authors: readonly AuthorRecordRef[] };
 }
 
 /**
@@ -123,13 +129,20 @@ export function loadSearchIndex(json: string | object, options: LoadOptions = {}
   return createSearchClient(ms, options);
 }
 
+/** The records of `LoadOptions.authors`: the array itself, or the `authors` of parsed authors.json. Throws a TypeError for anything else. */
+function authorRecords(value: NonNullable<LoadOptions['authors']>): readonly AuthorRecordRef[] {
+  const records = Array.isArray(value) ? value : (value as { authors?: unknown }).authors;
+  if (!Array.isArray(records)) throw new TypeError('options.authors: expected authors.json (parsed) or its "authors" array');
+  return records as readonly AuthorRecordRef[];
+}
+
 /**
  * Wraps a MiniSearch built or loaded with `indexOptions` (for instance one the page assembled
  * from chunks, src/page/loader.ts). The caller is responsible for the version check
  * (`checkAnalyzerVersion`).
  */
 export function createSearchClient(ms: MiniSearch<SearchDocument>, options: LoadOptions = {}): SearchClient {
-  const authors = options.authors ? new Map(options.authors.map((a) => [a.key, a.papers])) : undefined;
+  const authors = options.authors ? new Map(authorRecords(options.authors).map((a) => [a.key, a.papers])) : undefined;
   return {
     analyzerVersion: ANALYZER_VERSION,
     get size() {

@@ -160,8 +160,13 @@ describe('client: filters', () => {
     expect(ids('모델', { author: 'yingcong chen' }).sort()).toEqual(['2401.00002', '2401.00003']);
     expect(ids('optimization', { author: 'matthewl leavitt' })).toEqual(['2401.00004']);
     expect(ids('모델', { author: ['jose garcia', 'nobody here'] })).toEqual(['2401.00005']);
-    const exact = loadSearchIndex(json, { authors: buildAuthorRecords(PAPERS, PAPERS.map((p) => p.authors.map((a) => a.name))) });
+    const records = buildAuthorRecords(PAPERS, PAPERS.map((p) => p.authors.map((a) => a.name)));
+    const exact = loadSearchIndex(json, { authors: records });
     expect(exact.search('모델', { author: 'yingcong chen' }).map((h) => h.id).sort()).toEqual(['2401.00002', '2401.00003']);
+    // authors.json as parsed works as well as its array; anything else is a clear error.
+    const whole = loadSearchIndex(json, { authors: JSON.parse(JSON.stringify({ authors: records })) });
+    expect(whole.search('모델', { author: 'yingcong chen' }).map((h) => h.id).sort()).toEqual(['2401.00002', '2401.00003']);
+    expect(() => loadSearchIndex(json, { authors: {} as never })).toThrow(/options.authors: expected authors.json/);
   });
 
   it('lists the papers the filters select, newest first, when the query has no words', () => {
