@@ -13,12 +13,17 @@
  * - arXiv IDs in any form (`2404.03715`, `arXiv:2404.03715v2`, abs or pdf URLs,
  *   `hep-th/9901001`) become one term: the bare ID without version.
  * - Other URLs are dropped (their pieces are noise).
- * - NFKC, then a space wherever Hangul meets another script (`GPT-4o보다` -> `GPT-4o 보다`).
+ * - NFKC, then a break (GLUE) wherever Hangul is written against another script
+ *   (`GPT-4o보다` -> `GPT-4o`, `보다`), remembered so that a particle split off is told apart
+ *   from one written apart.
  * - Latin words: lower-cased, diacritics removed (`Ramé` -> `rame`); a hyphenated word
  *   yields its parts and the joined form (`Ying-Cong` -> `ying`, `cong`, `yingcong`).
  * - Hangul words: a trailing particle is removed (`모델을` -> `모델`), then the stem is
  *   indexed as overlapping syllable bigrams (`언어모델` -> `언어`, `어모`, `모델`), so a
- *   compound matches with or without its space, in both directions.
+ *   compound matches with or without its space, in both directions; the word as written is a
+ *   term when something was removed (`모델을`); a word term (`wordTerm`, `모델=`) marks a
+ *   two-syllable stem written as a word, a longer word written bare, and a particle or function
+ *   word of two syllables or more (`로서=`, `위하여=`).
  */
 
 import { authorKey } from '../authors.ts';
