@@ -266,14 +266,14 @@ function hangulWord(word: string, sink: Sink, glued = false): string | null {
 export const NAME_MAX_LEFT_OUT = 2;
 
 /**
- * Whether the index leaves a term out, given its postings (documents × fields) among
- * `documentCount` documents: a name term (see nameTerm) in at most NAME_MAX_LEFT_OUT papers. It
- * only ranks that person's one or two papers above others naming the same words, and the words
- * of the name (both in the authors field) still find them; the author filter falls back to those
- * words (client.ts). Every other term is kept: every Hangul word form too, since the compact
- * postings (src/search/postings.ts) leave room for them in the size budget (docs/search.md).
+ * Whether the index leaves a term out, given its postings (documents × fields): a name term
+ * (see nameTerm) in at most NAME_MAX_LEFT_OUT papers. It only ranks that person's one or two
+ * papers above others naming the same words, and the words of the name (both in the authors
+ * field) still find them; the author filter falls back to those words (client.ts). Every other
+ * term is kept: every Hangul word form too, since the compact postings (src/search/postings.ts)
+ * leave room for them in the size budget (docs/search.md).
  */
-export function isLeftOut(term: string, postings: number, _documentCount: number): boolean {
+export function isLeftOut(term: string, postings: number): boolean {
   return term.includes('_') && NAME_TERM.test(term) && postings <= NAME_MAX_LEFT_OUT;
 }
 

@@ -250,8 +250,7 @@ export class IndexBuilder {
     for (let k = 0; k < this.count; k++) order[next[rt[k]! * fieldCount + rf[k]!]!++] = k;
 
     // The name terms of one- and two-paper authors are left out (see isLeftOut).
-    const documentCount = this.ids.length;
-    const kept = (t: number) => !isLeftOut(this.termList[t]!, start[(t + 1) * fieldCount]! - start[t * fieldCount]!, documentCount);
+    const kept = (t: number) => !isLeftOut(this.termList[t]!, start[(t + 1) * fieldCount]! - start[t * fieldCount]!);
     const sorted = Array.from({ length: termCount }, (_, t) => t).filter(kept).sort((a, b) => compareStrings(this.termList[a]!, this.termList[b]!));
     const w = new ByteWriter(this.count * 12);
     const offsets = new Uint32Array(sorted.length + 1);

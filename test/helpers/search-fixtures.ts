@@ -60,7 +60,7 @@ export function referenceMiniSearch(dataset: Dataset): MiniSearch<SearchDocument
 export function referenceIndexJson(dataset: Dataset): string {
   const js = referenceMiniSearch(dataset).toJSON();
   const postings = (data: Record<string, Record<string, number>>) => Object.values(data).reduce((n, docs) => n + Object.keys(docs).length, 0);
-  js.index = js.index.filter(([term, data]) => !isLeftOut(term, postings(data), js.documentCount));
+  js.index = js.index.filter(([term, data]) => !isLeftOut(term, postings(data)));
   js.index.sort(byString((e) => e[0]));
   return JSON.stringify({ [VERSION_KEY]: ANALYZER_VERSION, ...js });
 }

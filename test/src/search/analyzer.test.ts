@@ -107,14 +107,14 @@ describe('analyzer: index rules', () => {
   });
 
   it('leaves out the name terms of one- and two-paper authors, nothing else', () => {
-    expect(isLeftOut('모델을', 5_000, 10_000)).toBe(false); // common word forms stay
-    expect(isLeftOut('모델=', 5_000, 10_000)).toBe(false);
-    expect(isLeftOut('모델', 5_000, 10_000)).toBe(false);
-    expect(isLeftOut('model', 5_000, 10_000)).toBe(false);
-    expect(isLeftOut('heng_ji', 1, 10)).toBe(true);
-    expect(isLeftOut('heng_ji', 2, 10)).toBe(true);
-    expect(isLeftOut('heng_ji', 3, 10)).toBe(false);
-    expect(isLeftOut('vasilescu', 1, 10)).toBe(false);
+    expect(isLeftOut('모델을', 5_000)).toBe(false); // common word forms stay
+    expect(isLeftOut('모델=', 5_000)).toBe(false);
+    expect(isLeftOut('모델', 5_000)).toBe(false);
+    expect(isLeftOut('model', 5_000)).toBe(false);
+    expect(isLeftOut('heng_ji', 1)).toBe(true);
+    expect(isLeftOut('heng_ji', 2)).toBe(true);
+    expect(isLeftOut('heng_ji', 3)).toBe(false);
+    expect(isLeftOut('vasilescu', 1)).toBe(false);
   });
 });
 
