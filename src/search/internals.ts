@@ -51,9 +51,12 @@ export interface IndexHead {
 export const COMPACT_SERIALIZATION = 'minisearch-2+compact-postings-1';
 
 /** Whether a serialization version is one this module's MiniSearch can be assembled from. */
-export function isKnownSerialization(version: unknown): boolean {
+function isKnownSerialization(version: unknown): boolean {
   return version === 1 || version === 2 || version === COMPACT_SERIALIZATION;
 }
+
+/** An index header: the serialized index without its terms, in any serialization `AssembledMiniSearch` takes. */
+export type IndexHeader = Omit<AsPlainObject, 'index' | 'serializationVersion'> & { serializationVersion: unknown };
 
 /**
  * search-index.json parsed: MiniSearch's serialized form with the analyzer version the build
@@ -145,7 +148,7 @@ export class AssembledMiniSearch extends MiniSearch<SearchDocument> {
    * Throws for a serialization version other than 1, 2 or `COMPACT_SERIALIZATION`, as loadJS
    * does for one other than 1 or 2.
    */
-  constructor(head: Omit<AsPlainObject, 'index' | 'serializationVersion'> & { serializationVersion: unknown }) {
+  constructor(head: IndexHeader) {
     super(indexOptions);
     if (!isKnownSerialization(head.serializationVersion)) {
       throw new Error('MiniSearch: cannot deserialize an index created with an incompatible version');

@@ -15,7 +15,7 @@
 import MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
 import { AssembledMiniSearch, COMPACT_SERIALIZATION } from './internals.ts';
-import type { CompactIndexJs, TermData } from './internals.ts';
+import type { CompactIndexJs, IndexHeader, TermData } from './internals.ts';
 import { indexOptions } from './options.ts';
 import type { SearchDocument } from './options.ts';
 import { decodePostings, expandPostings } from './postings.ts';
@@ -76,9 +76,6 @@ class LazyTermData {
   }
 }
 
-/** An index header: the serialized index without its terms, in any serialization `AssembledMiniSearch` takes. */
-type IndexHeader = Omit<AsPlainObject, 'index' | 'serializationVersion'> & { serializationVersion: unknown };
-
 /**
  * A MiniSearch from an index header (the serialized index without its terms), the terms and
  * each term's compact postings (or a function giving them), decoded when a query first touches
@@ -134,7 +131,7 @@ export function loadMiniSearchParts(head: IndexHeader, terms: string[], postings
   return loadMiniSearchEntries(head, terms, terms.map((_t, i) => () => postings(i)));
 }
 
-const QUOTE = 34;
+const QUOTE = 34; // "
 const BACKSLASH = 92;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;

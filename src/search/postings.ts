@@ -10,7 +10,7 @@
  *
  * `{"0":{"3":1,"40":2},"1":{"3":1}}` in MiniSearch's own serialization is `0:3,11*2;1:3` here.
  * Short ids increase within a field, so gaps are small: on the real corpus this makes
- * search-index.json 0.88 times the gzipped size of plain MiniSearch's own JSON over the same
+ * search-index.json 0.89 times the gzipped size of plain MiniSearch's own JSON over the same
  * papers (MiniSearch's `"2429":1` per posting was 92% of the gzipped index; docs/search.md).
  * The characters are `0-9a-z:;,*`, so the string needs no escaping in JSON.
  *
