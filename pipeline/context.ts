@@ -11,6 +11,7 @@ import type { Config } from '../src/config.ts';
 import { fatal } from '../src/message.ts';
 import type { BundleCache } from './cache/bundle-cache.ts';
 import type { FeedCache } from './cache/feed-cache.ts';
+import type { MergedCache } from './cache/merged-cache.ts';
 import type { PageCache } from './cache/page-cache.ts';
 import type { ParseCache } from './cache/parse-cache.ts';
 import type { VectorCache } from './cache/vector-cache.ts';
@@ -60,6 +61,11 @@ export interface StepCaches {
   bundles?: BundleCache | null;
   /** Each paper's record in the page's paper chunks (pipeline/cache/page-cache.ts). Absent or null: rendered every run. */
   pages?: PageCache | null;
+  /**
+   * The last run's merged index (pipeline/cache/merged-cache.ts), loaded before the index step.
+   * Absent or null: every document's vector is merged.
+   */
+  merged?: MergedCache | null;
 }
 
 export interface StepContext {

@@ -20,6 +20,7 @@
 import { byString } from '../src/compare.ts';
 import type { VFile } from 'vfile';
 import type { VectorTable } from '../src/search/vectors.ts';
+import type { MergedIndex } from '../src/search/index-builder.ts';
 import type { CacheProblem } from './cache/cache-file.ts';
 import path from 'node:path';
 import { BundleCache } from './cache/bundle-cache.ts';
@@ -30,6 +31,7 @@ import { FeedCache, type FeedCacheControl, type StagedFeedCache } from './cache/
 import { readManifest, removeManifest, saveManifest } from './cache/manifest.ts';
 import { ParseCache } from './cache/parse-cache.ts';
 import { VectorCache, type StagedVectors } from './cache/vector-cache.ts';
+import { MergedCache, type StagedMerged } from './cache/merged-cache.ts';
 import { feedCacheVersions, moduleFingerprint, packageVersion, parserVersion, pipelineVersion } from './cache/version.ts';
 import { isPlaceholderSiteUrl } from './config/load.ts';
 import { CONFIG_FILE, createStepContext, type ResolvedConfig, type Step, type StepCaches, type StepContext } from './context.ts';
@@ -87,6 +89,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   let inputs: FileRecord[] = [];
   let artifacts: FileRecord[] = [];
   let vectors: StagedVectors | null = null;
+  let mergedIndex: StagedMerged | null = null;
   let feedCache: StagedFeedCache | null = null;
 
   const lock = await acquireLock(config.outputDir);
@@ -122,6 +125,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       // The steps load only when needed, so that the fast path starts in a fraction of a second.
       const { parseStep, authorsStep, enrichStep, datasetArtifacts, indexStep, feedsStep, savedQueries, pageStep } = await loadSteps();
       const vectorsLoaded = caches.vectors.load(); // read while the parse step runs
+      const mergedLoaded = caches.merged.load();
       const feedsLoaded = feedsThread.booted ? null : caches.feeds.load();
       const dataset = await steps.run('enrich', enrichStep, await steps.run('authors', authorsStep,
         countListings(counts, await steps.run('parse', parseStep, { inputs: read.inputs, workers }))));
@@ -133,8 +137,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         feedsThread.start({ config, cacheDir: flags.cache ? config.cacheWorkDir : null, versions: feedCacheVersions(), dataset });
       }
       await vectorsLoaded;
+      await mergedLoaded;
       const handed = handOver(await steps.run('index', indexStep, dataset), writer, caches);
       vectors = handed.vectors;
+      mergedIndex = handed.merged;
       if (feedsThread.booted) {
         // The page first: its files are written while the saved queries run here.
         writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index }));
@@ -155,6 +161,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       ...previous.problems,
       ...(caches.parse?.discarded ?? []),
       ...caches.vectors.discarded,
+      ...caches.merged.discarded,
       ...feedControl.discarded,
       ...caches.bundles.discarded,
       ...caches.pages.discarded,
@@ -170,7 +177,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     // What a publishing run prunes from the parse and feed caches; removed once the output is in place.
     const prune =
       publishing && !reused && caches.parse
-        ? await steps.run('cache', cacheStep, { parse: caches.parse, feeds: feedControl, vectors, feedCache })
+        ? await steps.run('cache', cacheStep, { parse: caches.parse, feeds: feedControl, vectors, merged: mergedIndex, feedCache })
         : { parse: [], feeds: [] };
     const t = performance.now();
     if (publishing && !reused) {
@@ -221,6 +228,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       await caches.parse?.remove(prune.parse);
       await feedControl.remove(prune.feeds);
       await saveVectors(vectors, logger);
+      await saveMerged(mergedIndex, logger);
       await saveFeedCache(feedCache, logger);
       caches.pages.save();
       if (flags.cache && (await removeLegacyCache(config.cacheDirAbs)) > 0) {
@@ -238,11 +246,15 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 }
 
 /** The caches of a run: the parse cache only with the cache on; the term vectors and feed items in memory only without it. */
-function openCaches(config: ResolvedConfig, useCache: boolean): StepCaches & { vectors: VectorCache; feeds: FeedCache; bundles: BundleCache; pages: PageCache } {
+function openCaches(
+  config: ResolvedConfig,
+  useCache: boolean,
+): StepCaches & { vectors: VectorCache; feeds: FeedCache; bundles: BundleCache; pages: PageCache; merged: MergedCache } {
   const dir = useCache ? config.cacheWorkDir : null;
   return {
     parse: useCache ? new ParseCache(config.cacheWorkDir, parserVersion()) : null,
     vectors: new VectorCache(dir, moduleFingerprint('src/search/index-builder.ts')),
+    merged: new MergedCache(dir, moduleFingerprint('src/search/index-builder.ts')),
     feeds: new FeedCache(dir, feedCacheVersions()),
     // The page's bundles depend on the code alone: one cache for every input.
     bundles: new BundleCache(useCache ? config.cacheDirAbs : null),
@@ -271,20 +283,22 @@ function countListings<T extends { date: string }>(counts: Record<string, number
 
 /**
  * Takes the index step's value apart, so that nothing keeps what is done with: its artifacts go
- * to the writer, its vector table to the vector cache, serialized now and written only if the
- * run publishes (`saveVectors`). Returns what the later steps need and the staged vectors (null:
- * nothing to write).
+ * to the writer, its vector table (or the vectors it added) to the vector cache and its merged
+ * index to the merged-index cache, written only if the run publishes (`saveVectors`,
+ * `saveMerged`). Returns what the later steps need and the staged writes (null: nothing to write).
  */
-function handOver<T extends { artifacts: ArtifactList; vectorTable: VectorTable | null }>(
+function handOver<T extends { artifacts: ArtifactList; vectorTable: VectorTable | null; addedVectors: VectorTable | null; mergedIndex: MergedIndex | null }>(
   value: T,
   writer: ArtifactWriter,
-  caches: { vectors: VectorCache },
-): Omit<T, 'artifacts' | 'vectorTable'> & { vectors: StagedVectors | null } {
-  const { artifacts, vectorTable, ...rest } = value;
+  caches: { vectors: VectorCache; merged: MergedCache },
+): Omit<T, 'artifacts' | 'vectorTable' | 'addedVectors' | 'mergedIndex'> & { vectors: StagedVectors | null; merged: StagedMerged | null } {
+  const { artifacts, vectorTable, addedVectors, mergedIndex, ...rest } = value;
   writer.emit(artifacts);
-  const vectors = vectorTable ? caches.vectors.stage(vectorTable) : null;
+  const vectors = vectorTable ? caches.vectors.stage(vectorTable) : addedVectors ? caches.vectors.stageAdded(addedVectors) : null;
+  const merged = mergedIndex ? caches.merged.stage(mergedIndex) : null;
   caches.vectors.release();
-  return { ...rest, vectors };
+  caches.merged.release();
+  return { ...rest, vectors, merged };
 }
 
 type ArtifactList = Parameters<ArtifactWriter['emit']>[0];
@@ -293,6 +307,13 @@ type ArtifactList = Parameters<ArtifactWriter['emit']>[0];
 async function saveVectors(vectors: StagedVectors | null, logger: RunLogger): Promise<void> {
   await vectors?.write().catch((error: unknown) => {
     logger.warn(`cache: could not save the term vectors: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
+/** Writes the staged merged index; a write that fails is a warning, never the run's failure. */
+async function saveMerged(merged: StagedMerged | null, logger: RunLogger): Promise<void> {
+  await merged?.write().catch((error: unknown) => {
+    logger.warn(`cache: could not save the merged index: ${error instanceof Error ? error.message : String(error)}`);
   });
 }
 
@@ -307,18 +328,20 @@ async function saveFeedCache(staged: StagedFeedCache | null, logger: RunLogger):
  * Step "cache" (a run that publishes, before it does): lists the parse cache entries and the
  * archive documents of the feed cache this run did not use, to remove once the output is in
  * place. Counts: `pruned` (parse cache entries to remove), `feedArchivesPruned`, `vectorsSaved`
- * (1 when the term vectors changed and are written after the publish), `feedItemsSaved` (1 when
+ * (1 when the term vectors changed and are written after the publish), `mergedSaved` (1 when the
+ * merged index changed and is written after it), `feedItemsSaved` (1 when
  * the feed items file is rewritten) and `feedArchivesSaved` (archive documents to write).
  */
 const cacheStep: Step<
-  { parse: ParseCache; feeds: FeedCacheControl; vectors: StagedVectors | null; feedCache: StagedFeedCache | null },
+  { parse: ParseCache; feeds: FeedCacheControl; vectors: StagedVectors | null; merged: StagedMerged | null; feedCache: StagedFeedCache | null },
   { parse: string[]; feeds: string[] }
-> = async (_ctx, { parse, feeds, vectors, feedCache }) => {
+> = async (_ctx, { parse, feeds, vectors, merged, feedCache }) => {
   const unused = { parse: await parse.unused(), feeds: await feeds.unused() };
   const counts = {
     pruned: unused.parse.length,
     feedArchivesPruned: unused.feeds.length,
     vectorsSaved: vectors ? 1 : 0,
+    mergedSaved: merged ? 1 : 0,
     feedItemsSaved: feedCache?.items ? 1 : 0,
     feedArchivesSaved: feedCache?.archives ?? 0,
   };

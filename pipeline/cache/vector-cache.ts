@@ -14,7 +14,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { checkVectorTable, type DocVector, type TableVector, type VectorTable } from '../../src/search/vectors.ts';
+import { appendRows, checkVectorTable, type DocVector, type TableVector, type VectorTable } from '../../src/search/vectors.ts';
 import { decodeCacheFile, encodeCacheFile, type CacheProblem } from './cache-file.ts';
 
 export const VECTORS_FORMAT = 'daily-papers-term-vectors@5';
@@ -133,6 +133,27 @@ export class VectorCache {
     };
   }
 
+  /**
+   * Like `stage`, for a run that reused the last run's merged index and merged only its new
+   * documents: the table read from the file with `added`'s rows appended
+   * (src/search/vectors.ts `appendRows`), so that a later full build finds every vector. The
+   * table is joined and serialized when the write runs, after the publish. Null when memory only
+   * or nothing is added.
+   */
+  stageAdded(added: VectorTable): StagedVectors | null {
+    const file = this.file;
+    if (file === null || added.keys.length === 0) return null;
+    const base = this.table;
+    return {
+      bytes: null,
+      write: async () => {
+        const table = base ? appendRows(base, added) : added;
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFileAtomic(file, encodeCacheFile({ format: VECTORS_FORMAT, version: this.version }, table), { fsync: false });
+      },
+    };
+  }
+
   /** `stage` and write at once; true when it wrote. */
   async save(table: VectorTable): Promise<boolean> {
     const staged = this.stage(table);
@@ -144,8 +165,8 @@ export class VectorCache {
 
 /** A vector table serialized by `VectorCache#stage`, waiting to be written. */
 export interface StagedVectors {
-  /** Size of the file to write, in bytes. */
-  bytes: number;
+  /** Size of the file to write, in bytes; null when it is serialized only as it is written (`stageAdded`). */
+  bytes: number | null;
   /** Writes it through write-file-atomic; rejects when it cannot. */
   write(): Promise<void>;
 }

@@ -17,11 +17,11 @@
 import type { StepContext, StepResult } from '../context.ts';
 import type { Dataset, Paper } from '../../src/types.ts';
 import type { Artifact } from '../publish/artifact.ts';
-import { toSearchDocument } from '../../src/search/options.ts';
+import { toSearchDocument, type SearchDocument } from '../../src/search/options.ts';
 import { createSearchClient } from '../../src/search/client.ts';
 import type { SearchClient } from '../../src/search/client.ts';
-import { IndexBuilder } from '../../src/search/index-builder.ts';
-import type { BuiltIndex } from '../../src/search/index-builder.ts';
+import { builtIndexOf, IndexBuilder, newInFront, prependIndex, storedFieldsOf } from '../../src/search/index-builder.ts';
+import type { BuiltIndex, MergedIndex } from '../../src/search/index-builder.ts';
 import { indexJsonBytes, postingsText } from '../../src/search/index-json.ts';
 import { loadMiniSearchParts } from '../../src/search/load.ts';
 import { planQuery, textMatches } from '../../src/search/query.ts';
@@ -39,29 +39,55 @@ export interface IndexStats {
   analyzedWhileParsing: number;
   /** Of those, papers the parse workers analyzed. */
   analyzedInWorkers: number;
-  /** Papers whose term vector came from the cache. */
+  /** Papers whose term vector came from the cache, or that came merged in the last run's index. */
   reused: number;
+  /** Of those, papers that came merged in the last run's index (the new ones were put in front). */
+  fromMerged: number;
   terms: number;
 }
 
+/** A built index, what a later run may put new documents in front of, and what the caches keep. */
+export interface IndexBuild {
+  index: BuiltIndex;
+  stats: IndexStats;
+  /** Every document merged, left-out terms included (for the merged-index cache). */
+  merged: MergedIndex;
+  /** Every term vector merged, for the vector cache; null without one, or when the last run's index was reused. */
+  table: VectorTable | null;
+  /** When the last run's index was reused: the vectors of the documents put in front of it, to add to the vector cache. */
+  added: VectorTable | null;
+  /** True when `merged` is the last run's unchanged (nothing to write). */
+  unchanged: boolean;
+}
+
 /**
- * Builds the index of the dataset's papers in order, taking term vectors from `vectors` when it
- * has them; with `vectors`, also returns the table of every vector merged (for the cache).
+ * Builds the index of the dataset's papers in order (a repeated id is indexed once, at its
+ * first paper), taking term vectors from `vectors` when it has them.
+ *
+ * With `previous` (the last run's merged index) whose documents are this run's last ones, in
+ * order and unchanged (`newInFront`), only the new documents in front are merged and then put
+ * before it (`prependIndex`): the same bytes as merging every document.
  */
-export function buildIndexOf(
-  dataset: Dataset,
-  vectors: VectorCache | null = null,
-): { index: BuiltIndex; stats: IndexStats; table: VectorTable | null } {
+export function buildIndexOf(dataset: Dataset, vectors: VectorCache | null = null, previous: MergedIndex | null = null): IndexBuild {
+  const seen = new Set<string>();
+  const docs: SearchDocument[] = [];
+  for (const paper of dataset.papers) {
+    if (seen.has(paper.id)) continue;
+    seen.add(paper.id);
+    docs.push(toSearchDocument(paper));
+  }
+  const keys = vectors || previous ? docs.map(docKey) : null;
+  const front = previous && keys ? newInFront(previous, docs.map((d) => d.id), keys) : -1;
   const builder = new IndexBuilder();
   let analyzed = 0;
   let analyzedWhileParsing = 0;
   let analyzedInWorkers = 0;
   let reused = 0;
-  for (const paper of dataset.papers) {
-    const doc = toSearchDocument(paper);
-    const key = vectors ? docKey(doc) : '';
+  const count = front >= 0 ? front : docs.length;
+  for (let i = 0; i < count; i++) {
+    const doc = docs[i]!;
+    const key = keys?.[i] ?? '';
     const found = vectors?.lookup(key);
-    let vector = found?.vector;
     if (found?.cached) reused++;
     else if (found) {
       analyzed++;
@@ -70,11 +96,23 @@ export function buildIndexOf(
     } else {
       analyzed++; // by the builder, below
     }
-    builder.add(doc, vector, key);
+    builder.add(doc, found?.vector, key);
   }
   const table = vectors ? builder.exportTable() : null;
-  const index = builder.finish();
-  return { index, table, stats: { documents: index.head.documentCount, analyzed, analyzedWhileParsing, analyzedInWorkers, reused, terms: index.terms.length } };
+  const built = builder.finishMerged();
+  let merged = built.merged;
+  if (front >= 0) merged = front === 0 ? previous! : prependIndex(merged, previous!);
+  const fromMerged = front >= 0 ? previous!.ids.length : 0;
+  const stored = front >= 0 ? docs.map(storedFieldsOf) : built.stored;
+  const index = builtIndexOf(merged, stored);
+  return {
+    index,
+    merged,
+    table: front >= 0 ? null : table,
+    added: front >= 0 ? table : null,
+    unchanged: front === 0,
+    stats: { documents: index.head.documentCount, analyzed, analyzedWhileParsing, analyzedInWorkers, reused: reused + fromMerged, fromMerged, terms: index.terms.length },
+  };
 }
 
 export interface IndexStepResult {
@@ -82,8 +120,12 @@ export interface IndexStepResult {
   /** The built index (header, sorted terms, postings bytes); the page step splits it into chunks. */
   index: BuiltIndex;
   stats: IndexStats;
-  /** Every term vector merged, for the cache (null without a vector cache). */
+  /** Every term vector merged, for the vector cache (null without one, or when the last run's index was reused). */
   vectorTable: VectorTable | null;
+  /** The vectors of the documents put in front of the last run's index, to add to the vector cache (null when it was not reused). */
+  addedVectors: VectorTable | null;
+  /** Every document merged, for the merged-index cache; null when it is the last run's unchanged. */
+  mergedIndex: MergedIndex | null;
   /**
    * Paper ids matching every word of a saved query, best first; a Korean compound only where
    * the paper writes it (with or without its space) and a quoted phrase only as typed
@@ -98,7 +140,7 @@ export interface IndexStepResult {
  * saved-query search (loaded on first use).
  */
 export function indexStep(ctx: StepContext, dataset: Dataset): StepResult<IndexStepResult> {
-  const { index, stats, table } = buildIndexOf(dataset, ctx.caches.vectors);
+  const { index, stats, table, added, merged, unchanged } = indexWithFallback(ctx, dataset);
   const duplicates = dataset.papers.length - index.head.documentCount;
   if (duplicates > 0) ctx.logger.info(`index: ${duplicates} duplicate paper id(s) indexed once`);
   ctx.logger.progress('index', index.head.documentCount, dataset.papers.length);
@@ -109,6 +151,8 @@ export function indexStep(ctx: StepContext, dataset: Dataset): StepResult<IndexS
     index,
     stats,
     vectorTable: table,
+    addedVectors: added,
+    mergedIndex: unchanged ? null : merged,
     search: (query: string) => {
       client ??= createSearchClient(loadMiniSearchParts(index.head, index.terms, (i) => postingsText(index, i)));
       papers ??= new Map(dataset.papers.map((p) => [p.id, p]));
@@ -126,4 +170,20 @@ export function indexStep(ctx: StepContext, dataset: Dataset): StepResult<IndexS
     },
   };
   return { value, counts: { ...stats, artifacts: value.artifacts.length } };
+}
+
+/**
+ * `buildIndexOf` with the step's caches; a merged index from the cache that cannot be read
+ * (malformed postings: `prependIndex` throws) is discarded with its reason, and every document
+ * merged instead.
+ */
+function indexWithFallback(ctx: StepContext, dataset: Dataset): IndexBuild {
+  const cache = ctx.caches.merged ?? null;
+  try {
+    return buildIndexOf(dataset, ctx.caches.vectors, cache?.previous ?? null);
+  } catch (error) {
+    if (!cache?.previous) throw error;
+    cache.discard(`cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    return buildIndexOf(dataset, ctx.caches.vectors, null);
+  }
 }

@@ -34,6 +34,28 @@ export interface BuiltIndex {
   offsets: Uint32Array;
 }
 
+/**
+ * What the builder merged, before the name terms of one- and two-paper authors are left out
+ * (`isLeftOut`): what a later run needs to put new documents in front (`prependIndex`) instead
+ * of merging every vector again. The pipeline keeps it between runs
+ * (pipeline/cache/merged-cache.ts).
+ */
+export interface MergedIndex {
+  /** Per short id: the document's id. */
+  ids: string[];
+  /** Per short id: the key its vector is cached under (`docKey`, a hash of the searchable text). */
+  keys: string[];
+  /** Per short id: the field lengths, SEARCH_FIELDS.length numbers each (distinct tokens). */
+  lengths: Int32Array;
+  /** Every term, left-out ones included, sorted by code unit. */
+  terms: string[];
+  /** Per term: its records (one per document and field), what `isLeftOut` decides on. */
+  counts: Int32Array;
+  /** Every term's postings as JSON string bytes, laid out as in `BuiltIndex`. */
+  postings: Uint8Array;
+  offsets: Uint32Array;
+}
+
 /** A growable byte buffer for ASCII text. */
 class ByteWriter {
   buf: Uint8Array;
@@ -50,6 +72,17 @@ class ByteWriter {
   ascii(s: string): void {
     if (this.length + s.length > this.buf.length) this.grow(s.length);
     for (let i = 0; i < s.length; i++) this.buf[this.length++] = s.charCodeAt(i);
+  }
+  /** Copies bytes. */
+  bytes(b: Uint8Array): void {
+    if (this.length + b.length > this.buf.length) this.grow(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+  /** Writes one byte. */
+  byte(b: number): void {
+    if (this.length + 1 > this.buf.length) this.grow(1);
+    this.buf[this.length++] = b;
   }
   /** Writes a non-negative integer in base 36 (digits `0-9a-z`). */
   base36(n: number): void {
@@ -77,7 +110,6 @@ class ByteWriter {
 export class IndexBuilder {
   private readonly ids: string[] = [];
   private readonly fieldLength: number[][] = [];
-  private readonly average: number[] = [];
   private readonly stored: StoredFields[] = [];
   private readonly seen = new Set<string>();
   private readonly termIds = new Map<string, number>();
@@ -144,18 +176,13 @@ export class IndexBuilder {
     this.ids.push(doc.id);
     this.keys.push(key);
     this.docStarts.push(this.count);
-    const stored: Record<string, unknown> = {};
-    for (const name of STORE_FIELDS) if (doc[name] !== undefined) stored[name] = doc[name];
-    this.stored.push(stored as unknown as StoredFields);
+    this.stored.push(storedFieldsOf(doc));
     if (vector && 'table' in vector) {
       this.addRow(short, vector);
       return true;
     }
     const lengths: number[] = [];
-    const field = (f: number, length: number): void => {
-      lengths.push(length);
-      this.average[f] = ((this.average[f] || 0) * short + length) / (short + 1);
-    };
+    const field = (_f: number, length: number): void => void lengths.push(length);
     if (vector) {
       for (let f = 0; f < SEARCH_FIELDS.length; f++) {
         field(f, vector.lengths[f]!);
@@ -186,11 +213,7 @@ export class IndexBuilder {
     }
     const fieldCount = SEARCH_FIELDS.length;
     const lengths: number[] = [];
-    for (let f = 0; f < fieldCount; f++) {
-      const length = table.lengths[row * fieldCount + f]!;
-      lengths.push(length);
-      this.average[f] = ((this.average[f] || 0) * short + length) / (short + 1);
-    }
+    for (let f = 0; f < fieldCount; f++) lengths.push(table.lengths[row * fieldCount + f]!);
     const from = table.starts[row]!;
     const to = table.starts[row + 1]!;
     this.reserve(to - from);
@@ -225,17 +248,15 @@ export class IndexBuilder {
 
   /** The finished index. The builder should not be used afterwards. */
   finish(): BuiltIndex {
-    const fieldIds: Record<string, number> = {};
-    SEARCH_FIELDS.forEach((field, i) => (fieldIds[field] = i));
-    const documentIds: Record<string, string> = {};
-    const fieldLength: Record<string, number[]> = {};
-    const storedFields: Record<string, StoredFields> = {};
-    for (let i = 0; i < this.ids.length; i++) {
-      documentIds[i] = this.ids[i]!;
-      fieldLength[i] = this.fieldLength[i]!;
-      storedFields[i] = this.stored[i]!;
-    }
+    const { merged, stored } = this.finishMerged();
+    return builtIndexOf(merged, stored);
+  }
 
+  /**
+   * Everything merged, left-out terms included (see `MergedIndex`), and each document's stored
+   * fields. The builder should not be used afterwards.
+   */
+  finishMerged(): { merged: MergedIndex; stored: StoredFields[] } {
     // Counting sort of the records by (term, field); stable, so within a field a term's records
     // stay in document order: each term's postings are then written in one pass.
     const termCount = this.termList.length;
@@ -249,14 +270,14 @@ export class IndexBuilder {
     const order = new Int32Array(this.count);
     for (let k = 0; k < this.count; k++) order[next[rt[k]! * fieldCount + rf[k]!]!++] = k;
 
-    // The name terms of one- and two-paper authors are left out (see isLeftOut).
-    const kept = (t: number) => !isLeftOut(this.termList[t]!, start[(t + 1) * fieldCount]! - start[t * fieldCount]!);
-    const sorted = Array.from({ length: termCount }, (_, t) => t).filter(kept).sort((a, b) => compareStrings(this.termList[a]!, this.termList[b]!));
+    const sorted = Array.from({ length: termCount }, (_, t) => t).sort((a, b) => compareStrings(this.termList[a]!, this.termList[b]!));
     const w = new ByteWriter(this.count * 12);
     const offsets = new Uint32Array(sorted.length + 1);
+    const counts = new Int32Array(sorted.length);
     for (let i = 0; i < sorted.length; i++) {
       const t = sorted[i]!;
       offsets[i] = w.length;
+      counts[i] = start[(t + 1) * fieldCount]! - start[t * fieldCount]!;
       w.ascii('"');
       let firstField = true;
       for (let f = 0; f < fieldCount; f++) {
@@ -284,30 +305,228 @@ export class IndexBuilder {
       w.ascii('"');
     }
     offsets[sorted.length] = w.length;
-    const terms = sorted.map((t) => this.termList[t]!);
+    const lengths = new Int32Array(this.ids.length * fieldCount);
+    this.fieldLength.forEach((row, d) => lengths.set(row, d * fieldCount));
+    const merged: MergedIndex = {
+      ids: [...this.ids],
+      keys: [...this.keys],
+      lengths,
+      terms: sorted.map((t) => this.termList[t]!),
+      counts,
+      postings: w.buf.subarray(0, w.length),
+      offsets,
+    };
     this.recTerms = new Int32Array(0);
     this.recFields = new Uint8Array(0);
     this.recDocs = new Int32Array(0);
     this.recFreqs = new Int32Array(0);
     this.termIds.clear();
     this.remaps.clear();
-    return {
-      head: {
-        documentCount: this.ids.length,
-        nextId: this.ids.length,
-        documentIds,
-        fieldIds,
-        fieldLength,
-        averageFieldLength: [...this.average],
-        storedFields,
-        dirtCount: 0,
-        serializationVersion: 2,
-      },
-      terms,
-      postings: w.buf.subarray(0, w.length),
-      offsets,
-    };
+    return { merged, stored: this.stored };
   }
+}
+
+/** A document's stored fields (STORE_FIELDS), as `MiniSearch#add` keeps them. */
+export function storedFieldsOf(doc: SearchDocument): StoredFields {
+  const stored: Record<string, unknown> = {};
+  for (const name of STORE_FIELDS) if (doc[name] !== undefined) stored[name] = doc[name];
+  return stored as unknown as StoredFields;
+}
+
+/**
+ * The published index of a merged one: the header (field-length averages computed in document
+ * order as `MiniSearch#add` does: the running mean `(mean * n + length) / (n + 1)`, so that
+ * the floating-point values are the same), and every term but the left-out ones (`isLeftOut`).
+ * `stored[i]` is short id i's stored fields.
+ */
+export function builtIndexOf(merged: MergedIndex, stored: readonly StoredFields[]): BuiltIndex {
+  const fieldCount = SEARCH_FIELDS.length;
+  const fieldIds: Record<string, number> = {};
+  SEARCH_FIELDS.forEach((field, i) => (fieldIds[field] = i));
+  const documentIds: Record<string, string> = {};
+  const fieldLength: Record<string, number[]> = {};
+  const storedFields: Record<string, StoredFields> = {};
+  const average: number[] = [];
+  for (let i = 0; i < merged.ids.length; i++) {
+    documentIds[i] = merged.ids[i]!;
+    const row = Array.from(merged.lengths.subarray(i * fieldCount, (i + 1) * fieldCount));
+    fieldLength[i] = row;
+    storedFields[i] = stored[i]!;
+    for (let f = 0; f < fieldCount; f++) average[f] = ((average[f] || 0) * i + row[f]!) / (i + 1);
+  }
+  // The name terms of one- and two-paper authors are left out (see isLeftOut).
+  const terms: string[] = [];
+  const kept: number[] = [];
+  for (let i = 0; i < merged.terms.length; i++) {
+    if (isLeftOut(merged.terms[i]!, merged.counts[i]!)) continue;
+    terms.push(merged.terms[i]!);
+    kept.push(i);
+  }
+  let postings = merged.postings;
+  let offsets = merged.offsets;
+  if (kept.length < merged.terms.length) {
+    offsets = new Uint32Array(kept.length + 1);
+    let size = 0;
+    for (const i of kept) size += merged.offsets[i + 1]! - merged.offsets[i]!;
+    postings = new Uint8Array(size);
+    let at = 0;
+    kept.forEach((i, j) => {
+      offsets[j] = at;
+      const bytes = merged.postings.subarray(merged.offsets[i]!, merged.offsets[i + 1]!);
+      postings.set(bytes, at);
+      at += bytes.length;
+    });
+    offsets[kept.length] = at;
+  }
+  return {
+    head: {
+      documentCount: merged.ids.length,
+      nextId: merged.ids.length,
+      documentIds,
+      fieldIds,
+      fieldLength,
+      averageFieldLength: average,
+      storedFields,
+      dirtCount: 0,
+      serializationVersion: 2,
+    },
+    terms,
+    postings,
+    offsets,
+  };
+}
+
+/**
+ * The short ids of `merged`'s documents when `ids`/`keys` (a run's documents, in order) are
+ * its documents with new ones in front: how many are new (0 or more), or -1 when they are not
+ * (a document changed, went or moved; a new one came after an old one).
+ */
+export function newInFront(merged: MergedIndex, ids: readonly string[], keys: readonly string[]): number {
+  const k = keys.length - merged.keys.length;
+  if (k < 0 || ids.length !== keys.length) return -1;
+  for (let i = 0; i < merged.keys.length; i++) {
+    if (keys[k + i] !== merged.keys[i] || ids[k + i] !== merged.ids[i]) return -1;
+  }
+  return k;
+}
+
+const COMMA = 44;
+const COLON = 58;
+const SEMICOLON = 59;
+const QUOTE_BYTE = 34;
+const STAR = 42;
+
+/** The value of the base-36 number at `at` and where it ends. */
+function readBase36(b: Uint8Array, at: number): { value: number; end: number } {
+  let value = 0;
+  for (;;) {
+    const c = b[at]!;
+    if (c >= 48 && c <= 57) value = value * 36 + (c - 48);
+    else if (c >= 97 && c <= 122) value = value * 36 + (c - 87);
+    else return { value, end: at };
+    at++;
+  }
+}
+
+/** The field groups of one term's postings (`"f:…;g:…"` at [from, to)): field, and where its entries start and end. */
+function fieldGroups(b: Uint8Array, from: number, to: number): { field: number; entries: number; end: number }[] {
+  const groups: { field: number; entries: number; end: number }[] = [];
+  let at = from + 1; // after the opening quote
+  const close = to - 1;
+  while (at < close) {
+    const f = readBase36(b, at);
+    if (b[f.end] !== COLON) throw new Error('index-builder: malformed postings');
+    let end = f.end + 1;
+    while (end < close && b[end] !== SEMICOLON) end++;
+    groups.push({ field: f.value, entries: f.end + 1, end });
+    at = end + 1;
+  }
+  return groups;
+}
+
+/** The last short id of a field group's entries (the sum of its gaps). */
+function lastShortId(b: Uint8Array, from: number, to: number): number {
+  let id = 0;
+  let at = from;
+  while (at < to) {
+    const gap = readBase36(b, at);
+    id += gap.value;
+    at = gap.end;
+    if (b[at] === STAR) at = readBase36(b, at + 1).end;
+    if (b[at] === COMMA) at++;
+  }
+  return id;
+}
+
+/**
+ * The index of `newer`'s documents followed by `older`'s: what `IndexBuilder` would merge from
+ * the same vectors in that order, byte for byte, without merging them again. `older`'s short
+ * ids move up by `newer`'s document count: in each field group of a term only the first entry
+ * is a short id (the rest are gaps, src/search/postings.ts), so that one number is rewritten
+ * and the rest copied. Terms of both are merged field by field, `newer`'s entries first.
+ */
+export function prependIndex(newer: MergedIndex, older: MergedIndex): MergedIndex {
+  const shift = newer.ids.length;
+  const fieldCount = SEARCH_FIELDS.length;
+  const lengths = new Int32Array(newer.lengths.length + older.lengths.length);
+  lengths.set(newer.lengths);
+  lengths.set(older.lengths, newer.lengths.length);
+  const w = new ByteWriter(newer.postings.length + older.postings.length + older.terms.length * 4);
+  const terms: string[] = [];
+  const counts: number[] = [];
+  const offsets: number[] = [];
+  const nb = newer.postings;
+  const ob = older.postings;
+  /** Writes an older field group's entries with its first short id moved up (less `base`, the short id before it). */
+  const shifted = (g: { entries: number; end: number }, base: number): void => {
+    const first = readBase36(ob, g.entries);
+    w.base36(first.value + shift - base);
+    w.bytes(ob.subarray(first.end, g.end));
+  };
+  let i = 0;
+  let j = 0;
+  while (i < newer.terms.length || j < older.terms.length) {
+    const order = i >= newer.terms.length ? 1 : j >= older.terms.length ? -1 : compareStrings(newer.terms[i]!, older.terms[j]!);
+    offsets.push(w.length);
+    if (order < 0) {
+      terms.push(newer.terms[i]!);
+      counts.push(newer.counts[i]!);
+      w.bytes(nb.subarray(newer.offsets[i]!, newer.offsets[i + 1]!));
+      i++;
+      continue;
+    }
+    const og = fieldGroups(ob, older.offsets[j]!, older.offsets[j + 1]!);
+    const ng = order === 0 ? fieldGroups(nb, newer.offsets[i]!, newer.offsets[i + 1]!) : [];
+    terms.push(older.terms[j]!);
+    counts.push(older.counts[j]! + (order === 0 ? newer.counts[i]! : 0));
+    w.byte(QUOTE_BYTE);
+    let a = 0;
+    let b = 0;
+    while (a < ng.length || b < og.length) {
+      if (a + b > 0) w.byte(SEMICOLON);
+      const field = Math.min(ng[a]?.field ?? fieldCount, og[b]?.field ?? fieldCount);
+      w.base36(field);
+      w.byte(COLON);
+      const n = ng[a]?.field === field ? ng[a++] : undefined;
+      const o = og[b]?.field === field ? og[b++] : undefined;
+      if (n) w.bytes(nb.subarray(n.entries, n.end));
+      if (n && o) w.byte(COMMA);
+      if (o) shifted(o, n ? lastShortId(nb, n.entries, n.end) : 0);
+    }
+    w.byte(QUOTE_BYTE);
+    if (order === 0) i++;
+    j++;
+  }
+  offsets.push(w.length);
+  return {
+    ids: [...newer.ids, ...older.ids],
+    keys: [...newer.keys, ...older.keys],
+    lengths,
+    terms,
+    counts: Int32Array.from(counts),
+    postings: w.buf.slice(0, w.length),
+    offsets: Uint32Array.from(offsets),
+  };
 }
 
 /** Analyzes and builds in one go (no cache): the index of `docs`, in order. */

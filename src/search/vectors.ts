@@ -140,3 +140,62 @@ export function checkVectorTable(value: unknown): string | null {
   for (const term of t.dict) if (typeof term !== 'string' || term === '') return 'bad dictionary entry';
   return null;
 }
+
+/**
+ * The rows of `a`, then the rows of `b` whose key `a` does not hold: one table, with `b`'s
+ * terms numbered into `a`'s dictionary (its new terms appended). For a cache that adds the
+ * vectors of a run's new documents to those of earlier runs.
+ */
+export function appendRows(a: VectorTable, b: VectorTable): VectorTable {
+  const fieldCount = SEARCH_FIELDS.length;
+  const known = new Set(a.keys);
+  const rows: number[] = [];
+  b.keys.forEach((key, r) => {
+    if (!known.has(key)) rows.push(r);
+  });
+  if (rows.length === 0) return a;
+  const dict = [...a.dict];
+  const numbers = new Map<string, number>();
+  a.dict.forEach((term, t) => numbers.set(term, t));
+  const remap = new Int32Array(b.dict.length).fill(-1);
+  let records = 0;
+  for (const r of rows) records += b.starts[r + 1]! - b.starts[r]!;
+  const n = a.terms.length;
+  const terms = new Int32Array(n + records);
+  const fields = new Uint8Array(n + records);
+  const freqs = new Int32Array(n + records);
+  terms.set(a.terms);
+  fields.set(a.fields);
+  freqs.set(a.freqs);
+  const lengths = new Int32Array(a.lengths.length + rows.length * fieldCount);
+  lengths.set(a.lengths);
+  const starts = new Int32Array(a.keys.length + rows.length + 1);
+  starts.set(a.starts);
+  const keys = [...a.keys];
+  let at = n;
+  rows.forEach((r, i) => {
+    const row = a.keys.length + i;
+    keys.push(b.keys[r]!);
+    lengths.set(b.lengths.subarray(r * fieldCount, (r + 1) * fieldCount), row * fieldCount);
+    for (let k = b.starts[r]!; k < b.starts[r + 1]!; k++) {
+      const t = b.terms[k]!;
+      let id = remap[t]!;
+      if (id < 0) {
+        const term = b.dict[t]!;
+        id = numbers.get(term) ?? -1;
+        if (id < 0) {
+          id = dict.length;
+          dict.push(term);
+          numbers.set(term, id);
+        }
+        remap[t] = id;
+      }
+      terms[at] = id;
+      fields[at] = b.fields[k]!;
+      freqs[at] = b.freqs[k]!;
+      at++;
+    }
+    starts[row + 1] = at;
+  });
+  return { dict, keys, lengths, starts, terms, fields, freqs };
+}

@@ -167,6 +167,7 @@ describe('the cache', () => {
     await run(p);
     const before = await treeHashes(p.output, ['report.json']);
     await rm(path.join(p.cache, 'manifest.json'));
+    await rm(path.join(p.cache, 'index', 'merged.bin')); // else the unchanged papers come from there
     const vectors = path.join(p.cache, 'index', 'vectors.bin');
     const text = await readFile(vectors, 'utf8');
     await writeFile(vectors, text.slice(0, -10)); // truncated
@@ -178,7 +179,63 @@ describe('the cache', () => {
     expect(await treeHashes(p.output, ['report.json'])).toEqual(before);
     // The rewritten cache is whole again.
     await rm(path.join(p.cache, 'manifest.json'));
-    expect((await run(p)).report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 0, reused: 15 });
+    await rm(path.join(p.cache, 'index', 'merged.bin'));
+    expect((await run(p)).report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ analyzed: 0, reused: 15, fromMerged: 0 });
+  });
+
+  it('puts the papers of a newest digest in front of the last index, and merges every paper when one comes in between', async () => {
+    const p = await project();
+    await run(p);
+    const indexOf = (r: { report: RunReport }) => r.report.steps.find((s) => s.name === 'index')?.counts;
+    const same = async (label: string) => {
+      const cold = path.join(p.dir, `cold-${label}`);
+      expect((await run(p, { output: cold, noCache: true })).exitCode).toBe(0);
+      expect(await treeHashes(p.output, ['report.json'])).toEqual(await treeHashes(cold, ['report.json']));
+    };
+    // The newest digest: its 3 papers are merged, the 15 others come with the last index.
+    await writeFiles(p.input, { '2025/03/09.md': digest('2025-03-09', 3, 30) });
+    const newest = await run(p);
+    expect(indexOf(newest)).toMatchObject({ analyzed: 3, fromMerged: 15, reused: 15, documents: 18 });
+    expect(newest.report.steps.find((s) => s.name === 'cache')?.counts).toMatchObject({ vectorsSaved: 1, mergedSaved: 1 });
+    await same('newest');
+    // A digest between older ones moves papers: every paper is merged, the new ones analyzed.
+    await writeFiles(p.input, { '2025/03/07.md': digest('2025-03-07', 2, 31) });
+    const between = await run(p);
+    expect(indexOf(between)).toMatchObject({ analyzed: 2, fromMerged: 0, reused: 18 });
+    await same('between');
+    // Nothing new for the index (a feed-only config change): the last index as it was, nothing rewritten.
+    await writeFile(path.join(p.dir, 'pipeline.config.ts'), `export default { feeds: { limit: 7 } };\n`);
+    const feedOnly = await run(p);
+    expect(indexOf(feedOnly)).toMatchObject({ analyzed: 0, fromMerged: 20 });
+    expect(feedOnly.report.steps.find((s) => s.name === 'cache')?.counts).toMatchObject({ vectorsSaved: 0, mergedSaved: 0 });
+    await same('feed-only');
+  });
+
+  it('discards a merged index whose postings it cannot read, with a warning, and merges every paper', async () => {
+    const p = await project();
+    await run(p);
+    const before = await treeHashes(p.output, ['report.json']);
+    await rm(path.join(p.cache, 'manifest.json'));
+    // A well-formed file (checksum and shape) whose postings are not the compact format.
+    const { MergedCache } = await import('../../pipeline/cache/merged-cache.ts');
+    const { moduleFingerprint } = await import('../../pipeline/cache/version.ts');
+    const cache = new MergedCache(p.cache, moduleFingerprint('src/search/index-builder.ts'));
+    await cache.load();
+    const good = cache.previous!;
+    expect(good.ids).toHaveLength(15);
+    const postings = good.postings.slice();
+    postings.fill(0x3f, good.offsets[0]! + 1, good.offsets[1]! - 1); // '?'
+    await cache.stage({ ...good, postings })!.write();
+    await writeFiles(p.input, { '2025/03/09.md': digest('2025-03-09', 1, 30) });
+    const second = await run(p);
+    expect(second.exitCode).toBe(0);
+    expect(second.report.cache.discarded).toEqual([{ file: 'index/merged.bin', reason: 'cannot be read (index-builder: malformed postings)' }]);
+    expect(second.stderr).toMatch(/^warning: cache: discarded index\/merged\.bin: cannot be read/m);
+    expect(second.report.steps.find((s) => s.name === 'index')?.counts).toMatchObject({ fromMerged: 0, reused: 15, analyzed: 1 });
+    const cold = path.join(p.dir, 'cold');
+    await run(p, { output: cold, noCache: true });
+    expect(await treeHashes(p.output, ['report.json'])).toEqual(await treeHashes(cold, ['report.json']));
+    expect(before).not.toEqual(await treeHashes(cold, ['report.json']));
   });
 
   it('takes the fast path when nothing changed, reporting the same diagnostics', async () => {

@@ -108,6 +108,26 @@ describe('VectorCache', () => {
     expect(checkVectorTable(null)).toMatch(/not an object/);
   });
 
+  it('adds the rows of new documents to the table it read (stageAdded), so that a later full build finds them all', async () => {
+    const p = await project({});
+    const third = { ...doc, id: '2401.00003', title: 'Dense Attention', summary: '새로운 어텐션입니다.' };
+    const first = new VectorCache(p.cache, 'v1');
+    await first.save(build(first, [doc]).table);
+    const second = new VectorCache(p.cache, 'v1');
+    await second.load();
+    // A table of the new documents only; `doc` again is not added twice.
+    const added = build(new VectorCache(null, 'v1'), [other, third, doc]).table;
+    const staged = second.stageAdded(added)!;
+    second.release();
+    await staged.write();
+    const after = new VectorCache(p.cache, 'v1');
+    await after.load();
+    const full = build(after, [third, doc, other]);
+    expect(full.cached).toBe(3);
+    expect(full.json).toBe(build(new VectorCache(null, 'v1'), [third, doc, other]).json);
+    expect(new VectorCache(null, 'v1').stageAdded(added)).toBeNull();
+  });
+
   it('without a cache folder, carries the vectors of the parse workers and reads or writes nothing', async () => {
     const cache = new VectorCache(null, 'v1');
     await cache.load();

@@ -1,0 +1,108 @@
+/**
+ * The merged-index cache, `index/merged.bin` under the cache folder: the last published run's
+ * merged index (src/search/index-builder.ts `MergedIndex`: every term, left-out ones included,
+ * with its postings, and each document's id, vector key and field lengths). When a run's
+ * documents are those of the last run with new ones in front (a new digest, the newest), the
+ * index step merges only the new documents and puts them in front of this one
+ * (`prependIndex`), instead of merging every document's vector again.
+ *
+ * Same file format as the vector cache (pipeline/cache/cache-file.ts); written after the output
+ * is in place, only by a run that publishes and only when the index changed. A corrupt or
+ * foreign file is discarded with a warning; a file of another builder, analyzer or V8 version
+ * is not used.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { SEARCH_FIELDS } from '../../src/search/options.ts';
+import type { MergedIndex } from '../../src/search/index-builder.ts';
+import { decodeCacheFile, encodeCacheFile, type CacheProblem } from './cache-file.ts';
+
+export const MERGED_FORMAT = 'daily-papers-merged-index@1';
+
+/** A staged write of the merged index, serialized as it is written (after the publish). */
+export interface StagedMerged {
+  write(): Promise<void>;
+}
+
+/**
+ * Why `value` is not a `MergedIndex` (its shape, the columns' lengths, the offsets' order), or
+ * null. The postings' syntax is checked as they are read (`prependIndex` throws).
+ */
+export function checkMergedIndex(value: unknown): string | null {
+  if (value === null || typeof value !== 'object') return 'not an object';
+  const m = value as MergedIndex;
+  if (!Array.isArray(m.ids) || !Array.isArray(m.keys) || !Array.isArray(m.terms)) return 'missing ids, keys or terms';
+  if (!(m.lengths instanceof Int32Array) || !(m.counts instanceof Int32Array)) return 'wrong column types';
+  if (!(m.postings instanceof Uint8Array) || !(m.offsets instanceof Uint32Array)) return 'wrong column types';
+  const docs = m.ids.length;
+  if (m.keys.length !== docs || m.lengths.length !== docs * SEARCH_FIELDS.length) return 'document columns do not match';
+  if (m.counts.length !== m.terms.length || m.offsets.length !== m.terms.length + 1) return 'term columns do not match';
+  if (m.offsets[0] !== 0 || m.offsets[m.terms.length] !== m.postings.length) return 'offsets out of range';
+  for (let i = 0; i < m.terms.length; i++) {
+    if (m.offsets[i]! + 2 > m.offsets[i + 1]! || typeof m.terms[i] !== 'string') return 'offsets out of order';
+  }
+  return null;
+}
+
+export class MergedCache {
+  /** The cache file, or null: nothing read or written (`--no-cache`). */
+  readonly file: string | null;
+  /** The cache file, when it was found corrupt or foreign. */
+  readonly discarded: CacheProblem[] = [];
+  private merged: MergedIndex | null = null;
+
+  constructor(
+    /** The absolute cache folder, or null. */
+    cacheDir: string | null,
+    /** The index builder's code fingerprint: a merged index of another version is not used. */
+    private readonly version: string,
+  ) {
+    this.file = cacheDir === null ? null : path.join(cacheDir, 'index', 'merged.bin');
+  }
+
+  /** Reads the last run's merged index, if there is a usable one. */
+  async load(): Promise<void> {
+    if (this.file === null) return;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.file);
+    } catch {
+      return;
+    }
+    const decoded = decodeCacheFile<{ format?: unknown; version?: unknown }>(bytes, MERGED_FORMAT, (h) => (h.version !== this.version ? 'stale' : null));
+    if ('stale' in decoded) return;
+    if ('problem' in decoded) return this.discard(decoded.problem);
+    const wrong = checkMergedIndex(decoded.payload);
+    if (wrong !== null) return this.discard(`payload has the wrong shape (${wrong})`);
+    this.merged = decoded.payload as MergedIndex;
+  }
+
+  /** The last run's merged index, or null (none, unusable, or released). */
+  get previous(): MergedIndex | null {
+    return this.merged;
+  }
+
+  /** Records that the file could not be used after all (`reason`); the index is built anew. */
+  discard(reason: string): void {
+    if (this.file !== null) this.discarded.push({ file: path.relative(path.dirname(path.dirname(this.file)), this.file), reason });
+    this.merged = null;
+  }
+
+  /** Forgets the loaded index. */
+  release(): void {
+    this.merged = null;
+  }
+
+  /** `merged`, to write once the run has published; null when memory only. */
+  stage(merged: MergedIndex): StagedMerged | null {
+    const file = this.file;
+    if (file === null) return null;
+    return {
+      write: async () => {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFileAtomic(file, encodeCacheFile({ format: MERGED_FORMAT, version: this.version }, merged), { fsync: false });
+      },
+    };
+  }
+}
