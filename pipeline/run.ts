@@ -124,8 +124,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       }
       // The steps load only when needed, so that the fast path starts in a fraction of a second.
       const { parseStep, authorsStep, enrichStep, datasetArtifacts, indexStep, feedsStep, savedQueries, pageStep } = await loadSteps();
-      const vectorsLoaded = caches.vectors.load(); // read while the parse step runs
-      const mergedLoaded = caches.merged.load();
+      const mergedLoaded = caches.merged.load(); // read while the parse step runs
       const feedsLoaded = feedsThread.booted ? null : caches.feeds.load();
       const dataset = await steps.run('enrich', enrichStep, await steps.run('authors', authorsStep,
         countListings(counts, await steps.run('parse', parseStep, { inputs: read.inputs, workers }))));
@@ -136,7 +135,6 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         // The feeds render on the thread while the index and the page are built here.
         feedsThread.start({ config, cacheDir: flags.cache ? config.cacheWorkDir : null, versions: feedCacheVersions(), dataset });
       }
-      await vectorsLoaded;
       await mergedLoaded;
       const handed = handOver(await steps.run('index', indexStep, dataset), writer, caches);
       vectors = handed.vectors;

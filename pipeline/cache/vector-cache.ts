@@ -3,21 +3,30 @@
  * vectors of every paper of the last run, keyed by a hash of the paper's searchable text
  * (`docKey` in pipeline/parse/vectors.ts), so that a run re-analyzes only new or changed papers.
  * Stored as one columnar table (src/search/index-builder.ts `VectorTable`: a term dictionary and
- * typed arrays), exactly what the index builder merged: read once per run, rewritten (through
- * write-file-atomic) only when it changed and only by a run that publishes. A corrupt or foreign file is discarded with a warning;
- * a file of another analyzer or V8 version is simply not used.
+ * typed arrays), exactly what the index builder merged: read only by a run that merges every
+ * paper (`load`), rewritten (through write-file-atomic) only when it changed and only by a run
+ * that publishes. A corrupt or foreign file is discarded with a warning; a file of another
+ * analyzer or V8 version is simply not used.
+ *
+ * A run that put a newest digest's papers in front of the last merged index
+ * (pipeline/cache/merged-cache.ts) reads neither: it adds its new papers' vectors to
+ * `index/vectors-added.bin` (`stageAdded`), which `load` joins to the table, and which goes into
+ * vectors.bin once it holds more than ADDED_LIMIT papers or when a run merges every paper.
  *
  * The same object carries the vectors computed while parsing in this run (by the parse workers
  * and the main thread) to the index step.
  * Without a cache folder (`--no-cache`) it does only that: nothing is read or written.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { appendRows, checkVectorTable, type DocVector, type TableVector, type VectorTable } from '../../src/search/vectors.ts';
 import { decodeCacheFile, encodeCacheFile, type CacheProblem } from './cache-file.ts';
 
 export const VECTORS_FORMAT = 'daily-papers-term-vectors@5';
+
+/** Papers `vectors-added.bin` may hold before they go into vectors.bin. */
+export const ADDED_LIMIT = 1024;
 
 interface VectorsHeader {
   format: string;
@@ -33,8 +42,11 @@ export class VectorCache {
   misses = 0;
   /** The cache file, when it was found corrupt or foreign (it is rebuilt). */
   readonly discarded: CacheProblem[] = [];
+  /** `index/vectors-added.bin`, or null. */
+  readonly addedFile: string | null;
   private table: VectorTable | null = null;
   private rows = new Map<string, number>();
+  private loaded: Promise<void> | null = null;
   /** Vectors computed while parsing in this run (`inWorker`: by a parse worker, not the main thread). */
   private readonly offered = new Map<string, { vector: DocVector | TableVector; inWorker: boolean }>();
 
@@ -45,34 +57,48 @@ export class VectorCache {
     private readonly version: string,
   ) {
     this.file = cacheDir === null ? null : path.join(cacheDir, 'index', 'vectors.bin');
+    this.addedFile = cacheDir === null ? null : path.join(cacheDir, 'index', 'vectors-added.bin');
   }
 
-  /** Reads the table of the last run, if there is a usable one. */
-  async load(): Promise<void> {
-    if (this.file === null) return;
+  /**
+   * Reads the table of the last run (vectors.bin, with vectors-added.bin joined), if there is a
+   * usable one. Once per cache: later calls wait for the first.
+   */
+  load(): Promise<void> {
+    this.loaded ??= (async () => {
+      const [base, added] = await Promise.all([this.read(this.file), this.read(this.addedFile)]);
+      const table = base && added ? appendRows(base, added) : (base ?? added);
+      if (!table) return;
+      const rows = new Map<string, number>();
+      table.keys.forEach((key, row) => rows.set(key, row));
+      this.table = table;
+      this.rows = rows;
+    })();
+    return this.loaded;
+  }
+
+  /** One of the cache's files as a checked table, or null (absent, stale, or discarded with its reason). */
+  private async read(file: string | null): Promise<VectorTable | null> {
+    if (file === null) return null;
     let bytes: Buffer;
     try {
-      bytes = await readFile(this.file);
+      bytes = await readFile(file);
     } catch {
-      return;
+      return null;
     }
-    const file = path.relative(path.dirname(path.dirname(this.file)), this.file);
+    const name = path.relative(path.dirname(path.dirname(file)), file);
     const decoded = decodeCacheFile<VectorsHeader>(bytes, VECTORS_FORMAT, (h) => (h.version !== this.version ? 'stale' : null));
-    if ('stale' in decoded) return; // another analyzer or V8 version: not used, not broken
+    if ('stale' in decoded) return null; // another analyzer or V8 version: not used, not broken
     if ('problem' in decoded) {
-      this.discarded.push({ file, reason: decoded.problem });
-      return;
+      this.discarded.push({ file: name, reason: decoded.problem });
+      return null;
     }
     const wrong = checkVectorTable(decoded.payload);
     if (wrong !== null) {
-      this.discarded.push({ file, reason: `payload has the wrong shape (${wrong})` });
-      return;
+      this.discarded.push({ file: name, reason: `payload has the wrong shape (${wrong})` });
+      return null;
     }
-    const table = decoded.payload as VectorTable;
-    const rows = new Map<string, number>();
-    table.keys.forEach((key, row) => rows.set(key, row));
-    this.table = table;
-    this.rows = rows;
+    return decoded.payload as VectorTable;
   }
 
   /**
@@ -124,32 +150,41 @@ export class VectorCache {
     const file = this.file;
     if (file === null || !this.changed) return null;
     const bytes = encodeCacheFile({ format: VECTORS_FORMAT, version: this.version }, table);
+    const addedFile = this.addedFile;
     return {
       bytes: bytes.byteLength,
       write: async () => {
         await mkdir(path.dirname(file), { recursive: true });
         await writeFileAtomic(file, bytes, { fsync: false });
+        if (addedFile) await rm(addedFile, { force: true });
       },
     };
   }
 
   /**
-   * Like `stage`, for a run that reused the last run's merged index and merged only its new
-   * documents: the table read from the file with `added`'s rows appended
-   * (src/search/vectors.ts `appendRows`), so that a later full build finds every vector. The
-   * table is joined and serialized when the write runs, after the publish. Null when memory only
-   * or nothing is added.
+   * Like `stage`, for a run that put new documents in front of the last merged index without
+   * reading this cache: `added`'s rows go into vectors-added.bin (joined to what it holds), so
+   * that a later run that merges every paper finds them; past ADDED_LIMIT papers, into
+   * vectors.bin. Everything is read, joined (src/search/vectors.ts `appendRows`) and written
+   * when the write runs, after the publish. Null when memory only or nothing is added.
    */
   stageAdded(added: VectorTable): StagedVectors | null {
-    const file = this.file;
-    if (file === null || added.keys.length === 0) return null;
-    const base = this.table;
+    const { file, addedFile } = this;
+    if (file === null || addedFile === null || added.keys.length === 0) return null;
     return {
       bytes: null,
       write: async () => {
-        const table = base ? appendRows(base, added) : added;
+        const before = await this.read(addedFile);
+        const joined = before ? appendRows(before, added) : added;
         await mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, encodeCacheFile({ format: VECTORS_FORMAT, version: this.version }, table), { fsync: false });
+        const encode = (table: VectorTable) => encodeCacheFile({ format: VECTORS_FORMAT, version: this.version }, table);
+        if (joined.keys.length <= ADDED_LIMIT) {
+          await writeFileAtomic(addedFile, encode(joined), { fsync: false });
+          return;
+        }
+        const base = await this.read(file);
+        await writeFileAtomic(file, encode(base ? appendRows(base, joined) : joined), { fsync: false });
+        await rm(addedFile, { force: true });
       },
     };
   }

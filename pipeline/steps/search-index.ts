@@ -46,6 +46,29 @@ export interface IndexStats {
   terms: number;
 }
 
+/** The documents to index (a repeated id once, at its first paper), their vector keys, and how many are new in front of `previous`. */
+export interface IndexPlan {
+  docs: SearchDocument[];
+  /** Per document: `docKey`; null when neither a vector cache nor a previous index asks for them. */
+  keys: string[] | null;
+  /** How many documents are new in front of the previous merged index (`newInFront`), or -1: every one is merged. */
+  front: number;
+}
+
+/** The plan of `buildIndexOf` (see `IndexPlan`); `withKeys`: a vector cache will look the documents up. */
+export function planIndex(dataset: Dataset, withKeys: boolean, previous: MergedIndex | null): IndexPlan {
+  const seen = new Set<string>();
+  const docs: SearchDocument[] = [];
+  for (const paper of dataset.papers) {
+    if (seen.has(paper.id)) continue;
+    seen.add(paper.id);
+    docs.push(toSearchDocument(paper));
+  }
+  const keys = withKeys || previous ? docs.map(docKey) : null;
+  const front = previous && keys ? newInFront(previous, docs.map((d) => d.id), keys) : -1;
+  return { docs, keys, front };
+}
+
 /** A built index, what a later run may put new documents in front of, and what the caches keep. */
 export interface IndexBuild {
   index: BuiltIndex;
@@ -68,16 +91,13 @@ export interface IndexBuild {
  * order and unchanged (`newInFront`), only the new documents in front are merged and then put
  * before it (`prependIndex`): the same bytes as merging every document.
  */
-export function buildIndexOf(dataset: Dataset, vectors: VectorCache | null = null, previous: MergedIndex | null = null): IndexBuild {
-  const seen = new Set<string>();
-  const docs: SearchDocument[] = [];
-  for (const paper of dataset.papers) {
-    if (seen.has(paper.id)) continue;
-    seen.add(paper.id);
-    docs.push(toSearchDocument(paper));
-  }
-  const keys = vectors || previous ? docs.map(docKey) : null;
-  const front = previous && keys ? newInFront(previous, docs.map((d) => d.id), keys) : -1;
+export function buildIndexOf(
+  dataset: Dataset,
+  vectors: VectorCache | null = null,
+  previous: MergedIndex | null = null,
+  plan = planIndex(dataset, vectors !== null, previous),
+): IndexBuild {
+  const { docs, keys, front } = plan;
   const builder = new IndexBuilder();
   let analyzed = 0;
   let analyzedWhileParsing = 0;
@@ -139,8 +159,8 @@ export interface IndexStepResult {
  * search-index.json as bytes with the built index, its stats, the merged vector table and a
  * saved-query search (loaded on first use).
  */
-export function indexStep(ctx: StepContext, dataset: Dataset): StepResult<IndexStepResult> {
-  const { index, stats, table, added, merged, unchanged } = indexWithFallback(ctx, dataset);
+export async function indexStep(ctx: StepContext, dataset: Dataset): Promise<StepResult<IndexStepResult>> {
+  const { index, stats, table, added, merged, unchanged } = await indexWithFallback(ctx, dataset);
   const duplicates = dataset.papers.length - index.head.documentCount;
   if (duplicates > 0) ctx.logger.info(`index: ${duplicates} duplicate paper id(s) indexed once`);
   ctx.logger.progress('index', index.head.documentCount, dataset.papers.length);
@@ -173,17 +193,23 @@ export function indexStep(ctx: StepContext, dataset: Dataset): StepResult<IndexS
 }
 
 /**
- * `buildIndexOf` with the step's caches; a merged index from the cache that cannot be read
- * (malformed postings: `prependIndex` throws) is discarded with its reason, and every document
- * merged instead.
+ * `buildIndexOf` with the step's caches. The vector cache is read only when every document is
+ * merged (the new ones in front of the last merged index take their vectors from the parse
+ * step, or are analyzed). A merged index from the cache that cannot be read (malformed
+ * postings: `prependIndex` throws) is discarded with its reason, and every document merged
+ * instead.
  */
-function indexWithFallback(ctx: StepContext, dataset: Dataset): IndexBuild {
+async function indexWithFallback(ctx: StepContext, dataset: Dataset): Promise<IndexBuild> {
   const cache = ctx.caches.merged ?? null;
+  const { vectors } = ctx.caches;
+  const plan = planIndex(dataset, vectors !== null, cache?.previous ?? null);
+  if (plan.front < 0) await vectors?.load();
   try {
-    return buildIndexOf(dataset, ctx.caches.vectors, cache?.previous ?? null);
+    return buildIndexOf(dataset, vectors, cache?.previous ?? null, plan);
   } catch (error) {
     if (!cache?.previous) throw error;
     cache.discard(`cannot be read (${error instanceof Error ? error.message : String(error)})`);
-    return buildIndexOf(dataset, ctx.caches.vectors, null);
+    await vectors?.load();
+    return buildIndexOf(dataset, vectors, null, { ...plan, front: -1 });
   }
 }

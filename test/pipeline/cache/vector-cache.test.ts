@@ -1,7 +1,8 @@
 /** The term-vector cache: keys, the saved table, vectors offered by the parse workers, corrupt files, memory-only mode. */
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { VECTORS_FORMAT, VectorCache } from '../../../pipeline/cache/vector-cache.ts';
+import { ADDED_LIMIT, VECTORS_FORMAT, VectorCache } from '../../../pipeline/cache/vector-cache.ts';
 import { analyzeDocument, checkVectorTable, type VectorTable } from '../../../src/search/vectors.ts';
 import { IndexBuilder } from '../../../src/search/index-builder.ts';
 import { indexJsonText } from '../../../src/search/index-json.ts';
@@ -126,6 +127,30 @@ describe('VectorCache', () => {
     expect(full.cached).toBe(3);
     expect(full.json).toBe(build(new VectorCache(null, 'v1'), [third, doc, other]).json);
     expect(new VectorCache(null, 'v1').stageAdded(added)).toBeNull();
+    // The added rows are a file of their own until a changed full table is written, which replaces both.
+    expect(existsSync(after.addedFile!)).toBe(true);
+    expect(after.stage(full.table)).toBeNull(); // every row used, none missed: unchanged
+    const fewer = new VectorCache(p.cache, 'v1');
+    await fewer.load();
+    await fewer.stage(build(fewer, [third, doc]).table)!.write();
+    expect(existsSync(after.addedFile!)).toBe(false);
+    const whole = new VectorCache(p.cache, 'v1');
+    await whole.load();
+    expect(build(whole, [third, doc, other]).cached).toBe(2);
+  });
+
+  it(`moves the added rows into vectors.bin past ${ADDED_LIMIT} papers`, async () => {
+    const p = await project({});
+    const base = new VectorCache(p.cache, 'v1');
+    await base.save(build(base, [doc]).table);
+    const many = Array.from({ length: ADDED_LIMIT + 1 }, (_, i) => ({ ...doc, id: `2402.${String(i).padStart(5, '0')}`, title: `Paper ${i}` }));
+    await new VectorCache(p.cache, 'v1').stageAdded(build(new VectorCache(null, 'v1'), many.slice(0, 10)).table)!.write();
+    expect(existsSync(base.addedFile!)).toBe(true);
+    await new VectorCache(p.cache, 'v1').stageAdded(build(new VectorCache(null, 'v1'), many.slice(10)).table)!.write();
+    expect(existsSync(base.addedFile!)).toBe(false);
+    const again = new VectorCache(p.cache, 'v1');
+    await again.load();
+    expect(build(again, [doc, ...many]).cached).toBe(ADDED_LIMIT + 2);
   });
 
   it('without a cache folder, carries the vectors of the parse workers and reads or writes nothing', async () => {

@@ -15,12 +15,11 @@ function context(): { ctx: StepContext; lines: string[] } {
 
 const text = (data: string | Uint8Array) => (typeof data === 'string' ? data : new TextDecoder().decode(data));
 
-describe('indexStep', () => {
-  const { ctx } = context();
-  const result = indexStep(ctx, DATASET).value;
-  const artifact = result.artifacts.find((a) => a.path === SEARCH_INDEX_PATH)!;
-  const json = text(artifact.data);
+const result = (await indexStep(context().ctx, DATASET)).value;
+const artifact = result.artifacts.find((a) => a.path === SEARCH_INDEX_PATH)!;
+const json = text(artifact.data);
 
+describe('indexStep', () => {
   it('publishes search-index.json that MiniSearch.loadJS loads, expanded, with the exported options', () => {
     expect(result.artifacts.map((a) => a.path)).toEqual(['search-index.json']);
     const ms = MiniSearch.loadJS(expandIndex(json), indexOptions);
@@ -38,10 +37,10 @@ describe('indexStep', () => {
     for (const s of stored) expect(Object.keys(s).every((k) => ['title', 'date', 'votes'].includes(k))).toBe(true);
   });
 
-  it('writes terms in sorted order and the same bytes for the same papers in any order', () => {
+  it('writes terms in sorted order and the same bytes for the same papers in any order', async () => {
     const terms = (JSON.parse(json).index as [string, unknown][]).map((e) => e[0]);
     expect(terms).toEqual([...terms].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    const again = text(indexStep(context().ctx, { papers: [...PAPERS], authors: [] }).value.artifacts[0]!.data);
+    const again = text((await indexStep(context().ctx, { papers: [...PAPERS], authors: [] })).value.artifacts[0]!.data);
     expect(again).toBe(json);
   });
 
@@ -53,15 +52,15 @@ describe('indexStep', () => {
     expect(result.search('***')).toEqual([]);
   });
 
-  it('indexes a repeated paper id once and says so', () => {
+  it('indexes a repeated paper id once and says so', async () => {
     const { ctx: c, lines } = context();
-    const dup = indexStep(c, { papers: [...PAPERS, paper('2401.00001', 'Again', [], [])], authors: [] }).value;
+    const dup = (await indexStep(c, { papers: [...PAPERS, paper('2401.00001', 'Again', [], [])], authors: [] })).value;
     expect(loadSearchIndex(text(dup.artifacts[0]!.data)).size).toBe(PAPERS.length);
     expect(lines.join('\n')).toMatch(/1 duplicate paper id/);
   });
 
-  it('handles an empty dataset', () => {
-    const empty = indexStep(context().ctx, { papers: [], authors: [] }).value;
+  it('handles an empty dataset', async () => {
+    const empty = (await indexStep(context().ctx, { papers: [], authors: [] })).value;
     const client = loadSearchIndex(text(empty.artifacts[0]!.data));
     expect(client.size).toBe(0);
     expect(client.search('모델')).toEqual([]);
