@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * `npm run pipeline`: runs the compiled CLI (dist/pipeline/cli.js) with plain `node`, after making
+ * `npm run pipeline`: runs the compiled CLI (dist/bundle/pipeline/cli.js, bundled with its
+ * dependencies: pipeline/build.mjs `APP_BUNDLES`) with plain `node`, after making
  * sure dist/ is not stale. The check stats the sources (a few milliseconds); only when one changed
  * since the last build are they recompiled (esbuild, about 0.1 s, pipeline/build.mjs), with a
  * one-line note on stderr (not under --quiet or --json). A source that does not compile exits 1
@@ -10,7 +11,7 @@
  * chance: when nothing changed since the last published run of the same command it reports that
  * run again without loading the config or the pipeline; otherwise (or on any doubt) the CLI runs.
  */
-import { ensureBuilt, RERUN_BUNDLE } from './build.mjs';
+import { bundleOf, ensureBuilt, RERUN_BUNDLE } from './build.mjs';
 
 const argv = process.argv.slice(2);
 const silent = argv.includes('--quiet') || argv.includes('--json');
@@ -37,6 +38,6 @@ if (!argv.some((a) => /^-(-help|-version|-no-cache|[a-z]*[hv][a-z]*)$/.test(a)))
 }
 if (code === null) {
   /** @type {{ start(): void }} */
-  const cli = await import('../dist/pipeline/cli.js');
+  const cli = await import(new URL(`../${bundleOf('pipeline/cli.ts')}`, import.meta.url).href);
   cli.start();
 } else process.exitCode = code;

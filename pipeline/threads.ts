@@ -1,14 +1,17 @@
 /**
  * Worker threads from the project's own modules, booted one way for every kind (the parse
  * workers: pipeline/parse/pool.ts; the feeds thread: pipeline/feeds/thread.ts). Compiled
- * (dist/), a worker runs the JavaScript beside its caller. From source (tests, tsx), the
- * TypeScript entry is bundled by esbuild once per process and entry, since Node 20 does not
- * pass tsx's loader hooks to worker threads; when bundling fails, it boots through tsx
- * (pipeline/worker-boot.mjs), which is slower (about 0.6 s against 0.2 s for the parse worker).
+ * (dist/), a worker runs its entry's bundled module (pipeline/build.mjs `APP_BUNDLES`). From source
+ * (tests, tsx), the TypeScript entry is bundled by esbuild once per process and entry, since
+ * Node 20 does not pass tsx's loader hooks to worker threads; when bundling fails, it boots
+ * through tsx (pipeline/worker-boot.mjs), which is slower (about 0.6 s against 0.2 s for the
+ * parse worker).
  */
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildResult } from 'esbuild';
+import { PACKAGE_ROOT } from './package-root.ts';
 
 /** esbuild's bundle of a worker's TypeScript entry, one CommonJS script (a test checks it bundles without warnings). */
 export async function bundleWorker(entry: URL): Promise<BuildResult<{ write: false }>> {
@@ -38,20 +41,23 @@ function bundled(entry: URL): Promise<string | null> {
   return found;
 }
 
+/** True when this module runs compiled (dist/, or a bundle of it), not from its TypeScript source. */
+const COMPILED = import.meta.url.endsWith('.js');
+
 /**
- * Boots `count` workers of the module `entry` names without its extension, relative to
- * `base` (the caller's `import.meta.url`): `./worker` runs `worker.js` beside a compiled
- * caller and `worker.ts` (bundled) beside a TypeScript one.
+ * Boots `count` workers of the entry `entry` (its path from the package root, without the
+ * extension: `pipeline/feeds/worker`): compiled, its bundled module (`dist/bundle/<entry>.js`);
+ * from source, `<entry>.ts` bundled here.
  */
-export async function bootWorkers(base: string, entry: string, count: number): Promise<Worker[]> {
-  if (base.endsWith('.js')) {
-    const script = new URL(`${entry}.js`, base);
+export async function bootWorkers(entry: string, count: number): Promise<Worker[]> {
+  if (COMPILED) {
+    const script = pathToFileURL(path.join(PACKAGE_ROOT, 'dist', 'bundle', `${entry}.js`));
     return Array.from({ length: count }, () => new Worker(script));
   }
-  const source = new URL(`${entry}.ts`, base);
+  const source = pathToFileURL(path.join(PACKAGE_ROOT, `${entry}.ts`));
   const code = await bundled(source);
   return Array.from({ length: count }, () => {
     if (code !== null) return new Worker(code, { eval: true });
-    return new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: source.href } });
+    return new Worker(pathToFileURL(path.join(PACKAGE_ROOT, 'pipeline', 'worker-boot.mjs')), { workerData: { entry: source.href } });
   });
 }

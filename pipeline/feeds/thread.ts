@@ -62,7 +62,7 @@ export class FeedsThread implements FeedCacheControl {
 
   /** Boots the thread (once); its first request waits for it. */
   boot(): void {
-    this.worker ??= bootWorkers(import.meta.url, './worker', 1).then(([worker]) => {
+    this.worker ??= bootWorkers('pipeline/feeds/worker', 1).then(([worker]) => {
       worker!.on('message', (message: FeedsMessage) => this.answer(message));
       worker!.on('error', (error) => this.fail(error));
       worker!.on('exit', (code) => this.fail(new Error(`the feeds thread exited with code ${code}`)));

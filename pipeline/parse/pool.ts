@@ -49,7 +49,7 @@ export function bundleParseWorker(): ReturnType<typeof bundleWorker> {
 }
 
 function boot(count: number): Promise<Worker[]> {
-  return bootWorkers(import.meta.url, './worker', count);
+  return bootWorkers('pipeline/parse/worker', count);
 }
 
 /**

@@ -13,9 +13,9 @@ describe('bundleWorker', () => {
 });
 
 describe('bootWorkers', () => {
-  it('boots a TypeScript worker beside a TypeScript caller (bundled), which answers', async () => {
-    // As pipeline/feeds/thread.ts boots it: `./worker` relative to the caller's module.
-    const [worker] = await bootWorkers(new URL('../../pipeline/feeds/thread.ts', import.meta.url).href, './worker', 1);
+  it('boots a TypeScript worker from source (bundled), which answers', async () => {
+    // As pipeline/feeds/thread.ts boots it: the entry's path from the package root.
+    const [worker] = await bootWorkers('pipeline/feeds/worker', 1);
     try {
       const answer = new Promise<{ type: string; message?: string }>((resolve) => worker!.once('message', resolve));
       worker!.postMessage({ type: 'unused' }); // before `start`: the worker answers with an error
