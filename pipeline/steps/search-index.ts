@@ -183,8 +183,11 @@ export async function indexStep(ctx: StepContext, dataset: Dataset): Promise<Ste
         .search(query, { match: 'all', limit: Infinity })
         .filter((hit) => {
           const paper = papers!.get(hit.id);
-          const doc = paper && toSearchDocument(paper);
-          return !!doc && textMatches(plan, `${doc.title}\n${doc.summary}\n${doc.authors}`);
+          if (!paper) return false;
+          return textMatches(plan, () => {
+            const doc = toSearchDocument(paper);
+            return `${doc.title}\n${doc.summary}\n${doc.authors}`;
+          });
         })
         .map((hit) => hit.id);
     },

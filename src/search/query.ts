@@ -286,17 +286,21 @@ export function compareRankKeys(a: RankKey, b: RankKey): number {
  * spaces between its syllables (`강화학습` = `강화 학습`, not `강화` here and `학습` there), and
  * every quoted phrase appears as typed (case and spacing aside). The index alone cannot tell
  * (it has no positions); the index step applies this to the papers the index selected.
+ * `text` may be a function giving the text: it is called only when the plan has such a word
+ * or phrase, at most once.
  */
-export function textMatches(plan: QueryPlan, text: string): boolean {
-  const folded = fold(text);
+export function textMatches(plan: QueryPlan, text: string | (() => string)): boolean {
+  // The text is read (and folded) only when a word or phrase asks for it: most plans need none.
+  let folded: string | null = null;
+  const read = (): string => (folded ??= fold(typeof text === 'string' ? text : text()));
   for (const w of plan.words) {
     if (w.kind !== 'hangul' || w.stem!.length < 3) continue;
-    if (!new RegExp([...w.stem!].join('\\s*'), 'u').test(folded)) return false;
+    if (!new RegExp([...w.stem!].join('\\s*'), 'u').test(read())) return false;
   }
   const phrases = new Map<number, string[]>();
   for (const w of plan.words) if (w.phrase >= 0) phrases.set(w.phrase, [...(phrases.get(w.phrase) ?? []), w.raw]);
   for (const raw of phrases.values()) {
-    if (!folded.includes(fold(raw.join(' ')))) return false;
+    if (!read().includes(fold(raw.join(' ')))) return false;
   }
   return true;
 }

@@ -153,6 +153,12 @@ describe('textMatches (saved-query feeds)', () => {
 
   it('takes a quoted phrase as typed, case and punctuation aside', () => {
     expect(textMatches(planQuery('"linning method"'), 'Dahua Linning Method.')).toBe(true);
+    // The text is read only when a word or a phrase needs it, and once.
+    let reads = 0;
+    const lazy = () => (reads++, 'Dahua Linning Method. 강화 학습');
+    expect(textMatches(planQuery('diffusion 모델'), () => { throw new Error('read'); })).toBe(true);
+    expect(textMatches(planQuery('"linning method" 강화학습'), lazy)).toBe(true);
+    expect(reads).toBe(1);
     expect(textMatches(planQuery('"method linning"'), 'Dahua Linning Method.')).toBe(false);
   });
 
