@@ -222,7 +222,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       await writer.commit(text);
       logger.stepDone('publish', writer.ms + performance.now() - t, { artifacts: artifacts.length + 1 });
       if (flags.cache) await saveManifest({ config, version, runStartedMs: started.wallMs, inputs, artifacts, diagnostics: emitted, counts: verdict.counts });
-      else await removeManifest(config.cacheWorkDir);
+      else await removeManifest(config.cacheWorkDir, config.outputDir);
       await caches.parse?.remove(prune.parse);
       await feedControl.remove(prune.feeds);
       await saveVectors(vectors, logger);

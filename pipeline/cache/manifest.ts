@@ -90,7 +90,15 @@ export async function writeManifest(cacheDir: string, manifest: Manifest): Promi
   await writeFileAtomic(manifestFile(cacheDir), `${JSON.stringify(manifest)}\n`, { fsync: false });
 }
 
-export async function removeManifest(cacheDir: string): Promise<void> {
+/**
+ * Removes the manifest when it describes the output folder `outputDir` (a `--no-cache` run just
+ * replaced that folder, so the record no longer tells what it holds), or cannot be read. A
+ * manifest of another output folder stays: a cold run into a folder of its own leaves the fast
+ * path of the usual one as it was.
+ */
+export async function removeManifest(cacheDir: string, outputDir: string): Promise<void> {
+  const { manifest } = await readManifest(cacheDir);
+  if (manifest !== null && manifest.outputDir !== outputDir) return;
   await rm(manifestFile(cacheDir), { force: true });
 }
 

@@ -288,6 +288,15 @@ describe('the cache', () => {
     expect((await run(p)).report.fastPath).toBe(true);
   });
 
+  it('keeps the fast path of output/ through a --no-cache run into another folder, not one into output/', async () => {
+    const p = await project();
+    await run(p);
+    expect((await run(p, { output: path.join(p.dir, 'cold'), noCache: true })).exitCode).toBe(0);
+    expect((await run(p)).report.fastPath).toBe(true);
+    expect((await run(p, { noCache: true })).exitCode).toBe(0);
+    expect((await run(p)).report.fastPath).toBe(false);
+  });
+
   it('does not take the fast path when output/ was edited', async () => {
     const p = await project();
     await run(p);
