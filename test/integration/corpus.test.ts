@@ -23,7 +23,7 @@ import { indexJsonText } from '../../src/search/index-json.ts';
 import { expandIndex } from '../../src/search/load.ts';
 import { analyzeDocument } from '../../src/search/vectors.ts';
 import { VectorCache } from '../../pipeline/cache/vector-cache.ts';
-import { buildIndexOf } from '../../pipeline/steps/search-index.ts';
+import { buildIndexOf, planIndex } from '../../pipeline/steps/search-index.ts';
 import { CORPUS, CORPUS_PRESENT, CORPUS_SKIP } from '../helpers/corpus.ts';
 import { referenceIndexJson } from '../helpers/search-fixtures.ts';
 import { documentsForEntries } from '../../pipeline/parse/vectors.ts';
@@ -232,6 +232,16 @@ describe.skipIf(!present)(`real corpus at ${CORPUS}${CORPUS_SKIP}`, () => {
     const fromWorkers = buildIndexOf(dataset, vectors);
     expect(fromWorkers.stats.analyzedInWorkers).toBeGreaterThan(dataset.papers.length - 5);
     expect(indexJsonText(fromWorkers.index)).toBe(compact);
+    // A run whose newest papers are new puts them in front of the last run's merged index: the
+    // same bytes, for the newest digest's papers and for the newest month's.
+    const dates = [...new Set(dataset.papers.map((p) => p.date))].sort().reverse();
+    for (const after of [dates[1]!, dates[30]!]) {
+      const older = { papers: dataset.papers.filter((p) => p.date <= after), authors: [] };
+      const last = buildIndexOf(older, null, null, planIndex(older, true, null)).merged;
+      const next = buildIndexOf(dataset, null, last);
+      expect(next.stats.fromMerged).toBe(older.papers.length);
+      expect(indexJsonText(next.index)).toBe(compact);
+    }
   }, 120_000);
 
   it('is sorted newest first, then votes descending (null last), then id; authors folded sensibly', () => {
