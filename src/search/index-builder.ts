@@ -17,6 +17,7 @@ import type { SearchDocument, StoredFields } from './options.ts';
 import type { IndexHead } from './internals.ts';
 import { isLeftOut } from './analyzer.ts';
 import { analyzeFields, eachVectorTerm } from './vectors.ts';
+import { digit, readPostings } from './postings.ts';
 import type { DocVector, TableVector, VectorTable } from './vectors.ts';
 
 /** A built index: the header, the sorted terms and each term's postings as JSON string bytes. */
@@ -414,23 +415,20 @@ const COMMA = 44;
 const COLON = 58;
 const SEMICOLON = 59;
 const QUOTE_BYTE = 34;
-const STAR = 42;
 
-/** The value of the base-36 number at `at` and where it ends. */
+/** The value of the base-36 number at `at` (src/search/postings.ts `digit`) and where it ends. */
 function readBase36(b: Uint8Array, at: number): { value: number; end: number } {
   let value = 0;
-  for (;;) {
-    const c = b[at]!;
-    if (c >= 48 && c <= 57) value = value * 36 + (c - 48);
-    else if (c >= 97 && c <= 122) value = value * 36 + (c - 87);
-    else return { value, end: at };
-    at++;
-  }
+  for (let d = digit(b[at]!); d >= 0; d = digit(b[++at]!)) value = value * 36 + d;
+  return { value, end: at };
 }
 
-/** The field groups of one term's postings (`"f:…;g:…"` at [from, to)): field, and where its entries start and end. */
-function fieldGroups(b: Uint8Array, from: number, to: number): { field: number; entries: number; end: number }[] {
-  const groups: { field: number; entries: number; end: number }[] = [];
+/**
+ * The field groups of one term's postings (`"f:…;g:…"` at [from, to)): field, where the group
+ * starts (its field number) and where its entries start and end.
+ */
+function fieldGroups(b: Uint8Array, from: number, to: number): { field: number; start: number; entries: number; end: number }[] {
+  const groups: { field: number; start: number; entries: number; end: number }[] = [];
   let at = from + 1; // after the opening quote
   const close = to - 1;
   while (at < close) {
@@ -438,24 +436,17 @@ function fieldGroups(b: Uint8Array, from: number, to: number): { field: number; 
     if (b[f.end] !== COLON) throw new Error('index-builder: malformed postings');
     let end = f.end + 1;
     while (end < close && b[end] !== SEMICOLON) end++;
-    groups.push({ field: f.value, entries: f.end + 1, end });
+    groups.push({ field: f.value, start: at, entries: f.end + 1, end });
     at = end + 1;
   }
   return groups;
 }
 
-/** The last short id of a field group's entries (the sum of its gaps). */
-function lastShortId(b: Uint8Array, from: number, to: number): number {
-  let id = 0;
-  let at = from;
-  while (at < to) {
-    const gap = readBase36(b, at);
-    id += gap.value;
-    at = gap.end;
-    if (b[at] === STAR) at = readBase36(b, at + 1).end;
-    if (b[at] === COMMA) at++;
-  }
-  return id;
+/** The last short id of a field group (`b[start, end)`, read by src/search/postings.ts `readPostings`). */
+function lastShortId(b: Uint8Array, start: number, end: number): number {
+  let last = 0;
+  readPostings((i) => b[i]!, start, end, (_field, shortId) => (last = shortId));
+  return last;
 }
 
 /**
@@ -511,7 +502,7 @@ export function prependIndex(newer: MergedIndex, older: MergedIndex): MergedInde
       const o = og[b]?.field === field ? og[b++] : undefined;
       if (n) w.bytes(nb.subarray(n.entries, n.end));
       if (n && o) w.byte(COMMA);
-      if (o) shifted(o, n ? lastShortId(nb, n.entries, n.end) : 0);
+      if (o) shifted(o, n ? lastShortId(nb, n.start, n.end) : 0);
     }
     w.byte(QUOTE_BYTE);
     if (order === 0) i++;

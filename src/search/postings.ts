@@ -23,7 +23,7 @@ const COMMA = 44;
 const STAR = 42;
 
 /** The value of a base-36 digit's character code (`0-9`, `a-z`), or -1. */
-function digit(c: number): number {
+export function digit(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   if (c >= 97 && c <= 122) return c - 87;
   return -1;
