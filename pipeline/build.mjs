@@ -51,6 +51,9 @@ export const APP_BUNDLES = ['pipeline/cli.ts', 'pipeline/feeds/worker.ts', 'pipe
 const BUNDLE_DIR = path.posix.join(DIST, 'bundle');
 /** The bundled module of an APP_BUNDLES entry, relative to the root. */
 export const bundleOf = (/** @type {string} */ entry) => path.posix.join(BUNDLE_DIR, entry.replace(/\.ts$/, '.js'));
+/** What every build here shares: ES modules for Node 20, linked source maps, esbuild's own output silent. */
+const NODE_ESM = /** @type {const} */ ({ format: 'esm', platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'silent' });
+
 /**
  * CommonJS packages bundled into an ES module call require() for Node's built-ins and may read
  * __filename (write-file-atomic seeds its temporary names with it): both as in CommonJS.
@@ -184,11 +187,7 @@ export async function buildJs(root = ROOT) {
     outbase: '.',
     bundle: true, // with every import external (keepImports): one file per source, imports rewritten
     plugins: [keepImports],
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: 'linked',
-    logLevel: 'silent',
+    ...NODE_ESM,
   });
   const outfile = path.join(root, RERUN_BUNDLE);
   if (existsSync(path.join(root, RERUN_ENTRY))) await build({
@@ -198,11 +197,7 @@ export async function buildJs(root = ROOT) {
     bundle: true,
     plugins: [lazyImportsApart(root, outfile)],
     banner: { js: COMMONJS_BANNER },
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: 'linked',
-    logLevel: 'silent',
+    ...NODE_ESM,
   });
   const entries = APP_BUNDLES.filter((entry) => existsSync(path.join(root, entry)));
   rmSync(path.join(root, BUNDLE_DIR), { recursive: true, force: true }); // chunks are named by their hash
@@ -217,11 +212,7 @@ export async function buildJs(root = ROOT) {
     splitting: true,
     external: ['esbuild'],
     banner: { js: COMMONJS_BANNER },
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: 'linked',
-    logLevel: 'silent',
+    ...NODE_ESM,
   });
   for (const file of Object.keys(previous)) {
     if (file in signatures || !file.endsWith('.ts')) continue;
