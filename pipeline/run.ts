@@ -225,9 +225,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       else await removeManifest(config.cacheWorkDir, config.outputDir);
       await caches.parse?.remove(prune.parse);
       await feedControl.remove(prune.feeds);
-      await saveVectors(vectors, logger);
-      await saveMerged(mergedIndex, logger);
-      await saveFeedCache(feedCache, logger);
+      await saveStaged(vectors, 'term vectors', logger);
+      await saveStaged(mergedIndex, 'merged index', logger);
+      await saveStaged(feedCache, 'feed cache', logger);
       caches.pages.save();
       if (flags.cache && (await removeLegacyCache(config.cacheDirAbs)) > 0) {
         logger.info(`cache: removed the old cache layout; this input's caches now live in ${path.basename(config.cacheWorkDir)}/ of the cache folder`);
@@ -282,8 +282,8 @@ function countListings<T extends { date: string }>(counts: Record<string, number
 /**
  * Takes the index step's value apart, so that nothing keeps what is done with: its artifacts go
  * to the writer, its vector table (or the vectors it added) to the vector cache and its merged
- * index to the merged-index cache, written only if the run publishes (`saveVectors`,
- * `saveMerged`). Returns what the later steps need and the staged writes (null: nothing to write).
+ * index to the merged-index cache, written only if the run publishes (`saveStaged`). Returns
+ * what the later steps need and the staged writes (null: nothing to write).
  */
 function handOver<T extends { artifacts: ArtifactList; vectorTable: VectorTable | null; addedVectors: VectorTable | null; mergedIndex: MergedIndex | null }>(
   value: T,
@@ -301,24 +301,13 @@ function handOver<T extends { artifacts: ArtifactList; vectorTable: VectorTable 
 
 type ArtifactList = Parameters<ArtifactWriter['emit']>[0];
 
-/** Writes the staged term vectors; a write that fails is a warning, never the run's failure. */
-async function saveVectors(vectors: StagedVectors | null, logger: RunLogger): Promise<void> {
-  await vectors?.write().catch((error: unknown) => {
-    logger.warn(`cache: could not save the term vectors: ${error instanceof Error ? error.message : String(error)}`);
-  });
-}
-
-/** Writes the staged merged index; a write that fails is a warning, never the run's failure. */
-async function saveMerged(merged: StagedMerged | null, logger: RunLogger): Promise<void> {
-  await merged?.write().catch((error: unknown) => {
-    logger.warn(`cache: could not save the merged index: ${error instanceof Error ? error.message : String(error)}`);
-  });
-}
-
-/** Writes the staged feed cache; a write that fails is a warning, never the run's failure. */
-async function saveFeedCache(staged: StagedFeedCache | null, logger: RunLogger): Promise<void> {
+/**
+ * Writes a staged cache file (`what` names it in the warning); a write that fails is a warning,
+ * never the run's failure.
+ */
+async function saveStaged(staged: { write(): Promise<void> } | null, what: string, logger: RunLogger): Promise<void> {
   await staged?.write().catch((error: unknown) => {
-    logger.warn(`cache: could not save the feed cache: ${error instanceof Error ? error.message : String(error)}`);
+    logger.warn(`cache: could not save the ${what}: ${error instanceof Error ? error.message : String(error)}`);
   });
 }
 
