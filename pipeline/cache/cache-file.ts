@@ -1,6 +1,7 @@
 /**
- * What the cache layers share: the sha256 helper, the record of a discarded cache file, and the
- * binary file format of the parse cache and the vector cache.
+ * What the cache layers share: the sha256 helper, the record of a discarded cache file, the
+ * binary file format of the parse cache and the vector cache, and the checked read and atomic
+ * write of a whole-file layer (the term vectors, the merged index).
  *
  * A cache file is a JSON header line (the layer's `format`, its own keys, the V8 version, and the
  * sha256 and length of the payload) followed by the payload in V8's serialization format
@@ -11,6 +12,9 @@
  */
 import { createHash } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { deserialize, serialize } from 'node:v8';
 
 /** A cache file that was not trusted: its path relative to the cache folder, and why. */
@@ -93,4 +97,45 @@ export function writeEntryFile(file: string, bytes: Uint8Array): void {
     rmSync(tmp, { force: true });
     throw error;
   }
+}
+
+/**
+ * A whole-file cache layer's payload (the term vectors, the merged index): `file` read and
+ * decoded as `format` (`decodeCacheFile`; a header whose `version` is not `version` is stale),
+ * then checked by `check` (what is wrong with the payload's shape, or null). Null when the file
+ * is absent or stale (not reported), or unusable: `discard` then gets the file's path relative
+ * to the cache folder (`index/vectors.bin`) and why.
+ */
+export async function readVersionedFile<T>(
+  file: string,
+  format: string,
+  version: string,
+  check: (payload: unknown) => string | null,
+  discard: (problem: CacheProblem) => void,
+): Promise<T | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return null;
+  }
+  const name = path.relative(path.dirname(path.dirname(file)), file);
+  const decoded = decodeCacheFile<{ format?: unknown; version?: unknown }>(bytes, format, (h) => (h.version !== version ? 'stale' : null));
+  if ('stale' in decoded) return null; // another code or V8 version: not used, not broken
+  if ('problem' in decoded) {
+    discard({ file: name, reason: decoded.problem });
+    return null;
+  }
+  const wrong = check(decoded.payload);
+  if (wrong !== null) {
+    discard({ file: name, reason: `payload has the wrong shape (${wrong})` });
+    return null;
+  }
+  return decoded.payload as T;
+}
+
+/** Writes a whole-file cache layer's bytes (`encodeCacheFile`) through write-file-atomic, its folder made first. */
+export async function writeCacheBytes(file: string, bytes: Buffer): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, bytes, { fsync: false });
 }

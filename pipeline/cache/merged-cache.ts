@@ -11,12 +11,10 @@
  * foreign file is discarded with a warning; a file of another builder, analyzer or V8 version
  * is not used.
  */
-import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { SEARCH_FIELDS } from '../../src/search/options.ts';
 import type { MergedIndex } from '../../src/search/index-builder.ts';
-import { decodeCacheFile, encodeCacheFile, type CacheProblem } from './cache-file.ts';
+import { encodeCacheFile, readVersionedFile, writeCacheBytes, type CacheProblem } from './cache-file.ts';
 
 export const MERGED_FORMAT = 'daily-papers-merged-index@1';
 
@@ -64,18 +62,7 @@ export class MergedCache {
   /** Reads the last run's merged index, if there is a usable one. */
   async load(): Promise<void> {
     if (this.file === null) return;
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(this.file);
-    } catch {
-      return;
-    }
-    const decoded = decodeCacheFile<{ format?: unknown; version?: unknown }>(bytes, MERGED_FORMAT, (h) => (h.version !== this.version ? 'stale' : null));
-    if ('stale' in decoded) return;
-    if ('problem' in decoded) return this.discard(decoded.problem);
-    const wrong = checkMergedIndex(decoded.payload);
-    if (wrong !== null) return this.discard(`payload has the wrong shape (${wrong})`);
-    this.merged = decoded.payload as MergedIndex;
+    this.merged = await readVersionedFile<MergedIndex>(this.file, MERGED_FORMAT, this.version, checkMergedIndex, (p) => this.discarded.push(p));
   }
 
   /** The last run's merged index, or null (none, unusable, or released). */
@@ -99,10 +86,7 @@ export class MergedCache {
     const file = this.file;
     if (file === null) return null;
     return {
-      write: async () => {
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, encodeCacheFile({ format: MERGED_FORMAT, version: this.version }, merged), { fsync: false });
-      },
+      write: () => writeCacheBytes(file, encodeCacheFile({ format: MERGED_FORMAT, version: this.version }, merged)),
     };
   }
 }

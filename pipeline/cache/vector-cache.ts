@@ -17,23 +17,15 @@
  * and the main thread) to the index step.
  * Without a cache folder (`--no-cache`) it does only that: nothing is read or written.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { appendRows, checkVectorTable, type DocVector, type TableVector, type VectorTable } from '../../src/search/vectors.ts';
-import { decodeCacheFile, encodeCacheFile, type CacheProblem } from './cache-file.ts';
+import { encodeCacheFile, readVersionedFile, writeCacheBytes, type CacheProblem } from './cache-file.ts';
 
 export const VECTORS_FORMAT = 'daily-papers-term-vectors@5';
 
 /** Papers `vectors-added.bin` may hold before they go into vectors.bin. */
 export const ADDED_LIMIT = 1024;
-
-interface VectorsHeader {
-  format: string;
-  version: string;
-  sha256: string;
-  length: number;
-}
 
 export class VectorCache {
   /** The cache file, or null when the vectors live in memory only. */
@@ -78,27 +70,9 @@ export class VectorCache {
   }
 
   /** One of the cache's files as a checked table, or null (absent, stale, or discarded with its reason). */
-  private async read(file: string | null): Promise<VectorTable | null> {
-    if (file === null) return null;
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch {
-      return null;
-    }
-    const name = path.relative(path.dirname(path.dirname(file)), file);
-    const decoded = decodeCacheFile<VectorsHeader>(bytes, VECTORS_FORMAT, (h) => (h.version !== this.version ? 'stale' : null));
-    if ('stale' in decoded) return null; // another analyzer or V8 version: not used, not broken
-    if ('problem' in decoded) {
-      this.discarded.push({ file: name, reason: decoded.problem });
-      return null;
-    }
-    const wrong = checkVectorTable(decoded.payload);
-    if (wrong !== null) {
-      this.discarded.push({ file: name, reason: `payload has the wrong shape (${wrong})` });
-      return null;
-    }
-    return decoded.payload as VectorTable;
+  private read(file: string | null): Promise<VectorTable | null> {
+    if (file === null) return Promise.resolve(null);
+    return readVersionedFile<VectorTable>(file, VECTORS_FORMAT, this.version, checkVectorTable, (p) => this.discarded.push(p));
   }
 
   /**
@@ -154,8 +128,7 @@ export class VectorCache {
     return {
       bytes: bytes.byteLength,
       write: async () => {
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, bytes, { fsync: false });
+        await writeCacheBytes(file, bytes);
         if (addedFile) await rm(addedFile, { force: true });
       },
     };
@@ -176,14 +149,13 @@ export class VectorCache {
       write: async () => {
         const before = await this.read(addedFile);
         const joined = before ? appendRows(before, added) : added;
-        await mkdir(path.dirname(file), { recursive: true });
         const encode = (table: VectorTable) => encodeCacheFile({ format: VECTORS_FORMAT, version: this.version }, table);
         if (joined.keys.length <= ADDED_LIMIT) {
-          await writeFileAtomic(addedFile, encode(joined), { fsync: false });
+          await writeCacheBytes(addedFile, encode(joined));
           return;
         }
         const base = await this.read(file);
-        await writeFileAtomic(file, encode(base ? appendRows(base, joined) : joined), { fsync: false });
+        await writeCacheBytes(file, encode(base ? appendRows(base, joined) : joined));
         await rm(addedFile, { force: true });
       },
     };
