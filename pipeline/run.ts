@@ -225,10 +225,12 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       else await removeManifest(config.cacheWorkDir, config.outputDir);
       await caches.parse?.remove(prune.parse);
       await feedControl.remove(prune.feeds);
-      await saveStaged(vectors, 'term vectors', logger);
-      await saveStaged(mergedIndex, 'merged index', logger);
-      await saveStaged(feedCache, 'feed cache', logger);
+      // The cache layers are written side by side: the feed cache on the feeds thread (or in
+      // sync calls here), the vectors and the merged index in the background, the page shards
+      // in sync calls here meanwhile.
+      const saved = [saveStaged(feedCache, 'feed cache', logger), saveStaged(vectors, 'term vectors', logger), saveStaged(mergedIndex, 'merged index', logger)];
       caches.pages.save();
+      await Promise.all(saved);
       if (flags.cache && (await removeLegacyCache(config.cacheDirAbs)) > 0) {
         logger.info(`cache: removed the old cache layout; this input's caches now live in ${path.basename(config.cacheWorkDir)}/ of the cache folder`);
       }
