@@ -34,14 +34,22 @@ const MIN_SIMILARITY = 0.08;
 
 const TITLE = SEARCH_FIELDS.indexOf('title');
 const SUMMARY = SEARCH_FIELDS.indexOf('summary');
+const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
 
 /**
  * Reads one term's postings, `bytes[from, to)` as index-builder writes them (the JSON string of
  * the compact format, src/search/postings.ts), into `docs`/`tf` (parallel, one entry per paper):
  * the title frequency times TITLE_WEIGHT plus the summary frequency. `slot[doc]` is the paper's
- * entry + 1 while reading (0 otherwise; reset before returning). Returns the number of papers.
+ * entry + 1 while reading (0 otherwise; reset before returning). Returns the number of papers
+ * (0 for a term of one record).
  */
 function readTerm(bytes: Uint8Array, from: number, to: number, docs: Int32Array, tf: Float64Array, slot: Int32Array): number {
+  // One record (no `,` between papers, no `;` between fields) is one paper at most, which links
+  // nothing: 0 without reading it. Most terms are such (a word of one paper).
+  let one = true;
+  for (let i = from + 1; i < to - 1 && one; i++) one = bytes[i] !== COMMA && bytes[i] !== SEMICOLON;
+  if (one) return 0;
   let count = 0;
   readPostings(
     (i) => bytes[i]!,
