@@ -123,8 +123,12 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         feedControl = feedsThread;
       }
       // The steps load only when needed, so that the fast path starts in a fraction of a second.
-      const { parseStep, authorsStep, enrichStep, datasetArtifacts, indexStep, feedsStep, savedQueries, pageStep } = await loadSteps();
+      const { parseStep, authorsStep, enrichStep, datasetArtifacts, indexStep, feedsStep, savedQueries, pageStep, pageBundles } = await loadSteps();
+      // esbuild bundles the page (or the bundle cache has it) while the inputs are parsed.
+      const bundles = pageBundles(caches.bundles);
+      bundles.catch(() => undefined); // the page step awaits it, and fails with its error
       const mergedLoaded = caches.merged.load(); // read while the parse step runs
+      void caches.pages.load(); // likewise; the page step awaits it
       const feedsLoaded = feedsThread.booted ? null : caches.feeds.load();
       const dataset = await steps.run('enrich', enrichStep, await steps.run('authors', authorsStep,
         countListings(counts, await steps.run('parse', parseStep, { inputs: read.inputs, workers }))));
@@ -141,7 +145,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       mergedIndex = handed.merged;
       if (feedsThread.booted) {
         // The page first: its files are written while the saved queries run here.
-        writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index }));
+        writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index, bundles }));
         feedsThread.search(Object.fromEntries(savedQueries(config).map((q) => [q, handed.search(q)])));
         writer.emit(await steps.run('feeds', feedsFromThread, { thread: feedsThread, link: (rel, known) => writer.link(rel, known) }));
         feedCache = await feedsThread.stage();
@@ -149,7 +153,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         await feedsLoaded;
         writer.emit(await steps.run('feeds', feedsStep, { dataset, search: handed.search }));
         feedCache = caches.feeds.stage();
-        writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index }));
+        writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index, bundles }));
       }
       artifacts = await writer.flush();
       return null;

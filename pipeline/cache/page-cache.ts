@@ -52,9 +52,11 @@ export class PageCache {
     return this.records.misses;
   }
 
-  /** Reads the usable shards of the last run. Never throws. */
+  private loading: Promise<void> | null = null;
+
+  /** Reads the usable shards of the last run, once however often it is called (a run starts it early). Never throws. */
   load(): Promise<void> {
-    return this.records.load();
+    return (this.loading ??= this.records.load());
   }
 
   /**

@@ -15,6 +15,7 @@ import { buildIndex } from '../../src/search/index-builder.ts';
 import type { BuiltIndex } from '../../src/search/index-builder.ts';
 import type { StepContext, StepResult } from '../context.ts';
 import type { Artifact } from '../publish/artifact.ts';
+import type { BundleCache } from '../cache/bundle-cache.ts';
 import { bundlePage } from '../page/bundle.ts';
 import { bundleClient } from '../page/client.ts';
 import { chunkSearchData } from '../page/chunks.ts';
@@ -25,10 +26,21 @@ export interface PageInput {
   dataset: Dataset;
   /** The index the index step built: saves building it a second time. */
   index?: BuiltIndex;
+  /** The bundles (`pageBundles`), started before the steps that come first, so that esbuild works beside them. */
+  bundles?: ReturnType<typeof pageBundles>;
+}
+
+/**
+ * The page's script, worker, math and style bundles (pipeline/page/bundle.ts) and client.js
+ * (pipeline/page/client.ts), through the bundle cache. They depend on the code alone, so a run
+ * starts them early (pipeline/run.ts) and the page step awaits them. Rejects when esbuild fails.
+ */
+export function pageBundles(cache: BundleCache | null | undefined): Promise<[Awaited<ReturnType<typeof bundlePage>>, Artifact]> {
+  return Promise.all([bundlePage(cache), bundleClient(cache)]);
 }
 
 /** The page's artifacts, sorted by path. Builds the index when `input.index` is absent. */
-export async function pageStep(ctx: StepContext, { dataset, index: built }: PageInput): Promise<StepResult<Artifact[]>> {
+export async function pageStep(ctx: StepContext, { dataset, index: built, bundles }: PageInput): Promise<StepResult<Artifact[]>> {
   const index = built ?? buildIndex(dataset.papers.map(toSearchDocument));
   const t0 = performance.now();
   const related = relatedPapers(index);
@@ -41,7 +53,7 @@ export async function pageStep(ctx: StepContext, { dataset, index: built }: Page
     `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks, ` +
       `${manifest.papers.count} paper chunks, ${manifest.authors.count} author shards; related papers in ${relatedMs} ms`,
   );
-  const [assets, client] = await Promise.all([bundlePage(ctx.caches.bundles), bundleClient(ctx.caches.bundles)]);
+  const [assets, client] = await (bundles ?? pageBundles(ctx.caches.bundles));
   const html = await renderIndexHtml(ctx.config, dataset.papers.length, assets);
   const math = [assets.math.js, assets.math.css, ...assets.math.fonts];
   const files = [html, assets.js, assets.worker, assets.css, client, ...math, ...artifacts].sort(byString((a) => a.path));
