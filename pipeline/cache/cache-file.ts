@@ -10,7 +10,7 @@
  * a problem (discarded with a warning); a file written by another V8 version is stale (not used,
  * not reported).
  */
-import * as crypto from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -28,11 +28,11 @@ export interface CacheProblem {
  * Node 20. For the many short inputs hashed here (each paper's JSON, cache keys) it costs
  * about half of `createHash(...).update(...).digest(...)`, which builds a Hash object per call.
  */
-const hashOnce = (crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string }).hash ?? null;
+const hashOnce = (nodeCrypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string }).hash ?? null;
 
 /** sha256 of a string (as UTF-8) or bytes, as 64 lowercase hex digits. */
 export function sha256(data: string | Uint8Array): string {
-  return hashOnce ? hashOnce('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex');
+  return hashOnce ? hashOnce('sha256', data, 'hex') : nodeCrypto.createHash('sha256').update(data).digest('hex');
 }
 
 const NEWLINE = 0x0a;
