@@ -188,7 +188,7 @@ function matches(filter: FeedFilter, authorKeys: readonly string[] | null, searc
 export function planFeeds(
   site: FeedSite,
   settings: FeedSettings,
-  dataset: Dataset,
+  dataset: Pick<Dataset, 'papers'>,
   search: (q: string) => string[],
   source: ItemSource = buildItems,
 ): FeedPlan {
@@ -210,7 +210,7 @@ export interface BasePlan extends Omit<FeedPlan, 'extra' | 'unknownAuthors'> {
  * archives now, the extra feeds from `extraFeeds` (the same plan `planFeeds` makes, in two
  * parts, so that a thread can render the rest while the index is built). Throws as planFeeds.
  */
-export function planBaseFeeds(site: FeedSite, settings: FeedSettings, dataset: Dataset, source: ItemSource = buildItems): BasePlan {
+export function planBaseFeeds(site: FeedSite, settings: FeedSettings, dataset: Pick<Dataset, 'papers'>, source: ItemSource = buildItems): BasePlan {
   const specs = feedSpecs(site, settings.extra);
   const clock = zonedClock(settings.timezone);
   const { timed, days, invalid } = timePapers(dataset.papers, clock, settings.time);
@@ -262,11 +262,13 @@ export function planBaseFeeds(site: FeedSite, settings: FeedSettings, dataset: D
   const weekly = feed(specs.weekly, weeks.slice(0, settings.weeklyLimit).map((w) => source.week(site, w)));
 
   const extraFeeds = (search: (q: string) => string[]): Pick<FeedPlan, 'extra' | 'unknownAuthors'> => {
-    const known = new Set(dataset.authors.map((a) => a.key));
+    // Every author key of the dataset: the keys of authors.json's records, which are built from the papers' authors.
+    let known: Set<string> | null = null;
     const unknownAuthors: FeedPlan['unknownAuthors'] = [];
     const extra = settings.extra.map((e, n) => {
       let keys: string[] | null = null;
       if (e.filter.authors?.length) {
+        known ??= new Set(dataset.papers.flatMap((p) => p.authors.map((a) => a.key)));
         const resolved = resolveAuthorNames(e.filter.authors, known);
         keys = resolved.keys;
         for (const index of resolved.unknown) unknownAuthors.push({ feed: n, index, name: e.filter.authors[index]! });

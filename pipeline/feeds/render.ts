@@ -27,7 +27,7 @@ import { feedSite } from './site.ts';
 export async function buildFeeds(
   ctx: StepContext,
   cache: FeedCache,
-  dataset: Dataset,
+  dataset: Pick<Dataset, 'papers'>,
   search: ((q: string) => string[]) | Promise<(q: string) => string[]>,
 ): Promise<StepResult<Artifact[]>> {
   const site = feedSite(ctx.config);

@@ -109,13 +109,14 @@ export class FeedsThread implements FeedCacheControl {
   private done: Promise<Reply<'done'>> | null = null;
 
   /**
-   * Hands the dataset over (a copy: the thread's own objects) with each paper's content digest
-   * (noted on this side when papers.json was encoded) and starts rendering.
+   * Hands the dataset's papers over (a copy: the thread's own objects; the feeds read no author
+   * record, and those are most of the copying) with each paper's content digest (noted on this
+   * side when papers.json was encoded) and starts rendering.
    */
   start(options: { config: ResolvedConfig; cacheDir: string | null; versions: FeedCacheVersions; dataset: Dataset }): void {
     const { config, cacheDir, versions, dataset } = options;
     const digests = cacheDir === null ? null : dataset.papers.map(paperDigest);
-    this.done = this.ask({ type: 'start', config, cacheDir, versions, dataset, digests }, 'done');
+    this.done = this.ask({ type: 'start', config, cacheDir, versions, dataset: { papers: dataset.papers }, digests }, 'done');
     this.done.catch(() => undefined); // surfaced by the step
   }
 

@@ -25,7 +25,8 @@ export type FeedsRequest =
       /** The input's cache folder (`ResolvedConfig#cacheWorkDir`), or null: in-run sharing only. */
       cacheDir: string | null;
       versions: FeedCacheVersions;
-      dataset: Dataset;
+      /** The dataset's papers (the feeds read no author record). */
+      dataset: Pick<Dataset, 'papers'>;
       /** Each paper's content digest (pipeline/cache/paper-digest.ts), in `dataset.papers` order; null without a cache folder. */
       digests: string[] | null;
     }
