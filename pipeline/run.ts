@@ -223,18 +223,18 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       steps.records.push({ name: 'publish', ms: Math.round(performance.now() - t), counts: { artifacts: 1 } });
       logger.stepDone('publish', performance.now() - t, { 'artifact (report.json)': 1 });
     } else if (publishing) {
-      await writer.commit(text);
+      const { removed } = await writer.commit(text);
       logger.stepDone('publish', writer.ms + performance.now() - t, { artifacts: artifacts.length + 1 });
       if (flags.cache) await saveManifest({ config, version, runStartedMs: started.wallMs, inputs, artifacts, diagnostics: emitted, counts: verdict.counts });
       else await removeManifest(config.cacheWorkDir, config.outputDir);
       await caches.parse?.remove(prune.parse);
       await feedControl.remove(prune.feeds);
-      // The cache layers are written side by side: the feed cache on the feeds thread (or in
-      // sync calls here), the vectors and the merged index in the background, the page shards
-      // in sync calls here meanwhile.
+      // The cache layers are written side by side, while the previous output folder is removed:
+      // the feed cache on the feeds thread (or in sync calls here), the vectors and the merged
+      // index in the background, the page shards in sync calls here meanwhile.
       const saved = [saveStaged(feedCache, 'feed cache', logger), saveStaged(vectors, 'term vectors', logger), saveStaged(mergedIndex, 'merged index', logger)];
       caches.pages.save();
-      await Promise.all(saved);
+      await Promise.all([...saved, removed]);
       if (flags.cache && (await removeLegacyCache(config.cacheDirAbs)) > 0) {
         logger.info(`cache: removed the old cache layout; this input's caches now live in ${path.basename(config.cacheWorkDir)}/ of the cache folder`);
       }

@@ -180,12 +180,15 @@ export class ArtifactWriter {
     return [...this.records.values()].sort(byString((x) => x.path));
   }
 
-  /** Writes the run's report.json and swaps the staging folder in as the output folder. */
-  async commit(report: string): Promise<void> {
+  /**
+   * Writes the run's report.json and swaps the staging folder in as the output folder; `removed`
+   * settles once the previous output folder is gone (see `Staging#commit`).
+   */
+  async commit(report: string): Promise<{ removed: Promise<void> }> {
     const staging = await this.open();
     await staging.write(REPORT_PATH, report);
     this.staging = null;
-    await staging.commit();
+    return staging.commit();
   }
 
   /**

@@ -163,8 +163,12 @@ export interface Staging {
    * is copied and `from` stays as it is; a copy where the file system cannot link.
    */
   link(rel: string, from: string): Promise<void>;
-  /** Swaps the staging folder in as the output folder. */
-  commit(): Promise<void>;
+  /**
+   * Swaps the staging folder in as the output folder. Resolves once it is in place, with the
+   * previous output folder (renamed away) being removed meanwhile: `removed` settles when it is
+   * gone, and never rejects (a folder it could not remove, the next run's `recoverPublish` removes).
+   */
+  commit(): Promise<{ removed: Promise<void> }>;
   /** Removes the staging folder; the output folder is untouched. */
   abort(): Promise<void>;
 }
@@ -238,7 +242,9 @@ export async function stage(outputDir: string): Promise<Staging> {
         await abort();
         throw error;
       }
-      if (hadOutput) await rm(old, { recursive: true, force: true });
+      // Removing thousands of files takes a while: the caller awaits it beside its own last writes.
+      const removed = hadOutput ? rm(old, { recursive: true, force: true }).catch(() => undefined) : Promise.resolve();
+      return { removed };
     },
   };
 }

@@ -19,10 +19,12 @@ describe('publish', () => {
     await staging.write('a.json', '{"a":1}\n');
     await staging.write('deep/b.bin', new Uint8Array([1, 2, 3]));
     await staging.write('deep/parts.txt', [Buffer.from('one '), Buffer.from('two')]);
-    await staging.commit();
+    const { removed } = await staging.commit();
+    // In place at once; the previous folder, renamed away, is gone once `removed` settles.
     expect(Object.keys(await treeHashes(p.output))).toEqual(['README.md', 'a.json', 'deep/b.bin', 'deep/parts.txt']);
     expect(await readFile(path.join(p.output, 'deep/b.bin'))).toEqual(Buffer.from([1, 2, 3]));
     expect(await readFile(path.join(p.output, 'deep/parts.txt'), 'utf8')).toBe('one two');
+    await removed;
     expect(await siblings(p)).toEqual([]);
   });
 
