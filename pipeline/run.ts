@@ -128,7 +128,6 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       const bundles = pageBundles(caches.bundles);
       bundles.catch(() => undefined); // the page step awaits it, and fails with its error
       const mergedLoaded = caches.merged.load(); // read while the parse step runs
-      void caches.pages.load(); // likewise; the page step awaits it
       const feedsLoaded = feedsThread.booted ? null : caches.feeds.load();
       const dataset = await steps.run('enrich', enrichStep, await steps.run('authors', authorsStep,
         countListings(counts, await steps.run('parse', parseStep, { inputs: read.inputs, workers }))));

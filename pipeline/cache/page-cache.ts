@@ -52,11 +52,9 @@ export class PageCache {
     return this.records.misses;
   }
 
-  private loading: Promise<void> | null = null;
-
-  /** Reads the usable shards of the last run, once however often it is called (a run starts it early). Never throws. */
+  /** Reads the usable shards of the last run. Never throws. */
   load(): Promise<void> {
-    return (this.loading ??= this.records.load());
+    return this.records.load();
   }
 
   /**
