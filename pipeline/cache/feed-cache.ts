@@ -102,11 +102,7 @@ export class FeedCache implements FeedCacheControl {
   private readonly byObject = new WeakMap<object, { kind: string; site: object; key: string | null; content: object }>();
   /** Archive keys this run used; the documents it built, to write once it has published. */
   private readonly archivesUsed = new Set<string>();
-  /**
-   * The archive documents this run rendered, as their cache files' bytes: encoded when rendered,
-   * while the feeds thread waits for the saved queries, rather than when the run stages its writes.
-   */
-  private readonly archivesBuilt = new Map<string, Uint8Array>();
+  private readonly archivesBuilt = new Map<string, FeedBytes>();
   /** Each site's JSON, for item keys. */
   private readonly sites = new WeakMap<object, string>();
   /** The key of each item this run gave out (with a cache folder): archive keys name items by it. */
@@ -224,7 +220,7 @@ export class FeedCache implements FeedCacheControl {
   private renderArchive(key: string, render: () => FeedDocuments): FeedBytes {
     const text = render();
     const docs: FeedBytes = { rss: Buffer.from(text.rss), atom: Buffer.from(text.atom), json: Buffer.from(text.json) };
-    this.archivesBuilt.set(key, encodeCacheFile({ format: ARCHIVES_FORMAT, key, docs: contentOf(docs) }, docs));
+    this.archivesBuilt.set(key, docs);
     return docs;
   }
 
@@ -311,7 +307,10 @@ export class FeedCache implements FeedCacheControl {
     if (items === null || this.dir === null) return null;
     // A shard is rewritten when this run built an item in it or used fewer of its items than it holds.
     const shards = items.stage();
-    const archives = [...this.archivesBuilt].map(([key, bytes]) => ({ file: this.archiveFile(key), bytes }));
+    const archives = [...this.archivesBuilt].map(([key, docs]) => ({
+      file: this.archiveFile(key),
+      bytes: encodeCacheFile({ format: ARCHIVES_FORMAT, key, docs: contentOf(docs) }, docs),
+    }));
     this.archivesBuilt.clear();
     if (shards.length === 0 && archives.length === 0) return null;
     const dir = this.dir;
