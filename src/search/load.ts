@@ -91,11 +91,13 @@ export function loadMiniSearchEntries(head: IndexHeader, terms: string[], postin
 /**
  * A parsed index: search-index.json (`COMPACT_SERIALIZATION`) loaded as above, or MiniSearch's
  * own serialized form (for instance from `expandIndex`) through `MiniSearch.loadJS`. Throws as
- * loadJS does for an unknown serialization version.
+ * loadJS does for an unknown serialization version, and, like `expandIndex`, an Error for a
+ * compact index whose `index` is not an array (never an empty index in its place).
  */
 export function loadMiniSearch(js: CompactIndexJs | AsPlainObject): MiniSearch<SearchDocument> {
   if (js.serializationVersion !== COMPACT_SERIALIZATION) return MiniSearch.loadJS<SearchDocument>(js as AsPlainObject, indexOptions);
-  const index = Array.isArray(js.index) ? (js.index as [string, string][]) : [];
+  if (!Array.isArray(js.index)) throw new Error('not search-index.json: its "index" is not an array of [term, postings] entries');
+  const index = js.index as [string, string][];
   return loadMiniSearchEntries(
     js,
     index.map((e) => e[0]),

@@ -39,6 +39,15 @@ describe('client: loading', () => {
     expect(() => loadSearchIndex('[]')).toThrow(/not a MiniSearch index/);
   });
 
+  it('refuses a compact index whose terms are not an array, as expandIndex does, instead of loading it empty', () => {
+    for (const index of [{}, 'terms', null]) {
+      const broken = { ...JSON.parse(json), index };
+      expect(() => loadSearchIndex(broken), JSON.stringify(index)).toThrow(/not search-index\.json: its "index" is not an array/);
+      expect(() => loadSearchIndex(JSON.stringify(broken)), JSON.stringify(index)).toThrow(/not search-index\.json/);
+      expect(() => expandIndex(broken), JSON.stringify(index)).toThrow(/not search-index\.json/);
+    }
+  });
+
   it('gives the same results as MiniSearch.loadJSON of the expanded index with the exported options', () => {
     const reference = MiniSearch.loadJSON(JSON.stringify(expandIndex(json)), indexOptions);
     // The expanded index loads through the client too (a parsed MiniSearch serialization).
