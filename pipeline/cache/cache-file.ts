@@ -12,7 +12,7 @@
  */
 import * as nodeCrypto from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { deserialize, serialize } from 'node:v8';
@@ -102,6 +102,22 @@ export function writeEntryFile(file: string, bytes: Uint8Array): void {
     renameSync(tmp, file);
   } catch (error) {
     rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * `writeEntryFile` with the same calls made in Node's thread pool, for entries written while the
+ * main thread has work of its own: the parse cache's, one per input file during the parse step
+ * (on the real corpus, 357 synchronous writes held the main thread for about 0.14 s of a cold run).
+ */
+export async function writeEntryFileAsync(file: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${file}.${process.pid}-${tmpSeq++}.tmp`;
+  try {
+    await writeFile(tmp, bytes, { flag: 'wx' });
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
     throw error;
   }
 }

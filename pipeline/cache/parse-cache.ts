@@ -14,7 +14,7 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DigestEntry } from '../../src/types.ts';
 import type { SerializedMessage } from '../report/diagnostics.ts';
-import { decodeCacheFile, encodeCacheFile, sha256, writeEntryFile, type CacheProblem } from './cache-file.ts';
+import { decodeCacheFile, encodeCacheFile, sha256, writeEntryFileAsync, type CacheProblem } from './cache-file.ts';
 
 export const CACHE_FORMAT = 'daily-papers-parse-cache@4';
 
@@ -95,7 +95,7 @@ export class ParseCache {
     return parsed;
   }
 
-  /** Stores one input's result under its key (synchronously renamed into place, see `writeEntryFile`). */
+  /** Stores one input's result under its key (written in the thread pool and renamed into place, see `writeEntryFileAsync`). */
   async set(key: string, relPath: string, value: ParsedFile): Promise<void> {
     this.used.add(key);
     const bytes = encodeCacheFile({ format: CACHE_FORMAT, key, path: relPath }, value);
@@ -105,7 +105,7 @@ export class ParseCache {
       mkdirSync(shard, { recursive: true });
       this.shards.add(shard);
     }
-    writeEntryFile(file, bytes);
+    await writeEntryFileAsync(file, bytes);
   }
 
   /**
