@@ -267,14 +267,21 @@ export function planBaseFeeds(site: FeedSite, settings: FeedSettings, dataset: P
     const unknownAuthors: FeedPlan['unknownAuthors'] = [];
     const extra = settings.extra.map((e, n) => {
       let keys: string[] | null = null;
+      let spec = specs.extra[n]!;
       if (e.filter.authors?.length) {
         known ??= new Set(dataset.papers.flatMap((p) => p.authors.map((a) => a.key)));
         const resolved = resolveAuthorNames(e.filter.authors, known);
         keys = resolved.keys;
         for (const index of resolved.unknown) unknownAuthors.push({ feed: n, index, name: e.filter.authors[index]! });
+        // A description made from the filter names only the authors it found (all of them, as
+        // typed, when it found none: the feed is then empty and the warning says why).
+        const found = e.filter.authors.filter((_name, index) => !resolved.unknown.includes(index));
+        if (e.description === undefined && found.length > 0 && found.length < e.filter.authors.length) {
+          spec = { ...spec, description: feedWords(site.language).filter({ ...e.filter, authors: found }) ?? spec.description };
+        }
       }
       const keep = matches(e.filter, keys, search);
-      return feed(specs.extra[n]!, timed.filter((t) => keep(t.paper)).slice(0, settings.limit).map(itemOf));
+      return feed(spec, timed.filter((t) => keep(t.paper)).slice(0, settings.limit).map(itemOf));
     });
     return { extra, unknownAuthors };
   };

@@ -79,6 +79,8 @@ describe('planFeeds', () => {
     const result = planFor(named, { ...known, papers }).plan;
     expect(ids(result.extra[0]!)).toEqual(['https://arxiv.org/abs/2405.01234']);
     expect(result.unknownAuthors).toEqual([{ feed: 0, index: 1, name: 'Nobody Here' }]);
+    // The description made from the filter names the author found, not the one left out.
+    expect(result.extra[0]!.description).toBe('저자 ZOE  Muller 조건에 맞는 논문.');
   });
   it('dates a feed by its newest item, an empty feed by the dataset, an empty dataset by the epoch', () => {
     expect(new Date(plan.main.updated).toISOString()).toBe('2024-05-12T00:00:00.000Z');
