@@ -82,10 +82,22 @@ class LazyTermData {
  * the term.
  */
 export function loadMiniSearchEntries(head: IndexHeader, terms: string[], postings: PostingsSource[]): AssembledMiniSearch {
+  checkHeader(head);
   const ms = new AssembledMiniSearch(head);
   // LazyTermData stands in for the Map MiniSearch keeps per term (it has the methods MiniSearch calls).
   ms.setTerms(terms, postings.map((p) => new LazyTermData(p) as unknown as TermData));
   return ms;
+}
+
+/**
+ * Throws an Error unless `head` can be an index's header: `documentIds` an object with
+ * `documentCount` entries (a header whose documents cannot be named finds nothing, silently).
+ */
+function checkHeader(head: IndexHeader): void {
+  const ids: unknown = head.documentIds;
+  if (ids === null || typeof ids !== 'object' || Array.isArray(ids) || Object.keys(ids).length !== head.documentCount) {
+    throw new Error(`not search-index.json: "documentIds" does not name its ${String(head.documentCount)} documents`);
+  }
 }
 
 /**
@@ -96,8 +108,11 @@ export function loadMiniSearchEntries(head: IndexHeader, terms: string[], postin
  */
 export function loadMiniSearch(js: CompactIndexJs | AsPlainObject): MiniSearch<SearchDocument> {
   if (js.serializationVersion !== COMPACT_SERIALIZATION) return MiniSearch.loadJS<SearchDocument>(js as AsPlainObject, indexOptions);
-  if (!Array.isArray(js.index)) throw new Error('not search-index.json: its "index" is not an array of [term, postings] entries');
-  const index = js.index as [string, string][];
+  const entries: unknown = js.index;
+  if (!Array.isArray(entries) || !entries.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string')) {
+    throw new Error('not search-index.json: its "index" is not an array of [term, postings] entries');
+  }
+  const index = entries as [string, string][];
   return loadMiniSearchEntries(
     js,
     index.map((e) => e[0]),

@@ -39,12 +39,20 @@ describe('client: loading', () => {
     expect(() => loadSearchIndex('[]')).toThrow(/not a MiniSearch index/);
   });
 
-  it('refuses a compact index whose terms are not an array, as expandIndex does, instead of loading it empty', () => {
-    for (const index of [{}, 'terms', null]) {
+  it('refuses a compact index whose terms are not [term, postings] pairs, as expandIndex does, instead of loading it empty', () => {
+    for (const index of [{}, 'terms', null, [[1, 2]], [['term']]]) {
       const broken = { ...JSON.parse(json), index };
       expect(() => loadSearchIndex(broken), JSON.stringify(index)).toThrow(/not search-index\.json: its "index" is not an array/);
       expect(() => loadSearchIndex(JSON.stringify(broken)), JSON.stringify(index)).toThrow(/not search-index\.json/);
-      expect(() => expandIndex(broken), JSON.stringify(index)).toThrow(/not search-index\.json/);
+    }
+    for (const index of [{}, 'terms', null]) expect(() => expandIndex({ ...JSON.parse(json), index }), JSON.stringify(index)).toThrow(/not search-index\.json/);
+  });
+
+  it('refuses an index whose documentIds do not name its documents (it would find nothing, silently)', () => {
+    for (const documentIds of [{}, null, []]) {
+      const broken = { ...JSON.parse(json), documentIds };
+      expect(() => loadSearchIndex(broken), JSON.stringify(documentIds)).toThrow(/"documentIds" does not name its \d+ documents/);
+      expect(() => loadSearchIndex(JSON.stringify(broken)), JSON.stringify(documentIds)).toThrow(/"documentIds" does not name its/);
     }
   });
 
