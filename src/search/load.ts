@@ -100,19 +100,22 @@ function checkHeader(head: IndexHeader): void {
   }
 }
 
+/** Whether `index` is search-index.json's `index`: an array of [term, compact postings] string pairs. */
+function isCompactEntries(index: unknown): index is [string, string][] {
+  return Array.isArray(index) && index.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string');
+}
+
 /**
  * A parsed index: search-index.json (`COMPACT_SERIALIZATION`) loaded as above, or MiniSearch's
  * own serialized form (for instance from `expandIndex`) through `MiniSearch.loadJS`. Throws as
  * loadJS does for an unknown serialization version, and, like `expandIndex`, an Error for a
- * compact index whose `index` is not an array (never an empty index in its place).
+ * compact index whose `index` is not an array of [term, postings] pairs (`isCompactEntries`; never an
+ * empty index in its place).
  */
 export function loadMiniSearch(js: CompactIndexJs | AsPlainObject): MiniSearch<SearchDocument> {
   if (js.serializationVersion !== COMPACT_SERIALIZATION) return MiniSearch.loadJS<SearchDocument>(js as AsPlainObject, indexOptions);
-  const entries: unknown = js.index;
-  if (!Array.isArray(entries) || !entries.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string')) {
-    throw new Error('not search-index.json: its "index" is not an array of [term, postings] entries');
-  }
-  const index = entries as [string, string][];
+  const index: unknown = js.index;
+  if (!isCompactEntries(index)) throw new Error('not search-index.json: its "index" is not an array of [term, postings] entries');
   return loadMiniSearchEntries(
     js,
     index.map((e) => e[0]),
@@ -128,7 +131,7 @@ export function loadMiniSearch(js: CompactIndexJs | AsPlainObject): MiniSearch<S
  */
 export function expandIndex(json: string | CompactIndexJs): AsPlainObject & Record<string, unknown> {
   const js = (typeof json === 'string' ? JSON.parse(json) : json) as CompactIndexJs;
-  if (js === null || typeof js !== 'object' || js.serializationVersion !== COMPACT_SERIALIZATION || !Array.isArray(js.index)) {
+  if (js === null || typeof js !== 'object' || js.serializationVersion !== COMPACT_SERIALIZATION || !isCompactEntries(js.index)) {
     throw new Error(`not search-index.json: expected serializationVersion "${COMPACT_SERIALIZATION}"`);
   }
   const out: Record<string, unknown> = {};
