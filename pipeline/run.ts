@@ -4,7 +4,7 @@
  * (pipeline/step-runner.ts), applies the config's diagnostic levels (pipeline/report/levels.ts),
  * asks for the verdict (pipeline/report/verdict.ts) and publishes atomically only when the run
  * succeeded. Only a run that publishes touches the caches it would lose by a mistake: it prunes
- * the parse cache and the feed cache's archive documents, and writes the term vectors, the
+ * the parse cache and the feed cache's archive documents, and writes the dataset, the term vectors, the
  * feed cache and the page cache, after its output is in place. Never calls
  * process.exit.
  *
@@ -27,6 +27,8 @@ import { BundleCache } from './cache/bundle-cache.ts';
 import { removeLegacyCache } from './cache/legacy.ts';
 import { FastPath, reuseStep } from './cache/fast-path.ts';
 import { PageCache } from './cache/page-cache.ts';
+import { DatasetCache, readPublishedPapersJson, type DatasetSnapshot, type StagedDataset } from './cache/dataset-cache.ts';
+import { paperDigest } from './cache/paper-digest.ts';
 import { FeedCache, type FeedCacheControl, type StagedFeedCache } from './cache/feed-cache.ts';
 import { readManifest, removeManifest, saveManifest } from './cache/manifest.ts';
 import { ParseCache } from './cache/parse-cache.ts';
@@ -40,6 +42,7 @@ import { ParseWorkers } from './parse/pool.ts';
 import { ArtifactWriter } from './publish/artifact-writer.ts';
 import { acquireLock, recoverPublish, replaceFile } from './publish/publish.ts';
 import { applyLevels } from './report/levels.ts';
+import { serializeMessages } from './report/diagnostics.ts';
 import { RunLogger } from './report/logger.ts';
 import { buildReport, collectMessages, keepLastReport, REPORT_PATH, serializeReport, type FileRecord, type RunReport } from './report/report.ts';
 import { judge } from './report/verdict.ts';
@@ -77,7 +80,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
   const started = { at: now(), ms: performance.now(), wallMs: Date.now() }; // wall clock: the cache's time-stamp checks only
   const version = pipelineVersion();
-  const caches = openCaches(config, flags.cache);
+  const caches = openCaches(config, flags.cache, version);
   const { ctx, files } = createStepContext({ config, logger, caches });
   const steps = new StepRunner(ctx, logger);
   const workers = new ParseWorkers(options.workers ?? 'auto');
@@ -91,6 +94,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   let vectors: StagedVectors | null = null;
   let mergedIndex: StagedMerged | null = null;
   let feedCache: StagedFeedCache | null = null;
+  let datasetSnapshot: StagedDataset | null = null;
 
   const lock = await acquireLock(config.outputDir);
   try {
@@ -118,6 +122,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         return { fastPath, byStat: read.reuse === 'stat' };
       }
       checkSiteUrl(ctx);
+      const datasetLoaded = caches.dataset.load(); // read while the steps' code loads
       if (useFeedsThread(options.feedsThread ?? 'auto', read.inputs.reduce((sum, r) => sum + r.size, 0))) {
         feedsThread.boot(); // while the inputs are parsed
         feedControl = feedsThread;
@@ -129,11 +134,30 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       bundles.catch(() => undefined); // the page step awaits it, and fails with its error
       const mergedLoaded = caches.merged.load(); // read while the parse step runs
       const feedsLoaded = feedsThread.booted ? null : caches.feeds.load();
-      const dataset = await steps.run('enrich', enrichStep, await steps.run('authors', authorsStep,
-        countListings(counts, await steps.run('parse', parseStep, { inputs: read.inputs, workers }))));
+      await datasetLoaded;
+      const snapshot = caches.dataset.previous;
+      caches.dataset.release();
+      // The papers.json the snapshot's run published, read while the new inputs are parsed.
+      const published = snapshot
+        ? readPublishedPapersJson(config.outputDir, previous.manifest?.outputDir === config.outputDir ? previous.manifest.artifacts : null, snapshot)
+        : Promise.resolve(null);
+      const parsed = await steps.run('parse', parseStep, { inputs: read.inputs, workers, snapshot });
+      const listings = countListings(counts, parsed.entries, parsed.base);
+      const dataset = await steps.run('enrich', enrichStep, { entries: await steps.run('authors', authorsStep, parsed.entries), base: parsed.base });
       counts.papers = dataset.papers.length;
       counts.authors = dataset.authors.length;
-      writer.emit(datasetArtifacts(dataset));
+      writer.emit(datasetArtifacts(dataset, parsed.base ? await published : null));
+      // What the next run may start from: taken now, before a later step reports on an input.
+      datasetSnapshot = caches.dataset.stage({
+        inputs: inputs.map((i) => ({ path: i.path, sha256: i.sha256 })),
+        entries: listings.entries,
+        dates: listings.dates,
+        papers: dataset.papers,
+        digests: dataset.papers.map(paperDigest),
+        tally: dataset.tally,
+        messages: inputs.map((i): [string, ReturnType<typeof serializeMessages>] => [i.path, serializeMessages(ctx.file(i.path))]),
+        papersJson: writer.recorded('papers.json')!,
+      });
       if (feedsThread.booted) {
         // The feeds render on the thread while the index and the page are built here.
         feedsThread.start({ config, cacheDir: flags.cache ? config.cacheWorkDir : null, versions: feedCacheVersions(), dataset });
@@ -163,6 +187,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       ...(caches.parse?.discarded ?? []),
       ...caches.vectors.discarded,
       ...caches.merged.discarded,
+      ...caches.dataset.discarded,
       ...feedControl.discarded,
       ...caches.bundles.discarded,
       ...caches.pages.discarded,
@@ -178,7 +203,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     // What a publishing run prunes from the parse and feed caches; removed once the output is in place.
     const prune =
       publishing && !reused && caches.parse
-        ? await steps.run('cache', cacheStep, { parse: caches.parse, feeds: feedControl, vectors, merged: mergedIndex, feedCache })
+        ? await steps.run('cache', cacheStep, { parse: caches.parse, feeds: feedControl, vectors, merged: mergedIndex, feedCache, dataset: datasetSnapshot })
         : { parse: [], feeds: [] };
     const t = performance.now();
     if (publishing && !reused) {
@@ -231,7 +256,12 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       // The cache layers are written side by side, while the previous output folder is removed:
       // the feed cache on the feeds thread (or in sync calls here), the vectors and the merged
       // index in the background, the page shards in sync calls here meanwhile.
-      const saved = [saveStaged(feedCache, 'feed cache', logger), saveStaged(vectors, 'term vectors', logger), saveStaged(mergedIndex, 'merged index', logger)];
+      const saved = [
+        saveStaged(feedCache, 'feed cache', logger),
+        saveStaged(vectors, 'term vectors', logger),
+        saveStaged(mergedIndex, 'merged index', logger),
+        saveStaged(datasetSnapshot, 'dataset', logger),
+      ];
       caches.pages.save();
       await Promise.all([...saved, removed]);
       if (flags.cache && (await removeLegacyCache(config.cacheDirAbs)) > 0) {
@@ -252,9 +282,11 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 function openCaches(
   config: ResolvedConfig,
   useCache: boolean,
-): StepCaches & { vectors: VectorCache; feeds: FeedCache; bundles: BundleCache; pages: PageCache; merged: MergedCache } {
+  version: string,
+): StepCaches & { vectors: VectorCache; feeds: FeedCache; bundles: BundleCache; pages: PageCache; merged: MergedCache; dataset: DatasetCache } {
   const dir = useCache ? config.cacheWorkDir : null;
   return {
+    dataset: new DatasetCache(dir, version),
     parse: useCache ? new ParseCache(config.cacheWorkDir, parserVersion()) : null,
     vectors: new VectorCache(dir, moduleFingerprint('src/search/index-builder.ts')),
     merged: new MergedCache(dir, moduleFingerprint('src/search/index-builder.ts')),
@@ -277,11 +309,17 @@ async function loadSteps() {
   return { ...parse, ...authors, ...enrich, ...index, ...feeds, ...page };
 }
 
-/** Records the run's `entries` and `digests` (distinct digest dates) and passes the entries on. */
-function countListings<T extends { date: string }>(counts: Record<string, number>, entries: T[]): T[] {
-  counts.entries = entries.length;
-  counts.digests = new Set(entries.map((e) => e.date)).size;
-  return entries;
+/**
+ * Records the run's `entries` and `digests` (distinct digest dates) of `entries` and, when they
+ * extend a base (the dataset cache's snapshot), of the base's too; returns the listing count and
+ * the distinct dates, ascending.
+ */
+function countListings(counts: Record<string, number>, entries: readonly { date: string }[], base: DatasetSnapshot | null): { entries: number; dates: string[] } {
+  const dates = new Set(base?.dates);
+  for (const e of entries) dates.add(e.date);
+  counts.entries = entries.length + (base?.entries ?? 0);
+  counts.digests = dates.size;
+  return { entries: counts.entries, dates: [...dates].sort(byString((d) => d)) };
 }
 
 /**
@@ -321,19 +359,28 @@ async function saveStaged(staged: { write(): Promise<void> } | null, what: strin
  * archive documents of the feed cache this run did not use, to remove once the output is in
  * place. Counts: `pruned` (parse cache entries to remove), `feedArchivesPruned`, `vectorsSaved`
  * (1 when the term vectors changed and are written after the publish), `mergedSaved` (1 when the
- * merged index changed and is written after it), `feedItemsSaved` (1 when
+ * merged index changed and is written after it), `datasetSaved` (1 when the dataset snapshot is
+ * written after it), `feedItemsSaved` (1 when
  * the feed items file is rewritten) and `feedArchivesSaved` (archive documents to write).
  */
 const cacheStep: Step<
-  { parse: ParseCache; feeds: FeedCacheControl; vectors: StagedVectors | null; merged: StagedMerged | null; feedCache: StagedFeedCache | null },
+  {
+    parse: ParseCache;
+    feeds: FeedCacheControl;
+    vectors: StagedVectors | null;
+    merged: StagedMerged | null;
+    feedCache: StagedFeedCache | null;
+    dataset: StagedDataset | null;
+  },
   { parse: string[]; feeds: string[] }
-> = async (_ctx, { parse, feeds, vectors, merged, feedCache }) => {
+> = async (_ctx, { parse, feeds, vectors, merged, feedCache, dataset }) => {
   const unused = { parse: await parse.unused(), feeds: await feeds.unused() };
   const counts = {
     pruned: unused.parse.length,
     feedArchivesPruned: unused.feeds.length,
     vectorsSaved: vectors ? 1 : 0,
     mergedSaved: merged ? 1 : 0,
+    datasetSaved: dataset ? 1 : 0,
     feedItemsSaved: feedCache?.items ? 1 : 0,
     feedArchivesSaved: feedCache?.archives ?? 0,
   };

@@ -229,6 +229,14 @@ function nonAscii(s: string): number {
 }
 
 /**
+ * What the authors.json records are computed from, per author key: how many listings used each
+ * spelling, and the author's paper ids in dataset order. Kept between runs (the dataset cache,
+ * pipeline/cache/dataset-cache.ts) so that a newest digest's papers are added without counting
+ * every listing again (`prependToTally`).
+ */
+export type AuthorTally = Map<string, { spellings: Map<string, number>; papers: string[] }>;
+
+/**
  * Build the authors.json records from the merged papers (in dataset order, which gives each
  * record's `papers` order). Spellings are counted per listing: pass every listing's author names
  * (`listings`, e.g. `entries.map((e) => e.authors)`) so that spellings used only by a later listing
@@ -239,7 +247,12 @@ export function buildAuthorRecords(
   papers: readonly Paper[],
   listings?: Iterable<readonly string[]>,
 ): AuthorRecord[] {
-  const byKey = new Map<string, { spellings: Map<string, number>; papers: string[] }>();
+  return authorRecords(tallyAuthors(papers, listings));
+}
+
+/** The tally of `buildAuthorRecords` (same arguments, same rules), before the records are made. */
+export function tallyAuthors(papers: readonly Paper[], listings?: Iterable<readonly string[]>): AuthorTally {
+  const byKey: AuthorTally = new Map();
   for (const paper of papers) {
     for (const a of paper.authors) {
       let r = byKey.get(a.key);
@@ -263,8 +276,35 @@ export function buildAuthorRecords(
       }
     }
   }
+  return byKey;
+}
+
+/**
+ * The tally of a dataset whose papers are `papers` (with their `listings`) in front of those of
+ * `tally`, as `tallyAuthors` of the whole dataset would count it, provided that none of `papers`
+ * is one of `tally`'s papers (each listing names only authors of its own paper: src/papers.ts).
+ * `tally` itself is left as it was; unchanged authors are shared with it.
+ */
+export function prependToTally(tally: AuthorTally, papers: readonly Paper[], listings: Iterable<readonly string[]>): AuthorTally {
+  const added = tallyAuthors(papers, listings);
+  const out: AuthorTally = new Map(tally);
+  for (const [key, r] of added) {
+    const old = tally.get(key);
+    if (!old) {
+      out.set(key, r);
+      continue;
+    }
+    const spellings = new Map(old.spellings);
+    for (const [name, n] of r.spellings) spellings.set(name, (spellings.get(name) ?? 0) + n);
+    out.set(key, { spellings, papers: [...r.papers, ...old.papers] });
+  }
+  return out;
+}
+
+/** The authors.json records of a tally, sorted by key: the most used spelling as the name (see the rule above). */
+export function authorRecords(tally: AuthorTally): AuthorRecord[] {
   const out: AuthorRecord[] = [];
-  for (const [key, r] of byKey) {
+  for (const [key, r] of tally) {
     const spellings = [...r.spellings.keys()].sort(compareStrings);
     const name = [...r.spellings.entries()].sort(
       (x, y) => y[1] - x[1] || nonAscii(y[0]) - nonAscii(x[0]) || compareStrings(x[0], y[0]),

@@ -2,9 +2,9 @@
  * From listings to the published dataset: merge papers (src/papers.ts) and build the author
  * records (src/authors.ts). Shared by the enrich step and the tests. Pure.
  */
-import type { Dataset, DigestEntry } from './types.ts';
-import { mergeEntries, type Warn } from './papers.ts';
-import { buildAuthorRecords, dedupeNames } from './authors.ts';
+import type { Dataset, DigestEntry, Paper } from './types.ts';
+import { identify, mergeEntries, type Warn } from './papers.ts';
+import { authorRecords, dedupeNames, prependToTally, tallyAuthors, type AuthorTally } from './authors.ts';
 
 export type { Warn } from './papers.ts';
 
@@ -17,11 +17,59 @@ export function normalizeEntryAuthors(entry: DigestEntry): { entry: DigestEntry;
   return { entry: duplicates.length === 0 && unique.length === entry.authors.length ? entry : { ...entry, authors: unique }, duplicates };
 }
 
+/** The dataset of these listings (in input order). */
 export function buildDataset(entries: readonly DigestEntry[], warn?: Warn): Dataset {
+  const { papers, authors } = buildDatasetWithTally(entries, warn);
+  return { papers, authors };
+}
+
+/** `buildDataset`, with the author tally its records came from (what `prependDataset` adds to). */
+export function buildDatasetWithTally(entries: readonly DigestEntry[], warn?: Warn): Dataset & { tally: AuthorTally } {
   const papers = mergeEntries(entries, warn);
-  const authors = buildAuthorRecords(
+  const tally = tallyAuthors(
     papers,
     entries.map((e) => e.authors),
   );
-  return { papers, authors };
+  return { papers, authors: authorRecords(tally), tally };
+}
+
+/** A dataset as `prependDataset` extends it: its papers, the author tally, and every listing date. */
+export interface DatasetBase {
+  papers: readonly Paper[];
+  tally: AuthorTally;
+  /** The latest digest date of any of its listings (YYYY-MM-DD), '' when none. */
+  latestDate: string;
+  /** Every paper id of `papers`. */
+  ids: ReadonlySet<string>;
+}
+
+/**
+ * Whether `entries` (listings of files that `base` did not read) can be put in front of `base`
+ * by `prependDataset`: each one's digest date is later than every listing of `base` (so no date
+ * is shared with a file of `base` and every new paper sorts before its papers), and names a paper
+ * `base` does not have (so no merge reaches into `base`). The source of these conditions is the
+ * merge rules of src/papers.ts: listings merge only by paper id and digest date.
+ */
+export function canPrepend(base: DatasetBase, entries: readonly DigestEntry[]): boolean {
+  if (base.papers.length === 0) return false;
+  for (const e of entries) {
+    if (!(e.date > base.latestDate) || base.ids.has(identify(e.url).id)) return false;
+  }
+  return true;
+}
+
+/**
+ * The dataset of `base`'s listings followed by `entries`, exactly as `buildDatasetWithTally` of all
+ * of them would build it, when `canPrepend(base, entries)`: the papers of `entries`, merged among
+ * themselves, in front of `base.papers`, and the author tally and records with them added. The
+ * warnings are those of `entries` alone (`base`'s were reported when it was built).
+ */
+export function prependDataset(base: DatasetBase, entries: readonly DigestEntry[], warn?: Warn): Dataset & { tally: AuthorTally; added: Paper[] } {
+  const added = mergeEntries(entries, warn);
+  const tally = prependToTally(
+    base.tally,
+    added,
+    entries.map((e) => e.authors),
+  );
+  return { papers: [...added, ...base.papers], authors: authorRecords(tally), tally, added };
 }

@@ -95,6 +95,11 @@ export class ParseCache {
     return parsed;
   }
 
+  /** Marks an entry as used without reading it (an input the dataset cache holds), so that it is not pruned. */
+  keep(key: string): void {
+    this.used.add(key);
+  }
+
   /** Stores one input's result under its key (written in the thread pool and renamed into place, see `writeEntryFileAsync`). */
   async set(key: string, relPath: string, value: ParsedFile): Promise<void> {
     this.used.add(key);

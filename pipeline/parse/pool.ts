@@ -144,7 +144,9 @@ export class ParseWorkers {
 
   /** Terminates the workers (a live worker keeps the process up); safe to call more than once. */
   async close(): Promise<void> {
-    const workers = this.ready ? await this.ready.catch(() => [] as Worker[]) : [];
+    const ready = this.ready;
+    this.ready = null; // a later `run` boots workers of its own
+    const workers = ready ? await ready.catch(() => [] as Worker[]) : [];
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -140,6 +140,12 @@ export class ArtifactWriter {
     this.ms += performance.now() - t;
   }
 
+  /** The content (sha256, size in bytes) of the artifact emitted at `rel`, or undefined. */
+  recorded(rel: string): KnownContent | undefined {
+    const record = this.records.get(rel);
+    return record && { sha256: record.sha256, size: record.size };
+  }
+
   /**
    * Publishes the artifact at `rel`, whose content is `known`, by linking a file of the last
    * published output that holds that content (see `claim`): true when it did, false when no

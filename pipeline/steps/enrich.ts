@@ -3,31 +3,69 @@
  * the dataset order and the author records. The rules live in src/papers.ts and src/authors.ts.
  * Also the dataset's own files, papers.json and authors.json (`datasetArtifacts`).
  */
-import type { Dataset, DigestEntry } from '../../src/types.ts';
-import { buildDataset } from '../../src/dataset.ts';
+import type { AuthorTally } from '../../src/authors.ts';
+import type { Dataset, DigestEntry, Paper } from '../../src/types.ts';
+import { buildDatasetWithTally, prependDataset, type Warn } from '../../src/dataset.ts';
 import type { StepContext, StepResult } from '../context.ts';
 import type { PartedArtifact } from '../publish/artifact.ts';
-import { notePaperJson } from '../cache/paper-digest.ts';
+import { datasetBase, PAPERS_JSON_HEAD, type DatasetSnapshot } from '../cache/dataset-cache.ts';
+import { notePaperDigest, notePaperJson } from '../cache/paper-digest.ts';
 
-/** The dataset of these (author-normalized) entries; counts: `papers`, `authors`. */
-export function enrichStep(ctx: StepContext, entries: readonly DigestEntry[]): StepResult<Dataset> {
-  const dataset = buildDataset(entries, (entry, reason, ruleId) => {
+export interface EnrichStepInput {
+  /** The (author-normalized) entries: of every input, or with `base`, of the inputs it did not read. */
+  entries: readonly DigestEntry[];
+  /** The last run's dataset the entries' papers go in front of (pipeline/steps/parse.ts), or null. */
+  base: DatasetSnapshot | null;
+}
+
+/** A dataset, with the author tally its records came from and, when it extends a base, the papers it put in front. */
+export interface EnrichedDataset extends Dataset {
+  tally: AuthorTally;
+  /** With a base: the papers in front of the base's (the rest are the base's own objects); null when built from every entry. */
+  added: Paper[] | null;
+}
+
+/**
+ * The dataset of these entries, or of `base` with their papers in front (src/dataset.ts
+ * `prependDataset`; the base papers' content digests are noted from the snapshot); counts:
+ * `papers`, `authors`, `fromDataset` (papers taken from the base).
+ */
+export function enrichStep(ctx: StepContext, { entries, base }: EnrichStepInput): StepResult<EnrichedDataset> {
+  const warn: Warn = (entry, reason, ruleId) => {
     ctx.file(entry.source.file).message(reason, {
       place: { line: entry.source.line, column: entry.source.column },
       ruleId,
       source: 'pipeline:enrich',
     });
-  });
-  return { value: dataset, counts: { papers: dataset.papers.length, authors: dataset.authors.length } };
+  };
+  let dataset: EnrichedDataset;
+  if (base) {
+    base.papers.forEach((p, i) => notePaperDigest(p, base.digests[i]!));
+    dataset = prependDataset(datasetBase(base), entries, warn);
+  } else {
+    dataset = { ...buildDatasetWithTally(entries, warn), added: null };
+  }
+  const fromDataset = base ? base.papers.length : 0;
+  return { value: dataset, counts: { papers: dataset.papers.length, authors: dataset.authors.length, fromDataset } };
 }
 
 /**
  * papers.json (`{"papers":[...]}`) and authors.json (`{"authors":[...]}`) of a dataset. Each
  * paper's line is noted as its content (pipeline/cache/paper-digest.ts), for the caches keyed by it.
+ * With `published` (the bytes of the papers.json published for the dataset's base:
+ * pipeline/cache/dataset-cache.ts `readPublishedPapersJson`) and `dataset.added`, papers.json is
+ * the added papers' lines in front of that file's: the same bytes, since each line is one paper.
  */
-export function datasetArtifacts(dataset: Dataset): PartedArtifact[] {
+export function datasetArtifacts(dataset: Dataset & { added?: Paper[] | null }, published: Buffer | null = null): PartedArtifact[] {
+  let papers: Buffer[];
+  if (published && dataset.added) {
+    const rest = published.subarray(PAPERS_JSON_HEAD.length);
+    papers = dataset.added.length === 0 ? [published] : [...jsonRecords('papers', dataset.added, notePaperJson).slice(0, -1), Buffer.from(',\n'), rest];
+  } else {
+    papers = jsonRecords('papers', dataset.papers, notePaperJson);
+  }
   return [
-    { path: 'papers.json', data: jsonRecords('papers', dataset.papers, notePaperJson) },
+    { path: 'papers.json', data: papers },
     { path: 'authors.json', data: jsonRecords('authors', dataset.authors) },
   ];
 }

@@ -6,7 +6,9 @@
  * the search index while they parse (pipeline/parse/vectors.ts), so the index step mostly assembles.
  */
 import pLimit from 'p-limit';
+import { canPrepend } from '../../src/dataset.ts';
 import type { DigestEntry } from '../../src/types.ts';
+import { datasetBase, type DatasetSnapshot } from '../cache/dataset-cache.ts';
 import type { ParsedFile } from '../cache/parse-cache.ts';
 import type { StepContext, StepResult } from '../context.ts';
 import type { ParseWorkers } from '../parse/pool.ts';
@@ -24,24 +26,97 @@ export interface ParseStepInput {
   inputs: ReadInput[];
   /** The run's parse workers (perhaps booted ahead); the step closes them when it is done. */
   workers: ParseWorkers;
+  /** The last published run's dataset (pipeline/cache/dataset-cache.ts), or null. */
+  snapshot?: DatasetSnapshot | null;
+}
+
+export interface ParseStepValue {
+  /** The entries parsed: of every input, or with `base`, of the inputs `base` did not read. */
+  entries: DigestEntry[];
+  /**
+   * The last run's dataset when the entries of the new inputs go in front of it (src/dataset.ts
+   * `canPrepend`): its inputs were not parsed again, and their diagnostics are attached as it
+   * recorded them. Null when `entries` are those of every input.
+   */
+  base: DatasetSnapshot | null;
+}
+
+/**
+ * The inputs `snapshot` did not read, when every input it read is still there with the same
+ * content (and every input could be read); null otherwise.
+ */
+function newInputs(snapshot: DatasetSnapshot, read: readonly ReadInput[]): ReadInput[] | null {
+  if (read.some((r) => r.sha256 === null)) return null;
+  const now = new Map(read.map((r) => [r.path, r.sha256]));
+  if (snapshot.inputs.some((i) => now.get(i.path) !== i.sha256)) return null;
+  const known = new Set(snapshot.inputs.map((i) => i.path));
+  return read.filter((r) => !known.has(r.path));
 }
 
 /**
  * The entries of every input in input order, then the parser's order within a file; each file's
- * diagnostics are attached to its VFile. Counts: `entries`, `cached` (results from the parse
- * cache), `parsed` (files parsed in this run, the cache's misses), `workers` (worker threads
- * besides the main thread; 0 = main thread only) and `parsedOnMain` (of the parsed files, those
- * the main thread parsed).
+ * diagnostics are attached to its VFile. With a `snapshot` whose inputs are all still there
+ * unchanged, the new inputs are parsed first, and when their entries can go in front of the
+ * snapshot's dataset, only they are returned, with the snapshot as `base` (its inputs' parse
+ * cache entries are kept, not read). Counts: `entries` (parsed or read from the parse cache),
+ * `cached` (inputs not parsed: results from the parse cache or the snapshot), `parsed` (files
+ * parsed in this run, the cache's misses), `fromDataset` (inputs taken from the snapshot),
+ * `workers` (worker threads besides the main thread; 0 = main thread only) and `parsedOnMain`
+ * (of the parsed files, those the main thread parsed).
  */
-export async function parseStep(ctx: StepContext, { inputs, workers }: ParseStepInput): Promise<StepResult<DigestEntry[]>> {
+export async function parseStep(ctx: StepContext, { inputs, workers, snapshot = null }: ParseStepInput): Promise<StepResult<ParseStepValue>> {
   try {
-    return await parseInputs(ctx, inputs, workers);
+    const added = snapshot && newInputs(snapshot, inputs);
+    let fresh: Parsed | null = null;
+    if (snapshot && added) {
+      fresh = await parseInputs(ctx, added, workers);
+      const entries = inOrder(added, fresh.results);
+      if (canPrepend(datasetBase(snapshot), entries)) {
+        const cache = ctx.caches.parse;
+        attachMessages(ctx, added, fresh.results);
+        for (const [file, messages] of snapshot.messages) restoreMessages(ctx.file(file), messages);
+        for (const input of snapshot.inputs) cache?.keep(cache.key(input.path, input.sha256));
+        const counts = { entries: entries.length, ...fresh.counts, cached: fresh.counts.cached + snapshot.inputs.length, fromDataset: snapshot.inputs.length };
+        return { value: { entries, base: snapshot }, counts };
+      }
+      // Not in front of the last run's papers: the other inputs too, and every entry in input order.
+    }
+    const done = new Set(fresh ? added!.map((r) => r.path) : []);
+    const rest = inputs.filter((r) => !done.has(r.path));
+    const parsed = await parseInputs(ctx, rest, workers);
+    const results = new Map([...(fresh?.results ?? []), ...parsed.results]);
+    const entries = inOrder(inputs, results);
+    attachMessages(ctx, inputs, results);
+    const counts = { ...parsed.counts };
+    if (fresh) for (const key of ['cached', 'parsed', 'parsedOnMain'] as const) counts[key] += fresh.counts[key];
+    return { value: { entries, base: null }, counts: { entries: entries.length, ...counts, fromDataset: 0 } };
   } finally {
     await workers.close();
   }
 }
 
-async function parseInputs(ctx: StepContext, read: ReadInput[], pool: ParseWorkers): Promise<StepResult<DigestEntry[]>> {
+/** The entries of `read` in input order, then the parser's order within a file. */
+function inOrder(read: readonly ReadInput[], results: ReadonlyMap<string, ParsedFile>): DigestEntry[] {
+  const entries: DigestEntry[] = [];
+  for (const input of read) for (const entry of results.get(input.path)?.entries ?? []) entries.push(entry);
+  return entries;
+}
+
+/** Attaches each file's parse diagnostics to its VFile. */
+function attachMessages(ctx: StepContext, read: readonly ReadInput[], results: ReadonlyMap<string, ParsedFile>): void {
+  for (const input of read) {
+    const result = results.get(input.path);
+    if (result) restoreMessages(ctx.file(input.path), result.messages);
+  }
+}
+
+/** Each readable input's parse result (by path), and the counts of how they were found. */
+interface Parsed {
+  results: Map<string, ParsedFile>;
+  counts: { cached: number; parsed: number; workers: number; parsedOnMain: number };
+}
+
+async function parseInputs(ctx: StepContext, read: ReadInput[], pool: ParseWorkers): Promise<Parsed> {
   const { parse: cache, vectors } = ctx.caches;
   const results: (ParsedFile | null)[] = new Array<ParsedFile | null>(read.length).fill(null);
   const keys: (string | null)[] = new Array<string | null>(read.length).fill(null);
@@ -123,19 +198,12 @@ async function parseInputs(ctx: StepContext, read: ReadInput[], pool: ParseWorke
 
   await Promise.all(stores);
 
-  // Ordered merge: input order, then the parser's order within a file.
-  const entries: DigestEntry[] = [];
+  const found = new Map<string, ParsedFile>();
   read.forEach((input, index) => {
     input.bytes = null; // parsed: let the bytes go
     const result = results[index];
-    if (!result) return;
-    restoreMessages(ctx.file(input.path), result.messages);
-    for (const entry of result.entries) entries.push(entry);
+    if (result) found.set(input.path, result);
   });
-
   const unreadable = read.filter((r) => r.sha256 === null).length;
-  return {
-    value: entries,
-    counts: { entries: entries.length, cached: read.length - jobs.length - unreadable, parsed: jobs.length, workers, parsedOnMain },
-  };
+  return { results: found, counts: { cached: read.length - jobs.length - unreadable, parsed: jobs.length, workers, parsedOnMain } };
 }

@@ -138,7 +138,7 @@ export async function digestsDataset(ctx: StepContext, digests: Record<string, s
     const text = decodeDigest(typeof data === 'string' ? new TextEncoder().encode(data) : data, file);
     if (text !== null) entries.push(...parseDigest(text, file));
   }
-  return (await enrichStep(ctx, (await authorsStep(ctx, entries)).value)).value;
+  return (await enrichStep(ctx, { entries: (await authorsStep(ctx, entries)).value, base: null })).value;
 }
 
 /** Authors of the first paper of every archiveDigests day: more than `dc:creator` shows. */

@@ -212,5 +212,5 @@ export async function readAndParse(
   const found = (await discoverStep(ctx)).value;
   const read = (await readStep(ctx, { files: found, fastPath: null })).value;
   const { value, counts } = await parseStep(ctx, { inputs: read.inputs, workers: new ParseWorkers(workers, options) });
-  return { entries: value, counts, files };
+  return { entries: value.entries, counts, files };
 }

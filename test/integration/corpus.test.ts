@@ -111,7 +111,7 @@ function run(): Run {
     if (text !== null) entries.push(...parseDigest(text, file));
   }
   const parseMs = performance.now() - t0;
-  const dataset = enrichStep(ctx, authorsStep(ctx, entries).value).value;
+  const dataset = enrichStep(ctx, { entries: authorsStep(ctx, entries).value, base: null }).value;
 
   const listings: Listing[] = [];
   let headingLines = 0;

@@ -12,7 +12,7 @@ import { lockPath } from '../../pipeline/publish/publish.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import type { RunReport } from '../../pipeline/report/report.ts';
 import { archiveDigests } from '../helpers/feeds-build.ts';
-import { ROOT, TSX, captureLogger, digest, makeProject, mtimes, smallCorpus, treeHashes, writeFiles, type Project, useProjects } from '../helpers/ops.ts';
+import { ROOT, TSX, captureLogger, digest, digestWithWarning, makeProject, mtimes, smallCorpus, treeHashes, writeFiles, type Project, useProjects } from '../helpers/ops.ts';
 
 const project = useProjects();
 
@@ -211,6 +211,77 @@ describe('the cache', () => {
     await same('feed-only');
   });
 
+  it('puts the papers of a newest digest in front of the last run\'s dataset, and builds it from every input otherwise', async () => {
+    const p = await project();
+    await run(p);
+    const fromDataset = (r: { report: RunReport }) => [
+      r.report.steps.find((s) => s.name === 'parse')?.counts?.fromDataset,
+      r.report.steps.find((s) => s.name === 'enrich')?.counts?.fromDataset,
+    ];
+    const same = async (label: string, result: { report: RunReport }) => {
+      const cold = path.join(p.dir, `cold-${label}`);
+      const c = await run(p, { output: cold, noCache: true });
+      expect(c.exitCode).toBe(0);
+      expect(await treeHashes(p.output, ['report.json'])).toEqual(await treeHashes(cold, ['report.json']));
+      // The old inputs' warnings come from the snapshot, the new one's from its steps: the same list.
+      expect(result.report.diagnostics).toEqual(c.report.diagnostics);
+      expect(result.report.counts).toEqual({ ...c.report.counts, silenced: result.report.counts.silenced });
+    };
+    // The newest digest (with a warning of its own): 4 inputs and 15 papers from the snapshot.
+    await writeFiles(p.input, { '2025/03/09.md': digestWithWarning('2025-03-09', 30) });
+    const newest = await run(p);
+    expect(fromDataset(newest)).toEqual([4, 15]);
+    expect(newest.report.steps.find((s) => s.name === 'parse')?.counts).toMatchObject({ parsed: 1, cached: 4, entries: 3 });
+    expect(newest.report.steps.find((s) => s.name === 'cache')?.counts).toMatchObject({ datasetSaved: 1 });
+    expect(newest.report.diagnostics.filter((d) => d.ruleId === 'author-duplicate')).toHaveLength(2);
+    await same('newest', newest);
+    // Nothing new but the config: every paper from the snapshot, papers.json as published.
+    await writeFile(path.join(p.dir, 'pipeline.config.ts'), `export default { feeds: { limit: 7 } };\n`);
+    const feedOnly = await run(p);
+    expect(fromDataset(feedOnly)).toEqual([5, 18]);
+    await same('feed-only', feedOnly);
+    // A digest between older ones: every input's entries again (the new file parsed once).
+    await writeFiles(p.input, { '2025/03/07.md': digest('2025-03-07', 2, 31) });
+    const between = await run(p);
+    expect(fromDataset(between)).toEqual([0, 0]);
+    expect(between.report.steps.find((s) => s.name === 'parse')?.counts).toMatchObject({ parsed: 1, cached: 5 });
+    await same('between', between);
+    // A newest digest that lists a paper again merges into the old papers: every input.
+    await writeFiles(p.input, { '2025/03/10.md': digest('2025-03-10', 2, 31) });
+    const relisted = await run(p);
+    expect(fromDataset(relisted)).toEqual([0, 0]);
+    await same('relisted', relisted);
+    // An edited old input: every input.
+    await writeFiles(p.input, { '2025/03/03.md': digest('2025-03-03', 4, 1).replace('새로운 방법을', '다른 방법을') });
+    const edited = await run(p);
+    expect(fromDataset(edited)).toEqual([0, 0]);
+    await same('edited', edited);
+    // papers.json edited in output/: the snapshot still serves, papers.json is encoded whole.
+    await writeFiles(p.input, { '2025/03/11.md': digest('2025-03-11', 2, 40) });
+    await writeFile(path.join(p.output, 'papers.json'), '{"papers":[\n]}\n');
+    const touched = await run(p);
+    expect(fromDataset(touched)).toEqual([7, 20]);
+    await same('touched', touched);
+  });
+
+  it('discards a corrupt dataset snapshot with a warning and builds the dataset from every input', async () => {
+    const p = await project();
+    await run(p);
+    const before = await treeHashes(p.output, ['report.json']);
+    await rm(path.join(p.cache, 'manifest.json'));
+    const file = path.join(p.cache, 'dataset.bin');
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, bytes.length - 10));
+    const second = await run(p);
+    expect(second.exitCode).toBe(0);
+    expect(second.report.cache.discarded).toEqual([{ file: expect.stringMatching(/dataset\.bin$/), reason: 'checksum mismatch (truncated or edited)' }]);
+    expect(second.report.steps.find((s) => s.name === 'parse')?.counts).toMatchObject({ fromDataset: 0, cached: 4 });
+    expect(await treeHashes(p.output, ['report.json'])).toEqual(before);
+    // The run wrote a whole snapshot again.
+    await rm(path.join(p.cache, 'manifest.json'));
+    expect((await run(p)).report.steps.find((s) => s.name === 'parse')?.counts).toMatchObject({ fromDataset: 4 });
+  });
+
   it('discards a merged index whose postings it cannot read, with a warning, and merges every paper', async () => {
     const p = await project();
     await run(p);
@@ -311,6 +382,7 @@ describe('the cache', () => {
     await run(p);
     const before = await treeHashes(p.output, ['report.json']);
     await rm(path.join(p.cache, 'manifest.json'));
+    await rm(path.join(p.cache, 'dataset.bin')); // every input from the parse cache
     const shards = await readdir(path.join(p.cache, 'parse'));
     const files = (await Promise.all(shards.map(async (s) => (await readdir(path.join(p.cache, 'parse', s))).map((n) => path.join(p.cache, 'parse', s, n))))).flat();
     expect(files).toHaveLength(4);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorKey, buildAuthorRecords, cleanName, dedupeNames, parseAuthors } from '../../src/authors.ts';
+import { authorKey, authorRecords, buildAuthorRecords, cleanName, dedupeNames, parseAuthors, prependToTally, tallyAuthors } from '../../src/authors.ts';
 import type { Paper } from '../../src/types.ts';
 
 describe('parseAuthors', () => {
@@ -185,5 +185,20 @@ describe('buildAuthorRecords', () => {
     expect(records).toEqual([
       { key: 'yingcong chen', name: 'Ying-Cong Chen', spellings: ['Ying-Cong Chen', 'Yingcong Chen'], papers: ['1'], count: 1 },
     ]);
+  });
+});
+
+describe('prependToTally', () => {
+  it('counts papers in front of a tally as a tally of all of them would, leaving the old tally as it was', () => {
+    const old = [paper('2401.00002', ['Yingcong Chen', 'Ann Lee']), paper('2401.00001', ['Ann Lee'])];
+    const added = [paper('2401.00004', ['Ying-Cong Chen', 'Bo Li']), paper('2401.00003', ['Ying-Cong Chen'])];
+    const listings = (ps: typeof old) => ps.map((p) => p.authors.map((a) => a.name));
+    const tally = tallyAuthors(old, listings(old));
+    const before = structuredClone(tally);
+    const records = authorRecords(prependToTally(tally, added, listings(added)));
+    expect(records).toEqual(buildAuthorRecords([...added, ...old], listings([...added, ...old])));
+    // Two listings of the hyphenated spelling against one: the name changes with the new papers.
+    expect(records.find((r) => r.key === 'yingcong chen')).toMatchObject({ name: 'Ying-Cong Chen', papers: ['2401.00004', '2401.00003', '2401.00002'] });
+    expect(tally).toEqual(before);
   });
 });

@@ -191,7 +191,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
   it('the same paper twice in one digest: a warning with both positions, one merged record, nothing lost', () => {
     const { ctx, files } = fakeCtx();
     const { entries } = parseFixture('bad/duplicate-paper.md');
-    const dataset = enrichStep(ctx, authorsStep(ctx, entries).value).value;
+    const dataset = enrichStep(ctx, { entries: authorsStep(ctx, entries).value, base: null }).value;
     expect(messages(files)).toEqual([
       { file: 'bad/duplicate-paper.md', ruleId: 'duplicate-paper', line: 17, column: 1, fatal: false, source: 'pipeline:enrich' },
     ]);
@@ -225,7 +225,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
   it('the same digest date in two files: one warning at the later file, both files kept', () => {
     const { ctx, files } = fakeCtx();
     const entries = ['same-date/a/2024-04-10.md', 'same-date/b/2024-04-10.md'].flatMap((f) => parseFixture(f).entries);
-    const dataset = enrichStep(ctx, authorsStep(ctx, entries).value).value;
+    const dataset = enrichStep(ctx, { entries: authorsStep(ctx, entries).value, base: null }).value;
     expect(messages(files)).toEqual([
       { file: 'same-date/b/2024-04-10.md', ruleId: 'duplicate-digest-date', line: 3, column: 1, fatal: false, source: 'pipeline:enrich' },
     ]);
@@ -238,14 +238,14 @@ describe('authorsStep + enrichStep over fixtures', () => {
 
   it('two sections with the same date in one file are one digest: no warning', () => {
     const { ctx, files } = fakeCtx();
-    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/two-sections.md').entries).value).value;
+    const dataset = enrichStep(ctx, { entries: authorsStep(ctx, parseFixture('variants/two-sections.md').entries).value, base: null }).value;
     expect(messages(files)).toEqual([]);
     expect(dataset.papers.map((p) => p.id)).toEqual(['2410.03003', '2410.03001', '2410.03002']);
   });
 
   it('a non-arXiv link keeps the paper with a warning and a stable url: id', () => {
     const { ctx, files } = fakeCtx();
-    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('bad/non-arxiv.md').entries).value).value;
+    const dataset = enrichStep(ctx, { entries: authorsStep(ctx, parseFixture('bad/non-arxiv.md').entries).value, base: null }).value;
     expect(messages(files)).toEqual([
       { file: 'bad/non-arxiv.md', ruleId: 'non-arxiv-link', line: 3, column: 1, fatal: false, source: 'pipeline:enrich' },
     ]);
@@ -260,7 +260,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
 
   it('a paper re-worded on later days: the first summary in `summary`, each differing one once in `listings`', () => {
     const { ctx, files } = fakeCtx();
-    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/relisted.md').entries).value).value;
+    const dataset = enrichStep(ctx, { entries: authorsStep(ctx, parseFixture('variants/relisted.md').entries).value, base: null }).value;
     expect(messages(files)).toEqual([]);
     expect(dataset.papers).toHaveLength(1);
     const p = dataset.papers[0]!;
@@ -274,13 +274,13 @@ describe('authorsStep + enrichStep over fixtures', () => {
       ['2025-01-14', ['첫 번째 요약입니다.', '다시 쓴 기술 설명입니다.']],
     ]);
     // a paper listed once, or always with the same summary, has no `listings`
-    const once = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/full.md').entries).value).value;
+    const once = enrichStep(ctx, { entries: authorsStep(ctx, parseFixture('variants/full.md').entries).value, base: null }).value;
     expect(once.papers.every((x) => !('listings' in x))).toBe(true);
   });
 
   it('links: a relative paper link resolves to its arXiv id; a non-http one is dropped with a warning, the paper kept', () => {
     const { ctx, files } = fakeCtx();
-    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/links.md').entries).value).value;
+    const dataset = enrichStep(ctx, { entries: authorsStep(ctx, parseFixture('variants/links.md').entries).value, base: null }).value;
     expect(messages(files).filter((m) => m.source === 'pipeline:enrich')).toEqual([
       { file: 'variants/links.md', ruleId: 'link-not-http', line: 27, column: 1, fatal: false, source: 'pipeline:enrich' },
     ]);
@@ -297,7 +297,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
 
   it('invisible characters do not split a person: one key, one clean spelling across days', () => {
     const { ctx } = fakeCtx();
-    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/characters.md').entries).value).value;
+    const dataset = enrichStep(ctx, { entries: authorsStep(ctx, parseFixture('variants/characters.md').entries).value, base: null }).value;
     const aiko = dataset.authors.find((a) => a.key === 'aiko mori');
     expect(aiko).toMatchObject({ name: 'Aiko Mori', spellings: ['Aiko Mori'], count: 2 });
     expect(dataset.authors.find((a) => a.key === 'jonas weiss')).toMatchObject({ spellings: ['Jonas Weiss'], count: 2 });
@@ -305,7 +305,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
 
   it('a + is never an author, in papers or in authors.json', () => {
     const { ctx } = fakeCtx();
-    const dataset = enrichStep(ctx, authorsStep(ctx, parseFixture('variants/plus.md').entries).value).value;
+    const dataset = enrichStep(ctx, { entries: authorsStep(ctx, parseFixture('variants/plus.md').entries).value, base: null }).value;
     const names = dataset.papers.flatMap((p) => p.authors.map((a) => a.name));
     expect(names).not.toContain('+');
     for (const a of dataset.authors) expect(a.name).toMatch(/\p{L}/u);
@@ -329,7 +329,7 @@ describe('authorsStep + enrichStep over fixtures', () => {
   it('builds authors.json records across fixtures: folded keys, display names, NFC', () => {
     const { ctx } = fakeCtx();
     const entries = ['variants/full.md', 'variants/authors.md'].flatMap((f) => parseFixture(f).entries);
-    const { authors, papers } = enrichStep(ctx, authorsStep(ctx, entries).value).value;
+    const { authors, papers } = enrichStep(ctx, { entries: authorsStep(ctx, entries).value, base: null }).value;
     const byKey = new Map(authors.map((a) => [a.key, a]));
     expect(byKey.get('yingcong chen')).toMatchObject({ spellings: ['Ying-Cong Chen', 'Yingcong Chen'], count: 2 });
     expect(byKey.get('alexandre rame')).toMatchObject({ name: 'Alexandre Ramé', spellings: ['Alexandre Rame', 'Alexandre Ramé'] });

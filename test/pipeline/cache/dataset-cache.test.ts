@@ -1,0 +1,101 @@
+/** The dataset cache: round trip, versions, corrupt files, shape checks, memory only, and the published papers.json it trusts. */
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSnapshot, DATASET_FORMAT, DatasetCache, datasetBase, PAPERS_JSON_HEAD, readPublishedPapersJson, type DatasetSnapshot } from '../../../pipeline/cache/dataset-cache.ts';
+import { sha256 } from '../../../pipeline/cache/cache-file.ts';
+import { buildDatasetWithTally } from '../../../src/dataset.ts';
+import { digestEntry } from '../../helpers/digests.ts';
+import { useProjects } from '../../helpers/ops.ts';
+
+const project = useProjects();
+
+function snapshot(papersJson = { sha256: 'x'.repeat(64), size: 1 }): DatasetSnapshot {
+  const entries = [
+    digestEntry({ date: '2025-03-03', url: 'https://arxiv.org/abs/2503.00001', authors: ['Hana Kim', 'Lars Berg'] }),
+    digestEntry({ date: '2025-03-04', url: 'https://arxiv.org/abs/2503.00002', authors: ['Hana Kim'], source: { file: 'b.md', line: 3, column: 1 } }),
+  ];
+  const { papers, tally } = buildDatasetWithTally(entries);
+  return {
+    inputs: [{ path: '2025-03-03.md', sha256: 'a'.repeat(64) }, { path: 'b.md', sha256: 'b'.repeat(64) }],
+    entries: 2,
+    dates: ['2025-03-03', '2025-03-04'],
+    papers,
+    digests: papers.map((p) => sha256(JSON.stringify(p))),
+    tally,
+    messages: [['2025-03-03.md', []], ['b.md', [{ reason: 'Author listed more than once', ruleId: 'author-duplicate', source: 'pipeline:authors', fatal: false, place: { line: 3, column: 1 } }]]],
+    papersJson,
+  };
+}
+
+describe('DatasetCache', () => {
+  it('writes the snapshot and reads it back as it was; another version is not used; memory only writes nothing', async () => {
+    const p = await project({});
+    const first = new DatasetCache(p.cache, 'v1');
+    await first.load();
+    expect(first.previous).toBeNull();
+    await first.stage(snapshot())!.write();
+    const header = JSON.parse((await readFile(first.file!, 'latin1')).split('\n')[0]!);
+    expect(header).toMatchObject({ format: DATASET_FORMAT, version: 'v1' });
+
+    const second = new DatasetCache(p.cache, 'v1');
+    await second.load();
+    expect(second.previous).toEqual(snapshot());
+    expect(datasetBase(second.previous!)).toMatchObject({ latestDate: '2025-03-04', ids: new Set(['2503.00001', '2503.00002']) });
+    second.release();
+    expect(second.previous).toBeNull();
+
+    const stale = new DatasetCache(p.cache, 'v2');
+    await stale.load();
+    expect(stale.previous).toBeNull();
+    expect(stale.discarded).toEqual([]);
+
+    const memory = new DatasetCache(null, 'v1');
+    await memory.load();
+    expect(memory.stage(snapshot())).toBeNull();
+  });
+
+  it('discards a truncated file with a reason', async () => {
+    const p = await project({});
+    const cache = new DatasetCache(p.cache, 'v1');
+    await cache.stage(snapshot())!.write();
+    const bytes = await readFile(cache.file!);
+    await writeFile(cache.file!, bytes.subarray(0, bytes.length - 5));
+    const again = new DatasetCache(p.cache, 'v1');
+    await again.load();
+    expect(again.previous).toBeNull();
+    expect(again.discarded).toEqual([{ file: expect.stringMatching(/dataset\.bin$/), reason: 'checksum mismatch (truncated or edited)' }]);
+  });
+
+  it('checks the shape: columns that do not match, a tally that is not a map, a paper without an id', () => {
+    expect(checkSnapshot(snapshot())).toBeNull();
+    expect(checkSnapshot(null)).toBe('not an object');
+    expect(checkSnapshot({ ...snapshot(), digests: [] })).toBe('digests do not match the papers');
+    expect(checkSnapshot({ ...snapshot(), messages: [] })).toBe('messages do not match the inputs');
+    expect(checkSnapshot({ ...snapshot(), tally: {} })).toBe('the author tally is not a map');
+    expect(checkSnapshot({ ...snapshot(), entries: 1 })).toBe('wrong listing count');
+    expect(checkSnapshot({ ...snapshot(), papers: [{ ...snapshot().papers[0], id: 3 }, snapshot().papers[1]] })).toBe('a paper has the wrong shape');
+  });
+});
+
+describe('readPublishedPapersJson', () => {
+  it('reads papers.json only while it is the file the manifest and the snapshot record, untouched', async () => {
+    const p = await project({});
+    const text = `${PAPERS_JSON_HEAD}{"id":"2503.00002"}\n]}\n`;
+    const file = path.join(p.dir, 'papers.json');
+    await writeFile(file, text);
+    const info = await stat(file);
+    const content = { sha256: sha256(text), size: Buffer.byteLength(text) };
+    const record = { path: 'papers.json', ...content, mtimeMs: info.mtimeMs };
+    const snap = snapshot(content);
+    expect((await readPublishedPapersJson(p.dir, [record], snap))?.toString()).toBe(text);
+    // No manifest, another file recorded, a snapshot of another papers.json.
+    expect(await readPublishedPapersJson(p.dir, null, snap)).toBeNull();
+    expect(await readPublishedPapersJson(p.dir, [{ ...record, path: 'authors.json' }], snap)).toBeNull();
+    expect(await readPublishedPapersJson(p.dir, [record], snapshot({ ...content, sha256: 'f'.repeat(64) }))).toBeNull();
+    // Touched since it was published (same size, other time), or gone.
+    await utimes(file, new Date(), new Date(info.mtimeMs + 5000));
+    expect(await readPublishedPapersJson(p.dir, [record], snap)).toBeNull();
+    expect(await readPublishedPapersJson(path.join(p.dir, 'gone'), [record], snap)).toBeNull();
+  });
+});
