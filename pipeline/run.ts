@@ -178,6 +178,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         feedCache = caches.feeds.stage();
         writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index, bundles }));
       }
+      // The cache files are serialized while the artifacts' last writes run (written only if the run publishes).
+      datasetSnapshot?.prepare();
+      mergedIndex?.prepare();
       artifacts = await writer.flush();
       return null;
     });

@@ -65,8 +65,12 @@ export function checkSnapshot(value: unknown): string | null {
   return null;
 }
 
-/** A staged write of the dataset snapshot, serialized as it is written (after the publish). */
+/**
+ * A staged write of the dataset snapshot (after the publish), serialized by `prepare` (while the
+ * run waits for its artifacts' writes) or else as it is written.
+ */
 export interface StagedDataset {
+  prepare(): void;
   write(): Promise<void>;
 }
 
@@ -106,8 +110,11 @@ export class DatasetCache {
   stage(snapshot: DatasetSnapshot): StagedDataset | null {
     const file = this.file;
     if (file === null) return null;
+    let bytes: Buffer | null = null;
+    const encode = (): Buffer => (bytes ??= encodeCacheFile({ format: DATASET_FORMAT, version: this.version }, snapshot));
     return {
-      write: () => writeCacheBytes(file, encodeCacheFile({ format: DATASET_FORMAT, version: this.version }, snapshot)),
+      prepare: () => void encode(),
+      write: () => writeCacheBytes(file, encode()),
     };
   }
 }

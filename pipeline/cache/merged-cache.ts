@@ -18,8 +18,12 @@ import { encodeCacheFile, readVersionedFile, writeCacheBytes, type CacheProblem 
 
 export const MERGED_FORMAT = 'daily-papers-merged-index@1';
 
-/** A staged write of the merged index, serialized as it is written (after the publish). */
+/**
+ * A staged write of the merged index (after the publish), serialized by `prepare` (while the run
+ * waits for its artifacts' writes) or else as it is written.
+ */
 export interface StagedMerged {
+  prepare(): void;
   write(): Promise<void>;
 }
 
@@ -85,8 +89,11 @@ export class MergedCache {
   stage(merged: MergedIndex): StagedMerged | null {
     const file = this.file;
     if (file === null) return null;
+    let bytes: Buffer | null = null;
+    const encode = (): Buffer => (bytes ??= encodeCacheFile({ format: MERGED_FORMAT, version: this.version }, merged));
     return {
-      write: () => writeCacheBytes(file, encodeCacheFile({ format: MERGED_FORMAT, version: this.version }, merged)),
+      prepare: () => void encode(),
+      write: () => writeCacheBytes(file, encode()),
     };
   }
 }
