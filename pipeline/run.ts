@@ -167,9 +167,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       vectors = handed.vectors;
       mergedIndex = handed.merged;
       if (feedsThread.booted) {
-        // The page first: its files are written while the saved queries run here.
-        writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index, bundles }));
+        // The related papers on the feeds thread while the saved queries run here, then the page.
+        const related = feedsThread.related(handed.index);
         feedsThread.search(Object.fromEntries(savedQueries(config).map((q) => [q, handed.search(q)])));
+        writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index, bundles, related }));
         writer.emit(await steps.run('feeds', feedsFromThread, { thread: feedsThread, link: (rel, known) => writer.link(rel, known) }));
         feedCache = await feedsThread.stage();
       } else {

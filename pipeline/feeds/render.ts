@@ -39,32 +39,41 @@ export async function buildFeeds(
       source: 'pipeline:feeds',
     });
   }
-  const render = (feeds: PlannedFeed[]): Artifact[] =>
-    feeds.flatMap((feed) => {
-      const docs = cache.archive(feed.history?.archive === true, site, feed, () => ({
-        rss: rss(site, feed),
-        atom: atom(site, feed),
-        json: jsonFeed(site, feed),
-      }));
-      return (['rss', 'atom', 'json'] as const).map((format): Artifact => {
-        const file = feed.files[format];
-        // A cached archive: its sha256 and size are known, its bytes read only if asked for.
-        if ('known' in docs) {
-          return {
-            path: file,
-            get known() {
-              return docs.known[format];
-            },
-            get data() {
-              return docs[format];
-            },
-          };
-        }
-        return { path: file, data: docs[format] };
-      });
+  // Each feed rendered in a turn of its own: on the feeds thread, a request that comes meanwhile
+  // (the related papers, thread.ts) waits for one feed, not for all of them.
+  const render = async (feeds: PlannedFeed[]): Promise<Artifact[]> => {
+    const out: Artifact[] = [];
+    for (const feed of feeds) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      out.push(...renderOne(feed));
+    }
+    return out;
+  };
+  const renderOne = (feed: PlannedFeed): Artifact[] => {
+    const docs = cache.archive(feed.history?.archive === true, site, feed, () => ({
+      rss: rss(site, feed),
+      atom: atom(site, feed),
+      json: jsonFeed(site, feed),
+    }));
+    return (['rss', 'atom', 'json'] as const).map((format): Artifact => {
+      const file = feed.files[format];
+      // A cached archive: its sha256 and size are known, its bytes read only if asked for.
+      if ('known' in docs) {
+        return {
+          path: file,
+          get known() {
+            return docs.known[format];
+          },
+          get data() {
+            return docs[format];
+          },
+        };
+      }
+      return { path: file, data: docs[format] };
     });
-  const first = render([plan.main, plan.daily, plan.weekly]);
-  const archives = render(plan.archives);
+  };
+  const first = await render([plan.main, plan.daily, plan.weekly]);
+  const archives = await render(plan.archives);
   const { extra, unknownAuthors } = plan.extraFeeds(await search);
   for (const { feed, index, name } of unknownAuthors) {
     const entry = ctx.config.feeds.extra[feed]!;
@@ -73,7 +82,7 @@ export async function buildFeeds(
       { ruleId: 'feed-unknown-author', source: 'pipeline:feeds' },
     );
   }
-  const artifacts = [...first, ...render(extra), ...archives];
+  const artifacts = [...first, ...(await render(extra)), ...archives];
   artifacts.push({ path: OPML_PATH, data: opml(site, [plan.main, plan.daily, plan.weekly, ...extra]) });
   ctx.logger.info(
     `feeds: ${artifacts.length} files, ${plan.main.items.length} papers in the main feed, ${plan.archives.length} monthly archives, ` +

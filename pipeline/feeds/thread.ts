@@ -16,6 +16,8 @@ import type { CacheProblem } from '../cache/cache-file.ts';
 import type { FeedCacheControl, FeedCacheVersions, StagedFeedCache } from '../cache/feed-cache.ts';
 import { paperDigest } from '../cache/paper-digest.ts';
 import type { ResolvedConfig, Step } from '../context.ts';
+import type { BuiltIndex } from '../../src/search/index-builder.ts';
+import { relatedPapers } from '../page/related.ts';
 import type { Artifact, KnownContent } from '../publish/artifact.ts';
 import { restoreMessages } from '../report/diagnostics.ts';
 import { bootWorkers } from '../threads.ts';
@@ -46,9 +48,13 @@ type Reply<T extends FeedsReply['type']> = Extract<FeedsMessage, { type: T }>;
 /** One run's feeds thread. `boot` it, `start` it with the dataset, `search` once the index is built, then the step `feedsFromThread`; `close` always. */
 export class FeedsThread implements FeedCacheControl {
   private worker: Promise<Worker> | null = null;
+  /** The thread once booted: a request is then posted at once, not after the caller's synchronous work. */
+  private live: Worker | null = null;
   private failure: Error | null = null;
   private readonly waiting: { resolve: (m: FeedsMessage) => void; reject: (e: Error) => void }[] = [];
   private readonly problems: CacheProblem[] = [];
+  /** The pending `related` request's answer (out of turn: not in `waiting`). */
+  private relatedAnswer: { resolve: (related: number[][]) => void; reject: (e: Error) => void } | null = null;
 
   /** Whether the thread was booted (the run then uses it). */
   get booted(): boolean {
@@ -66,6 +72,7 @@ export class FeedsThread implements FeedCacheControl {
       worker!.on('message', (message: FeedsMessage) => this.answer(message));
       worker!.on('error', (error) => this.fail(error));
       worker!.on('exit', (code) => this.fail(new Error(`the feeds thread exited with code ${code}`)));
+      this.live = worker!;
       return worker!;
     });
     this.worker.catch((error: unknown) => this.fail(error));
@@ -73,6 +80,13 @@ export class FeedsThread implements FeedCacheControl {
 
   private answer(message: FeedsMessage): void {
     this.problems.push(...message.discarded);
+    if (message.type === 'related' || (message.type === 'error' && message.related)) {
+      const pending = this.relatedAnswer;
+      this.relatedAnswer = null;
+      if (message.type === 'related') pending?.resolve(message.related);
+      else pending?.reject(new Error(`feeds thread: ${message.message}`));
+      return;
+    }
     const next = this.waiting.shift();
     if (!next) return;
     if (message.type === 'error') {
@@ -86,11 +100,21 @@ export class FeedsThread implements FeedCacheControl {
   private fail(error: unknown): void {
     this.failure ??= error instanceof Error ? error : new Error(String(error));
     for (const w of this.waiting.splice(0)) w.reject(this.failure);
+    this.relatedAnswer?.reject(this.failure);
+    this.relatedAnswer = null;
   }
 
   /** Sends a request; a request that cannot be sent (a value that cannot be cloned) fails the thread. */
   private post(request: FeedsRequest): void {
     if (!this.worker) throw new Error('the feeds thread was not booted');
+    if (this.live) {
+      try {
+        this.live.postMessage(request);
+      } catch (error) {
+        this.fail(error);
+      }
+      return;
+    }
     this.worker
       .then((w) => w.postMessage(request))
       .catch((error: unknown) => this.fail(error));
@@ -118,6 +142,30 @@ export class FeedsThread implements FeedCacheControl {
     const digests = cacheDir === null ? null : dataset.papers.map(paperDigest);
     this.done = this.ask({ type: 'start', config, cacheDir, versions, dataset: { papers: dataset.papers }, digests }, 'done');
     this.done.catch(() => undefined); // surfaced by the step
+  }
+
+  /**
+   * Asks the thread for the related papers of `index` (pipeline/page/related.ts), which it
+   * computes as soon as it is free of its own work: on a rerun it mostly waits for the saved
+   * queries, on a cold run it is busy rendering. The function returned gives them: the thread's
+   * when it has started on them (waiting for it to finish; `onThread`), else computed here at
+   * once, the thread then leaving them (a shared claim decides, so they are computed once; a
+   * thread that failed on them leaves them to this one). The same function on the same index
+   * either way: the same lists.
+   */
+  related(index: BuiltIndex): () => Promise<{ related: number[][]; onThread: boolean }> {
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    const answer = new Promise<number[][]>((resolve, reject) => {
+      this.relatedAnswer = { resolve, reject };
+    });
+    answer.catch(() => undefined); // a failed thread: computed here
+    if (this.failure) Atomics.store(claim, 0, 2);
+    else this.post({ type: 'related', index: { head: { nextId: index.head.nextId }, terms: { length: index.terms.length }, postings: index.postings, offsets: index.offsets }, claim });
+    const here = () => ({ related: relatedPapers(index), onThread: false });
+    return async () => {
+      if (Atomics.compareExchange(claim, 0, 0, 2) !== 1) return here();
+      return answer.then((related) => ({ related, onThread: true }), here);
+    };
   }
 
   /** Sends the saved queries' results (paper ids by query, as the index step's search gives them). */

@@ -4,9 +4,11 @@
  * search index and the page, with the feed cache of its own (loaded, staged, written and pruned
  * here, as the main thread asks).
  *
- * Requests are taken in order; each but `search` gets one reply, in order. `start` gets
- * `done` once `search` has come and every feed is rendered: main, daily, weekly and the
- * archives are rendered before the saved queries' results are needed.
+ * Requests are taken in order; each but `search` and `related` gets one reply, in order. `start`
+ * gets `done` once `search` has come and every feed is rendered: main, daily, weekly and the
+ * archives are rendered before the saved queries' results are needed. `related` is taken as
+ * soon as the thread is free (while `start` waits for `search`, or between its renders) and
+ * answered out of turn, unless the main thread claimed it first (`claim`).
  */
 import { parentPort } from 'node:worker_threads';
 import type { Dataset } from '../../src/types.ts';
@@ -16,6 +18,7 @@ import { notePaperDigest } from '../cache/paper-digest.ts';
 import { createStepContext, type ResolvedConfig } from '../context.ts';
 import type { Artifact, KnownContent } from '../publish/artifact.ts';
 import { serializeMessages, type SerializedMessage } from '../report/diagnostics.ts';
+import { relatedPapers, type RelatedInput } from '../page/related.ts';
 import { buildFeeds } from './render.ts';
 
 export type FeedsRequest =
@@ -31,6 +34,16 @@ export type FeedsRequest =
       digests: string[] | null;
     }
   | { type: 'search'; results: Record<string, string[]> }
+  | {
+      type: 'related';
+      /** What `relatedPapers` reads of the built index (pipeline/page/related.ts). */
+      index: RelatedInput;
+      /**
+       * Who computes them (Int32Array over a SharedArrayBuffer, one slot): 0 = not decided, 1 =
+       * this thread (set when it starts), 2 = the main thread (set when it could not wait).
+       */
+      claim: Int32Array;
+    }
   | { type: 'documents'; paths: string[] }
   | { type: 'stage' }
   | { type: 'write' }
@@ -53,11 +66,12 @@ export type FeedsReply =
       ms: number;
     }
   | { type: 'documents'; data: Uint8Array[] }
+  | { type: 'related'; related: number[][] }
   | { type: 'staged'; staged: Omit<StagedFeedCache, 'write'> | null }
   | { type: 'written' }
   | { type: 'unused'; files: string[] }
   | { type: 'removed'; count: number }
-  | { type: 'error'; message: string; stack?: string };
+  | { type: 'error'; message: string; stack?: string; /** The error of a `related` request (answered out of turn). */ related?: boolean };
 
 /** Each reply also carries the cache problems found since the last one. */
 export type FeedsMessage = FeedsReply & { discarded: CacheProblem[] };
@@ -128,6 +142,16 @@ let queue = Promise.resolve();
 parentPort?.on('message', (request: FeedsRequest) => {
   if (request.type === 'search') {
     searched(request.results);
+    return;
+  }
+  if (request.type === 'related') {
+    // Taken at once, between the feeds' own work, unless the main thread took it over already.
+    if (Atomics.compareExchange(request.claim, 0, 0, 1) !== 0) return;
+    try {
+      reply({ type: 'related', related: relatedPapers(request.index) });
+    } catch (error) {
+      reply({ type: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined, related: true });
+    }
     return;
   }
   queue = queue.then(() =>

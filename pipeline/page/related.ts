@@ -19,6 +19,17 @@ import type { BuiltIndex } from '../../src/search/index-builder.ts';
 import { SEARCH_FIELDS } from '../../src/search/options.ts';
 import { readPostings } from '../../src/search/postings.ts';
 
+/**
+ * What `relatedPapers` reads of a built index: the number of short ids, the number of terms and
+ * the postings with their offsets (the feeds thread gets only these: pipeline/feeds/thread.ts).
+ */
+export interface RelatedInput {
+  head: Pick<BuiltIndex['head'], 'nextId'>;
+  terms: { length: number };
+  postings: Uint8Array;
+  offsets: Uint32Array;
+}
+
 /** How many related papers each paper keeps. */
 export const RELATED_COUNT = 5;
 /** A title occurrence counts this many summary occurrences. */
@@ -78,7 +89,7 @@ function readTerm(bytes: Uint8Array, from: number, to: number, docs: Int32Array,
  * only `index`. Work and memory grow linearly with the papers: each keeps TOP_TERMS terms, and
  * each term's list is cut to its LIST_LENGTH heaviest papers.
  */
-export function relatedPapers(index: BuiltIndex): number[][] {
+export function relatedPapers(index: RelatedInput): number[][] {
   const n = index.head.nextId;
   const related: number[][] = Array.from({ length: n }, () => []);
   if (n < 2) return related;

@@ -28,6 +28,8 @@ export interface PageInput {
   index?: BuiltIndex;
   /** The bundles (`pageBundles`), started before the steps that come first, so that esbuild works beside them. */
   bundles?: ReturnType<typeof pageBundles>;
+  /** The related papers of `index`, when another thread computes them (pipeline/feeds/thread.ts `related`); else computed here. */
+  related?: () => Promise<{ related: number[][]; onThread: boolean }>;
 }
 
 /**
@@ -40,18 +42,19 @@ export function pageBundles(cache: BundleCache | null | undefined): Promise<[Awa
 }
 
 /** The page's artifacts, sorted by path. Builds the index when `input.index` is absent. */
-export async function pageStep(ctx: StepContext, { dataset, index: built, bundles }: PageInput): Promise<StepResult<Artifact[]>> {
+export async function pageStep(ctx: StepContext, { dataset, index: built, bundles, related: given }: PageInput): Promise<StepResult<Artifact[]>> {
   const index = built ?? buildIndex(dataset.papers.map(toSearchDocument));
-  const t0 = performance.now();
-  const related = relatedPapers(index);
-  const relatedMs = Math.round(performance.now() - t0);
   const records = ctx.caches.pages ?? null;
-  await records?.load();
+  const loaded = records?.load(); // read while the related papers are computed (here or on the feeds thread)
+  const t0 = performance.now();
+  const { related, onThread } = given ? await given() : { related: relatedPapers(index), onThread: false };
+  const relatedMs = Math.round(performance.now() - t0);
+  await loaded;
   const { manifest, artifacts } = chunkSearchData(dataset.papers, index, { authors: dataset.authors, related, records });
   const recordShards = records?.stage() ?? 0; // written once the run has published
   ctx.logger.info(
     `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks, ` +
-      `${manifest.papers.count} paper chunks, ${manifest.authors.count} author shards; related papers in ${relatedMs} ms`,
+      `${manifest.papers.count} paper chunks, ${manifest.authors.count} author shards; related papers in ${relatedMs} ms${onThread ? ' (from the feeds thread)' : ''}`,
   );
   const [assets, client] = await (bundles ?? pageBundles(ctx.caches.bundles));
   const html = await renderIndexHtml(ctx.config, dataset.papers.length, assets);
@@ -63,6 +66,7 @@ export async function pageStep(ctx: StepContext, { dataset, index: built, bundle
     recordsCached: records?.hits ?? 0,
     recordsBuilt: records?.misses ?? 0,
     recordShards,
+    relatedOnThread: onThread ? 1 : 0,
   };
   return { value: files, counts };
 }

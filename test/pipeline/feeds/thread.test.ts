@@ -12,6 +12,9 @@ import { loadConfig } from '../../../pipeline/config/load.ts';
 import { feedCacheVersions } from '../../../pipeline/cache/version.ts';
 import { FEEDS_THREAD_BYTES, FeedsThread, feedsFromThread, useFeedsThread } from '../../../pipeline/feeds/thread.ts';
 import type { Artifact } from '../../../pipeline/publish/artifact.ts';
+import { relatedPapers } from '../../../pipeline/page/related.ts';
+import { buildIndex } from '../../../src/search/index-builder.ts';
+import { toSearchDocument } from '../../../src/search/options.ts';
 import type { RunReport } from '../../../pipeline/report/report.ts';
 import { runPipeline } from '../../../pipeline/run.ts';
 import { feedsStep, savedQueries } from '../../../pipeline/steps/feeds.ts';
@@ -63,6 +66,29 @@ describe('FeedsThread', () => {
     } finally {
       await thread.close();
     }
+  });
+
+  it('computes the related papers of an index once: on the thread when it took them, else here, the same lists', async () => {
+    const index = buildIndex(loadFixture().papers.map(toSearchDocument));
+    const expected = relatedPapers(index);
+    expect(expected.some((r) => r.length > 0)).toBe(true);
+    const thread = new FeedsThread();
+    try {
+      thread.boot();
+      // Taken at once, before the thread can have started: computed here.
+      const now = await thread.related(index)();
+      expect(now).toEqual({ related: expected, onThread: false });
+      // An idle, booted thread takes them as they come: computed there. (A round trip first:
+      // the thread is up once it answers; this one it answers with an error, having no cache.)
+      await thread.unused().catch(() => undefined);
+      const later = thread.related(index);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await later()).toEqual({ related: expected, onThread: true });
+    } finally {
+      await thread.close();
+    }
+    // A closed thread leaves them to this one.
+    expect(await thread.related(index)()).toEqual({ related: expected, onThread: false });
   });
 
   it('turns a failure in the thread into a rejection that says where it came from', async () => {
