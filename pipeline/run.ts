@@ -96,6 +96,12 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   let feedCache: StagedFeedCache | null = null;
   let datasetSnapshot: StagedDataset | null = null;
 
+  /** Serializes the cache files a publishing run writes (once; written only if the run publishes). */
+  const prepareCaches = (): void => {
+    datasetSnapshot?.prepare();
+    mergedIndex?.prepare();
+  };
+
   const lock = await acquireLock(config.outputDir);
   try {
     if (lock.note) logger.info(lock.note);
@@ -167,8 +173,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       vectors = handed.vectors;
       mergedIndex = handed.merged;
       if (feedsThread.booted) {
-        // The related papers on the feeds thread while the saved queries run here, then the page.
+        // The related papers on the feeds thread while the cache files are serialized and the
+        // saved queries run here, then the page.
         const related = feedsThread.related(handed.index);
+        prepareCaches();
         feedsThread.search(Object.fromEntries(savedQueries(config).map((q) => [q, handed.search(q)])));
         writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index, bundles, related }));
         writer.emit(await steps.run('feeds', feedsFromThread, { thread: feedsThread, link: (rel, known) => writer.link(rel, known) }));
@@ -179,9 +187,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         feedCache = caches.feeds.stage();
         writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index, bundles }));
       }
-      // The cache files are serialized while the artifacts' last writes run (written only if the run publishes).
-      datasetSnapshot?.prepare();
-      mergedIndex?.prepare();
+      prepareCaches(); // if not done yet: while the artifacts' last writes run
       artifacts = await writer.flush();
       return null;
     });
