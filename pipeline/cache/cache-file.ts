@@ -1,7 +1,8 @@
 /**
  * What the cache layers share: the sha256 helper, the record of a discarded cache file, the
- * binary file format of the parse cache and the vector cache, and the checked read and atomic
- * write of a whole-file layer (the term vectors, the merged index).
+ * binary file format of the parse cache and the vector cache, the checked read and atomic
+ * write of a whole-file layer (the term vectors, the merged index, the dataset snapshot), and
+ * `WholeFileLayer`, the load / stage / write cycle those last two share.
  *
  * A cache file is a JSON header line (the layer's `format`, its own keys, the V8 version, and the
  * sha256 and length of the payload) followed by the payload in V8's serialization format
@@ -161,4 +162,61 @@ export async function readVersionedFile<T>(
 export async function writeCacheBytes(file: string, bytes: Buffer): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFileAtomic(file, bytes, { fsync: false });
+}
+
+/**
+ * A staged write of a whole-file layer (after the publish), serialized by `prepare` (while the run
+ * has nothing else for its main thread) or else as it is written.
+ */
+export interface StagedFile {
+  prepare(): void;
+  write(): Promise<void>;
+}
+
+/**
+ * A whole-file cache layer: one file of `format`, valid for one `version`, whose payload `check`
+ * accepts (`readVersionedFile`); read by `load`, written only through `stage`. `file` is null
+ * when the layer lives in memory only (`--no-cache`): nothing is read or written.
+ */
+export class WholeFileLayer<T> {
+  /** The file found corrupt or foreign, with why (path relative to the cache folder). */
+  readonly discarded: CacheProblem[] = [];
+  protected value: T | null = null;
+
+  constructor(
+    /** The cache file (absolute), or null. */
+    readonly file: string | null,
+    private readonly format: string,
+    /** A code fingerprint: a file of another version is not used (not reported). */
+    private readonly version: string,
+    private readonly check: (payload: unknown) => string | null,
+  ) {}
+
+  /** Reads the file, if there is a usable one. */
+  async load(): Promise<void> {
+    if (this.file === null) return;
+    this.value = await readVersionedFile<T>(this.file, this.format, this.version, this.check, (p) => this.discarded.push(p));
+  }
+
+  /** What the last run wrote, or null (none, unusable, or released). */
+  get previous(): T | null {
+    return this.value;
+  }
+
+  /** Forgets what was loaded. */
+  release(): void {
+    this.value = null;
+  }
+
+  /** `value`, to write once the run has published (`StagedFile`); null when memory only. */
+  stage(value: T): StagedFile | null {
+    const file = this.file;
+    if (file === null) return null;
+    let bytes: Buffer | null = null;
+    const encode = (): Buffer => (bytes ??= encodeCacheFile({ format: this.format, version: this.version }, value));
+    return {
+      prepare: () => void encode(),
+      write: () => writeCacheBytes(file, encode()),
+    };
+  }
 }

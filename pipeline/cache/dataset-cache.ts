@@ -20,7 +20,7 @@ import type { AuthorTally } from '../../src/authors.ts';
 import type { DatasetBase } from '../../src/dataset.ts';
 import type { Paper } from '../../src/types.ts';
 import type { SerializedMessage } from '../report/diagnostics.ts';
-import { encodeCacheFile, readVersionedFile, writeCacheBytes, type CacheProblem } from './cache-file.ts';
+import { WholeFileLayer, type StagedFile } from './cache-file.ts';
 import type { ManifestArtifact } from './manifest.ts';
 
 export const DATASET_FORMAT = 'daily-papers-dataset@1';
@@ -65,57 +65,17 @@ export function checkSnapshot(value: unknown): string | null {
   return null;
 }
 
-/**
- * A staged write of the dataset snapshot (after the publish), serialized by `prepare` (while the
- * run waits for its artifacts' writes) or else as it is written.
- */
-export interface StagedDataset {
-  prepare(): void;
-  write(): Promise<void>;
-}
+/** A staged write of the dataset snapshot (`WholeFileLayer#stage`). */
+export type StagedDataset = StagedFile;
 
-export class DatasetCache {
-  /** The cache file, or null: nothing read or written (`--no-cache`). */
-  readonly file: string | null;
-  /** The cache file, when it was found corrupt or foreign. */
-  readonly discarded: CacheProblem[] = [];
-  private snapshot: DatasetSnapshot | null = null;
-
+export class DatasetCache extends WholeFileLayer<DatasetSnapshot> {
   constructor(
     /** The absolute cache folder, or null. */
     cacheDir: string | null,
     /** The pipeline's version (package version + code fingerprint): a snapshot of other code is not used. */
-    private readonly version: string,
+    version: string,
   ) {
-    this.file = cacheDir === null ? null : path.join(cacheDir, 'dataset.bin');
-  }
-
-  /** Reads the last published run's snapshot, if there is a usable one. */
-  async load(): Promise<void> {
-    if (this.file === null) return;
-    this.snapshot = await readVersionedFile<DatasetSnapshot>(this.file, DATASET_FORMAT, this.version, checkSnapshot, (p) => this.discarded.push(p));
-  }
-
-  /** The last published run's snapshot, or null (none, unusable, or released). */
-  get previous(): DatasetSnapshot | null {
-    return this.snapshot;
-  }
-
-  /** Forgets the loaded snapshot. */
-  release(): void {
-    this.snapshot = null;
-  }
-
-  /** `snapshot`, to write once the run has published; null when memory only. */
-  stage(snapshot: DatasetSnapshot): StagedDataset | null {
-    const file = this.file;
-    if (file === null) return null;
-    let bytes: Buffer | null = null;
-    const encode = (): Buffer => (bytes ??= encodeCacheFile({ format: DATASET_FORMAT, version: this.version }, snapshot));
-    return {
-      prepare: () => void encode(),
-      write: () => writeCacheBytes(file, encode()),
-    };
+    super(cacheDir === null ? null : path.join(cacheDir, 'dataset.bin'), DATASET_FORMAT, version, checkSnapshot);
   }
 }
 

@@ -14,18 +14,12 @@
 import path from 'node:path';
 import { SEARCH_FIELDS } from '../../src/search/options.ts';
 import type { MergedIndex } from '../../src/search/index-builder.ts';
-import { encodeCacheFile, readVersionedFile, writeCacheBytes, type CacheProblem } from './cache-file.ts';
+import { WholeFileLayer, type StagedFile } from './cache-file.ts';
 
 export const MERGED_FORMAT = 'daily-papers-merged-index@1';
 
-/**
- * A staged write of the merged index (after the publish), serialized by `prepare` (while the run
- * waits for its artifacts' writes) or else as it is written.
- */
-export interface StagedMerged {
-  prepare(): void;
-  write(): Promise<void>;
-}
+/** A staged write of the merged index (`WholeFileLayer#stage`). */
+export type StagedMerged = StagedFile;
 
 /**
  * Why `value` is not a `MergedIndex` (its shape, the columns' lengths, the offsets' order), or
@@ -47,53 +41,19 @@ export function checkMergedIndex(value: unknown): string | null {
   return null;
 }
 
-export class MergedCache {
-  /** The cache file, or null: nothing read or written (`--no-cache`). */
-  readonly file: string | null;
-  /** The cache file, when it was found corrupt or foreign. */
-  readonly discarded: CacheProblem[] = [];
-  private merged: MergedIndex | null = null;
-
+export class MergedCache extends WholeFileLayer<MergedIndex> {
   constructor(
     /** The absolute cache folder, or null. */
     cacheDir: string | null,
     /** The index builder's code fingerprint: a merged index of another version is not used. */
-    private readonly version: string,
+    version: string,
   ) {
-    this.file = cacheDir === null ? null : path.join(cacheDir, 'index', 'merged.bin');
-  }
-
-  /** Reads the last run's merged index, if there is a usable one. */
-  async load(): Promise<void> {
-    if (this.file === null) return;
-    this.merged = await readVersionedFile<MergedIndex>(this.file, MERGED_FORMAT, this.version, checkMergedIndex, (p) => this.discarded.push(p));
-  }
-
-  /** The last run's merged index, or null (none, unusable, or released). */
-  get previous(): MergedIndex | null {
-    return this.merged;
+    super(cacheDir === null ? null : path.join(cacheDir, 'index', 'merged.bin'), MERGED_FORMAT, version, checkMergedIndex);
   }
 
   /** Records that the file could not be used after all (`reason`); the index is built anew. */
   discard(reason: string): void {
     if (this.file !== null) this.discarded.push({ file: path.relative(path.dirname(path.dirname(this.file)), this.file), reason });
-    this.merged = null;
-  }
-
-  /** Forgets the loaded index. */
-  release(): void {
-    this.merged = null;
-  }
-
-  /** `merged`, to write once the run has published; null when memory only. */
-  stage(merged: MergedIndex): StagedMerged | null {
-    const file = this.file;
-    if (file === null) return null;
-    let bytes: Buffer | null = null;
-    const encode = (): Buffer => (bytes ??= encodeCacheFile({ format: MERGED_FORMAT, version: this.version }, merged));
-    return {
-      prepare: () => void encode(),
-      write: () => writeCacheBytes(file, encode()),
-    };
+    this.value = null;
   }
 }

@@ -29,30 +29,18 @@ function snapshot(papersJson = { sha256: 'x'.repeat(64), size: 1 }): DatasetSnap
 }
 
 describe('DatasetCache', () => {
-  it('writes the snapshot and reads it back as it was; another version is not used; memory only writes nothing', async () => {
+  it('keeps dataset.bin in the input\'s cache folder and reads the snapshot back with its tally map and messages', async () => {
+    // The load / stage / write cycle is WholeFileLayer's (tested with the merged index); here, what this layer adds.
     const p = await project({});
-    const first = new DatasetCache(p.cache, 'v1');
-    await first.load();
-    expect(first.previous).toBeNull();
-    await first.stage(snapshot())!.write();
-    const header = JSON.parse((await readFile(first.file!, 'latin1')).split('\n')[0]!);
-    expect(header).toMatchObject({ format: DATASET_FORMAT, version: 'v1' });
-
-    const second = new DatasetCache(p.cache, 'v1');
-    await second.load();
-    expect(second.previous).toEqual(snapshot());
-    expect(datasetBase(second.previous!)).toMatchObject({ latestDate: '2025-03-04', ids: new Set(['2503.00001', '2503.00002']) });
-    second.release();
-    expect(second.previous).toBeNull();
-
-    const stale = new DatasetCache(p.cache, 'v2');
-    await stale.load();
-    expect(stale.previous).toBeNull();
-    expect(stale.discarded).toEqual([]);
-
-    const memory = new DatasetCache(null, 'v1');
-    await memory.load();
-    expect(memory.stage(snapshot())).toBeNull();
+    await new DatasetCache(p.cache, 'v1').stage(snapshot())!.write();
+    const cache = new DatasetCache(p.cache, 'v1');
+    expect(cache.file).toBe(path.join(p.cache, 'dataset.bin'));
+    expect(JSON.parse((await readFile(cache.file!, 'latin1')).split('\n')[0]!)).toMatchObject({ format: DATASET_FORMAT, version: 'v1' });
+    await cache.load();
+    expect(cache.previous).toEqual(snapshot());
+    expect(cache.previous!.tally).toBeInstanceOf(Map);
+    expect(datasetBase(cache.previous!)).toMatchObject({ latestDate: '2025-03-04', ids: new Set(['2503.00001', '2503.00002']) });
+    expect(new DatasetCache(null, 'v1').stage(snapshot())).toBeNull();
   });
 
   it('discards a truncated file with a reason', async () => {
