@@ -2,8 +2,10 @@
  * client.js, the search client published with the site (pipeline/page/client.ts): one ES module
  * without imports, deterministic, and, in Debian's Chromium (playwright-core), imported by a
  * plain page that is not the project's (the README's example, served with client.js and
- * search-index.json from a run over invented digests) to search.
+ * search-index.json from a run over invented digests) to search; and the README's plain-Node
+ * example run as it is written.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,6 +45,25 @@ async function readmeExample(): Promise<string> {
   if (!block) throw new Error('README.md has no ```html example importing ./client.js');
   return block;
 }
+
+describe("the README's plain-Node example", () => {
+  it('imports output/client.js by file URL and searches output/search-index.json, with nothing installed', async () => {
+    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+    const block = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes("'output/client.js'"));
+    expect(block, 'README.md has a ```js example importing output/client.js').toBeDefined();
+    const project = await makeProject({ '2025/03/03.md': digest('2025-03-03', 6, 1) });
+    try {
+      expect((await runPipeline({ config: await loadConfig({ cwd: project.dir }), logger: new RunLogger('quiet') })).exitCode).toBe(0);
+      // In the project's folder, with no node_modules anywhere above it.
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', block!], { cwd: project.dir, encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/Reinforcement Learning/);
+    } finally {
+      await project.cleanup();
+    }
+  });
+});
 
 describe.skipIf(!HAS_CHROMIUM)(`client.js on a page of its own, in Chromium (skipped when ${CHROMIUM} is missing)`, () => {
   let project: Project;
