@@ -173,12 +173,13 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       vectors = handed.vectors;
       mergedIndex = handed.merged;
       if (feedsThread.booted) {
-        // The related papers on the feeds thread while the cache files are serialized and the
-        // saved queries run here, then the page.
+        // The related papers on the feeds thread while the saved queries run here (and the cache
+        // files are serialized, when the thread took them: else this thread computes them, and the
+        // cache files wait for the artifacts' last writes), then the page.
         const related = feedsThread.related(handed.index);
-        prepareCaches();
         feedsThread.search(Object.fromEntries(savedQueries(config).map((q) => [q, handed.search(q)])));
-        writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index, bundles, related }));
+        if (related.working()) prepareCaches();
+        writer.emit(await steps.run('page', pageStep, { dataset, index: handed.index, bundles, related: related.take }));
         writer.emit(await steps.run('feeds', feedsFromThread, { thread: feedsThread, link: (rel, known) => writer.link(rel, known) }));
         feedCache = await feedsThread.stage();
       } else {

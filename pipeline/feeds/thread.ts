@@ -45,6 +45,14 @@ export function useFeedsThread(option: FeedsThreadOption, bytes: number, cores =
 
 type Reply<T extends FeedsReply['type']> = Extract<FeedsMessage, { type: T }>;
 
+/** The related papers asked of the feeds thread (`FeedsThread#related`). */
+export interface RelatedRequest {
+  /** The related papers: the thread's, or computed here when it had not started on them. */
+  take(): Promise<{ related: number[][]; onThread: boolean }>;
+  /** Whether the thread has started on them (then `take` waits for it). */
+  working(): boolean;
+}
+
 /** One run's feeds thread. `boot` it, `start` it with the dataset, `search` once the index is built, then the step `feedsFromThread`; `close` always. */
 export class FeedsThread implements FeedCacheControl {
   private worker: Promise<Worker> | null = null;
@@ -147,13 +155,13 @@ export class FeedsThread implements FeedCacheControl {
   /**
    * Asks the thread for the related papers of `index` (pipeline/page/related.ts), which it
    * computes as soon as it is free of its own work: on a rerun it mostly waits for the saved
-   * queries, on a cold run it is busy rendering. The function returned gives them: the thread's
+   * queries, on a cold run it is busy rendering. `take` gives them: the thread's
    * when it has started on them (waiting for it to finish; `onThread`), else computed here at
    * once, the thread then leaving them (a shared claim decides, so they are computed once; a
    * thread that failed on them leaves them to this one). The same function on the same index
    * either way: the same lists.
    */
-  related(index: BuiltIndex): () => Promise<{ related: number[][]; onThread: boolean }> {
+  related(index: BuiltIndex): RelatedRequest {
     const claim = new Int32Array(new SharedArrayBuffer(4));
     const answer = new Promise<number[][]>((resolve, reject) => {
       this.relatedAnswer = { resolve, reject };
@@ -162,9 +170,12 @@ export class FeedsThread implements FeedCacheControl {
     if (this.failure) Atomics.store(claim, 0, 2);
     else this.post({ type: 'related', index: { head: { nextId: index.head.nextId }, terms: { length: index.terms.length }, postings: index.postings, offsets: index.offsets }, claim });
     const here = () => ({ related: relatedPapers(index), onThread: false });
-    return async () => {
-      if (Atomics.compareExchange(claim, 0, 0, 2) !== 1) return here();
-      return answer.then((related) => ({ related, onThread: true }), here);
+    return {
+      take: async () => {
+        if (Atomics.compareExchange(claim, 0, 0, 2) !== 1) return here();
+        return answer.then((related) => ({ related, onThread: true }), here);
+      },
+      working: () => Atomics.load(claim, 0) === 1,
     };
   }
 

@@ -20,6 +20,7 @@ import { bundlePage } from '../page/bundle.ts';
 import { bundleClient } from '../page/client.ts';
 import { chunkSearchData } from '../page/chunks.ts';
 import { relatedPapers } from '../page/related.ts';
+import type { RelatedRequest } from '../feeds/thread.ts';
 import { renderIndexHtml } from '../page/html.ts';
 
 export interface PageInput {
@@ -29,7 +30,7 @@ export interface PageInput {
   /** The bundles (`pageBundles`), started before the steps that come first, so that esbuild works beside them. */
   bundles?: ReturnType<typeof pageBundles>;
   /** The related papers of `index`, when another thread computes them (pipeline/feeds/thread.ts `related`); else computed here. */
-  related?: () => Promise<{ related: number[][]; onThread: boolean }>;
+  related?: RelatedRequest['take'];
 }
 
 /**

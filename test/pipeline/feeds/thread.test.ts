@@ -76,19 +76,20 @@ describe('FeedsThread', () => {
     try {
       thread.boot();
       // Taken at once, before the thread can have started: computed here.
-      const now = await thread.related(index)();
+      const now = await thread.related(index).take();
       expect(now).toEqual({ related: expected, onThread: false });
       // An idle, booted thread takes them as they come: computed there. (A round trip first:
       // the thread is up once it answers; this one it answers with an error, having no cache.)
       await thread.unused().catch(() => undefined);
       const later = thread.related(index);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await later()).toEqual({ related: expected, onThread: true });
+      expect(later.working()).toBe(true);
+      expect(await later.take()).toEqual({ related: expected, onThread: true });
     } finally {
       await thread.close();
     }
     // A closed thread leaves them to this one.
-    expect(await thread.related(index)()).toEqual({ related: expected, onThread: false });
+    expect(await thread.related(index).take()).toEqual({ related: expected, onThread: false });
   });
 
   it('turns a failure in the thread into a rejection that says where it came from', async () => {
