@@ -144,9 +144,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       const snapshot = caches.dataset.previous;
       caches.dataset.release();
       // The papers.json the snapshot's run published, read while the new inputs are parsed.
-      const published = snapshot
-        ? readPublishedPapersJson(config.outputDir, previous.manifest?.outputDir === config.outputDir ? previous.manifest.artifacts : null, snapshot)
-        : Promise.resolve(null);
+      const published = snapshot ? readPublishedPapersJson(writer.published('papers.json', snapshot.papersJson), snapshot) : Promise.resolve(null);
       const parsed = await steps.run('parse', parseStep, { inputs: read.inputs, workers, snapshot });
       const listings = countListings(counts, parsed.entries, parsed.base);
       const dataset = await steps.run('enrich', enrichStep, { entries: await steps.run('authors', authorsStep, parsed.entries), base: parsed.base });

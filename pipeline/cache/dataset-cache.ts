@@ -14,14 +14,13 @@
  * is in place, only by a run that publishes. A corrupt or foreign file is discarded with a
  * warning, and the dataset is built from every input as if there were none.
  */
-import { stat, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuthorTally } from '../../src/authors.ts';
 import type { DatasetBase } from '../../src/dataset.ts';
 import type { Paper } from '../../src/types.ts';
 import type { SerializedMessage } from '../report/diagnostics.ts';
 import { WholeFileLayer, type StagedFile } from './cache-file.ts';
-import type { ManifestArtifact } from './manifest.ts';
 
 export const DATASET_FORMAT = 'daily-papers-dataset@1';
 
@@ -90,23 +89,14 @@ export function datasetBase(snapshot: DatasetSnapshot): DatasetBase {
 }
 
 /**
- * The bytes of the papers.json the snapshot's run published, read from `outputDir`, when that
- * file is still as it was published: the last run's manifest (`published`: its artifacts) records
- * it with the snapshot's sha256 and size, and the file has that size and modification time (the
- * rule by which unchanged artifacts are linked, pipeline/publish/artifact-writer.ts). Null
- * otherwise (then papers.json is encoded whole).
+ * The bytes of `file`, the papers.json the snapshot's run published, as the artifact writer found
+ * it still unchanged (`ArtifactWriter#published`, with the snapshot's `papersJson`); null when
+ * there is none, it cannot be read, or it does not start as papers.json does (then papers.json is
+ * encoded whole).
  */
-export async function readPublishedPapersJson(
-  outputDir: string,
-  published: readonly ManifestArtifact[] | null,
-  snapshot: DatasetSnapshot,
-): Promise<Buffer | null> {
-  const record = published?.find((a) => a.path === 'papers.json');
-  if (!record || record.sha256 !== snapshot.papersJson.sha256 || record.size !== snapshot.papersJson.size) return null;
-  const file = path.join(outputDir, 'papers.json');
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile() || info.size !== record.size || info.mtimeMs !== record.mtimeMs) return null;
+export async function readPublishedPapersJson(file: string | null, snapshot: DatasetSnapshot): Promise<Buffer | null> {
+  if (file === null) return null;
   const bytes = await readFile(file).catch(() => null);
-  if (!bytes || bytes.byteLength !== record.size || !bytes.subarray(0, PAPERS_JSON_HEAD.length).equals(Buffer.from(PAPERS_JSON_HEAD))) return null;
+  if (!bytes || bytes.byteLength !== snapshot.papersJson.size || !bytes.subarray(0, PAPERS_JSON_HEAD.length).equals(Buffer.from(PAPERS_JSON_HEAD))) return null;
   return bytes;
 }

@@ -85,13 +85,29 @@ export class ArtifactWriter {
     if (!list) return null;
     list.sort((a, b) => Number(b.path === rel) - Number(a.path === rel));
     while (list.length > 0) {
-      const candidate = list.shift()!;
-      if (candidate.size !== size) continue;
-      const file = path.join(this.outputDir, candidate.path);
-      const info = statSync(file, { throwIfNoEntry: false });
-      if (info?.isFile() && info.size === size && info.mtimeMs === candidate.mtimeMs) return file;
+      const file = this.untouched(list.shift()!, size);
+      if (file !== null) return file;
     }
     return null;
+  }
+
+  /** The absolute path of `candidate` (a file of the last published output) when it has `size` bytes and is still as that run left it (size and modification time), else null. */
+  private untouched(candidate: { path: string; size: number; mtimeMs: number }, size: number): string | null {
+    if (candidate.size !== size) return null;
+    const file = path.join(this.outputDir, candidate.path);
+    const info = statSync(file, { throwIfNoEntry: false });
+    return info?.isFile() && info.size === size && info.mtimeMs === candidate.mtimeMs ? file : null;
+  }
+
+  /**
+   * The file at `rel` of the last published output, when that run published it with the content
+   * `known` and it is still as that run left it (the rule by which `claim` links files): its
+   * absolute path, or null. Taken by nobody: a producer may read it (the dataset cache reads the
+   * last papers.json, pipeline/cache/dataset-cache.ts).
+   */
+  published(rel: string, known: KnownContent): string | null {
+    const candidate = this.previous.get(known.sha256)?.find((c) => c.path === rel);
+    return candidate ? this.untouched(candidate, known.size) : null;
   }
 
   /**

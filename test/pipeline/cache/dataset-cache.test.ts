@@ -1,5 +1,5 @@
 /** The dataset cache: round trip, versions, corrupt files, shape checks, memory only, and the published papers.json it trusts. */
-import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSnapshot, DATASET_FORMAT, DatasetCache, datasetBase, PAPERS_JSON_HEAD, readPublishedPapersJson, type DatasetSnapshot } from '../../../pipeline/cache/dataset-cache.ts';
@@ -67,23 +67,19 @@ describe('DatasetCache', () => {
 });
 
 describe('readPublishedPapersJson', () => {
-  it('reads papers.json only while it is the file the manifest and the snapshot record, untouched', async () => {
+  it('reads the papers.json the writer found unchanged, when it is as long as the snapshot records and starts as papers.json does', async () => {
+    // Whether the file is the one last published, untouched, is ArtifactWriter#published's rule (tested there).
     const p = await project({});
     const text = `${PAPERS_JSON_HEAD}{"id":"2503.00002"}\n]}\n`;
     const file = path.join(p.dir, 'papers.json');
     await writeFile(file, text);
-    const info = await stat(file);
-    const content = { sha256: sha256(text), size: Buffer.byteLength(text) };
-    const record = { path: 'papers.json', ...content, mtimeMs: info.mtimeMs };
-    const snap = snapshot(content);
-    expect((await readPublishedPapersJson(p.dir, [record], snap))?.toString()).toBe(text);
-    // No manifest, another file recorded, a snapshot of another papers.json.
-    expect(await readPublishedPapersJson(p.dir, null, snap)).toBeNull();
-    expect(await readPublishedPapersJson(p.dir, [{ ...record, path: 'authors.json' }], snap)).toBeNull();
-    expect(await readPublishedPapersJson(p.dir, [record], snapshot({ ...content, sha256: 'f'.repeat(64) }))).toBeNull();
-    // Touched since it was published (same size, other time), or gone.
-    await utimes(file, new Date(), new Date(info.mtimeMs + 5000));
-    expect(await readPublishedPapersJson(p.dir, [record], snap)).toBeNull();
-    expect(await readPublishedPapersJson(path.join(p.dir, 'gone'), [record], snap)).toBeNull();
+    const snap = snapshot({ sha256: sha256(text), size: Buffer.byteLength(text) });
+    expect((await readPublishedPapersJson(file, snap))?.toString()).toBe(text);
+    // None found, gone since, another length, not papers.json.
+    expect(await readPublishedPapersJson(null, snap)).toBeNull();
+    expect(await readPublishedPapersJson(path.join(p.dir, 'gone'), snap)).toBeNull();
+    expect(await readPublishedPapersJson(file, snapshot({ ...snap.papersJson, size: snap.papersJson.size + 1 }))).toBeNull();
+    await writeFile(file, text.replace('{"papers"', '{"Papers"')); // as long, another head
+    expect(await readPublishedPapersJson(file, snap)).toBeNull();
   });
 });
