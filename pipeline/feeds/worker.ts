@@ -137,6 +137,11 @@ async function handle(request: Exclude<FeedsRequest, { type: 'search' }>): Promi
   }
 }
 
+/** What the main thread gets for a request that threw. */
+function errorReply(error: unknown): Extract<FeedsReply, { type: 'error' }> {
+  return { type: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined };
+}
+
 // One request at a time, in order (`start` waits for `search`, which must not wait behind it).
 let queue = Promise.resolve();
 parentPort?.on('message', (request: FeedsRequest) => {
@@ -150,13 +155,11 @@ parentPort?.on('message', (request: FeedsRequest) => {
     try {
       reply({ type: 'related', related: relatedPapers(request.index) });
     } catch (error) {
-      reply({ type: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined, related: true });
+      reply({ ...errorReply(error), related: true });
     }
     return;
   }
   queue = queue.then(() =>
-    handle(request).catch((error: unknown) =>
-      reply({ type: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined }),
-    ),
+    handle(request).catch((error: unknown) => reply(errorReply(error))),
   );
 });
