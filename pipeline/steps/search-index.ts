@@ -18,12 +18,10 @@ import type { StepContext, StepResult } from '../context.ts';
 import type { Dataset, Paper } from '../../src/types.ts';
 import type { Artifact } from '../publish/artifact.ts';
 import { toSearchDocument, type SearchDocument } from '../../src/search/options.ts';
-import { createSearchClient } from '../../src/search/client.ts';
-import type { SearchClient } from '../../src/search/client.ts';
+import { searchBuiltIndex } from '../../src/search/reach.ts';
 import { builtIndexOf, IndexBuilder, newInFront, prependIndex, storedFieldsOf } from '../../src/search/index-builder.ts';
 import type { BuiltIndex, MergedIndex } from '../../src/search/index-builder.ts';
-import { indexJsonBytes, postingsText } from '../../src/search/index-json.ts';
-import { loadMiniSearchParts } from '../../src/search/load.ts';
+import { indexJsonBytes } from '../../src/search/index-json.ts';
 import { planQuery, textMatches } from '../../src/search/query.ts';
 import type { VectorTable } from '../../src/search/vectors.ts';
 import type { VectorCache } from '../cache/vector-cache.ts';
@@ -157,14 +155,13 @@ export interface IndexStepResult {
 /**
  * Builds the index (see the module comment), logs repeated paper ids (indexed once) and returns
  * search-index.json as bytes with the built index, its stats, the merged vector table and a
- * saved-query search (loaded on first use).
+ * saved-query search.
  */
 export async function indexStep(ctx: StepContext, dataset: Dataset): Promise<StepResult<IndexStepResult>> {
   const { index, stats, table, added, merged, unchanged } = await indexWithFallback(ctx, dataset);
   const duplicates = dataset.papers.length - index.head.documentCount;
   if (duplicates > 0) ctx.logger.info(`index: ${duplicates} duplicate paper id(s) indexed once`);
   ctx.logger.progress('index', index.head.documentCount, dataset.papers.length);
-  let client: SearchClient | null = null;
   let papers: Map<string, Paper> | null = null; // by id, for the text check
   const value: IndexStepResult = {
     artifacts: [{ path: SEARCH_INDEX_PATH, data: indexJsonBytes(index) }],
@@ -174,13 +171,11 @@ export async function indexStep(ctx: StepContext, dataset: Dataset): Promise<Ste
     addedVectors: added,
     mergedIndex: unchanged ? null : merged,
     search: (query: string) => {
-      client ??= createSearchClient(loadMiniSearchParts(index.head, index.terms, (i) => postingsText(index, i)));
       papers ??= new Map(dataset.papers.map((p) => [p.id, p]));
       // The index selects papers with every word; the text then decides what it cannot: a
       // compound with or without its space, not its parts apart, and quoted phrases as typed.
       const plan = planQuery(query);
-      return client
-        .search(query, { match: 'all', limit: Infinity })
+      return searchBuiltIndex(index, query, { match: 'all', limit: Infinity })
         .filter((hit) => {
           const paper = papers!.get(hit.id);
           if (!paper) return false;
