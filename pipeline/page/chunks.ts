@@ -85,6 +85,12 @@ export interface SearchChunks {
   artifacts: Artifact[];
 }
 
+/** The chunks but the meta chunks, made while the related papers are computed elsewhere (`startSearchChunks`). */
+export interface PendingChunks {
+  /** The meta chunks (which hold each paper's related papers), the manifest and the artifacts. */
+  finish(related: readonly number[][]): SearchChunks;
+}
+
 /**
  * Splits the index of `papers` (added in dataset order) into the page's chunks: the manifest,
  * and the artifacts under `prefix` (chunks in `<root>t|d|m|p|a/<n>.json`, then `manifest.json`).
@@ -96,14 +102,28 @@ export interface SearchChunks {
 export function chunkSearchData(
   papers: Paper[],
   index: BuiltIndex,
-  {
-    prefix = 'search/',
-    termChunkBytes = TERM_CHUNK_BYTES,
-    authors = [],
-    related = relatedPapers(index),
-    records,
-  }: { prefix?: string; termChunkBytes?: number; authors?: readonly AuthorRecord[]; related?: readonly number[][]; records?: PageCache | null } = {},
+  options: ChunkOptions & { related?: readonly number[][] } = {},
 ): SearchChunks {
+  return startSearchChunks(papers, index, options).finish(options.related ?? relatedPapers(index));
+}
+
+export interface ChunkOptions {
+  prefix?: string;
+  termChunkBytes?: number;
+  authors?: readonly AuthorRecord[];
+  records?: PageCache | null;
+}
+
+/**
+ * `chunkSearchData` in two parts: every chunk that does not need the related papers now (the
+ * term, doc, paper and author chunks: most of the work), the meta chunks and the manifest when
+ * `finish` gets them. The bytes are the same.
+ */
+export function startSearchChunks(
+  papers: Paper[],
+  index: BuiltIndex,
+  { prefix = 'search/', termChunkBytes = TERM_CHUNK_BYTES, authors = [], records }: ChunkOptions = {},
+): PendingChunks {
   // Chunks are named by position; the folder they live in is named by a hash of all of them
   // (of each chunk's name and sha256),
   // so a new build never mixes with cached chunks of an old one and the manifest stays small.
@@ -202,11 +222,6 @@ export function chunkSearchData(
     }
     return files;
   };
-  const metaFiles = joinedChunks('m', META_BLOCK, (p, short) => [
-    cached(p, ':m', () => metaHead(p)),
-    encoder.encode(JSON.stringify(related[short] ?? [])),
-    close,
-  ]);
   const paperRecord = (p: Paper): Uint8Array => {
     const record: PaperChunk['docs'][number] = { dates: p.dates, authors: p.authors, authorsTruncated: p.authorsTruncated, summary: summarySections(p.summary) };
     return encoder.encode(JSON.stringify(record));
@@ -217,31 +232,46 @@ export function chunkSearchData(
   shards.forEach((shard, n) => emit('a', n, shard));
 
   const dates = papers.map((p) => p.date).filter((d) => d !== '').sort();
-  const manifest: Manifest = {
-    format: PAGE_FORMAT,
-    analyzerVersion: ANALYZER_VERSION,
-    documentCount: js.documentCount,
-    nextId: js.nextId,
-    fieldIds: js.fieldIds,
-    averageFieldLength: js.averageFieldLength,
-    serializationVersion: js.serializationVersion,
-    dates: { min: dates[0] ?? '', max: dates[dates.length - 1] ?? '' },
-    root: '',
-    terms: { first, count: termFiles.length },
-    docs: { block: DOC_BLOCK, count: docFiles.length },
-    meta: { block: META_BLOCK, count: metaFiles.length },
-    papers: { block: PAPER_BLOCK, count: paperFiles.length },
-    authors: { count: shards.length },
-  };
   // Each chunk is hashed once: for the folder name and for the writer (`known`).
-  const h = createHash('sha256');
-  const known = chunks.map((c) => {
-    const content = { sha256: createHash('sha256').update(c.data).digest('hex'), size: Buffer.byteLength(c.data) };
-    h.update(c.file).update('\0').update(content.sha256).update('\0');
-    return content;
-  });
-  manifest.root = `${h.digest('hex').slice(0, 12)}/`;
-  const artifacts: Artifact[] = chunks.map((c, i) => ({ path: `${prefix}${manifest.root}${c.file}`, data: c.data, known: known[i] }));
-  artifacts.push({ path: `${prefix}manifest.json`, data: JSON.stringify(manifest) });
-  return { manifest, artifacts };
+  const contentOf = (data: string | Uint8Array) => ({ sha256: createHash('sha256').update(data).digest('hex'), size: Buffer.byteLength(data) });
+  const known = new Map(chunks.map((c) => [c.file, contentOf(c.data)]));
+  return {
+    finish(related) {
+      const before = chunks.length;
+      const metaFiles = joinedChunks('m', META_BLOCK, (p, short) => [
+        cached(p, ':m', () => metaHead(p)),
+        encoder.encode(JSON.stringify(related[short] ?? [])),
+        close,
+      ]);
+      // In the order of the kinds (t, d, m, p, a), as before the meta chunks were put off.
+      const metaChunks = chunks.splice(before);
+      chunks.splice(chunks.findIndex((c) => c.file.startsWith('p/')), 0, ...metaChunks);
+      const manifest: Manifest = {
+        format: PAGE_FORMAT,
+        analyzerVersion: ANALYZER_VERSION,
+        documentCount: js.documentCount,
+        nextId: js.nextId,
+        fieldIds: js.fieldIds,
+        averageFieldLength: js.averageFieldLength,
+        serializationVersion: js.serializationVersion,
+        dates: { min: dates[0] ?? '', max: dates[dates.length - 1] ?? '' },
+        root: '',
+        terms: { first, count: termFiles.length },
+        docs: { block: DOC_BLOCK, count: docFiles.length },
+        meta: { block: META_BLOCK, count: metaFiles.length },
+        papers: { block: PAPER_BLOCK, count: paperFiles.length },
+        authors: { count: shards.length },
+      };
+      const h = createHash('sha256');
+      const contents = chunks.map((c) => {
+        const content = known.get(c.file) ?? contentOf(c.data);
+        h.update(c.file).update('\0').update(content.sha256).update('\0');
+        return content;
+      });
+      manifest.root = `${h.digest('hex').slice(0, 12)}/`;
+      const artifacts: Artifact[] = chunks.map((c, i) => ({ path: `${prefix}${manifest.root}${c.file}`, data: c.data, known: contents[i] }));
+      artifacts.push({ path: `${prefix}manifest.json`, data: JSON.stringify(manifest) });
+      return { manifest, artifacts };
+    },
+  };
 }

@@ -18,7 +18,7 @@ import type { Artifact } from '../publish/artifact.ts';
 import type { BundleCache } from '../cache/bundle-cache.ts';
 import { bundlePage } from '../page/bundle.ts';
 import { bundleClient } from '../page/client.ts';
-import { chunkSearchData } from '../page/chunks.ts';
+import { startSearchChunks } from '../page/chunks.ts';
 import { relatedPapers } from '../page/related.ts';
 import type { RelatedRequest } from '../feeds/thread.ts';
 import { renderIndexHtml } from '../page/html.ts';
@@ -46,16 +46,18 @@ export function pageBundles(cache: BundleCache | null | undefined): Promise<[Awa
 export async function pageStep(ctx: StepContext, { dataset, index: built, bundles, related: given }: PageInput): Promise<StepResult<Artifact[]>> {
   const index = built ?? buildIndex(dataset.papers.map(toSearchDocument));
   const records = ctx.caches.pages ?? null;
-  const loaded = records?.load(); // read while the related papers are computed (here or on the feeds thread)
+  // Every chunk but the meta chunks (which hold the related papers) first: the feeds thread, when
+  // it has the related papers to compute, gets that long to start on them before they are taken.
+  await records?.load();
+  const chunks = startSearchChunks(dataset.papers, index, { authors: dataset.authors, records });
   const t0 = performance.now();
   const { related, onThread } = given ? await given() : { related: relatedPapers(index), onThread: false };
   const relatedMs = Math.round(performance.now() - t0);
-  await loaded;
-  const { manifest, artifacts } = chunkSearchData(dataset.papers, index, { authors: dataset.authors, related, records });
+  const { manifest, artifacts } = chunks.finish(related);
   const recordShards = records?.stage() ?? 0; // written once the run has published
   ctx.logger.info(
     `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks, ` +
-      `${manifest.papers.count} paper chunks, ${manifest.authors.count} author shards; related papers in ${relatedMs} ms${onThread ? ' (from the feeds thread)' : ''}`,
+      `${manifest.papers.count} paper chunks, ${manifest.authors.count} author shards; related papers ${onThread ? `from the feeds thread, waited ${relatedMs} ms` : `in ${relatedMs} ms`}`,
   );
   const [assets, client] = await (bundles ?? pageBundles(ctx.caches.bundles));
   const html = await renderIndexHtml(ctx.config, dataset.papers.length, assets);
