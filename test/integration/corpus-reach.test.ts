@@ -22,7 +22,8 @@ describe.skipIf(!CORPUS_PRESENT)(`saved-query search over the real corpus at ${C
     const { papers } = loadDataset(CORPUS);
     const index = buildIndex(papers.map(toSearchDocument));
     const whole = createSearchClient(loadMiniSearchParts(index.head, index.terms, (i) => postingsText(index, i)));
-    const { queries } = generateQueries(papers, DEFAULT_SEED + 1, 100);
+    const evalPapers = papers.map((p) => ({ id: p.id, title: p.title, authors: p.authors, summary: p.summary.map((s) => ({ label: s.label ?? '', text: s.text })) }));
+    const { queries } = generateQueries(evalPapers, DEFAULT_SEED + 1, 100);
     expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(KINDS));
     let hits = 0;
     for (const { kind, query } of queries) {
