@@ -9,20 +9,32 @@
  * reading every file's parse result and merging and counting every listing again. papers.json is
  * then the new papers' lines in front of the last published file's (`readPublishedPapersJson`).
  *
- * Same file format as the other whole-file layers (pipeline/cache/cache-file.ts), keyed by the
- * pipeline's code fingerprint (any change of the code makes it stale); written after the output
- * is in place, only by a run that publishes. A corrupt or foreign file is discarded with a
- * warning, and the dataset is built from every input as if there were none.
+ * The papers, most of the snapshot's bytes, live in segment files beside it (`dataset/<name>.bin`,
+ * named by their content, newest papers first), which dataset.bin lists: a run that put new papers
+ * in front writes a segment of those papers alone and lists the older segments again, instead of
+ * serializing and writing every paper anew (on the real archive 21 of the snapshot's 24 MB, about
+ * 70 ms of the main thread). Past MAX_SEGMENTS segments the papers are written as one again. A
+ * segment no dataset.bin lists is removed once dataset.bin is written.
+ *
+ * Same file format as the other whole-file layers (pipeline/cache/cache-file.ts), each file keyed
+ * by the pipeline's code fingerprint (any change of the code makes it stale); written after the
+ * output is in place, only by a run that publishes. A corrupt or foreign file, or a listed
+ * segment that is missing or corrupt, is discarded with a warning, and the dataset is built from
+ * every input as if there were none.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuthorTally } from '../../src/authors.ts';
 import type { DatasetBase } from '../../src/dataset.ts';
 import type { Paper } from '../../src/types.ts';
 import type { SerializedMessage } from '../report/diagnostics.ts';
-import { WholeFileLayer, type StagedFile } from './cache-file.ts';
+import { decodeCacheFile, encodeCacheFile, readVersionedFile, sha256, writeCacheBytes, type CacheProblem, type StagedFile } from './cache-file.ts';
 
-export const DATASET_FORMAT = 'daily-papers-dataset@1';
+export const DATASET_FORMAT = 'daily-papers-dataset@2';
+/** The format of a segment file: an array of papers. */
+export const SEGMENT_FORMAT = 'daily-papers-dataset-segment@1';
+/** At most this many segments: a run that would list more writes every paper as one segment. */
+export const MAX_SEGMENTS = 32;
 
 /** What the dataset cache keeps of a published run. */
 export interface DatasetSnapshot {
@@ -64,17 +76,129 @@ export function checkSnapshot(value: unknown): string | null {
   return null;
 }
 
-/** A staged write of the dataset snapshot (`WholeFileLayer#stage`). */
+/** A segment file of dataset.bin: its name (`dataset/<name>.bin`) and how many papers it holds. */
+export interface SegmentRef {
+  name: string;
+  count: number;
+}
+
+/** dataset.bin's payload: the snapshot with its papers in segment files. */
+type StoredSnapshot = Omit<DatasetSnapshot, 'papers'> & { segments: SegmentRef[] };
+
+/** Why `value` is not dataset.bin's payload (its segment list), or null; the rest is checked once the papers are read (`checkSnapshot`). */
+function checkStored(value: unknown): string | null {
+  const segments = (value as StoredSnapshot | null)?.segments;
+  if (!Array.isArray(segments)) return 'no segment list';
+  for (const s of segments) if (typeof s?.name !== 'string' || !/^[0-9a-f]{16}$/u.test(s.name) || !Number.isInteger(s.count)) return 'a segment has the wrong shape';
+  return null;
+}
+
+/** A staged write of the dataset snapshot (`DatasetCache#stage`). */
 export type StagedDataset = StagedFile;
 
-export class DatasetCache extends WholeFileLayer<DatasetSnapshot> {
+export class DatasetCache {
+  /** The files found corrupt or foreign, with why (paths relative to the cache folder). */
+  readonly discarded: CacheProblem[] = [];
+  /** dataset.bin (absolute), or null when the layer lives in memory only (`--no-cache`). */
+  readonly file: string | null;
+  private readonly dir: string | null;
+  private value: DatasetSnapshot | null = null;
+  /** The segments the loaded snapshot's papers came from, newest first (kept after `release`). */
+  private segments: SegmentRef[] = [];
+
   constructor(
     /** The absolute cache folder, or null. */
     cacheDir: string | null,
     /** The pipeline's version (package version + code fingerprint): a snapshot of other code is not used. */
-    version: string,
+    private readonly version: string,
   ) {
-    super(cacheDir === null ? null : path.join(cacheDir, 'dataset.bin'), DATASET_FORMAT, version, checkSnapshot);
+    this.file = cacheDir === null ? null : path.join(cacheDir, 'dataset.bin');
+    this.dir = cacheDir === null ? null : path.join(cacheDir, 'dataset');
+  }
+
+  /** Reads dataset.bin and the segments it lists, if they are usable. */
+  async load(): Promise<void> {
+    if (this.file === null || this.dir === null) return;
+    const discard = (p: CacheProblem) => this.discarded.push(p);
+    const stored = await readVersionedFile<StoredSnapshot>(this.file, DATASET_FORMAT, this.version, checkStored, discard);
+    if (stored === null) return;
+    const parts = await Promise.all(stored.segments.map((s) => this.readSegment(s)));
+    if (parts.some((p) => typeof p === 'string')) {
+      const [problem] = parts.filter((p): p is string => typeof p === 'string');
+      discard({ file: 'dataset.bin', reason: problem! });
+      return;
+    }
+    const { segments, ...rest } = stored;
+    const snapshot: DatasetSnapshot = { ...rest, papers: (parts as Paper[][]).flat() };
+    const wrong = checkSnapshot(snapshot);
+    if (wrong !== null) {
+      discard({ file: 'dataset.bin', reason: `payload has the wrong shape (${wrong})` });
+      return;
+    }
+    this.value = snapshot;
+    this.segments = segments;
+  }
+
+  /** A segment's papers, or why it cannot be used. */
+  private async readSegment(ref: SegmentRef): Promise<Paper[] | string> {
+    const name = `dataset/${ref.name}.bin`;
+    const bytes = await readFile(path.join(this.dir!, `${ref.name}.bin`)).catch(() => null);
+    if (bytes === null) return `${name} is missing`;
+    const decoded = decodeCacheFile<{ format?: unknown; version?: unknown }>(bytes, SEGMENT_FORMAT, (h) => (h.version !== this.version ? `${name} is of another version` : null));
+    if ('stale' in decoded) return `${name} was written by another Node version`;
+    if ('problem' in decoded) return `${name}: ${decoded.problem}`;
+    const papers = decoded.payload;
+    if (!Array.isArray(papers) || papers.length !== ref.count) return `${name} does not hold ${ref.count} papers`;
+    return papers as Paper[];
+  }
+
+  /** What the last run wrote, or null (none, unusable, or released). */
+  get previous(): DatasetSnapshot | null {
+    return this.value;
+  }
+
+  /** Forgets what was loaded (the segment list stays, for `stage`). */
+  release(): void {
+    this.value = null;
+  }
+
+  /**
+   * `value`, to write once the run has published; null when memory only. `front`: how many of
+   * its papers were put in front of the loaded snapshot's, which are the rest of `value.papers`
+   * (`prependDataset`): those go in a segment of their own, in front of the loaded segments, up
+   * to MAX_SEGMENTS. Null: every paper in one segment.
+   */
+  stage(value: DatasetSnapshot, front: number | null = null): StagedDataset | null {
+    const { file, dir } = this;
+    if (file === null || dir === null) return null;
+    const reuse = front !== null && this.segments.length > 0 && this.segments.length < MAX_SEGMENTS;
+    const header = { format: DATASET_FORMAT, version: this.version };
+    let encoded: { segment: { name: string; bytes: Buffer } | null; list: SegmentRef[]; bytes: Buffer } | null = null;
+    const encode = () => {
+      if (encoded) return encoded;
+      const papers = reuse ? value.papers.slice(0, front!) : value.papers;
+      let segment: { name: string; bytes: Buffer } | null = null;
+      if (papers.length > 0 || !reuse) {
+        const bytes = encodeCacheFile({ format: SEGMENT_FORMAT, version: this.version }, papers);
+        segment = { name: sha256(bytes).slice(0, 16), bytes };
+      }
+      const list = [...(segment ? [{ name: segment.name, count: papers.length }] : []), ...(reuse ? this.segments : [])];
+      const { papers: _papers, ...rest } = value;
+      return (encoded = { segment, list, bytes: encodeCacheFile(header, { ...rest, segments: list } satisfies StoredSnapshot) });
+    };
+    return {
+      prepare: () => void encode(),
+      write: async () => {
+        const { segment, list, bytes } = encode();
+        if (segment) await writeCacheBytes(path.join(dir, `${segment.name}.bin`), segment.bytes);
+        await writeCacheBytes(file, bytes);
+        // Then every segment dataset.bin no longer lists (a killed run leaves the last one whole).
+        const keep = new Set(list.map((s) => `${s.name}.bin`));
+        for (const name of await readdir(dir).catch(() => [] as string[])) {
+          if (!keep.has(name)) await rm(path.join(dir, name), { force: true });
+        }
+      },
+    };
   }
 }
 

@@ -262,6 +262,12 @@ describe('the cache', () => {
     const touched = await run(p);
     expect(fromDataset(touched)).toEqual([7, 20]);
     await same('touched', touched);
+    // Another newest digest: the snapshot's papers come from two segments (pipeline/cache/dataset-cache.ts).
+    await writeFiles(p.input, { '2025/03/12.md': digest('2025-03-12', 2, 41) });
+    const again = await run(p);
+    expect(fromDataset(again)).toEqual([8, 22]);
+    expect((await readdir(path.join(p.cache, 'dataset'))).length).toBe(3);
+    await same('again', again);
   });
 
   it('discards a corrupt dataset snapshot with a warning and builds the dataset from every input', async () => {

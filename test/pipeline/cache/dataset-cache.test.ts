@@ -1,8 +1,9 @@
 /** The dataset cache: round trip, versions, corrupt files, shape checks, memory only, and the published papers.json it trusts. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSnapshot, DATASET_FORMAT, DatasetCache, datasetBase, PAPERS_JSON_HEAD, readPublishedPapersJson, type DatasetSnapshot } from '../../../pipeline/cache/dataset-cache.ts';
+import { checkSnapshot, DATASET_FORMAT, DatasetCache, datasetBase, MAX_SEGMENTS, PAPERS_JSON_HEAD, readPublishedPapersJson, type DatasetSnapshot } from '../../../pipeline/cache/dataset-cache.ts';
+import { prependDataset } from '../../../src/dataset.ts';
 import { sha256 } from '../../../pipeline/cache/cache-file.ts';
 import { buildDatasetWithTally } from '../../../src/dataset.ts';
 import { digestEntry } from '../../helpers/digests.ts';
@@ -63,6 +64,87 @@ describe('DatasetCache', () => {
     expect(checkSnapshot({ ...snapshot(), tally: {} })).toBe('the author tally is not a map');
     expect(checkSnapshot({ ...snapshot(), entries: 1 })).toBe('wrong listing count');
     expect(checkSnapshot({ ...snapshot(), papers: [{ ...snapshot().papers[0], id: 3 }, snapshot().papers[1]] })).toBe('a paper has the wrong shape');
+  });
+});
+
+describe('DatasetCache segments', () => {
+  /** The snapshot after `n` newer digests, each put in front of the one before (a paper each). */
+  const newer = (base: DatasetSnapshot, n: number): { snapshot: DatasetSnapshot; front: number } => {
+    const entry = digestEntry({ date: `2025-04-${String(10 + n).padStart(2, '0')}`, url: `https://arxiv.org/abs/2504.${String(10000 + n)}`, authors: ['Hana Kim'] });
+    const { papers, tally, added } = prependDataset(datasetBase(base), [entry]);
+    return { snapshot: { ...base, papers, tally, entries: base.entries + 1, digests: papers.map((p) => sha256(JSON.stringify(p))) }, front: added.length };
+  };
+  const segmentFiles = async (dir: string) => (await readdir(path.join(dir, 'dataset'))).sort();
+  const listed = async (file: string) => JSON.parse((await readFile(file, 'latin1')).split('\n')[0]!) as object;
+
+  it('writes the papers put in front as a segment of their own, lists the older segments again, and reads them back in order', async () => {
+    const p = await project({});
+    await new DatasetCache(p.cache, 'v1').stage(snapshot())!.write();
+    expect(await segmentFiles(p.cache)).toHaveLength(1);
+    let last = snapshot();
+    for (let n = 1; n <= 3; n++) {
+      const cache = new DatasetCache(p.cache, 'v1');
+      await cache.load();
+      expect(cache.previous).toEqual(last);
+      const next = newer(cache.previous!, n);
+      cache.release();
+      const before = await segmentFiles(p.cache);
+      await cache.stage(next.snapshot, next.front)!.write();
+      const after = await segmentFiles(p.cache);
+      // One new file; every older one kept.
+      expect(after.filter((f) => !before.includes(f))).toHaveLength(1);
+      expect(after).toEqual(expect.arrayContaining(before));
+      last = next.snapshot;
+    }
+    const cache = new DatasetCache(p.cache, 'v1');
+    await cache.load();
+    expect(cache.previous).toEqual(last);
+    expect(cache.previous!.papers.map((x) => x.id).slice(0, 3)).toEqual(['2504.10003', '2504.10002', '2504.10001']);
+    expect(await listed(cache.file!)).toMatchObject({ format: DATASET_FORMAT });
+  });
+
+  it('writes every paper as one segment without a front, or past MAX_SEGMENTS, and removes the segments no longer listed', async () => {
+    const p = await project({});
+    await new DatasetCache(p.cache, 'v1').stage(snapshot())!.write();
+    let last = snapshot();
+    for (let n = 1; n < MAX_SEGMENTS; n++) {
+      const cache = new DatasetCache(p.cache, 'v1');
+      await cache.load();
+      const next = newer(cache.previous!, n);
+      await cache.stage(next.snapshot, next.front)!.write();
+      last = next.snapshot;
+    }
+    expect(await segmentFiles(p.cache)).toHaveLength(MAX_SEGMENTS);
+    const full = new DatasetCache(p.cache, 'v1');
+    await full.load();
+    const next = newer(full.previous!, MAX_SEGMENTS);
+    await full.stage(next.snapshot, next.front)!.write();
+    expect(await segmentFiles(p.cache)).toHaveLength(1);
+    const again = new DatasetCache(p.cache, 'v1');
+    await again.load();
+    expect(again.previous).toEqual(next.snapshot);
+    expect(last.papers).toHaveLength(next.snapshot.papers.length - 1);
+    // No front (the dataset was built from every input): one segment again.
+    await again.stage(again.previous!, null)!.write();
+    expect(await segmentFiles(p.cache)).toHaveLength(1);
+  });
+
+  it('discards the snapshot when a listed segment is missing or corrupt, with its name', async () => {
+    const p = await project({});
+    await new DatasetCache(p.cache, 'v1').stage(snapshot())!.write();
+    const [segment] = await segmentFiles(p.cache);
+    const file = path.join(p.cache, 'dataset', segment!);
+    const bytes = await readFile(file);
+    await writeFile(file, Buffer.concat([bytes.subarray(0, -3), Buffer.from('xyz')]));
+    const corrupt = new DatasetCache(p.cache, 'v1');
+    await corrupt.load();
+    expect(corrupt.previous).toBeNull();
+    expect(corrupt.discarded).toEqual([{ file: 'dataset.bin', reason: `dataset/${segment}: checksum mismatch (truncated or edited)` }]);
+    await rm(file);
+    const missing = new DatasetCache(p.cache, 'v1');
+    await missing.load();
+    expect(missing.previous).toBeNull();
+    expect(missing.discarded).toEqual([{ file: 'dataset.bin', reason: `dataset/${segment} is missing` }]);
   });
 });
 
