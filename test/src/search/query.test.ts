@@ -165,4 +165,28 @@ describe('textMatches (saved-query feeds)', () => {
   it('leaves words of one or two syllables to the index', () => {
     expect(textMatches(planQuery('모델 평가'), 'nothing here')).toBe(true);
   });
+
+  it('decides as the folded text does on 2,000 seeded texts with spaces, jamo and combining marks between syllables', () => {
+    // The rule as documented, spelled out here: the stem's syllables, spaces allowed between
+    // them, in the text lower-cased, NFKD, marks dropped, NFKC, other characters as one space.
+    const folded = (t: string) => t.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+    const stems = ['강화학습', '데이터셋', '언어모델', '데이터'];
+    const pieces = ['강', '화', '학', '습', '데', '이', '터', '셋', '언', '어', '모', '델', ' ', '\u00a0', '-', '\u11ab', '\u3134', '\u0301', 'a', '\n'];
+    let seed = 5;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    let matched = 0;
+    for (let n = 0; n < 2000; n++) {
+      const stem = stems[n % stems.length]!;
+      const plan = planQuery(stem);
+      // Often the stem itself with something between or after its syllables, else random pieces.
+      const text =
+        next() < 0.6
+          ? [...stem].map((c) => c + (next() < 0.3 ? pieces[Math.floor(next() * pieces.length)] : '')).join('') + (next() < 0.3 ? pieces[Math.floor(next() * pieces.length)] : '')
+          : Array.from({ length: 8 }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      const expected = new RegExp([...stem].join('\\s*'), 'u').test(folded(text));
+      if (expected) matched++;
+      expect(textMatches(plan, text), JSON.stringify(text)).toBe(expected);
+    }
+    expect(matched).toBeGreaterThan(200);
+  });
 });
