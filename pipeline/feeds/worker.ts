@@ -11,7 +11,8 @@
  * answered out of turn, unless the main thread claimed it first (`claim`).
  */
 import { parentPort } from 'node:worker_threads';
-import type { Dataset } from '../../src/types.ts';
+import { deserialize } from 'node:v8';
+import type { Dataset, Paper } from '../../src/types.ts';
 import type { CacheProblem } from '../cache/cache-file.ts';
 import { FeedCache, type FeedCacheVersions, type StagedFeedCache } from '../cache/feed-cache.ts';
 import { notePaperDigest } from '../cache/paper-digest.ts';
@@ -28,8 +29,10 @@ export type FeedsRequest =
       /** The input's cache folder (`ResolvedConfig#cacheWorkDir`), or null: in-run sharing only. */
       cacheDir: string | null;
       versions: FeedCacheVersions;
-      /** The dataset's papers (the feeds read no author record). */
+      /** The dataset's papers (the feeds read no author record), or the first of them when `older` follows. */
       dataset: Pick<Dataset, 'papers'>;
+      /** The rest of the papers, as V8 serialized them: each payload deserializes to an array of papers, in order (`FeedsThread#start`). */
+      older: Uint8Array[] | null;
       /** Each paper's content digest (pipeline/cache/paper-digest.ts), in `dataset.papers` order; null without a cache folder. */
       digests: string[] | null;
     }
@@ -91,7 +94,8 @@ function reply(message: FeedsReply): void {
 
 async function start(request: Extract<FeedsRequest, { type: 'start' }>): Promise<void> {
   const t = performance.now();
-  const { config, dataset, digests } = request;
+  const { config, digests } = request;
+  const dataset = request.older ? { papers: [...request.dataset.papers, ...request.older.flatMap((bytes) => deserialize(bytes) as Paper[])] } : request.dataset;
   if (digests) dataset.papers.forEach((paper, i) => notePaperDigest(paper, digests[i]!));
   cache = new FeedCache(request.cacheDir, request.versions);
   await cache.load();
