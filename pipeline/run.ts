@@ -162,12 +162,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         messages: inputs.map((i): [string, ReturnType<typeof serializeMessages>] => [i.path, serializeMessages(ctx.file(i.path))]),
         papersJson: writer.recorded('papers.json')!,
       }, dataset.added && parsed.base ? dataset.added.length : null);
-      const payloads = caches.dataset.takePayloads(); // the snapshot's papers as read: only the feeds thread uses them
       if (feedsThread.booted) {
-        // The feeds render on the thread while the index and the page are built here. The
-        // snapshot's papers go over as the bytes they were read from, when they are the dataset's last.
-        const serialized = payloads && dataset.added && parsed.base ? { front: dataset.added.length, payloads } : null;
-        feedsThread.start({ config, cacheDir: flags.cache ? config.cacheWorkDir : null, versions: feedCacheVersions(), dataset, serialized });
+        // The feeds render on the thread while the index and the page are built here.
+        feedsThread.start({ config, cacheDir: flags.cache ? config.cacheWorkDir : null, versions: feedCacheVersions(), dataset });
       }
       await mergedLoaded;
       const handed = handOver(await steps.run('index', indexStep, dataset), writer, caches);

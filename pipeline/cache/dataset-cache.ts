@@ -105,8 +105,6 @@ export class DatasetCache {
   private value: DatasetSnapshot | null = null;
   /** The segments the loaded snapshot's papers came from, newest first (kept after `release`). */
   private segments: SegmentRef[] = [];
-  /** Their payloads (V8's serialization of each segment's papers), until `takePayloads`. */
-  private payloads: Uint8Array[] | null = null;
 
   constructor(
     /** The absolute cache folder, or null. */
@@ -125,14 +123,13 @@ export class DatasetCache {
     const stored = await readVersionedFile<StoredSnapshot>(this.file, DATASET_FORMAT, this.version, checkStored, discard);
     if (stored === null) return;
     const parts = await Promise.all(stored.segments.map((s) => this.readSegment(s)));
-    const problem = parts.find((p): p is string => typeof p === 'string');
-    if (problem !== undefined) {
-      discard({ file: 'dataset.bin', reason: problem });
+    if (parts.some((p) => typeof p === 'string')) {
+      const [problem] = parts.filter((p): p is string => typeof p === 'string');
+      discard({ file: 'dataset.bin', reason: problem! });
       return;
     }
-    const read = parts as { papers: Paper[]; payload: Uint8Array }[];
     const { segments, ...rest } = stored;
-    const snapshot: DatasetSnapshot = { ...rest, papers: read.flatMap((p) => p.papers) };
+    const snapshot: DatasetSnapshot = { ...rest, papers: (parts as Paper[][]).flat() };
     const wrong = checkSnapshot(snapshot);
     if (wrong !== null) {
       discard({ file: 'dataset.bin', reason: `payload has the wrong shape (${wrong})` });
@@ -140,22 +137,10 @@ export class DatasetCache {
     }
     this.value = snapshot;
     this.segments = segments;
-    this.payloads = read.map((p) => p.payload);
   }
 
-  /**
-   * The loaded snapshot's papers as V8 serialized them, one payload per segment in order (each
-   * `deserialize`s to that segment's papers): what another thread can read them from instead of
-   * a structured clone of the objects. Null when none were loaded or they were taken already.
-   */
-  takePayloads(): Uint8Array[] | null {
-    const payloads = this.payloads;
-    this.payloads = null;
-    return payloads;
-  }
-
-  /** A segment's papers and its payload bytes, or why it cannot be used. */
-  private async readSegment(ref: SegmentRef): Promise<{ papers: Paper[]; payload: Uint8Array } | string> {
+  /** A segment's papers, or why it cannot be used. */
+  private async readSegment(ref: SegmentRef): Promise<Paper[] | string> {
     const name = `dataset/${ref.name}.bin`;
     const bytes = await readFile(path.join(this.dir!, `${ref.name}.bin`)).catch(() => null);
     if (bytes === null) return `${name} is missing`;
@@ -164,7 +149,7 @@ export class DatasetCache {
     if ('problem' in decoded) return `${name}: ${decoded.problem}`;
     const papers = decoded.payload;
     if (!Array.isArray(papers) || papers.length !== ref.count) return `${name} does not hold ${ref.count} papers`;
-    return { papers: papers as Paper[], payload: bytes.subarray(bytes.indexOf(0x0a) + 1) };
+    return papers as Paper[];
   }
 
   /** What the last run wrote, or null (none, unusable, or released). */

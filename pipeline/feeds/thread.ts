@@ -143,22 +143,12 @@ export class FeedsThread implements FeedCacheControl {
   /**
    * Hands the dataset's papers over (a copy: the thread's own objects; the feeds read no author
    * record, and those are most of the copying) with each paper's content digest (noted on this
-   * side when papers.json was encoded) and starts rendering. `serialized`: when the papers after
-   * the first `front` are the dataset cache's segments, their payloads as read
-   * (`DatasetCache#takePayloads`); the thread then deserializes those itself, and only the first
-   * `front` papers are cloned (on the real archive the clone held the main thread about 45 ms).
+   * side when papers.json was encoded) and starts rendering.
    */
-  start(options: {
-    config: ResolvedConfig;
-    cacheDir: string | null;
-    versions: FeedCacheVersions;
-    dataset: Dataset;
-    serialized?: { front: number; payloads: Uint8Array[] } | null;
-  }): void {
-    const { config, cacheDir, versions, dataset, serialized } = options;
+  start(options: { config: ResolvedConfig; cacheDir: string | null; versions: FeedCacheVersions; dataset: Dataset }): void {
+    const { config, cacheDir, versions, dataset } = options;
     const digests = cacheDir === null ? null : dataset.papers.map(paperDigest);
-    const papers = serialized ? dataset.papers.slice(0, serialized.front) : dataset.papers;
-    this.done = this.ask({ type: 'start', config, cacheDir, versions, dataset: { papers }, older: serialized?.payloads ?? null, digests }, 'done');
+    this.done = this.ask({ type: 'start', config, cacheDir, versions, dataset: { papers: dataset.papers }, digests }, 'done');
     this.done.catch(() => undefined); // surfaced by the step
   }
 

@@ -11,8 +11,7 @@
  * answered out of turn, unless the main thread claimed it first (`claim`).
  */
 import { parentPort } from 'node:worker_threads';
-import { deserialize } from 'node:v8';
-import type { Dataset, Paper } from '../../src/types.ts';
+import type { Dataset } from '../../src/types.ts';
 import type { CacheProblem } from '../cache/cache-file.ts';
 import { FeedCache, type FeedCacheVersions, type StagedFeedCache } from '../cache/feed-cache.ts';
 import { notePaperDigest } from '../cache/paper-digest.ts';
@@ -29,10 +28,8 @@ export type FeedsRequest =
       /** The input's cache folder (`ResolvedConfig#cacheWorkDir`), or null: in-run sharing only. */
       cacheDir: string | null;
       versions: FeedCacheVersions;
-      /** The dataset's papers (the feeds read no author record), or the first of them when `older` follows. */
+      /** The dataset's papers (the feeds read no author record). */
       dataset: Pick<Dataset, 'papers'>;
-      /** The rest of the papers, as V8 serialized them: each payload deserializes to an array of papers, in order (`FeedsThread#start`). */
-      older: Uint8Array[] | null;
       /** Each paper's content digest (pipeline/cache/paper-digest.ts), in `dataset.papers` order; null without a cache folder. */
       digests: string[] | null;
     }
@@ -94,8 +91,7 @@ function reply(message: FeedsReply): void {
 
 async function start(request: Extract<FeedsRequest, { type: 'start' }>): Promise<void> {
   const t = performance.now();
-  const { config, digests } = request;
-  const dataset = request.older ? { papers: [...request.dataset.papers, ...request.older.flatMap((bytes) => deserialize(bytes) as Paper[])] } : request.dataset;
+  const { config, dataset, digests } = request;
   if (digests) dataset.papers.forEach((paper, i) => notePaperDigest(paper, digests[i]!));
   cache = new FeedCache(request.cacheDir, request.versions);
   await cache.load();
