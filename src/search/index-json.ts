@@ -43,10 +43,32 @@ export function entryLength(index: BuiltIndex, i: number, termJson = JSON.string
 }
 
 /**
+ * search-index.json's bytes by index, with where each term's entry starts in them (`starts[i]`,
+ * and `starts[n]` one past the last entry): the page's term chunks are runs of the same entries,
+ * copied from there instead of written a second time (`entriesBytes`).
+ */
+const written = new WeakMap<BuiltIndex, { bytes: Uint8Array; starts: Uint32Array }>();
+
+/**
  * `prefix` + the entries of terms [from, to) joined by commas + `suffix`, as UTF-8 bytes: what
- * `prefix + JSON.stringify(entries).slice(1, -1) + suffix` would encode to.
+ * `prefix + JSON.stringify(entries).slice(1, -1) + suffix` would encode to. A run in brackets of
+ * an index whose search-index.json was made (`indexJsonBytes`) is copied from that file's bytes.
  */
 export function entriesBytes(index: BuiltIndex, from: number, to: number, prefix = '[', suffix = ']'): Uint8Array {
+  const done = written.get(index);
+  if (done && prefix === '[' && suffix === ']' && from < to) {
+    const { bytes, starts } = done;
+    const out = new Uint8Array(starts[to]! - 1 - starts[from]! + 2); // without the comma after the last entry
+    out[0] = 91; // [
+    out.set(bytes.subarray(starts[from]!, starts[to]! - 1), 1);
+    out[out.length - 1] = 93; // ]
+    return out;
+  }
+  return writeEntries(index, from, to, prefix, suffix, null);
+}
+
+/** `entriesBytes` written term by term; `starts` (when given, to - from + 1 long) gets each entry's offset and the end plus one. */
+function writeEntries(index: BuiltIndex, from: number, to: number, prefix: string, suffix: string, starts: Uint32Array | null): Uint8Array {
   const json: string[] = [];
   let total = utf8Length(prefix) + utf8Length(suffix) + Math.max(0, to - from - 1);
   for (let i = from; i < to; i++) {
@@ -58,6 +80,7 @@ export function entriesBytes(index: BuiltIndex, from: number, to: number, prefix
   let at = encoder.encodeInto(prefix, out).written;
   for (let i = from; i < to; i++) {
     if (i > from) out[at++] = 44; // ,
+    if (starts) starts[i - from] = at;
     out[at++] = 91; // [
     at += encoder.encodeInto(json[i - from]!, out.subarray(at)).written;
     out[at++] = 44; // ,
@@ -65,6 +88,7 @@ export function entriesBytes(index: BuiltIndex, from: number, to: number, prefix
     at += index.offsets[i + 1]! - index.offsets[i]!;
     out[at++] = 93; // ]
   }
+  if (starts) starts[to - from] = at + 1; // as if a comma followed
   at += encoder.encodeInto(suffix, out.subarray(at)).written;
   if (at !== total) throw new Error('index-json: size mismatch');
   return out;
@@ -81,7 +105,10 @@ export function indexJsonBytes(index: BuiltIndex): Uint8Array {
   const version = JSON.stringify(COMPACT_SERIALIZATION);
   const tail = `,"index":[],"serializationVersion":${version}}`;
   if (!headText.endsWith(tail)) throw new Error('index-json: unexpected header serialization');
-  return entriesBytes(index, 0, index.terms.length, `${headText.slice(0, -tail.length)},"index":[`, `],"serializationVersion":${version}}`);
+  const starts = new Uint32Array(index.terms.length + 1);
+  const bytes = writeEntries(index, 0, index.terms.length, `${headText.slice(0, -tail.length)},"index":[`, `],"serializationVersion":${version}}`, starts);
+  written.set(index, { bytes, starts });
+  return bytes;
 }
 
 /** search-index.json as text (tests, small indexes). */

@@ -24,4 +24,15 @@ describe('index JSON', () => {
     }
     for (let i = 0; i < n; i += 7) expect(entryLength(index, i)).toBe(JSON.stringify(js.index[i]).length);
   });
+
+  it('copies a run from search-index.json once that is written: the same bytes as writing it', () => {
+    const fresh = buildIndex(fixtureDataset().papers.map(toSearchDocument));
+    const n = fresh.terms.length;
+    const ranges: [number, number][] = [];
+    for (let from = 0; from < n; from += 5) for (const len of [1, 2, 9, n]) ranges.push([from, Math.min(n, from + len)]);
+    const before = ranges.map(([from, to]) => decode(entriesBytes(fresh, from, to)));
+    indexJsonBytes(fresh);
+    expect(ranges.map(([from, to]) => decode(entriesBytes(fresh, from, to)))).toEqual(before);
+    expect(before.at(-1)).toBe(JSON.stringify(js.index.slice(ranges.at(-1)![0], ranges.at(-1)![1])));
+  });
 });
