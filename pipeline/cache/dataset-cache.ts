@@ -30,7 +30,13 @@ import type { Paper } from '../../src/types.ts';
 import type { SerializedMessage } from '../report/diagnostics.ts';
 import { decodeCacheFile, encodeCacheFile, readVersionedFile, sha256, writeCacheBytes, type CacheProblem, type StagedFile } from './cache-file.ts';
 
-export const DATASET_FORMAT = 'daily-papers-dataset@2';
+/**
+ * dataset.bin's format. Its layout changed (the papers moved to segment files) without a new name:
+ * every file also records the code's fingerprint (`version`), so a file of the earlier layout is
+ * stale, not used and not reported, where a new name would have been reported as foreign once
+ * after every upgrade.
+ */
+export const DATASET_FORMAT = 'daily-papers-dataset@1';
 /** The format of a segment file: an array of papers. */
 export const SEGMENT_FORMAT = 'daily-papers-dataset-segment@1';
 /** At most this many segments: a run that would list more writes every paper as one segment. */
