@@ -7,8 +7,10 @@
  * automatic text retrieval"):
  * - a term's frequency in a paper is its title frequency times TITLE_WEIGHT plus its summary
  *   frequency; weight = (1 + ln tf) * ln(N / df); each paper's vector is L2-normalized;
- * - terms found in one paper only, or in more than MAX_DF_SHARE of them, carry no similarity
- *   (the first links nothing, the second is a stop word) and are skipped;
+ * - terms found in one paper only, or in more than MAX_DF_SHARE of them and more than
+ *   MIN_STOP_DF papers, carry no similarity (the first links nothing, the second is a stop word)
+ *   and are skipped: in a small archive a topic's words are in a large share of the papers, and
+ *   idf alone weighs down the words most papers have;
  * - each paper keeps its TOP_TERMS heaviest terms, and each term's list of papers keeps its
  *   LIST_LENGTH heaviest (impact-ordered pruning): a paper is compared with the papers that
  *   weigh its terms most, so the work is at most papers x TOP_TERMS x LIST_LENGTH, linear in the
@@ -34,8 +36,14 @@ export interface RelatedInput {
 export const RELATED_COUNT = 5;
 /** A title occurrence counts this many summary occurrences. */
 const TITLE_WEIGHT = 3;
-/** Terms in more than this share of the papers are skipped. */
+/** Terms in more than this share of the papers are skipped (if also in more than MIN_STOP_DF papers). */
 const MAX_DF_SHARE = 0.1;
+/**
+ * A term in at most this many papers is never skipped as a stop word. On the real archive (5,500
+ * papers) the share decides (550); on a first archive of a few dozen papers, where a topic word
+ * such as 강화학습 is in a fifth of them, it kept the related papers from linking by topic at all.
+ */
+const MIN_STOP_DF = 50;
 /** Terms kept per paper (its heaviest). */
 const TOP_TERMS = 48;
 /** A term's list keeps its this many heaviest papers (impact-ordered pruning). */
@@ -93,7 +101,7 @@ export function relatedPapers(index: RelatedInput): number[][] {
   const n = index.head.nextId;
   const related: number[][] = Array.from({ length: n }, () => []);
   if (n < 2) return related;
-  const maxDf = Math.max(2, Math.floor(n * MAX_DF_SHARE));
+  const maxDf = Math.max(MIN_STOP_DF, Math.floor(n * MAX_DF_SHARE));
   const termCount = index.terms.length;
   const K = TOP_TERMS;
 

@@ -40,6 +40,20 @@ describe('relatedPapers', () => {
     expect(relatedPapers(buildIndex(docs))[0]).toEqual([]);
   });
 
+  it('links a small archive by topic: a word in a fifth of its papers is not a stop word', () => {
+    // Regression (a fresh user's first archive): 30 papers, 5 topics of 6; each topic's papers
+    // share its Korean word and nothing else, so each must relate to its own topic only.
+    const topics = ['강화학습', '확산모델', '음성합성', '코드생성', '단백질접힘'];
+    const docs = topics.flatMap((topic, t) =>
+      Array.from({ length: 6 }, (_, i) => doc(`${t}-${i}`, `Paper ${t * 6 + i} name${t}x${i}`, `${topic} 분야의 방법 ${t * 6 + i}번을 제안합니다. 고유어${t}z${i}`)),
+    );
+    const related = relatedPapers(buildIndex(docs));
+    related.forEach((r, s) => {
+      expect(r.length, `paper ${s}`).toBeGreaterThan(0);
+      for (const o of r) expect(Math.floor(o / 6), `paper ${s} -> ${o}`).toBe(Math.floor(s / 6));
+    });
+  });
+
   it('is deterministic and finds the fixture pair', () => {
     const papers = fixtureDataset().papers;
     const index = buildIndex(papers.map(toSearchDocument));
