@@ -62,9 +62,14 @@ function metaRecord(p: Paper, related: number[]): MetaRecord {
 /**
  * Author shards: every author key of `byShort`'s papers with its display name (the
  * `authors` record's, else the first spelling seen) and short ids, spread over
- * `authorShard(key, count)`.
+ * `authorShard(key, count)`. When short ids follow `papers` (the dataset order) and `authors`
+ * are those papers' records (authors.json's: each key's papers in dataset order, src/authors.ts),
+ * the shards are read off the records (about half the time on the real archive); the same
+ * shards, which the totals check (every record's papers found, as many as the papers' keys).
  */
-function authorShards(byShort: readonly (Paper | null)[], authors: readonly AuthorRecord[]): AuthorShard[] {
+function authorShards(byShort: readonly (Paper | null)[], authors: readonly AuthorRecord[], papers: readonly Paper[]): AuthorShard[] {
+  const fromRecords = authors.length > 0 && byShort.length === papers.length && byShort.every((p, s) => p === papers[s]) ? shardsOfRecords(papers, authors) : null;
+  if (fromRecords) return fromRecords;
   const names = new Map(authors.map((a) => [a.key, a.name]));
   const entries = new Map<string, { name: string; papers: number[] }>();
   byShort.forEach((p, s) => {
@@ -74,9 +79,35 @@ function authorShards(byShort: readonly (Paper | null)[], authors: readonly Auth
       if (e.papers[e.papers.length - 1] !== s) e.papers.push(s);
     }
   });
-  const count = Math.max(1, Math.ceil(entries.size / AUTHORS_PER_SHARD));
+  return spread([...entries.keys()].sort().map((key) => [key, entries.get(key)!]));
+}
+
+/** The shards of `authorShards` from the records of `papers`, or null when they are not sorted by key or the totals do not match. */
+function shardsOfRecords(papers: readonly Paper[], authors: readonly AuthorRecord[]): AuthorShard[] | null {
+  const shortOf = new Map(papers.map((p, s) => [p.id, s]));
+  let keys = 0;
+  for (const p of papers) keys += p.authors.length < 2 ? p.authors.length : new Set(p.authors.map((a) => a.key)).size;
+  let listed = 0;
+  const entries: [string, { name: string; papers: number[] }][] = [];
+  for (const [i, a] of authors.entries()) {
+    if (i > 0 && !(authors[i - 1]!.key < a.key)) return null; // sorted by key, each once
+    const shorts: number[] = [];
+    for (const id of a.papers) {
+      const s = shortOf.get(id);
+      if (s === undefined) return null;
+      shorts.push(s);
+    }
+    listed += shorts.length;
+    entries.push([a.key, { name: a.name, papers: shorts }]);
+  }
+  return listed === keys ? spread(entries) : null;
+}
+
+/** Entries (sorted by key) spread over about AUTHORS_PER_SHARD-entry shards by `authorShard`. */
+function spread(entries: readonly [string, { name: string; papers: number[] }][]): AuthorShard[] {
+  const count = Math.max(1, Math.ceil(entries.length / AUTHORS_PER_SHARD));
   const shards: AuthorShard[] = Array.from({ length: count }, () => ({}));
-  for (const key of [...entries.keys()].sort()) shards[authorShard(key, count)]![key] = entries.get(key)!;
+  for (const [key, entry] of entries) shards[authorShard(key, count)]![key] = entry;
   return shards;
 }
 
@@ -228,7 +259,7 @@ export function startSearchChunks(
   };
   const paperFiles = joinedChunks('p', PAPER_BLOCK, (p) => [cached(p, '', () => paperRecord(p))]);
 
-  const shards = authorShards(byShort, authors);
+  const shards = authorShards(byShort, authors, papers);
   shards.forEach((shard, n) => emit('a', n, shard));
 
   const dates = papers.map((p) => p.date).filter((d) => d !== '').sort();

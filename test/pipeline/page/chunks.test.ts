@@ -11,6 +11,8 @@ import { loadSearchIndex } from '../../../src/search/client.ts';
 import { ChunkedIndex } from '../../../src/page/loader.ts';
 import { ENGLISH, fixtureDataset, KOREAN, MATH, OLD } from '../../fixtures/page/dataset.ts';
 import { PaperData } from '../../../src/page/paper-data.ts';
+import { buildAuthorRecords } from '../../../src/authors.ts';
+import type { AuthorRecord } from '../../../src/types.ts';
 
 describe('chunked search data (Node)', () => {
   const dataset = fixtureDataset();
@@ -137,5 +139,21 @@ describe('meta and paper chunks through the page cache', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  test('reads the author shards off the author records when they are the papers\' own: the same bytes as from the papers', () => {
+    const dataset = fixtureDataset();
+    const built = buildIndex(dataset.papers.map(toSearchDocument));
+    const records = buildAuthorRecords(dataset.papers);
+    const shards = (authors: AuthorRecord[]) =>
+      chunkSearchData(dataset.papers, built, { authors }).artifacts
+        .filter((a) => /\/a\/\d+\.json$/.test(a.path))
+        .map((a) => new TextDecoder().decode(a.data as Uint8Array));
+    expect(records.length).toBeGreaterThan(5);
+    const fromRecords = shards(records);
+    // Records out of order, or one that lists a paper too few: read from the papers instead.
+    expect(shards([...records].reverse())).toEqual(fromRecords);
+    expect(shards(records.map((a, i) => (i === 0 ? { ...a, papers: a.papers.slice(1) } : a)))).toEqual(fromRecords);
+    expect(fromRecords.join('')).toContain(JSON.stringify(records[0]!.key));
   });
 });
