@@ -129,9 +129,9 @@ export class DatasetCache {
     const stored = await readVersionedFile<StoredSnapshot>(this.file, DATASET_FORMAT, this.version, checkStored, discard);
     if (stored === null) return;
     const parts = await Promise.all(stored.segments.map((s) => this.readSegment(s)));
-    if (parts.some((p) => typeof p === 'string')) {
-      const [problem] = parts.filter((p): p is string => typeof p === 'string');
-      discard({ file: 'dataset.bin', reason: problem! });
+    const problem = parts.find((p): p is string => typeof p === 'string');
+    if (problem !== undefined) {
+      discard({ file: 'dataset.bin', reason: problem });
       return;
     }
     const { segments, ...rest } = stored;
