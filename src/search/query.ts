@@ -295,14 +295,16 @@ export function textMatches(plan: QueryPlan, text: string | (() => string)): boo
   let folded: string | null = null;
   const source = (): string => (written ??= typeof text === 'string' ? text : text());
   const read = (): string => (folded ??= fold(source()));
+  // Folding keeps precomposed Hangul syllables as they are and turns whitespace into spaces, so
+  // a match in the text as written is one in the folded text, unless a conjoining or
+  // compatibility jamo or a combining mark could merge into a syllable: then only the folded
+  // text says. Folding every selected paper's text was most of a saved query's time.
+  let asWritten: boolean | null = null; // whether a match in the written text counts (asked once)
   for (const w of plan.words) {
     if (w.kind !== 'hangul' || w.stem!.length < 3) continue;
     const stem = new RegExp([...w.stem!].join('\\s*'), 'u');
-    // Folding keeps precomposed Hangul syllables as they are and turns whitespace into spaces, so
-    // a match in the text as written is one in the folded text, unless a conjoining or
-    // compatibility jamo or a combining mark could merge into a syllable: then only the folded
-    // text says. Folding every selected paper's text was most of a saved query's time.
-    if (!MERGES_INTO_SYLLABLE.test(source()) && stem.test(source())) continue;
+    asWritten ??= !MERGES_INTO_SYLLABLE.test(source());
+    if (asWritten && stem.test(source())) continue;
     if (!stem.test(read())) return false;
   }
   const phrases = new Map<number, string[]>();
