@@ -1,8 +1,9 @@
 /**
  * What the cache layers share: the sha256 helper, the record of a discarded cache file, the
  * binary file format of the parse cache and the vector cache, the checked read and atomic
- * write of a whole-file layer (the term vectors, the merged index, the dataset snapshot), and
- * `WholeFileLayer`, the load / stage / write cycle those last two share.
+ * write of a whole-file layer (the term vectors, the merged index, the dataset snapshot and its
+ * segments), and `WholeFileLayer`, the load / stage / write cycle of the merged index (the
+ * dataset cache has a cycle of its own, over dataset.bin and the segment files it lists).
  *
  * A cache file is a JSON header line (the layer's `format`, its own keys, the V8 version, and the
  * sha256 and length of the payload) followed by the payload in V8's serialization format

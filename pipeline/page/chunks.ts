@@ -118,7 +118,7 @@ export interface SearchChunks {
 
 /** The chunks but the meta chunks, made while the related papers are computed elsewhere (`startSearchChunks`). */
 export interface PendingChunks {
-  /** The meta chunks (which hold each paper's related papers), the manifest and the artifacts. */
+  /** The meta chunks (which hold each paper's related papers), the manifest and the artifacts. Call once. */
   finish(related: readonly number[][]): SearchChunks;
 }
 
