@@ -227,47 +227,35 @@ describe('the cache', () => {
       expect(result.report.diagnostics).toEqual(c.report.diagnostics);
       expect(result.report.counts).toEqual({ ...c.report.counts, silenced: result.report.counts.silenced });
     };
+    /** Writes `files` into the input, runs, checks what came from the snapshot ([inputs, papers]) and that the output is a cold run's. */
+    const rerun = async (label: string, files: Record<string, string>, expected: [number, number]) => {
+      await writeFiles(p.input, files);
+      const result = await run(p);
+      expect(fromDataset(result), label).toEqual(expected);
+      await same(label, result);
+      return result;
+    };
     // The newest digest (with a warning of its own): 4 inputs and 15 papers from the snapshot.
-    await writeFiles(p.input, { '2025/03/09.md': digestWithWarning('2025-03-09', 30) });
-    const newest = await run(p);
-    expect(fromDataset(newest)).toEqual([4, 15]);
+    const newest = await rerun('newest', { '2025/03/09.md': digestWithWarning('2025-03-09', 30) }, [4, 15]);
     expect(newest.report.steps.find((s) => s.name === 'parse')?.counts).toMatchObject({ parsed: 1, cached: 4, entries: 3 });
     expect(newest.report.steps.find((s) => s.name === 'cache')?.counts).toMatchObject({ datasetSaved: 1 });
     expect(newest.report.diagnostics.filter((d) => d.ruleId === 'author-duplicate')).toHaveLength(2);
-    await same('newest', newest);
     // Nothing new but the config: every paper from the snapshot, papers.json as published.
     await writeFile(path.join(p.dir, 'pipeline.config.ts'), `export default { feeds: { limit: 7 } };\n`);
-    const feedOnly = await run(p);
-    expect(fromDataset(feedOnly)).toEqual([5, 18]);
-    await same('feed-only', feedOnly);
+    await rerun('feed-only', {}, [5, 18]);
     // A digest between older ones: every input's entries again (the new file parsed once).
-    await writeFiles(p.input, { '2025/03/07.md': digest('2025-03-07', 2, 31) });
-    const between = await run(p);
-    expect(fromDataset(between)).toEqual([0, 0]);
+    const between = await rerun('between', { '2025/03/07.md': digest('2025-03-07', 2, 31) }, [0, 0]);
     expect(between.report.steps.find((s) => s.name === 'parse')?.counts).toMatchObject({ parsed: 1, cached: 5 });
-    await same('between', between);
     // A newest digest that lists a paper again merges into the old papers: every input.
-    await writeFiles(p.input, { '2025/03/10.md': digest('2025-03-10', 2, 31) });
-    const relisted = await run(p);
-    expect(fromDataset(relisted)).toEqual([0, 0]);
-    await same('relisted', relisted);
+    await rerun('relisted', { '2025/03/10.md': digest('2025-03-10', 2, 31) }, [0, 0]);
     // An edited old input: every input.
-    await writeFiles(p.input, { '2025/03/03.md': digest('2025-03-03', 4, 1).replace('새로운 방법을', '다른 방법을') });
-    const edited = await run(p);
-    expect(fromDataset(edited)).toEqual([0, 0]);
-    await same('edited', edited);
+    await rerun('edited', { '2025/03/03.md': digest('2025-03-03', 4, 1).replace('새로운 방법을', '다른 방법을') }, [0, 0]);
     // papers.json edited in output/: the snapshot still serves, papers.json is encoded whole.
-    await writeFiles(p.input, { '2025/03/11.md': digest('2025-03-11', 2, 40) });
     await writeFile(path.join(p.output, 'papers.json'), '{"papers":[\n]}\n');
-    const touched = await run(p);
-    expect(fromDataset(touched)).toEqual([7, 20]);
-    await same('touched', touched);
+    await rerun('touched', { '2025/03/11.md': digest('2025-03-11', 2, 40) }, [7, 20]);
     // Another newest digest: the snapshot's papers come from two segments (pipeline/cache/dataset-cache.ts).
-    await writeFiles(p.input, { '2025/03/12.md': digest('2025-03-12', 2, 41) });
-    const again = await run(p);
-    expect(fromDataset(again)).toEqual([8, 22]);
+    await rerun('again', { '2025/03/12.md': digest('2025-03-12', 2, 41) }, [8, 22]);
     expect((await readdir(path.join(p.cache, 'dataset'))).length).toBe(3);
-    await same('again', again);
   });
 
   it('discards a corrupt dataset snapshot with a warning and builds the dataset from every input', async () => {
