@@ -150,7 +150,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       const dataset = await steps.run('enrich', enrichStep, { entries: await steps.run('authors', authorsStep, parsed.entries), base: parsed.base });
       counts.papers = dataset.papers.length;
       counts.authors = dataset.authors.length;
-      writer.emit(datasetArtifacts(dataset, parsed.base ? await published : null));
+      const datasetFiles = datasetArtifacts(dataset, parsed.base ? await published : null);
+      writer.emit(datasetFiles);
       // What the next run may start from: taken now, before a later step reports on an input.
       datasetSnapshot = caches.dataset.stage({
         inputs: inputs.map((i) => ({ path: i.path, sha256: i.sha256 })),
@@ -164,7 +165,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       }, dataset.added && parsed.base ? dataset.added.length : null);
       if (feedsThread.booted) {
         // The feeds render on the thread while the index and the page are built here.
-        feedsThread.start({ config, cacheDir: flags.cache ? config.cacheWorkDir : null, versions: feedCacheVersions(), dataset });
+        feedsThread.start({ config, cacheDir: flags.cache ? config.cacheWorkDir : null, versions: feedCacheVersions(), dataset, papersJson: datasetFiles[0].data });
       }
       await mergedLoaded;
       const handed = handOver(await steps.run('index', indexStep, dataset), writer, caches);

@@ -129,19 +129,23 @@ function firstListing(
 export function asFirstListed(paper: Paper): Paper {
   if (paper.first === undefined && paper.listings === undefined && paper.dates.length <= 1) return paper;
   const f = paper.first ?? {};
-  const shown: Paper = {
-    ...paper,
+  // Every field named, in a paper's own order (src/papers.ts builds them so), rather than
+  // spread: a paper may keep fields in getters (pipeline/feeds/lazy-papers.ts).
+  return {
+    id: paper.id,
+    version: f.version !== undefined ? f.version : paper.version,
+    title: paper.title,
+    date: paper.date,
     dates: [paper.date],
     votes: f.votes !== undefined ? f.votes : paper.votes,
-    version: f.version !== undefined ? f.version : paper.version,
-    thumbnail: f.thumbnail !== undefined ? f.thumbnail : paper.thumbnail,
-    media: f.media ?? paper.media,
     authors: f.authorCount !== undefined ? paper.authors.slice(0, f.authorCount) : paper.authors,
     authorsTruncated: f.authorsTruncated ?? paper.authorsTruncated,
+    summary: paper.summary,
+    thumbnail: f.thumbnail !== undefined ? f.thumbnail : paper.thumbnail,
+    media: f.media ?? paper.media,
+    links: paper.links,
+    source: paper.source,
   };
-  delete shown.listings;
-  delete shown.first;
-  return shown;
 }
 
 /** Sort papers: newest date first, then votes descending (null last), then id. */

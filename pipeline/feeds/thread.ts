@@ -21,6 +21,7 @@ import { relatedPapers } from '../page/related.ts';
 import type { Artifact, KnownContent } from '../publish/artifact.ts';
 import { restoreMessages } from '../report/diagnostics.ts';
 import { bootWorkers } from '../threads.ts';
+import { papersOnWire } from './lazy-papers.ts';
 import type { FeedsMessage, FeedsReply, FeedsRequest } from './worker.ts';
 
 /** The feeds thread option: 'auto' decides from the input's size and the cores, a boolean forces it. */
@@ -141,14 +142,16 @@ export class FeedsThread implements FeedCacheControl {
   private done: Promise<Reply<'done'>> | null = null;
 
   /**
-   * Hands the dataset's papers over (a copy: the thread's own objects; the feeds read no author
-   * record, and those are most of the copying) with each paper's content digest (noted on this
-   * side when papers.json was encoded) and starts rendering.
+   * Hands the dataset's papers over as `papersJson` (papers.json's bytes in parts, as
+   * `datasetArtifacts` encoded them from `dataset.papers`) and their stubs (pipeline/feeds/lazy-papers.ts:
+   * the thread parses a paper's line only when it reads more than the stub), with each paper's
+   * content digest (noted on this side when papers.json was encoded), and starts rendering. The
+   * feeds read no author record.
    */
-  start(options: { config: ResolvedConfig; cacheDir: string | null; versions: FeedCacheVersions; dataset: Dataset }): void {
-    const { config, cacheDir, versions, dataset } = options;
+  start(options: { config: ResolvedConfig; cacheDir: string | null; versions: FeedCacheVersions; dataset: Dataset; papersJson: readonly Uint8Array[] }): void {
+    const { config, cacheDir, versions, dataset, papersJson } = options;
     const digests = cacheDir === null ? null : dataset.papers.map(paperDigest);
-    this.done = this.ask({ type: 'start', config, cacheDir, versions, dataset: { papers: dataset.papers }, digests }, 'done');
+    this.done = this.ask({ type: 'start', config, cacheDir, versions, papers: papersOnWire(dataset.papers, papersJson), digests }, 'done');
     this.done.catch(() => undefined); // surfaced by the step
   }
 

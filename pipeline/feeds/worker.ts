@@ -11,7 +11,6 @@
  * answered out of turn, unless the main thread claimed it first (`claim`).
  */
 import { parentPort } from 'node:worker_threads';
-import type { Dataset } from '../../src/types.ts';
 import type { CacheProblem } from '../cache/cache-file.ts';
 import { FeedCache, type FeedCacheVersions, type StagedFeedCache } from '../cache/feed-cache.ts';
 import { notePaperDigest } from '../cache/paper-digest.ts';
@@ -19,6 +18,7 @@ import { createStepContext, type ResolvedConfig } from '../context.ts';
 import type { Artifact, KnownContent } from '../publish/artifact.ts';
 import { serializeMessages, type SerializedMessage } from '../report/diagnostics.ts';
 import { relatedPapers, type RelatedInput } from '../page/related.ts';
+import { lazyPapers, type PapersOnWire } from './lazy-papers.ts';
 import { buildFeeds } from './render.ts';
 
 export type FeedsRequest =
@@ -28,9 +28,9 @@ export type FeedsRequest =
       /** The input's cache folder (`ResolvedConfig#cacheWorkDir`), or null: in-run sharing only. */
       cacheDir: string | null;
       versions: FeedCacheVersions;
-      /** The dataset's papers (the feeds read no author record). */
-      dataset: Pick<Dataset, 'papers'>;
-      /** Each paper's content digest (pipeline/cache/paper-digest.ts), in `dataset.papers` order; null without a cache folder. */
+      /** The dataset's papers: papers.json's bytes and each paper's stub, read as `LazyPaper`s (lazy-papers.ts). */
+      papers: PapersOnWire;
+      /** Each paper's content digest (pipeline/cache/paper-digest.ts), in the papers' order; null without a cache folder. */
       digests: string[] | null;
     }
   | { type: 'search'; results: Record<string, string[]> }
@@ -91,7 +91,8 @@ function reply(message: FeedsReply): void {
 
 async function start(request: Extract<FeedsRequest, { type: 'start' }>): Promise<void> {
   const t = performance.now();
-  const { config, dataset, digests } = request;
+  const { config, digests } = request;
+  const dataset = { papers: lazyPapers(request.papers) };
   if (digests) dataset.papers.forEach((paper, i) => notePaperDigest(paper, digests[i]!));
   cache = new FeedCache(request.cacheDir, request.versions);
   await cache.load();

@@ -56,7 +56,7 @@ export function enrichStep(ctx: StepContext, { entries, base }: EnrichStepInput)
  * pipeline/cache/dataset-cache.ts `readPublishedPapersJson`) and `dataset.added`, papers.json is
  * the added papers' lines in front of that file's: the same bytes, since each line is one paper.
  */
-export function datasetArtifacts(dataset: Dataset & { added?: Paper[] | null }, published: Buffer | null = null): PartedArtifact[] {
+export function datasetArtifacts(dataset: Dataset & { added?: Paper[] | null }, published: Buffer | null = null): [papers: { path: 'papers.json'; data: Buffer[] }, authors: PartedArtifact] {
   let papers: Buffer[];
   if (published && dataset.added) {
     const rest = published.subarray(PAPERS_JSON_HEAD.length);

@@ -17,6 +17,7 @@ import { buildIndex } from '../../../src/search/index-builder.ts';
 import { toSearchDocument } from '../../../src/search/options.ts';
 import type { RunReport } from '../../../pipeline/report/report.ts';
 import { runPipeline } from '../../../pipeline/run.ts';
+import { datasetArtifacts } from '../../../pipeline/steps/enrich.ts';
 import { feedsStep, savedQueries } from '../../../pipeline/steps/feeds.ts';
 import { loadFixture, makeContext, substringSearch, type TestContext } from '../../helpers/feeds-build.ts';
 import { captureLogger, digest, smallCorpus, treeHashes, useProjects, writeFiles, type Project } from '../../helpers/ops.ts';
@@ -54,7 +55,7 @@ describe('FeedsThread', () => {
     const thread = new FeedsThread();
     try {
       thread.boot();
-      thread.start({ config: there.config, cacheDir: null, versions: feedCacheVersions(), dataset });
+      thread.start({ config: there.config, cacheDir: null, versions: feedCacheVersions(), dataset, papersJson: datasetArtifacts(dataset)[0].data });
       thread.search(Object.fromEntries(savedQueries(there.config).map((q) => [q, search(q)])));
       const got = await feedsFromThread(there, { thread, link: () => false });
       expect(got.value.map((a) => a.path)).toEqual(expected.value.map((a) => a.path));
@@ -110,7 +111,7 @@ describe('FeedsThread', () => {
     try {
       thread.boot();
       const config = { ...makeContext().config, notData: () => 1 } as unknown as TestContext['config'];
-      thread.start({ config, cacheDir: null, versions: feedCacheVersions(), dataset: { papers: [], authors: [] } });
+      thread.start({ config, cacheDir: null, versions: feedCacheVersions(), dataset: { papers: [], authors: [] }, papersJson: [] });
       await expect(thread.result()).rejects.toThrow(/could not be cloned/);
       await expect(thread.stage()).rejects.toThrow(/could not be cloned/);
     } finally {
