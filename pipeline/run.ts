@@ -162,7 +162,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         tally: dataset.tally,
         messages: inputs.map((i): [string, ReturnType<typeof serializeMessages>] => [i.path, serializeMessages(ctx.file(i.path))]),
         papersJson: writer.recorded('papers.json')!,
-      }, dataset.added && parsed.base ? dataset.added.length : null);
+      }, dataset.added && parsed.base ? dataset.added.length : null, datasetFiles[0].data);
       if (feedsThread.booted) {
         // The feeds render on the thread while the index and the page are built here.
         feedsThread.start({ config, cacheDir: flags.cache ? config.cacheWorkDir : null, versions: feedCacheVersions(), dataset, papersJson: datasetFiles[0].data });

@@ -42,9 +42,9 @@ const NEWLINE = 0x0a;
 /** The V8 build that can read a payload back (V8's format may change between Node versions). */
 const V8_VERSION = process.versions.v8;
 
-/** A cache file's bytes: `header` (plus v8, sha256, length) as a JSON line, then `value` serialized. */
-export function encodeCacheFile(header: object, value: unknown): Buffer {
-  const body = serialize(value);
+/** A cache file's bytes: `header` (plus v8, sha256, length) as a JSON line, then `value` serialized (by `write`: `v8.serialize`, unless the layer gives bytes of its own). */
+export function encodeCacheFile<T>(header: object, value: T, write: (value: T) => Buffer = serialize): Buffer {
+  const body = write(value);
   const head = Buffer.from(`${JSON.stringify({ ...header, v8: V8_VERSION, sha256: sha256(body), length: body.byteLength })}\n`);
   return Buffer.concat([head, body]);
 }
@@ -55,12 +55,14 @@ export type Decoded<H> = { header: H; payload: unknown } | { problem: string } |
 /**
  * Splits and checks a cache file read as bytes: its header must be JSON of `format`, pass the
  * layer's own `check` (null = fine, else the problem; `'stale'` = not used, not reported), come
- * from this V8 version, and match the payload's length and sha256, before it is deserialized.
+ * from this V8 version, and match the payload's length and sha256, before it is deserialized
+ * (by `read`: `v8.deserialize`, unless the layer reads the checked body itself, later).
  */
 export function decodeCacheFile<H extends { format?: unknown; sha256?: unknown; length?: unknown; v8?: unknown }>(
   bytes: Buffer,
   format: string,
   check: (header: H) => string | 'stale' | null,
+  read: (body: Buffer) => unknown = deserialize,
 ): Decoded<H> {
   const newline = bytes.indexOf(NEWLINE);
   if (newline < 0) return { problem: 'no header line' };
@@ -81,7 +83,7 @@ export function decodeCacheFile<H extends { format?: unknown; sha256?: unknown; 
     return { problem: 'checksum mismatch (truncated or edited)' };
   }
   try {
-    return { header, payload: deserialize(body) as unknown };
+    return { header, payload: read(body) };
   } catch {
     return { problem: 'payload cannot be read' };
   }

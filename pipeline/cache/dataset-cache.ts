@@ -16,6 +16,15 @@
  * 70 ms of the main thread). Past MAX_SEGMENTS segments the papers are written as one again. A
  * segment no dataset.bin lists is removed once dataset.bin is written.
  *
+ * A segment holds its papers as JSON lines (papers.json's layout: `JsonLines`,
+ * pipeline/cache/lazy-paper.ts), checked when read and parsed one paper at a time when that
+ * paper is read past its stub: dataset.bin keeps every paper's stub and search-document key, and
+ * the loaded papers are `LazyPaper`s. On a newest digest's run the steps read the old papers
+ * past their stubs only for the saved queries' hits (the index takes the old documents from the
+ * last merged index, the page and the feeds take their records and items from their caches), so
+ * the 21 MB of the real archive's papers are not deserialized (about 0.15 s of the main thread
+ * with its garbage collection).
+ *
  * Same file format as the other whole-file layers (pipeline/cache/cache-file.ts), each file keyed
  * by the pipeline's code fingerprint (any change of the code makes it stale); written after the
  * output is in place, only by a run that publishes. A corrupt or foreign file, or a listed
@@ -28,7 +37,9 @@ import type { AuthorTally } from '../../src/authors.ts';
 import type { DatasetBase } from '../../src/dataset.ts';
 import type { Paper } from '../../src/types.ts';
 import type { SerializedMessage } from '../report/diagnostics.ts';
+import { docKeyOf, noteDocKey } from '../parse/vectors.ts';
 import { decodeCacheFile, encodeCacheFile, readVersionedFile, sha256, writeCacheBytes, type CacheProblem, type StagedFile } from './cache-file.ts';
+import { JsonLines, jsonLinesOf, LazyPaper, paperStub, type PaperStub } from './lazy-paper.ts';
 
 /**
  * dataset.bin's format. Its layout changed (the papers moved to segment files) without a new name:
@@ -37,8 +48,8 @@ import { decodeCacheFile, encodeCacheFile, readVersionedFile, sha256, writeCache
  * after every upgrade.
  */
 export const DATASET_FORMAT = 'daily-papers-dataset@1';
-/** The format of a segment file: an array of papers. */
-export const SEGMENT_FORMAT = 'daily-papers-dataset-segment@1';
+/** The format of a segment file: its papers' JSON lines (`JsonLines`); the header says how many. */
+export const SEGMENT_FORMAT = 'daily-papers-dataset-segment@2';
 /** At most this many segments: a run that would list more writes every paper as one segment. */
 export const MAX_SEGMENTS = 32;
 
@@ -77,7 +88,8 @@ export function checkSnapshot(value: unknown): string | null {
   if (s.digests.length !== s.papers.length) return 'digests do not match the papers';
   if (s.messages.length !== s.inputs.length) return 'messages do not match the inputs';
   if (typeof s.papersJson?.sha256 !== 'string' || typeof s.papersJson.size !== 'number') return 'no papers.json record';
-  for (const p of s.papers) if (typeof p?.id !== 'string' || typeof p.date !== 'string' || !Array.isArray(p.authors)) return 'a paper has the wrong shape';
+  // The fields a stub holds: the others are read on demand (a segment's papers are checked then).
+  for (const p of s.papers) if (typeof p?.id !== 'string' || typeof p.date !== 'string' || !Array.isArray(p.dates)) return 'a paper has the wrong shape';
   for (const i of s.inputs) if (typeof i?.path !== 'string' || typeof i.sha256 !== 'string') return 'an input has the wrong shape';
   return null;
 }
@@ -88,14 +100,22 @@ export interface SegmentRef {
   count: number;
 }
 
-/** dataset.bin's payload: the snapshot with its papers in segment files. */
-type StoredSnapshot = Omit<DatasetSnapshot, 'papers'> & { segments: SegmentRef[] };
+/**
+ * dataset.bin's payload: the snapshot with its papers in segment files, and each paper's stub and
+ * search-document key (`docKeyOf`), in dataset order.
+ */
+type StoredSnapshot = Omit<DatasetSnapshot, 'papers'> & { segments: SegmentRef[]; stubs: PaperStub[]; docKeys: string[] };
 
-/** Why `value` is not dataset.bin's payload (its segment list), or null; the rest is checked once the papers are read (`checkSnapshot`). */
+/** Why `value` is not dataset.bin's payload (its segment list, stubs and keys), or null; the rest is checked with the papers (`checkSnapshot`). */
 function checkStored(value: unknown): string | null {
-  const segments = (value as StoredSnapshot | null)?.segments;
+  const stored = value as StoredSnapshot | null;
+  const segments = stored?.segments;
   if (!Array.isArray(segments)) return 'no segment list';
   for (const s of segments) if (typeof s?.name !== 'string' || !/^[0-9a-f]{16}$/u.test(s.name) || !Number.isInteger(s.count)) return 'a segment has the wrong shape';
+  const papers = segments.reduce((sum, s) => sum + s.count, 0);
+  if (!Array.isArray(stored!.stubs) || stored!.stubs.length !== papers) return 'the stubs do not match the segments';
+  if (!Array.isArray(stored!.docKeys) || stored!.docKeys.length !== papers || stored!.docKeys.some((k) => typeof k !== 'string')) return 'the document keys do not match the segments';
+  for (const p of stored!.stubs) if (typeof p?.title !== 'string' || typeof p.history !== 'boolean' || !Number.isInteger(p.authorKeys)) return 'a stub has the wrong shape';
   return null;
 }
 
@@ -134,8 +154,13 @@ export class DatasetCache {
       discard({ file: 'dataset.bin', reason: problem });
       return;
     }
-    const { segments, ...rest } = stored;
-    const snapshot: DatasetSnapshot = { ...rest, papers: (parts as Paper[][]).flat() };
+    const { segments, stubs, docKeys, ...rest } = stored;
+    const papers: Paper[] = [];
+    (parts as JsonLines[]).forEach((source, k) => {
+      for (let i = 0; i < segments[k]!.count; i++) papers.push(new LazyPaper(stubs[papers.length]!, source, i));
+    });
+    papers.forEach((p, i) => noteDocKey(p, docKeys[i]!));
+    const snapshot: DatasetSnapshot = { ...rest, papers };
     const wrong = checkSnapshot(snapshot);
     if (wrong !== null) {
       discard({ file: 'dataset.bin', reason: `payload has the wrong shape (${wrong})` });
@@ -145,17 +170,22 @@ export class DatasetCache {
     this.segments = segments;
   }
 
-  /** A segment's papers, or why it cannot be used. */
-  private async readSegment(ref: SegmentRef): Promise<Paper[] | string> {
+  /** A segment's papers (each parsed when read), or why it cannot be used. */
+  private async readSegment(ref: SegmentRef): Promise<JsonLines | string> {
     const name = `dataset/${ref.name}.bin`;
     const bytes = await readFile(path.join(this.dir!, `${ref.name}.bin`)).catch(() => null);
     if (bytes === null) return `${name} is missing`;
-    const decoded = decodeCacheFile<{ format?: unknown; version?: unknown }>(bytes, SEGMENT_FORMAT, (h) => (h.version !== this.version ? `${name} is of another version` : null));
+    const check = (h: { version?: unknown; count?: unknown }) => (h.version !== this.version ? `${name} is of another version` : h.count !== ref.count ? `${name} does not hold ${ref.count} papers` : null);
+    const decoded = decodeCacheFile<{ format?: unknown; version?: unknown; count?: unknown }>(bytes, SEGMENT_FORMAT, check, (body) => body);
     if ('stale' in decoded) return `${name} was written by another Node version`;
     if ('problem' in decoded) return `${name}: ${decoded.problem}`;
-    const papers = decoded.payload;
-    if (!Array.isArray(papers) || papers.length !== ref.count) return `${name} does not hold ${ref.count} papers`;
-    return papers as Paper[];
+    const body = decoded.payload as Buffer;
+    try {
+      const lines = new JsonLines(body, 0, ref.count, name);
+      return lines.end === body.byteLength ? lines : `${name} holds more than ${ref.count} papers`;
+    } catch (error) {
+      return (error as Error).message;
+    }
   }
 
   /** What the last run wrote, or null (none, unusable, or released). */
@@ -172,9 +202,10 @@ export class DatasetCache {
    * `value`, to write once the run has published; null when memory only. `front`: how many of
    * its papers were put in front of the loaded snapshot's, which are the rest of `value.papers`
    * (`prependDataset`): those go in a segment of their own, in front of the loaded segments, up
-   * to MAX_SEGMENTS. Null: every paper in one segment.
+   * to MAX_SEGMENTS. Null: every paper in one segment. `papersJson`: papers.json's bytes in
+   * parts (`datasetArtifacts`) for `value.papers`, whose body such a segment then is.
    */
-  stage(value: DatasetSnapshot, front: number | null = null): StagedDataset | null {
+  stage(value: DatasetSnapshot, front: number | null = null, papersJson: readonly Uint8Array[] | null = null): StagedDataset | null {
     const { file, dir } = this;
     if (file === null || dir === null) return null;
     const reuse = front !== null && this.segments.length > 0 && this.segments.length < MAX_SEGMENTS;
@@ -185,12 +216,15 @@ export class DatasetCache {
       const papers = reuse ? value.papers.slice(0, front!) : value.papers;
       let segment: { name: string; bytes: Buffer } | null = null;
       if (papers.length > 0 || !reuse) {
-        const bytes = encodeCacheFile({ format: SEGMENT_FORMAT, version: this.version }, papers);
+        // Every paper: papers.json's body when given (the same lines), else each one's JSON.
+        const lines = !reuse && papersJson ? papersJsonBody(papersJson) : jsonLinesOf(papers);
+        const bytes = encodeCacheFile({ format: SEGMENT_FORMAT, version: this.version, count: papers.length }, lines, (body) => body);
         segment = { name: sha256(bytes).slice(0, 16), bytes };
       }
       const list = [...(segment ? [{ name: segment.name, count: papers.length }] : []), ...(reuse ? this.segments : [])];
-      const { papers: _papers, ...rest } = value;
-      return (encoded = { segment, list, bytes: encodeCacheFile(header, { ...rest, segments: list } satisfies StoredSnapshot) });
+      const { papers: all, ...rest } = value;
+      const stored: StoredSnapshot = { ...rest, segments: list, stubs: all.map(paperStub), docKeys: all.map((p) => docKeyOf(p)) };
+      return (encoded = { segment, list, bytes: encodeCacheFile(header, stored) });
     };
     return {
       prepare: () => void encode(),
@@ -206,6 +240,12 @@ export class DatasetCache {
       },
     };
   }
+}
+
+/** The papers' lines of papers.json given in parts: the bytes between `PAPERS_JSON_HEAD` and the closing `]}` line (`JsonLines`). */
+function papersJsonBody(parts: readonly Uint8Array[]): Buffer {
+  const whole = Buffer.concat(parts);
+  return whole.byteLength <= PAPERS_JSON_HEAD.length ? Buffer.alloc(0) : whole.subarray(PAPERS_JSON_HEAD.length, whole.byteLength - ']}\n'.length);
 }
 
 /** The snapshot as src/dataset.ts extends it (`canPrepend`, `prependDataset`). */

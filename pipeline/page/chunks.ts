@@ -14,6 +14,7 @@ import type { AuthorShard, DocChunk, Manifest, MetaRecord, PaperChunk } from '..
 import type { BuiltIndex } from '../../src/search/index-builder.ts';
 import { entriesBytes, entryLength } from '../../src/search/index-json.ts';
 import type { PageCache } from '../cache/page-cache.ts';
+import { authorKeyCount } from '../cache/lazy-paper.ts';
 import { paperDigest } from '../cache/paper-digest.ts';
 import { relatedPapers } from './related.ts';
 import { summarySections } from './summary.ts';
@@ -86,7 +87,7 @@ function authorShards(byShort: readonly (Paper | null)[], authors: readonly Auth
 function shardsOfRecords(papers: readonly Paper[], authors: readonly AuthorRecord[]): AuthorShard[] | null {
   const shortOf = new Map(papers.map((p, s) => [p.id, s]));
   let keys = 0;
-  for (const p of papers) keys += p.authors.length < 2 ? p.authors.length : new Set(p.authors.map((a) => a.key)).size;
+  for (const p of papers) keys += authorKeyCount(p);
   let listed = 0;
   const entries: [string, { name: string; papers: number[] }][] = [];
   for (const [i, a] of authors.entries()) {

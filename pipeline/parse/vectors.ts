@@ -14,7 +14,22 @@ import { normalizeEntryAuthors } from '../../src/dataset.ts';
 import { analyzeFields, type VectorTable } from '../../src/search/vectors.ts';
 import { mergeEntries } from '../../src/papers.ts';
 import { SEARCH_FIELDS, toSearchDocument, type SearchDocument } from '../../src/search/options.ts';
-import type { DigestEntry } from '../../src/types.ts';
+import type { DigestEntry, Paper } from '../../src/types.ts';
+
+/** Each paper's document key, noted where it is known (the dataset cache's snapshot) or computed. */
+const paperKeys = new WeakMap<Paper, string>();
+
+/** Records `key` as the `docKey` of `paper`'s search document (a snapshot's, kept since it was computed). */
+export function noteDocKey(paper: Paper, key: string): void {
+  paperKeys.set(paper, key);
+}
+
+/** The `docKey` of `paper`'s search document `doc` (`toSearchDocument(paper)` when not given): the noted one, else computed (and kept). */
+export function docKeyOf(paper: Paper, doc?: SearchDocument): string {
+  let key = paperKeys.get(paper);
+  if (key === undefined) paperKeys.set(paper, (key = docKey(doc ?? toSearchDocument(paper))));
+  return key;
+}
 
 /** The cache key of a searchable document: a hash of every field the analyzer reads. */
 export function docKey(doc: Pick<SearchDocument, (typeof SEARCH_FIELDS)[number]>): string {

@@ -25,7 +25,8 @@ import { indexJsonBytes } from '../../src/search/index-json.ts';
 import { planQuery, textMatches } from '../../src/search/query.ts';
 import type { VectorTable } from '../../src/search/vectors.ts';
 import type { VectorCache } from '../cache/vector-cache.ts';
-import { docKey } from '../parse/vectors.ts';
+import { docKeyOf } from '../parse/vectors.ts';
+import { isUnread } from '../cache/lazy-paper.ts';
 
 export const SEARCH_INDEX_PATH = 'search-index.json';
 
@@ -57,14 +58,40 @@ export interface IndexPlan {
 export function planIndex(dataset: Dataset, withKeys: boolean, previous: MergedIndex | null): IndexPlan {
   const seen = new Set<string>();
   const docs: SearchDocument[] = [];
+  const keys: string[] | null = withKeys || previous ? [] : null;
   for (const paper of dataset.papers) {
     if (seen.has(paper.id)) continue;
     seen.add(paper.id);
-    docs.push(toSearchDocument(paper));
+    const doc = searchDocumentOf(paper);
+    docs.push(doc);
+    keys?.push(docKeyOf(paper, doc));
   }
-  const keys = withKeys || previous ? docs.map(docKey) : null;
   const front = previous && keys ? newInFront(previous, docs.map((d) => d.id), keys) : -1;
   return { docs, keys, front };
+}
+
+/**
+ * `toSearchDocument(paper)`; for a paper not yet read from its source (a snapshot's,
+ * pipeline/cache/lazy-paper.ts), the same document whose summary and authors are read only
+ * when asked: a newest digest's run indexes the new papers alone and needs the old ones' id,
+ * stored fields (title, date, votes) and key, which the snapshot keeps.
+ */
+function searchDocumentOf(paper: Paper): SearchDocument {
+  if (!isUnread(paper)) return toSearchDocument(paper);
+  let full: SearchDocument | null = null;
+  const read = () => (full ??= toSearchDocument(paper));
+  return {
+    id: paper.id,
+    title: paper.title,
+    get summary() {
+      return read().summary;
+    },
+    get authors() {
+      return read().authors;
+    },
+    date: paper.date,
+    votes: paper.votes,
+  };
 }
 
 /** A built index, what a later run may put new documents in front of, and what the caches keep. */

@@ -8,8 +8,15 @@ import { sha256 } from '../../../pipeline/cache/cache-file.ts';
 import { buildDatasetWithTally } from '../../../src/dataset.ts';
 import { digestEntry } from '../../helpers/digests.ts';
 import { useProjects } from '../../helpers/ops.ts';
+import { authorKeyCount, isUnread, paperStub } from '../../../pipeline/cache/lazy-paper.ts';
+import { docKey, docKeyOf } from '../../../pipeline/parse/vectors.ts';
+import { toSearchDocument } from '../../../src/search/options.ts';
+import { datasetArtifacts } from '../../../pipeline/steps/enrich.ts';
 
 const project = useProjects();
+
+/** `s` with its papers as plain JSON data: a loaded snapshot's papers are `LazyPaper`s, equal to the papers written by their JSON (pipeline/cache/lazy-paper.ts). */
+const plain = (s: DatasetSnapshot | null) => s && { ...s, papers: JSON.parse(JSON.stringify(s.papers)) as unknown };
 
 function snapshot(papersJson = { sha256: 'x'.repeat(64), size: 1 }): DatasetSnapshot {
   const entries = [
@@ -38,7 +45,7 @@ describe('DatasetCache', () => {
     expect(cache.file).toBe(path.join(p.cache, 'dataset.bin'));
     expect(JSON.parse((await readFile(cache.file!, 'latin1')).split('\n')[0]!)).toMatchObject({ format: DATASET_FORMAT, version: 'v1' });
     await cache.load();
-    expect(cache.previous).toEqual(snapshot());
+    expect(plain(cache.previous)).toEqual(plain(snapshot()));
     expect(cache.previous!.tally).toBeInstanceOf(Map);
     expect(datasetBase(cache.previous!)).toMatchObject({ latestDate: '2025-03-04', ids: new Set(['2503.00001', '2503.00002']) });
     expect(new DatasetCache(null, 'v1').stage(snapshot())).toBeNull();
@@ -85,7 +92,7 @@ describe('DatasetCache segments', () => {
     for (let n = 1; n <= 3; n++) {
       const cache = new DatasetCache(p.cache, 'v1');
       await cache.load();
-      expect(cache.previous).toEqual(last);
+      expect(plain(cache.previous)).toEqual(plain(last));
       const next = newer(cache.previous!, n);
       cache.release();
       const before = await segmentFiles(p.cache);
@@ -98,7 +105,7 @@ describe('DatasetCache segments', () => {
     }
     const cache = new DatasetCache(p.cache, 'v1');
     await cache.load();
-    expect(cache.previous).toEqual(last);
+    expect(plain(cache.previous)).toEqual(plain(last));
     expect(cache.previous!.papers.map((x) => x.id).slice(0, 3)).toEqual(['2504.10003', '2504.10002', '2504.10001']);
     expect(await listed(cache.file!)).toMatchObject({ format: DATASET_FORMAT });
   });
@@ -122,11 +129,44 @@ describe('DatasetCache segments', () => {
     expect(await segmentFiles(p.cache)).toHaveLength(1);
     const again = new DatasetCache(p.cache, 'v1');
     await again.load();
-    expect(again.previous).toEqual(next.snapshot);
+    expect(plain(again.previous)).toEqual(plain(next.snapshot));
     expect(last.papers).toHaveLength(next.snapshot.papers.length - 1);
-    // No front (the dataset was built from every input): one segment again.
+    // No front (the dataset was built from every input): one segment again, of the papers
+    // themselves (read from the segments the loaded ones stand for).
     await again.stage(again.previous!, null)!.write();
     expect(await segmentFiles(p.cache)).toHaveLength(1);
+    const whole = new DatasetCache(p.cache, 'v1');
+    await whole.load();
+    expect(plain(whole.previous)).toEqual(plain(next.snapshot));
+  });
+
+  it('writes a whole segment from papers.json\'s body when given it: the same file as from the papers', async () => {
+    const p = await project({});
+    const q = await project({});
+    const written = snapshot();
+    await new DatasetCache(p.cache, 'v1').stage(written)!.write();
+    await new DatasetCache(q.cache, 'v1').stage(written, null, datasetArtifacts({ papers: written.papers, authors: [] })[0].data)!.write();
+    const [name] = await segmentFiles(p.cache);
+    expect(await segmentFiles(q.cache)).toEqual([name]);
+    expect(await readFile(path.join(q.cache, 'dataset', name!))).toEqual(await readFile(path.join(p.cache, 'dataset', name!)));
+  });
+
+  it('reads a segment only when a paper is read past its stub; the stub fields and document keys are as written', async () => {
+    const p = await project({});
+    const written = snapshot();
+    await new DatasetCache(p.cache, 'v1').stage(written)!.write();
+    const cache = new DatasetCache(p.cache, 'v1');
+    await cache.load();
+    const papers = cache.previous!.papers;
+    papers.forEach((paper, i) => {
+      const original = written.papers[i]!;
+      expect(paperStub(paper)).toEqual(paperStub(original));
+      expect(authorKeyCount(paper)).toBe(new Set(original.authors.map((a) => a.key)).size);
+      expect(docKeyOf(paper)).toBe(docKey(toSearchDocument(original)));
+    });
+    expect(papers.every(isUnread)).toBe(true);
+    expect(papers[1]!.summary).toEqual(written.papers[1]!.summary);
+    expect(papers.map(isUnread)).toEqual([true, false]);
   });
 
   it('discards the snapshot when a listed segment is missing or corrupt, with its name', async () => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Dataset, Paper } from '../../../src/types.ts';
 import { asFirstListed } from '../../../src/papers.ts';
-import { lazyPapers, papersOnWire, paperStub } from '../../../pipeline/feeds/lazy-papers.ts';
+import { paperStub } from '../../../pipeline/cache/lazy-paper.ts';
+import { lazyPapers, papersOnWire } from '../../../pipeline/feeds/lazy-papers.ts';
 import { datasetArtifacts } from '../../../pipeline/steps/enrich.ts';
 import { digest } from '../../helpers/ops.ts';
 import { ARCHIVE_CONFIG, archiveDigests, digestsDataset, loadFixture, makeContext, runFeeds, substringSearch, TEST_CONFIG } from '../../helpers/feeds-build.ts';
@@ -49,13 +50,13 @@ describe('lazyPapers', () => {
     const papers = lazy(dataset);
     const parse = vi.spyOn(JSON, 'parse');
     for (const p of papers) {
-      void [p.id, p.date, p.dates, p.votes, p.source];
+      void [p.id, p.title, p.date, p.dates, p.votes, p.source];
       // A paper without a history is shown as it is, unread (src/papers.ts asFirstListed).
       if (!paperStub(dataset.papers[papers.indexOf(p)]!).history) expect(asFirstListed(p)).toBe(p);
     }
     expect(parse).not.toHaveBeenCalled();
     const [one] = papers;
-    void [one!.title, one!.summary, one!.links];
+    void [one!.version, one!.summary, one!.links];
     expect(parse).toHaveBeenCalledTimes(1);
   });
 
@@ -77,7 +78,7 @@ describe('lazyPapers', () => {
     const json = datasetArtifacts(dataset)[0].data;
     const swapped = [dataset.papers[1]!, dataset.papers[0]!, ...dataset.papers.slice(2)];
     const papers = lazyPapers(papersOnWire(swapped, json));
-    expect(() => papers[0]!.title).toThrow(`papers.json has paper ${JSON.stringify(dataset.papers[0]!.id)} where the dataset has ${JSON.stringify(dataset.papers[1]!.id)}`);
+    expect(() => papers[0]!.summary).toThrow(`the dataset's paper ${JSON.stringify(dataset.papers[1]!.id)} was read as ${JSON.stringify(dataset.papers[0]!.id)}`);
     expect(() => lazyPapers(papersOnWire([...dataset.papers, dataset.papers[0]!], json))).toThrow(/holds 7 papers, the dataset 8/);
     expect(() => lazyPapers(papersOnWire(dataset.papers.slice(1), json))).toThrow(/more papers than the dataset's 6/);
     expect(() => lazyPapers(papersOnWire(dataset.papers, [Buffer.from('[\n')]))).toThrow(/does not open/);
