@@ -29,9 +29,8 @@ export type FeedsThreadOption = boolean | 'auto';
 
 /**
  * Input bytes from which 'auto' uses the thread (with two cores or more): about 1,100 papers of
- * the real archive. Below it, booting the thread and copying the dataset to it (about 0.2 s of
- * CPU on the real archive, 9.6 MB) cost more than the step it takes off the main thread (a few
- * tens of ms on input/'s sample).
+ * the real archive. Below it, booting the thread (about 0.1 s of CPU) and handing it the papers
+ * cost more than the step it takes off the main thread (a few tens of ms on input/'s sample).
  */
 export const FEEDS_THREAD_BYTES = 2_000_000;
 
