@@ -130,7 +130,7 @@ export function asFirstListed(paper: Paper): Paper {
   if (paper.first === undefined && paper.listings === undefined && paper.dates.length <= 1) return paper;
   const f = paper.first ?? {};
   // Every field named, in a paper's own order (src/papers.ts builds them so), rather than
-  // spread: a paper may keep fields in getters (pipeline/feeds/lazy-papers.ts).
+  // spread: a paper may keep fields in getters (pipeline/cache/lazy-paper.ts).
   return {
     id: paper.id,
     version: f.version !== undefined ? f.version : paper.version,
