@@ -43,6 +43,8 @@ import {
 /** What the checks found: the report to write and the steps' times so far. */
 interface Plan {
   entry: RerunEntry;
+  /** The config file the command reads (absolute), or null when it has none. */
+  configFile: string | null;
   lock: Lock;
   published: RunReport;
   inputs: number;
@@ -113,7 +115,7 @@ async function plan(flags: CliFlags, cwd: string, root: string, startedMs: numbe
     steps.push(record('read', read - discovered, { files: byStat.length, bytes: byStat.reduce((sum, x) => sum + x.size, 0) }));
     steps.push(record('reuse', performance.now() - read, { artifacts: manifest.artifacts.length }));
     kept = true;
-    return { entry, lock, published, inputs: byStat.length, steps };
+    return { entry, configFile, lock, published, inputs: byStat.length, steps };
   } finally {
     if (!kept) await lock.release();
   }
@@ -169,7 +171,7 @@ export async function tryRerun(io: CliIO, root: string = PACKAGE_ROOT): Promise<
   if (lock.note) logger.info(lock.note);
   for (const step of found.steps) logger.stepDone(step.name, step.ms, step.counts);
   logger.stepDone('publish', publishMs, { 'artifact (report.json)': 1 });
-  await printOutcome({ report, published: true, config: { inputDir: entry.inputDir, site: entry.site, feeds: entry.feeds } }, io, logger);
+  await printOutcome({ report, published: true, config: { inputDir: entry.inputDir, site: entry.site, feeds: entry.feeds, configFile: found.configFile } }, io, logger);
   return report.exitCode;
 }
 

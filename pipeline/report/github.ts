@@ -35,12 +35,19 @@ function escapeProperty(text: string): string {
 }
 
 /**
- * The path GitHub can link of an input file: relative to the repository (`workspace`) when the
- * file is inside it, else absolute; null for the pipeline's own diagnostics (no file).
+ * The path GitHub can link of a diagnostic's file: relative to the repository (`workspace`) when
+ * the file is inside it, else absolute. An input file is relative to `inputDir`; a problem of the
+ * config (`(config)`) is on `configFile` (absolute), when there is one. Null for the pipeline's
+ * own diagnostics (no file).
  */
-export function annotationPath(file: string, inputDir: string, workspace: string | undefined): string | null {
+export function annotationPath(file: string, inputDir: string, workspace: string | undefined, configFile: string | null = null): string | null {
+  if (file === '(config)' && configFile !== null) return linkable(configFile, workspace);
   if (file.startsWith('(')) return null; // "(pipeline)": a problem of the run, not of a file
-  const abs = path.resolve(inputDir, file);
+  return linkable(path.resolve(inputDir, file), workspace);
+}
+
+/** `abs` relative to `workspace` when inside it, else as it is. */
+function linkable(abs: string, workspace: string | undefined): string {
   if (workspace) {
     const rel = path.relative(path.resolve(workspace), abs);
     if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
@@ -51,7 +58,9 @@ export function annotationPath(file: string, inputDir: string, workspace: string
 /** One workflow command for `d`. */
 export function annotation(d: ReportDiagnostic, file: string | null): string {
   const props: string[] = [];
-  if (file !== null) {
+  // A problem of the config has no place in its file: the annotation names the file alone.
+  if (file !== null && d.file === '(config)') props.push(`file=${escapeProperty(file)}`);
+  else if (file !== null) {
     props.push(`file=${escapeProperty(file)}`, `line=${d.line}`, `col=${d.column}`);
     if (d.endLine !== null) props.push(`endLine=${d.endLine}`);
     if (d.endColumn !== null && d.endLine === d.line) props.push(`endColumn=${d.endColumn}`);
@@ -85,14 +94,14 @@ function fairPick(list: readonly ReportDiagnostic[], cap: number): ReportDiagnos
  */
 export function annotationLines(
   diagnostics: readonly ReportDiagnostic[],
-  options: { inputDir: string; workspace?: string | undefined; cap?: number },
+  options: { inputDir: string; workspace?: string | undefined; configFile?: string | null; cap?: number },
 ): string[] {
   const cap = options.cap ?? ANNOTATION_CAP;
   const lines: string[] = [];
   const left: string[] = [];
   for (const severity of ['fatal', 'warning', 'info'] as const) {
     const all = diagnostics.filter((d) => d.severity === severity);
-    for (const d of fairPick(all, cap)) lines.push(annotation(d, annotationPath(d.file, options.inputDir, options.workspace)));
+    for (const d of fairPick(all, cap)) lines.push(annotation(d, annotationPath(d.file, options.inputDir, options.workspace, options.configFile ?? null)));
     const more = all.length - cap;
     if (more > 0) left.push(`${more} more ${COMMAND[severity]}${more === 1 ? '' : 's'}`);
   }

@@ -200,12 +200,12 @@ export class RunLogger implements Logger {
 
   /**
    * Prints the diagnostics (report.json's list) on stderr: a few per rule, the rest counted;
-   * input paths as `pathOf` shows them (see TerminalOptions).
+   * input paths as `pathOf` shows them, a problem of the config on `configFile` (see TerminalOptions).
    */
-  diagnostics(diagnostics: readonly ReportDiagnostic[], pathOf?: (file: string) => string): void {
+  diagnostics(diagnostics: readonly ReportDiagnostic[], pathOf?: (file: string) => string, configFile?: string): void {
     if (this.mode === 'json' || diagnostics.length === 0) return;
     this.clearLive();
-    const lines = diagnosticLines(diagnostics, { width: this.width, color: this.mode === 'tty' && Boolean(this.err.isTTY), pathOf });
+    const lines = diagnosticLines(diagnostics, { width: this.width, color: this.mode === 'tty' && Boolean(this.err.isTTY), pathOf, configFile });
     this.err.write(`${lines.join('\n')}\n`);
   }
 

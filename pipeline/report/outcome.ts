@@ -13,8 +13,8 @@ import type { RunReport } from './report.ts';
 export interface Outcome {
   report: RunReport;
   published: boolean;
-  /** The input folder (annotation paths) and the site and feeds (the job summary). */
-  config: Pick<Config, 'site' | 'feeds'> & { inputDir: string };
+  /** The input folder (annotation paths), the config file (absolute, null without one: where its problems are shown), and the site and feeds (the job summary). */
+  config: Pick<Config, 'site' | 'feeds'> & { inputDir: string; configFile: string | null };
 }
 
 /**
@@ -48,11 +48,12 @@ export async function printOutcome(
   const { report, config } = outcome;
   const github = inGitHubActions(io.env) ? await import('./github.ts') : null;
   if (github && logger.mode !== 'json') {
-    const lines = github.annotationLines(report.diagnostics, { inputDir: config.inputDir, workspace: io.env.GITHUB_WORKSPACE });
+    const lines = github.annotationLines(report.diagnostics, { inputDir: config.inputDir, workspace: io.env.GITHUB_WORKSPACE, configFile: config.configFile });
     if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
   } else {
     const from = io.env.INIT_CWD || io.cwd;
-    logger.diagnostics(report.diagnostics, (file) => shownPath(path.join(config.inputDir, file), from));
+    const configFile = config.configFile === null ? undefined : shownPath(config.configFile, from);
+    logger.diagnostics(report.diagnostics, (file) => shownPath(path.join(config.inputDir, file), from), configFile);
   }
   logger.summary({
     counts: report.counts,

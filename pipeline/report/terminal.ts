@@ -30,6 +30,11 @@ export interface TerminalOptions {
    * by default as it is; the CLI shows it from the shell's folder (pipeline/report/outcome.ts).
    */
   pathOf?: (file: string) => string;
+  /**
+   * Where a problem of the config (file `(config)`) is shown: the config file as the user would
+   * type it (the CLI's, from the shell's folder); without one (no config file), `(config)`.
+   */
+  configFile?: string;
 }
 
 /** Indent of a wrapped line's continuation lines. */
@@ -127,7 +132,7 @@ export function diagnosticLines(diagnostics: readonly ReportDiagnostic[], option
     seen.set(d.ruleId, rule);
     if (rule.total > perRule) continue;
     const label = LABEL[d.severity];
-    const where = d.file.startsWith('(') ? d.file : `${options.pathOf?.(d.file) ?? d.file}:${d.line}:${d.column}`;
+    const where = d.file === '(config)' && options.configFile ? options.configFile : d.file.startsWith('(') ? d.file : `${options.pathOf?.(d.file) ?? d.file}:${d.line}:${d.column}`;
     const [first = '', ...rest] = wrap(d.reason, width, { lead: `${where}  ${label}  ${d.ruleId}  ` });
     // The colour goes around the label only, after the wrap (escapes take no columns).
     lines.push(options.color ? first.replace(`  ${label}  `, `  ${paint(d.severity, label)}  `) : first, ...rest);

@@ -24,6 +24,14 @@ describe('annotations', () => {
     expect(annotationPath('(pipeline)', ws, ws)).toBeNull();
   });
 
+  it('puts a problem of the config on the config file, without a place; on nothing without one', () => {
+    const ws = path.resolve('/repo');
+    const config = { ...diagnostic('site-url-placeholder', 'warning'), file: '(config)' };
+    const [line] = annotationLines([config], { inputDir: path.join(ws, 'input'), workspace: ws, configFile: path.join(ws, 'site/pipeline.config.ts') });
+    expect(line).toBe('::warning file=site/pipeline.config.ts,title=site-url-placeholder::r');
+    expect(annotationLines([config], { inputDir: path.join(ws, 'input'), workspace: ws, configFile: null })).toEqual(['::warning title=site-url-placeholder::r']);
+  });
+
   it('emits at most 10 per severity, taking rules in turn, and counts the rest in one line', () => {
     const list = [
       ...Array.from({ length: 14 }, () => diagnostic('author-duplicate', 'warning')),

@@ -51,9 +51,10 @@ describe('diagnosticLines', () => {
     for (const line of lines) expect(columns(line)).toBeLessThanOrEqual(60);
   });
 
-  it('shows a problem of the config as (config), without a place', () => {
+  it('shows a problem of the config on the config file when there is one, else as (config), without a place', () => {
     const d = { ...diagnostic('site-url-placeholder', 1, 'site.url is a placeholder'), file: '(config)' };
     expect(diagnosticLines([d])).toEqual(['(config)  warning  site-url-placeholder  site.url is a placeholder']);
+    expect(diagnosticLines([d], { configFile: 'pipeline.config.ts' })).toEqual(['pipeline.config.ts  warning  site-url-placeholder  site.url is a placeholder']);
   });
 
   it('colours only the severity, leaving the width to the text', () => {
