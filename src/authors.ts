@@ -205,21 +205,30 @@ export function resolveAuthorNames(names: readonly string[], known: ReadonlySet<
   return { keys, unknown };
 }
 
-/** Deduplicate names by key, keeping the first spelling, in order. */
-export function dedupeNames(names: readonly string[]): { unique: string[]; duplicates: string[] } {
+/**
+ * Deduplicate names by key, keeping the first spelling, in order (a name with an empty key is
+ * dropped). `uniqueAt` and `duplicateAt`: the index in `names` of each kept name and of each
+ * repeat.
+ */
+export function dedupeNames(names: readonly string[]): { unique: string[]; duplicates: string[]; uniqueAt: number[]; duplicateAt: number[] } {
   const seen = new Set<string>();
   const unique: string[] = [];
   const duplicates: string[] = [];
-  for (const name of names) {
+  const uniqueAt: number[] = [];
+  const duplicateAt: number[] = [];
+  names.forEach((name, i) => {
     const key = authorKey(name);
-    if (key === '') continue;
-    if (seen.has(key)) duplicates.push(name);
-    else {
+    if (key === '') return;
+    if (seen.has(key)) {
+      duplicates.push(name);
+      duplicateAt.push(i);
+    } else {
       seen.add(key);
       unique.push(name);
+      uniqueAt.push(i);
     }
-  }
-  return { unique, duplicates };
+  });
+  return { unique, duplicates, uniqueAt, duplicateAt };
 }
 
 function nonAscii(s: string): number {

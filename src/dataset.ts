@@ -10,11 +10,15 @@ export type { Warn } from './papers.ts';
 
 /**
  * Normalize one listing's authors: drop repeated names (same key), keeping the first spelling.
- * Returns the new entry and the dropped repeats (for a diagnostic).
+ * Returns the new entry (its `authorColumns` those of the names kept), the dropped repeats and
+ * their indexes in `entry.authors` (for a diagnostic).
  */
-export function normalizeEntryAuthors(entry: DigestEntry): { entry: DigestEntry; duplicates: string[] } {
-  const { unique, duplicates } = dedupeNames(entry.authors.map((n) => n.normalize('NFC')));
-  return { entry: duplicates.length === 0 && unique.length === entry.authors.length ? entry : { ...entry, authors: unique }, duplicates };
+export function normalizeEntryAuthors(entry: DigestEntry): { entry: DigestEntry; duplicates: string[]; duplicateAt: number[] } {
+  const { unique, duplicates, uniqueAt, duplicateAt } = dedupeNames(entry.authors.map((n) => n.normalize('NFC')));
+  if (duplicates.length === 0 && unique.length === entry.authors.length) return { entry, duplicates, duplicateAt };
+  const columns = entry.authorColumns;
+  const normalized: DigestEntry = { ...entry, authors: unique, ...(columns ? { authorColumns: uniqueAt.map((i) => columns[i]!) } : {}) };
+  return { entry: normalized, duplicates, duplicateAt };
 }
 
 /** The dataset of these listings (in input order). */

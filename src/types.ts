@@ -58,6 +58,12 @@ export interface DigestEntry {
   authorsTruncated: boolean;
   /** Where the `Authors:` line starts, when there is one: author diagnostics point here. */
   authorsAt?: { line: number; column: number };
+  /**
+   * Per name of `authors`: the column (1-based, UTF-16 units) where it is written on the
+   * `Authors:` line, or that line's start when the cleaned name is not found as written there
+   * (list syntax, quotes or spacing changed it). Author diagnostics point at the name.
+   */
+  authorColumns?: number[];
   summary: SummaryItem[];
   /** Absolute http(s) URLs (src/url.ts), in source order, each once. */
   media: string[];

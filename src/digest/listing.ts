@@ -183,6 +183,7 @@ function readFieldLine(doc: Doc, entry: DigestEntry, node: Paragraph, rawLine: s
     entry.authors = parsed.names;
     entry.authorsTruncated = parsed.truncated;
     entry.authorsAt = place;
+    entry.authorColumns = nameColumns(line, line.length - (m[1] ?? '').length, parsed.names, place.column);
     if (parsed.notNames.length > 0) {
       const items = parsed.notNames.map((n) => `\`${n}\``).join(', ');
       warn(doc.file, `Author list item without a letter: ${items}; it names no one and is dropped`, place, 'author-not-a-name');
@@ -241,4 +242,18 @@ export function readPaperBlock(doc: Doc, entry: DigestEntry, node: RootContent):
       if (md.trim() !== '') appendToSummary(entry, md, blockText(node), '\n\n');
     }
   }
+}
+
+/**
+ * Where each of `names` is written in `line` (searched in order from index `from`): its column,
+ * `column` being that of the line's first character; `column` itself for a name not written as
+ * is (the parser cleaned it: src/authors.ts `parseAuthors`).
+ */
+function nameColumns(line: string, from: number, names: readonly string[], column: number): number[] {
+  return names.map((name) => {
+    const at = line.indexOf(name, from);
+    if (at < 0) return column;
+    from = at + name.length;
+    return column + at;
+  });
 }

@@ -146,11 +146,27 @@ describe.skipIf(!present)(`real corpus at ${CORPUS}${CORPUS_SKIP}`, () => {
     console.log('corpus warnings by rule:', JSON.stringify(byRule));
     expect(all.filter((m) => m.fatal === true)).toEqual([]);
     expect(Object.keys(byRule).sort()).toEqual(['author-duplicate', 'author-stray-quote']);
-    // every author diagnostic points at the start of an `Authors:` line
+    // Every author diagnostic is on an `Authors:` line, at the first name it quotes (for a
+    // repeat, a later place on the line than the name's first mention), or at the line's start
+    // when that name is not written there as is.
     const lines = new Map(files.map((f) => [f, readFileSync(path.join(CORPUS, f), 'utf8').split('\n')]));
+    let atName = 0;
     for (const m of all) {
-      expect(lines.get(m.file ?? '')?.[m.line! - 1]?.slice(m.column! - 1).startsWith('Authors:'), `${m.file}:${m.line}:${m.column}`).toBe(true);
+      const where = `${m.file}:${m.line}:${m.column}`;
+      const line = lines.get(m.file ?? '')?.[m.line! - 1] ?? '';
+      expect(line.trimStart().startsWith('Authors:'), where).toBe(true);
+      const name = /`([^`]+)`/u.exec(m.reason)?.[1] ?? '';
+      const rest = line.slice(m.column! - 1);
+      expect(rest.startsWith('Authors:') || rest.startsWith(name), where).toBe(true);
+      if (rest.startsWith(name)) {
+        atName++;
+        // Letters only, without case or diacritics: the repeat's person is named before it.
+        const letters = (t: string) => t.normalize('NFD').replace(/[^\p{L}]/gu, '').toLowerCase();
+        if (m.ruleId === 'author-duplicate') expect(letters(line.slice(0, m.column! - 1)), where).toContain(letters(name));
+      }
     }
+    console.log(`author diagnostics at the name: ${atName} of ${all.length}`);
+    expect(atName).toBeGreaterThan(all.length * 0.9);
     for (const m of all) {
       expect(m.line).toBeGreaterThan(0);
       expect(m.column).toBeGreaterThan(0);

@@ -101,7 +101,7 @@ describe('output modes', () => {
     expect(result.stdout).toMatch(/Warnings by rule\n {2}author-duplicate\s+1\n/);
     expect(result.stdout).toMatch(/papers\.json\s+[\d.]+ kB/);
     // One line per diagnostic: file:line:column (from the working directory), severity, rule id, reason.
-    expect(result.stderr).toMatch(/^input\/2025\/03\/04\.md:\d+:1  warning  author-duplicate  Author listed more than once/m);
+    expect(result.stderr).toMatch(/^input\/2025\/03\/04\.md:\d+:\d+  warning  author-duplicate  Author listed more than once/m);
   });
 
   it('draws live progress on a TTY', async () => {
@@ -243,8 +243,8 @@ describe('GitHub Actions', () => {
     const commands = result.stdout.split('\n').filter((l) => l.startsWith('::'));
     expect(commands).toHaveLength(10);
     // Paths relative to the repository; the rare rules are not hidden behind the frequent one.
-    expect(commands).toContainEqual(expect.stringMatching(/^::warning file=input\/2025\/03\/03\.md,line=\d+,col=1,title=author-duplicate::Author listed more than once/));
-    expect(commands).toContainEqual(expect.stringMatching(/^::warning file=input\/2025\/03\/04\.md,line=\d+,col=1,title=author-stray-quote::/));
+    expect(commands).toContainEqual(expect.stringMatching(/^::warning file=input\/2025\/03\/03\.md,line=\d+,col=\d+,title=author-duplicate::Author listed more than once/));
+    expect(commands).toContainEqual(expect.stringMatching(/^::warning file=input\/2025\/03\/04\.md,line=\d+,col=\d+,title=author-stray-quote::/));
     expect(commands).toContainEqual(expect.stringMatching(/^::warning title=site-url-placeholder::site\.url is a placeholder \(https:\/\/example\.github\.io\/daily-papers\/\): feed and page links point there/));
     expect(commands.filter((c) => c.includes('title=author-duplicate'))).toHaveLength(8);
     expect(result.stdout).toMatch(/^4 more warnings not shown as annotations \(GitHub shows 10 of each kind\); every diagnostic is in report\.json$/m);

@@ -126,9 +126,11 @@ describe('authorKey', () => {
   });
 
   it('dedupeNames keeps the first spelling of each person', () => {
-    expect(dedupeNames(['Yingcong Chen', 'A B', 'Ying-Cong Chen', 'a b'])).toEqual({
+    expect(dedupeNames(['Yingcong Chen', 'A B', '-', 'Ying-Cong Chen', 'a b'])).toEqual({
       unique: ['Yingcong Chen', 'A B'],
       duplicates: ['Ying-Cong Chen', 'a b'],
+      uniqueAt: [0, 1],
+      duplicateAt: [3, 4],
     });
   });
 });

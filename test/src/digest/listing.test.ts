@@ -68,6 +68,8 @@ describe('readPaperBlock', () => {
       authors: ['Ana Lee', 'Bo Kim'],
       authorsTruncated: true,
       authorsAt: { line: 5, column: 3 },
+      // Where each name starts on its line (the line is indented by two).
+      authorColumns: [12, 21],
       media: ['https://v.example/a.mp4'],
       summary: [{ label: null, text: '서론 문장입니다.', markdown: '서론 문장입니다.' }],
     });
