@@ -55,9 +55,10 @@ export async function pageStep(ctx: StepContext, { dataset, index: built, bundle
   const relatedMs = Math.round(performance.now() - t0);
   const { manifest, artifacts } = chunks.finish(related);
   const recordShards = records?.stage() ?? 0; // written once the run has published
+  // Short enough for one line of 100 columns at the real archive's counts.
   ctx.logger.info(
-    `page: ${manifest.terms.count} term chunks, ${manifest.docs.count} doc chunks, ${manifest.meta.count} meta chunks, ` +
-      `${manifest.papers.count} paper chunks, ${manifest.authors.count} author shards; related papers ${onThread ? `from the feeds thread, waited ${relatedMs} ms` : `in ${relatedMs} ms`}`,
+    `page: chunks ${manifest.terms.count} term, ${manifest.docs.count} doc, ${manifest.meta.count} meta, ${manifest.papers.count} paper, ` +
+      `${manifest.authors.count} author; related ${onThread ? `waited ${relatedMs} ms (feeds thread)` : `${relatedMs} ms`}`,
   );
   const [assets, client] = await (bundles ?? pageBundles(ctx.caches.bundles));
   const html = await renderIndexHtml(ctx.config, dataset.papers.length, assets);
