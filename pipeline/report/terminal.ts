@@ -77,11 +77,23 @@ export function fit(text: string, width: number): string {
   return `${out}…`;
 }
 
+/** `text`'s words, a number joined to the word after it. */
+function units(text: string): string[] {
+  const out: string[] = [];
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const last = out.length - 1;
+    if (last >= 0 && /^\d[\d.,]*$/u.test(out[last]!)) out[last] += ` ${word}`;
+    else out.push(word);
+  }
+  return out;
+}
+
 /**
  * `text` (whitespace runs read as one space) as lines of at most `width` columns, broken at
- * spaces. The first line starts with `lead` (kept whole; e.g. a diagnostic's place, severity and
- * rule), every later one with `indent` (CONTINUATION by default). No text is lost, except that a
- * word wider than a whole line is cut with an ellipsis (`fit`).
+ * spaces, but not after a number (a count stays with the word after it: `2 feed`, `1 ms`). The
+ * first line starts with `lead` (kept whole; e.g. a diagnostic's place, severity and rule), every
+ * later one with `indent` (CONTINUATION by default). No text is lost, except that a word (or a
+ * number and its word) wider than a whole line is cut with an ellipsis (`fit`).
  */
 export function wrap(text: string, width: number, options: { lead?: string; indent?: string } = {}): string[] {
   const indent = options.indent ?? CONTINUATION;
@@ -91,7 +103,7 @@ export function wrap(text: string, width: number, options: { lead?: string; inde
   let used = columns(line);
   // Whether `line` holds nothing but its lead or indent yet.
   let fresh = true;
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+  for (const word of units(text)) {
     const room = width - used - (fresh ? 0 : 1);
     const wordColumns = columns(word);
     if (wordColumns <= room) {

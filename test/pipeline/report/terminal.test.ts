@@ -82,4 +82,10 @@ describe('wrap', () => {
     expect(wrap('ab ' + 'x'.repeat(30), 10, { indent: '  ' })).toEqual(['ab', '  xxxxxxx…']);
     expect(wrap('', 10, { lead: 'index  ' })).toEqual(['index']);
   });
+
+  it('keeps a number with the word after it', () => {
+    expect(wrap('1 dataset saved, 2 feed archives saved', 22)).toEqual(['1 dataset saved,', '    2 feed archives', '    saved']);
+    expect(wrap('waited 1,204 ms', 12)).toEqual(['waited', '    1,204 ms']);
+    expect(wrap('a 12', 10)).toEqual(['a 12']);
+  });
 });
