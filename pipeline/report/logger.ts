@@ -29,7 +29,8 @@ export interface SummaryData {
   /** Messages the config turned off, by rule id. */
   silencedByRule: Record<string, number>;
   artifacts: { path: string; size: number }[];
-  cache: { hits: number; misses: number; fastPath: boolean };
+  /** `discarded`: cache files found unusable and rebuilt (each also warned about as it was found); 0 when none. */
+  cache: { hits: number; misses: number; fastPath: boolean; discarded?: number };
   totalMs: number;
   published: boolean;
   exitCode: number;
@@ -230,9 +231,14 @@ export class RunLogger implements Logger {
     const total = data.artifacts.reduce((sum, a) => sum + a.size, 0);
     lines.push(rowsA.length ? table([...rowsA, ['total', formatBytes(total)]]) : '  none');
     lines.push(
-      `\n${data.cache.fastPath ? 'nothing changed: reused the published output' : `cache: ${data.cache.hits} hits, ${data.cache.misses} misses`}; ` +
+      `\n${data.cache.fastPath ? 'nothing changed: reused the published output' : `cache: ${data.cache.hits} hits, ${data.cache.misses} misses${discardedNote(data.cache.discarded ?? 0)}`}; ` +
         `${formatMs(data.totalMs)}; exit code ${data.exitCode}`,
     );
     this.out.write(`${lines.join('\n')}\n`);
   }
+}
+
+/** The summary's note of cache files that were discarded (and rebuilt), or '' for none. */
+function discardedNote(n: number): string {
+  return n === 0 ? '' : `, ${n} cache ${n === 1 ? 'file' : 'files'} discarded and rebuilt (see the warning above)`;
 }

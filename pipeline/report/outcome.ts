@@ -60,7 +60,7 @@ export async function printOutcome(
     warningsByRule: report.warningsByRule,
     silencedByRule: report.silencedByRule,
     artifacts: report.artifacts,
-    cache: { hits: report.cache.hits, misses: report.cache.misses, fastPath: report.fastPath },
+    cache: { hits: report.cache.hits, misses: report.cache.misses, fastPath: report.fastPath, discarded: report.cache.discarded.length },
     totalMs: report.durationMs,
     published: outcome.published,
     exitCode: report.exitCode,

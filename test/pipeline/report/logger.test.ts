@@ -50,3 +50,27 @@ describe('the width of piped output', () => {
     expect([{ COLUMNS: '200' }, { COLUMNS: '39' }, { COLUMNS: 'wide' }, {}, { COLUMNS: '120.5' }].map((env) => envColumns(env))).toEqual([200, undefined, undefined, undefined, undefined]);
   });
 });
+
+describe('RunLogger.summary', () => {
+  const summary = (discarded: number | undefined) => {
+    const out = new Capture();
+    new RunLogger('plain', out, new Capture()).summary({
+      counts: { digests: 2, papers: 5, authors: 7 },
+      warningsByRule: {},
+      silencedByRule: {},
+      artifacts: [],
+      cache: { hits: 1, misses: 1, fastPath: false, discarded },
+      totalMs: 120,
+      published: true,
+      exitCode: 0,
+    });
+    return out.text.trimEnd().split('\n').at(-1);
+  };
+
+  it('says how many cache files were discarded and rebuilt, and nothing when none was', () => {
+    expect(summary(2)).toMatch(/^cache: 1 hits, 1 misses, 2 cache files discarded and rebuilt \(see the warning above\); /);
+    expect(summary(1)).toMatch(/, 1 cache file discarded and rebuilt /);
+    expect(summary(0)).toMatch(/^cache: 1 hits, 1 misses; /);
+    expect(summary(undefined)).toMatch(/^cache: 1 hits, 1 misses; /);
+  });
+});
