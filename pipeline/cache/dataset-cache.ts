@@ -39,7 +39,7 @@ import type { Paper } from '../../src/types.ts';
 import type { SerializedMessage } from '../report/diagnostics.ts';
 import { docKeyOf, noteDocKey } from '../parse/vectors.ts';
 import { decodeCacheFile, encodeCacheFile, readVersionedFile, sha256, writeCacheBytes, type CacheProblem, type StagedFile } from './cache-file.ts';
-import { JsonLines, jsonLinesOf, LazyPaper, paperStub, type PaperStub } from './lazy-paper.ts';
+import { JsonLines, jsonLinesOf, LazyPaper, PAPERS_JSON_HEAD, papersJsonBody, paperStub, type PaperStub } from './lazy-paper.ts';
 
 /**
  * dataset.bin's format. Its layout changed (the papers moved to segment files) without a new name:
@@ -73,8 +73,6 @@ export interface DatasetSnapshot {
   papersJson: { sha256: string; size: number };
 }
 
-/** The header line every papers.json starts with (pipeline/steps/enrich.ts `jsonRecords`). */
-export const PAPERS_JSON_HEAD = '{"papers":[\n';
 
 /** Why `value` is not a `DatasetSnapshot` (its shape and the columns' lengths), or null. */
 export function checkSnapshot(value: unknown): string | null {
@@ -157,9 +155,12 @@ export class DatasetCache {
     const { segments, stubs, docKeys, ...rest } = stored;
     const papers: Paper[] = [];
     (parts as JsonLines[]).forEach((source, k) => {
-      for (let i = 0; i < segments[k]!.count; i++) papers.push(new LazyPaper(stubs[papers.length]!, source, i));
+      for (let i = 0; i < segments[k]!.count; i++) {
+        const paper = new LazyPaper(stubs[papers.length]!, source, i);
+        noteDocKey(paper, docKeys[papers.length]!);
+        papers.push(paper);
+      }
     });
-    papers.forEach((p, i) => noteDocKey(p, docKeys[i]!));
     const snapshot: DatasetSnapshot = { ...rest, papers };
     const wrong = checkSnapshot(snapshot);
     if (wrong !== null) {
@@ -179,10 +180,8 @@ export class DatasetCache {
     const decoded = decodeCacheFile<{ format?: unknown; version?: unknown; count?: unknown }>(bytes, SEGMENT_FORMAT, check, (body) => body);
     if ('stale' in decoded) return `${name} was written by another Node version`;
     if ('problem' in decoded) return `${name}: ${decoded.problem}`;
-    const body = decoded.payload as Buffer;
     try {
-      const lines = new JsonLines(body, 0, ref.count, name);
-      return lines.end === body.byteLength ? lines : `${name} holds more than ${ref.count} papers`;
+      return new JsonLines(decoded.payload as Buffer, ref.count, name);
     } catch (error) {
       return (error as Error).message;
     }
@@ -217,7 +216,7 @@ export class DatasetCache {
       let segment: { name: string; bytes: Buffer } | null = null;
       if (papers.length > 0 || !reuse) {
         // Every paper: papers.json's body when given (the same lines), else each one's JSON.
-        const lines = !reuse && papersJson ? papersJsonBody(papersJson) : jsonLinesOf(papers);
+        const lines = !reuse && papersJson ? papersJsonBody(Buffer.concat(papersJson)) : jsonLinesOf(papers);
         const bytes = encodeCacheFile({ format: SEGMENT_FORMAT, version: this.version, count: papers.length }, lines, (body) => body);
         segment = { name: sha256(bytes).slice(0, 16), bytes };
       }
@@ -240,12 +239,6 @@ export class DatasetCache {
       },
     };
   }
-}
-
-/** The papers' lines of papers.json given in parts: the bytes between `PAPERS_JSON_HEAD` and the closing `]}` line (`JsonLines`). */
-function papersJsonBody(parts: readonly Uint8Array[]): Buffer {
-  const whole = Buffer.concat(parts);
-  return whole.byteLength <= PAPERS_JSON_HEAD.length ? Buffer.alloc(0) : whole.subarray(PAPERS_JSON_HEAD.length, whole.byteLength - ']}\n'.length);
 }
 
 /** The snapshot as src/dataset.ts extends it (`canPrepend`, `prependDataset`). */

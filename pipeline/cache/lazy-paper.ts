@@ -37,37 +37,56 @@ export interface PaperSource {
 
 /**
  * Papers as JSON lines, the layout of papers.json's body (pipeline/steps/enrich.ts
- * `jsonRecords`): from byte `start` of `bytes`, `count` lines, each one paper's JSON, every line
- * but the last ending in the comma between records; `paper(i)` parses line i. `end` is the byte
- * after the last line's newline. Throws (naming `what`) when a line does not start a JSON object
- * before `count` lines were found.
+ * `jsonRecords`): `bytes` holds `count` lines, each one paper's JSON ending in a newline, every
+ * line but the last ending in the comma between records before it; `paper(i)` parses line i.
+ * Throws (naming `what`) when `bytes` holds fewer lines (or one that does not start a JSON
+ * object) or more.
  */
 export class JsonLines implements PaperSource {
-  readonly end: number;
   /** Line i is bytes `ranges[2i]` to `ranges[2i + 1]` (without its comma and newline). */
   private readonly ranges: Uint32Array;
 
   constructor(
     private readonly bytes: Buffer,
-    start: number,
     count: number,
     what: string,
   ) {
     this.ranges = new Uint32Array(2 * count);
+    let start = 0;
     for (let i = 0; i < count; i++) {
       const newline = bytes.indexOf(10, start);
-      // Each paper's line is a JSON object; anything else (papers.json's closing `]}`) means the papers ran out.
+      // Each paper's line is a JSON object; anything else means the papers ran out.
       if (newline < 0 || bytes[start] !== 0x7b) throw new Error(`${what} holds ${i} papers, the dataset ${count}`);
       this.ranges[2 * i] = start;
       this.ranges[2 * i + 1] = bytes[newline - 1] === 0x2c ? newline - 1 : newline;
       start = newline + 1;
     }
-    this.end = start;
+    if (start !== bytes.byteLength) throw new Error(`${what} holds more papers than the dataset's ${count}`);
   }
 
   paper(index: number): Paper {
     return JSON.parse(this.bytes.toString('utf8', this.ranges[2 * index], this.ranges[2 * index + 1])) as Paper;
   }
+}
+
+/** The line papers.json opens with (pipeline/steps/enrich.ts `jsonRecords`). */
+export const PAPERS_JSON_HEAD = '{"papers":[\n';
+/** The line it closes with, after its last paper's line. */
+const PAPERS_JSON_TAIL = ']}\n';
+/** A papers.json without papers. */
+const PAPERS_JSON_EMPTY = '{"papers":[]}\n';
+
+/**
+ * The papers' lines of papers.json `bytes` (`JsonLines`' layout): the bytes between its opening
+ * and closing lines, empty when it holds no paper. Throws when `bytes` does not open and close
+ * as `jsonRecords` writes papers.json.
+ */
+export function papersJsonBody(bytes: Buffer): Buffer {
+  if (bytes.equals(Buffer.from(PAPERS_JSON_EMPTY))) return bytes.subarray(0, 0);
+  if (!bytes.subarray(0, PAPERS_JSON_HEAD.length).equals(Buffer.from(PAPERS_JSON_HEAD))) throw new Error('papers.json does not open with {"papers":[');
+  const end = bytes.byteLength - PAPERS_JSON_TAIL.length;
+  if (end < PAPERS_JSON_HEAD.length || !bytes.subarray(end).equals(Buffer.from(PAPERS_JSON_TAIL))) throw new Error('papers.json does not close with ]}');
+  return bytes.subarray(PAPERS_JSON_HEAD.length, end);
 }
 
 /** `papers` as `JsonLines` bytes: each one's JSON (`JSON.stringify`, a `LazyPaper`'s from its source), joined by a comma and a newline, each line ending in a newline. */

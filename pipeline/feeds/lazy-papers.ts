@@ -10,7 +10,7 @@
  * `JSON.stringify` of the paper it stands for.
  */
 import type { Paper } from '../../src/types.ts';
-import { JsonLines, LazyPaper, paperStub, type PaperStub } from '../cache/lazy-paper.ts';
+import { JsonLines, LazyPaper, papersJsonBody, paperStub, type PaperStub } from '../cache/lazy-paper.ts';
 
 /** What crosses to the feeds thread for the dataset's papers. */
 export interface PapersOnWire {
@@ -19,8 +19,6 @@ export interface PapersOnWire {
   /** Each paper's stub, in papers.json's order. */
   stubs: PaperStub[];
 }
-
-const HEAD = '{"papers":[\n';
 
 /**
  * `papers` for the feeds thread: `json` is papers.json's bytes in parts (`datasetArtifacts`),
@@ -45,10 +43,6 @@ export function papersOnWire(papers: readonly Paper[], json: readonly Uint8Array
  * file does not open and close as `datasetArtifacts` writes it.
  */
 export function lazyPapers(wire: PapersOnWire): Paper[] {
-  if (wire.stubs.length === 0) return [];
-  const bytes = Buffer.from(wire.json);
-  if (bytes.toString('utf8', 0, HEAD.length) !== HEAD) throw new Error('papers.json does not open with {"papers":[');
-  const lines = new JsonLines(bytes, HEAD.length, wire.stubs.length, 'papers.json');
-  if (bytes.toString('utf8', lines.end) !== ']}\n') throw new Error(`papers.json holds more papers than the dataset's ${wire.stubs.length}`);
+  const lines = new JsonLines(papersJsonBody(Buffer.from(wire.json)), wire.stubs.length, 'papers.json');
   return wire.stubs.map((stub, i) => new LazyPaper(stub, lines, i));
 }

@@ -8,7 +8,8 @@ import type { Dataset, DigestEntry, Paper } from '../../src/types.ts';
 import { buildDatasetWithTally, prependDataset, type Warn } from '../../src/dataset.ts';
 import type { StepContext, StepResult } from '../context.ts';
 import type { PartedArtifact } from '../publish/artifact.ts';
-import { datasetBase, PAPERS_JSON_HEAD, type DatasetSnapshot } from '../cache/dataset-cache.ts';
+import { datasetBase, type DatasetSnapshot } from '../cache/dataset-cache.ts';
+import { PAPERS_JSON_HEAD } from '../cache/lazy-paper.ts';
 import { notePaperDigest, notePaperJson } from '../cache/paper-digest.ts';
 
 export interface EnrichStepInput {

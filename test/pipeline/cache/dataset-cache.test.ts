@@ -2,13 +2,13 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSnapshot, DATASET_FORMAT, DatasetCache, datasetBase, MAX_SEGMENTS, PAPERS_JSON_HEAD, readPublishedPapersJson, type DatasetSnapshot } from '../../../pipeline/cache/dataset-cache.ts';
+import { checkSnapshot, DATASET_FORMAT, DatasetCache, datasetBase, MAX_SEGMENTS, readPublishedPapersJson, type DatasetSnapshot } from '../../../pipeline/cache/dataset-cache.ts';
 import { prependDataset } from '../../../src/dataset.ts';
 import { sha256 } from '../../../pipeline/cache/cache-file.ts';
 import { buildDatasetWithTally } from '../../../src/dataset.ts';
 import { digestEntry } from '../../helpers/digests.ts';
 import { useProjects } from '../../helpers/ops.ts';
-import { authorKeyCount, isUnread, paperStub } from '../../../pipeline/cache/lazy-paper.ts';
+import { authorKeyCount, isUnread, PAPERS_JSON_HEAD, paperStub } from '../../../pipeline/cache/lazy-paper.ts';
 import { docKey, docKeyOf } from '../../../pipeline/parse/vectors.ts';
 import { toSearchDocument } from '../../../src/search/options.ts';
 import { datasetArtifacts } from '../../../pipeline/steps/enrich.ts';
