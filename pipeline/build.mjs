@@ -242,6 +242,23 @@ export async function ensureBuilt({ root = ROOT, note = () => {} } = {}) {
 }
 
 /**
+ * `ensureBuilt` for a launcher (pipeline/launch.mjs, pipeline/command.mjs): its note on stderr
+ * as `<label>: …` (none when `quiet`); a source that does not compile is reported with esbuild's
+ * messages and exits the process with code 1, so that a stale build never runs.
+ * @param {string} label
+ * @param {{ quiet?: boolean }} [options]
+ * @returns {Promise<void>}
+ */
+export async function ensureBuiltOrExit(label, { quiet = false } = {}) {
+  try {
+    await ensureBuilt({ note: (line) => quiet || process.stderr.write(`${label}: ${line}\n`) });
+  } catch (error) {
+    process.stderr.write(`${label}: cannot compile the pipeline:\n${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
+/**
  * The command line (see the module comment).
  * @param {string[]} argv
  * @returns {Promise<number>}

@@ -6,7 +6,7 @@
  * recompiled first (pipeline/build.mjs `ensureBuilt`, with a one-line note on stderr), and a
  * source that does not compile exits 1 with esbuild's messages. An unknown command exits 2.
  */
-import { ensureBuilt } from './build.mjs';
+import { ensureBuiltOrExit } from './build.mjs';
 
 /**
  * The commands, each as it runs its module's `main` (the modules start themselves only when run
@@ -31,12 +31,7 @@ if (!run) {
   process.stderr.write(`command: unknown command ${JSON.stringify(name)} (${Object.keys(COMMANDS).join(', ')})\n`);
   process.exit(2);
 }
-try {
-  await ensureBuilt({ note: (line) => process.stderr.write(`${name}: ${line}\n`) });
-} catch (error) {
-  process.stderr.write(`${name}: cannot compile the pipeline:\n${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-}
+await ensureBuiltOrExit(name);
 try {
   await run(await import(new URL(`../dist/pipeline/commands/${name}.js`, import.meta.url).href), argv);
 } catch (error) {

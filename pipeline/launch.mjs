@@ -11,16 +11,10 @@
  * chance: when nothing changed since the last published run of the same command it reports that
  * run again without loading the config or the pipeline; otherwise (or on any doubt) the CLI runs.
  */
-import { bundleOf, ensureBuilt, RERUN_BUNDLE } from './build.mjs';
+import { bundleOf, ensureBuiltOrExit, RERUN_BUNDLE } from './build.mjs';
 
 const argv = process.argv.slice(2);
-const silent = argv.includes('--quiet') || argv.includes('--json');
-try {
-  await ensureBuilt({ note: (line) => silent || process.stderr.write(`pipeline: ${line}\n`) });
-} catch (error) {
-  process.stderr.write(`pipeline: cannot compile the pipeline:\n${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-}
+await ensureBuiltOrExit('pipeline', { quiet: argv.includes('--quiet') || argv.includes('--json') });
 const io = { argv, env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
 /** @type {number | null} */
 let code = null;
