@@ -159,7 +159,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         dates: listings.dates,
         papers: dataset.papers,
         digests: dataset.papers.map(paperDigest),
-        tally: dataset.tally,
+        authors: dataset.authorTable,
         messages: inputs.map((i): [string, ReturnType<typeof serializeMessages>] => [i.path, serializeMessages(ctx.file(i.path))]),
         papersJson: writer.recorded('papers.json')!,
       }, dataset.added && parsed.base ? dataset.added.length : null, datasetFiles[0].data);

@@ -239,9 +239,9 @@ function nonAscii(s: string): number {
 
 /**
  * What the authors.json records are computed from, per author key: how many listings used each
- * spelling, and the author's paper ids in dataset order. Kept between runs (the dataset cache,
- * pipeline/cache/dataset-cache.ts) so that a newest digest's papers are added without counting
- * every listing again (`prependToTally`).
+ * spelling, and the author's paper ids in dataset order. Kept between runs as an `AuthorTable`
+ * (the dataset cache, pipeline/cache/dataset-cache.ts) so that a newest digest's papers are added
+ * without counting every listing again (`prependToTable`).
  */
 export type AuthorTally = Map<string, { spellings: Map<string, number>; papers: string[] }>;
 
@@ -288,37 +288,120 @@ export function tallyAuthors(papers: readonly Paper[], listings?: Iterable<reado
   return byKey;
 }
 
-/**
- * The tally of a dataset whose papers are `papers` (with their `listings`) in front of those of
- * `tally`, as `tallyAuthors` of the whole dataset would count it, provided that none of `papers`
- * is one of `tally`'s papers (each listing names only authors of its own paper: src/papers.ts).
- * `tally` itself is left as it was; unchanged authors are shared with it.
- */
-export function prependToTally(tally: AuthorTally, papers: readonly Paper[], listings: Iterable<readonly string[]>): AuthorTally {
-  const added = tallyAuthors(papers, listings);
-  const out: AuthorTally = new Map(tally);
-  for (const [key, r] of added) {
-    const old = tally.get(key);
-    if (!old) {
-      out.set(key, r);
-      continue;
-    }
-    const spellings = new Map(old.spellings);
-    for (const [name, n] of r.spellings) spellings.set(name, (spellings.get(name) ?? 0) + n);
-    out.set(key, { spellings, papers: [...r.papers, ...old.papers] });
-  }
-  return out;
-}
-
 /** The authors.json records of a tally, sorted by key: the most used spelling as the name (see the rule above). */
 export function authorRecords(tally: AuthorTally): AuthorRecord[] {
   const out: AuthorRecord[] = [];
-  for (const [key, r] of tally) {
-    const spellings = [...r.spellings.keys()].sort(compareStrings);
-    const name = [...r.spellings.entries()].sort(
-      (x, y) => y[1] - x[1] || nonAscii(y[0]) - nonAscii(x[0]) || compareStrings(x[0], y[0]),
-    )[0]![0];
-    out.push({ key, name, spellings, papers: r.papers, count: r.papers.length });
-  }
+  for (const [key, r] of tally) out.push(recordOf(key, r));
   return out.sort((a, b) => compareStrings(a.key, b.key));
+}
+
+/** The record of one tally entry (see `authorRecords`). */
+function recordOf(key: string, r: { spellings: Map<string, number>; papers: string[] }): AuthorRecord {
+  const spellings = [...r.spellings.keys()].sort(compareStrings);
+  const name = [...r.spellings.entries()].sort(
+    (x, y) => y[1] - x[1] || nonAscii(y[0]) - nonAscii(x[0]) || compareStrings(x[0], y[0]),
+  )[0]![0];
+  return { key, name, spellings, papers: r.papers, count: r.papers.length };
+}
+
+/**
+ * A dataset's author records with what adding papers to them takes, as strings, one per author
+ * in key order: what the dataset cache keeps between runs (pipeline/cache/dataset-cache.ts) in
+ * place of the tally's maps, whose deserialization took about 50 ms on the real archive's
+ * 24,000 authors, against about 2 ms for these strings. A tally entry is a record (its
+ * `spellings` and `papers`) with its `uses`; an unchanged author's line is reused as it is.
+ */
+export interface AuthorTable {
+  /** The records, sorted by key (authors.json's order). */
+  records: AuthorRecord[];
+  /** Each record's line of authors.json: `JSON.stringify(record)`. */
+  lines: string[];
+  /** Each record's spelling counts: how many listings used each of its `spellings`, in that order, in base 10 joined with ','. */
+  uses: string[];
+}
+
+/** The table of a tally: its records (`authorRecords`), their lines and uses. */
+export function authorTable(tally: AuthorTally): AuthorTable {
+  const records = authorRecords(tally);
+  const uses = records.map((r) => usesOf(r.spellings, tally.get(r.key)!.spellings));
+  return { records, lines: records.map((r) => JSON.stringify(r)), uses };
+}
+
+function usesOf(spellings: readonly string[], counts: ReadonlyMap<string, number>): string {
+  return spellings.map((s) => counts.get(s)!).join(',');
+}
+
+/**
+ * A table from its lines and uses as the dataset cache keeps them (each line parsed into its
+ * record). Throws an Error when a line is not a record, a `uses` does not count each spelling,
+ * or the keys are not in order.
+ */
+export function readAuthorTable(lines: readonly string[], uses: readonly string[]): AuthorTable {
+  if (lines.length !== uses.length) throw new Error(`${lines.length} author lines but ${uses.length} spelling counts`);
+  const records: AuthorRecord[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const r = JSON.parse(lines[i]!) as AuthorRecord;
+    if (typeof r?.key !== 'string' || !Array.isArray(r.spellings) || !Array.isArray(r.papers) || r.spellings.length !== uses[i]!.split(',').length) {
+      throw new Error(`author line ${i + 1} is not a record with its spelling counts`);
+    }
+    if (i > 0 && !(compareStrings(records[i - 1]!.key, r.key) < 0)) throw new Error(`author line ${i + 1} is out of key order`);
+    records.push(r);
+  }
+  return { records, lines: [...lines], uses: [...uses] };
+}
+
+/** Record `r`'s tally entry, given its `uses`. */
+function entryOf(r: AuthorRecord, uses: string): { spellings: Map<string, number>; papers: string[] } {
+  const counts = uses.split(',');
+  return { spellings: new Map(r.spellings.map((s, i) => [s, Number(counts[i])])), papers: r.papers };
+}
+
+/**
+ * The table of a dataset whose papers are `papers` (with their `listings`) in front of those of
+ * `table`, as `authorTable(tallyAuthors(...))` of the whole dataset would make it, provided that
+ * none of `papers` is one of `table`'s papers (each listing names only authors of its own paper:
+ * src/papers.ts). Only the authors of `papers` get a new record and line; the others are
+ * `table`'s own, which is left as it was.
+ */
+export function prependToTable(table: AuthorTable, papers: readonly Paper[], listings: Iterable<readonly string[]>): AuthorTable {
+  const added = tallyAuthors(papers, listings);
+  const out: AuthorTable = { records: [], lines: [], uses: [] };
+  const n = table.records.length;
+  let i = 0;
+  const keep = (to: number): void => {
+    for (; i < to; i++) {
+      out.records.push(table.records[i]!);
+      out.lines.push(table.lines[i]!);
+      out.uses.push(table.uses[i]!);
+    }
+  };
+  for (const key of [...added.keys()].sort(compareStrings)) {
+    keep(lowerBound(table.records, key, i));
+    const fresh = added.get(key)!;
+    let entry = fresh;
+    if (i < n && table.records[i]!.key === key) {
+      const old = entryOf(table.records[i]!, table.uses[i]!);
+      for (const [name, count] of fresh.spellings) old.spellings.set(name, (old.spellings.get(name) ?? 0) + count);
+      entry = { spellings: old.spellings, papers: [...fresh.papers, ...old.papers] };
+      i++;
+    }
+    const record = recordOf(key, entry);
+    out.records.push(record);
+    out.lines.push(JSON.stringify(record));
+    out.uses.push(usesOf(record.spellings, entry.spellings));
+  }
+  keep(n);
+  return out;
+}
+
+/** The first index at or after `from` whose record's key is not before `key` (records sorted by key). */
+function lowerBound(records: readonly AuthorRecord[], key: string, from: number): number {
+  let lo = from;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareStrings(records[mid]!.key, key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

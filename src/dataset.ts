@@ -4,7 +4,7 @@
  */
 import type { Dataset, DigestEntry, Paper } from './types.ts';
 import { identify, mergeEntries, type Warn } from './papers.ts';
-import { authorRecords, dedupeNames, prependToTally, tallyAuthors, type AuthorTally } from './authors.ts';
+import { authorTable, dedupeNames, prependToTable, tallyAuthors, type AuthorTable } from './authors.ts';
 
 export type { Warn } from './papers.ts';
 
@@ -23,24 +23,24 @@ export function normalizeEntryAuthors(entry: DigestEntry): { entry: DigestEntry;
 
 /** The dataset of these listings (in input order). */
 export function buildDataset(entries: readonly DigestEntry[], warn?: Warn): Dataset {
-  const { papers, authors } = buildDatasetWithTally(entries, warn);
+  const { papers, authors } = buildDatasetWithTable(entries, warn);
   return { papers, authors };
 }
 
-/** `buildDataset`, with the author tally its records came from (what `prependDataset` adds to). */
-export function buildDatasetWithTally(entries: readonly DigestEntry[], warn?: Warn): Dataset & { tally: AuthorTally } {
+/** `buildDataset`, with the author table its records are part of (what `prependDataset` adds to). */
+export function buildDatasetWithTable(entries: readonly DigestEntry[], warn?: Warn): Dataset & { authorTable: AuthorTable } {
   const papers = mergeEntries(entries, warn);
-  const tally = tallyAuthors(
+  const table = authorTable(tallyAuthors(
     papers,
     entries.map((e) => e.authors),
-  );
-  return { papers, authors: authorRecords(tally), tally };
+  ));
+  return { papers, authors: table.records, authorTable: table };
 }
 
-/** A dataset as `prependDataset` extends it: its papers, the author tally, and every listing date. */
+/** A dataset as `prependDataset` extends it: its papers, the author table, and every listing date. */
 export interface DatasetBase {
   papers: readonly Paper[];
-  tally: AuthorTally;
+  authorTable: AuthorTable;
   /** The latest digest date of any of its listings (YYYY-MM-DD), '' when none. */
   latestDate: string;
   /** Every paper id of `papers`. */
@@ -63,17 +63,17 @@ export function canPrepend(base: DatasetBase, entries: readonly DigestEntry[]): 
 }
 
 /**
- * The dataset of `base`'s listings followed by `entries`, exactly as `buildDatasetWithTally` of all
+ * The dataset of `base`'s listings followed by `entries`, exactly as `buildDatasetWithTable` of all
  * of them would build it, when `canPrepend(base, entries)`: the papers of `entries`, merged among
- * themselves, in front of `base.papers`, and the author tally and records with them added. The
+ * themselves, in front of `base.papers`, and the author table with them added. The
  * warnings are those of `entries` alone (`base`'s were reported when it was built).
  */
-export function prependDataset(base: DatasetBase, entries: readonly DigestEntry[], warn?: Warn): Dataset & { tally: AuthorTally; added: Paper[] } {
+export function prependDataset(base: DatasetBase, entries: readonly DigestEntry[], warn?: Warn): Dataset & { authorTable: AuthorTable; added: Paper[] } {
   const added = mergeEntries(entries, warn);
-  const tally = prependToTally(
-    base.tally,
+  const table = prependToTable(
+    base.authorTable,
     added,
     entries.map((e) => e.authors),
   );
-  return { papers: [...added, ...base.papers], authors: authorRecords(tally), tally, added };
+  return { papers: [...added, ...base.papers], authors: table.records, authorTable: table, added };
 }

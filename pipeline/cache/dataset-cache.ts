@@ -33,7 +33,7 @@
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { AuthorTally } from '../../src/authors.ts';
+import { readAuthorTable, type AuthorTable } from '../../src/authors.ts';
 import type { DatasetBase } from '../../src/dataset.ts';
 import type { Paper } from '../../src/types.ts';
 import type { SerializedMessage } from '../report/diagnostics.ts';
@@ -65,8 +65,8 @@ export interface DatasetSnapshot {
   papers: Paper[];
   /** Each paper's content digest (pipeline/cache/paper-digest.ts), aligned with `papers`. */
   digests: string[];
-  /** The author tally the dataset's authors.json records came from (src/authors.ts). */
-  tally: AuthorTally;
+  /** The dataset's author records with their authors.json lines and spelling counts (src/authors.ts); stored as the lines and counts alone. */
+  authors: AuthorTable;
   /** Each input's diagnostics of the steps "parse", "authors" and "enrich" ([path, messages]), in input order. */
   messages: [string, SerializedMessage[]][];
   /** sha256 (hex) and size in bytes of the papers.json the run published. */
@@ -81,7 +81,8 @@ export function checkSnapshot(value: unknown): string | null {
   if (!Array.isArray(s.inputs) || !Array.isArray(s.papers) || !Array.isArray(s.digests) || !Array.isArray(s.dates) || !Array.isArray(s.messages)) {
     return 'missing inputs, papers, digests, dates or messages';
   }
-  if (!(s.tally instanceof Map)) return 'the author tally is not a map';
+  if (!Array.isArray(s.authors?.records) || !Array.isArray(s.authors.lines) || !Array.isArray(s.authors.uses)) return 'no author table';
+  if (s.authors.records.length !== s.authors.lines.length || s.authors.uses.length !== s.authors.lines.length) return 'the author lines do not match the records';
   if (typeof s.entries !== 'number' || s.papers.length > s.entries) return 'wrong listing count';
   if (s.digests.length !== s.papers.length) return 'digests do not match the papers';
   if (s.messages.length !== s.inputs.length) return 'messages do not match the inputs';
@@ -99,10 +100,16 @@ export interface SegmentRef {
 }
 
 /**
- * dataset.bin's payload: the snapshot with its papers in segment files, and each paper's stub and
- * search-document key (`docKeyOf`), in dataset order.
+ * dataset.bin's payload: the snapshot with its papers in segment files, each paper's stub and
+ * search-document key (`docKeyOf`), in dataset order, and its author table as strings alone
+ * (`readAuthorTable` parses the records back from the lines).
  */
-type StoredSnapshot = Omit<DatasetSnapshot, 'papers'> & { segments: SegmentRef[]; stubs: PaperStub[]; docKeys: string[] };
+type StoredSnapshot = Omit<DatasetSnapshot, 'papers' | 'authors'> & {
+  segments: SegmentRef[];
+  stubs: PaperStub[];
+  docKeys: string[];
+  authors: { lines: string[]; uses: string[] };
+};
 
 /** Why `value` is not dataset.bin's payload (its segment list, stubs and keys), or null; the rest is checked with the papers (`checkSnapshot`). */
 function checkStored(value: unknown): string | null {
@@ -113,6 +120,8 @@ function checkStored(value: unknown): string | null {
   const papers = segments.reduce((sum, s) => sum + s.count, 0);
   if (!Array.isArray(stored!.stubs) || stored!.stubs.length !== papers) return 'the stubs do not match the segments';
   if (!Array.isArray(stored!.docKeys) || stored!.docKeys.length !== papers || stored!.docKeys.some((k) => typeof k !== 'string')) return 'the document keys do not match the segments';
+  const authors = stored!.authors;
+  if (!Array.isArray(authors?.lines) || !Array.isArray(authors.uses) || authors.lines.some((l) => typeof l !== 'string') || authors.uses.some((u) => typeof u !== 'string')) return 'no author lines';
   for (const p of stored!.stubs) if (typeof p?.title !== 'string' || typeof p.history !== 'boolean' || !Number.isInteger(p.authorKeys)) return 'a stub has the wrong shape';
   return null;
 }
@@ -152,7 +161,14 @@ export class DatasetCache {
       discard({ file: 'dataset.bin', reason: problem });
       return;
     }
-    const { segments, stubs, docKeys, ...rest } = stored;
+    const { segments, stubs, docKeys, authors: authorStrings, ...rest } = stored;
+    let authors: AuthorTable;
+    try {
+      authors = readAuthorTable(authorStrings.lines, authorStrings.uses);
+    } catch (error) {
+      discard({ file: 'dataset.bin', reason: `payload has the wrong shape (${(error as Error).message})` });
+      return;
+    }
     const papers: Paper[] = [];
     (parts as JsonLines[]).forEach((source, k) => {
       for (let i = 0; i < segments[k]!.count; i++) {
@@ -161,7 +177,7 @@ export class DatasetCache {
         papers.push(paper);
       }
     });
-    const snapshot: DatasetSnapshot = { ...rest, papers };
+    const snapshot: DatasetSnapshot = { ...rest, papers, authors };
     const wrong = checkSnapshot(snapshot);
     if (wrong !== null) {
       discard({ file: 'dataset.bin', reason: `payload has the wrong shape (${wrong})` });
@@ -221,8 +237,14 @@ export class DatasetCache {
         segment = { name: sha256(bytes).slice(0, 16), bytes };
       }
       const list = [...(segment ? [{ name: segment.name, count: papers.length }] : []), ...(reuse ? this.segments : [])];
-      const { papers: all, ...rest } = value;
-      const stored: StoredSnapshot = { ...rest, segments: list, stubs: all.map(paperStub), docKeys: all.map((p) => docKeyOf(p)) };
+      const { papers: all, authors, ...rest } = value;
+      const stored: StoredSnapshot = {
+        ...rest,
+        segments: list,
+        stubs: all.map(paperStub),
+        docKeys: all.map((p) => docKeyOf(p)),
+        authors: { lines: authors.lines, uses: authors.uses },
+      };
       return (encoded = { segment, list, bytes: encodeCacheFile(header, stored) });
     };
     return {
@@ -245,7 +267,7 @@ export class DatasetCache {
 export function datasetBase(snapshot: DatasetSnapshot): DatasetBase {
   return {
     papers: snapshot.papers,
-    tally: snapshot.tally,
+    authorTable: snapshot.authors,
     latestDate: snapshot.dates[snapshot.dates.length - 1] ?? '',
     ids: new Set(snapshot.papers.map((p) => p.id)),
   };

@@ -3,9 +3,9 @@
  * the dataset order and the author records. The rules live in src/papers.ts and src/authors.ts.
  * Also the dataset's own files, papers.json and authors.json (`datasetArtifacts`).
  */
-import type { AuthorTally } from '../../src/authors.ts';
+import type { AuthorTable } from '../../src/authors.ts';
 import type { Dataset, DigestEntry, Paper } from '../../src/types.ts';
-import { buildDatasetWithTally, prependDataset, type Warn } from '../../src/dataset.ts';
+import { buildDatasetWithTable, prependDataset, type Warn } from '../../src/dataset.ts';
 import type { StepContext, StepResult } from '../context.ts';
 import type { PartedArtifact } from '../publish/artifact.ts';
 import { datasetBase, type DatasetSnapshot } from '../cache/dataset-cache.ts';
@@ -19,9 +19,9 @@ export interface EnrichStepInput {
   base: DatasetSnapshot | null;
 }
 
-/** A dataset, with the author tally its records came from and, when it extends a base, the papers it put in front. */
+/** A dataset, with the author table its records are part of and, when it extends a base, the papers it put in front. */
 export interface EnrichedDataset extends Dataset {
-  tally: AuthorTally;
+  authorTable: AuthorTable;
   /** With a base: the papers in front of the base's (the rest are the base's own objects); null when built from every entry. */
   added: Paper[] | null;
 }
@@ -44,7 +44,7 @@ export function enrichStep(ctx: StepContext, { entries, base }: EnrichStepInput)
     base.papers.forEach((p, i) => notePaperDigest(p, base.digests[i]!));
     dataset = prependDataset(datasetBase(base), entries, warn);
   } else {
-    dataset = { ...buildDatasetWithTally(entries, warn), added: null };
+    dataset = { ...buildDatasetWithTable(entries, warn), added: null };
   }
   const fromDataset = base ? base.papers.length : 0;
   return { value: dataset, counts: { papers: dataset.papers.length, authors: dataset.authors.length, fromDataset } };
@@ -56,8 +56,10 @@ export function enrichStep(ctx: StepContext, { entries, base }: EnrichStepInput)
  * With `published` (the bytes of the papers.json published for the dataset's base:
  * pipeline/cache/dataset-cache.ts `readPublishedPapersJson`) and `dataset.added`, papers.json is
  * the added papers' lines in front of that file's: the same bytes, since each line is one paper.
+ * With `dataset.authorTable`, authors.json's lines are the table's (src/authors.ts: an unchanged
+ * author's line is the last run's), the same bytes as each record's JSON.
  */
-export function datasetArtifacts(dataset: Dataset & { added?: Paper[] | null }, published: Buffer | null = null): [papers: { path: 'papers.json'; data: Buffer[] }, authors: PartedArtifact] {
+export function datasetArtifacts(dataset: Dataset & { added?: Paper[] | null; authorTable?: AuthorTable }, published: Buffer | null = null): [papers: { path: 'papers.json'; data: Buffer[] }, authors: PartedArtifact] {
   let papers: Buffer[];
   if (published && dataset.added) {
     const rest = published.subarray(PAPERS_JSON_HEAD.length);
@@ -65,29 +67,37 @@ export function datasetArtifacts(dataset: Dataset & { added?: Paper[] | null }, 
   } else {
     papers = jsonRecords('papers', dataset.papers, notePaperJson);
   }
+  const lines = dataset.authorTable?.lines;
   return [
     { path: 'papers.json', data: papers },
-    { path: 'authors.json', data: jsonRecords('authors', dataset.authors) },
+    { path: 'authors.json', data: lines ? jsonLines('authors', lines.length, (i) => lines[i]!) : jsonRecords('authors', dataset.authors) },
   ];
 }
 
 /**
  * `{ "<key>": [...] }` with one record per line: valid JSON, compact at 10x scale, and a
- * one-paper change is a one-line diff. Encoded to UTF-8 in batches of 512 records, so that the
- * whole file never exists as one (UTF-16) string; the parts are written one after the other.
- * `note` sees each record with its line.
+ * one-paper change is a one-line diff. `note` sees each record with its line.
  */
 function jsonRecords<T>(key: string, records: readonly T[], note?: (record: T, json: string) => void): Buffer[] {
-  if (records.length === 0) return [Buffer.from(`{"${key}":[]}\n`)];
+  return jsonLines(key, records.length, (i) => {
+    const line = JSON.stringify(records[i]);
+    note?.(records[i]!, line);
+    return line;
+  });
+}
+
+/**
+ * `{ "<key>": [...] }` with the `count` lines `line(i)`, encoded to UTF-8 in batches of 512
+ * lines, so that the whole file never exists as one (UTF-16) string; the parts are written one
+ * after the other.
+ */
+function jsonLines(key: string, count: number, line: (i: number) => string): Buffer[] {
+  if (count === 0) return [Buffer.from(`{"${key}":[]}\n`)];
   const parts: Buffer[] = [Buffer.from(`{"${key}":[\n`)];
   const BATCH = 512;
-  for (let start = 0; start < records.length; start += BATCH) {
+  for (let start = 0; start < count; start += BATCH) {
     const lines: string[] = [];
-    for (let i = start; i < Math.min(records.length, start + BATCH); i++) {
-      const line = JSON.stringify(records[i]);
-      note?.(records[i]!, line);
-      lines.push(line);
-    }
+    for (let i = start; i < Math.min(count, start + BATCH); i++) lines.push(line(i));
     parts.push(Buffer.from((start === 0 ? '' : ',\n') + lines.join(',\n')));
   }
   parts.push(Buffer.from('\n]}\n'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authorKey, authorRecords, buildAuthorRecords, cleanName, dedupeNames, parseAuthors, prependToTally, tallyAuthors } from '../../src/authors.ts';
+import { authorKey, authorTable, buildAuthorRecords, cleanName, dedupeNames, parseAuthors, prependToTable, readAuthorTable, tallyAuthors } from '../../src/authors.ts';
+import { mulberry32 } from '../eval/generate.ts';
 import type { Paper } from '../../src/types.ts';
 
 describe('parseAuthors', () => {
@@ -190,17 +191,46 @@ describe('buildAuthorRecords', () => {
   });
 });
 
-describe('prependToTally', () => {
-  it('counts papers in front of a tally as a tally of all of them would, leaving the old tally as it was', () => {
-    const old = [paper('2401.00002', ['Yingcong Chen', 'Ann Lee']), paper('2401.00001', ['Ann Lee'])];
-    const added = [paper('2401.00004', ['Ying-Cong Chen', 'Bo Li']), paper('2401.00003', ['Ying-Cong Chen'])];
-    const listings = (ps: typeof old) => ps.map((p) => p.authors.map((a) => a.name));
-    const tally = tallyAuthors(old, listings(old));
-    const before = structuredClone(tally);
-    const records = authorRecords(prependToTally(tally, added, listings(added)));
-    expect(records).toEqual(buildAuthorRecords([...added, ...old], listings([...added, ...old])));
+describe('authorTable', () => {
+  const listings = (ps: readonly ReturnType<typeof paper>[]) => ps.map((p) => p.authors.map((a) => a.name));
+
+  it('holds the records with their authors.json lines and spelling counts, and reads back from lines and counts', () => {
+    const papers = [paper('1', ['Yingcong Chen', 'Ann Lee']), paper('2', ['Ann Lee'])];
+    const table = authorTable(tallyAuthors(papers, [['Yingcong Chen', 'Ann Lee'], ['Ying-Cong Chen'], ['ann lee']]));
+    expect(table.records).toEqual(buildAuthorRecords(papers, [['Yingcong Chen', 'Ann Lee'], ['Ying-Cong Chen'], ['ann lee']]));
+    expect(table.lines).toEqual(table.records.map((r) => JSON.stringify(r)));
+    // Spellings sorted: 'Ann Lee' before 'ann lee'; 'Ying-Cong Chen' before 'Yingcong Chen'.
+    expect(table.uses).toEqual(['1,1', '1,1']);
+    expect(readAuthorTable(table.lines, table.uses)).toEqual(table);
+    expect(() => readAuthorTable(table.lines, ['1'])).toThrow('2 author lines but 1 spelling counts');
+    expect(() => readAuthorTable(table.lines, ['1', '1'])).toThrow('author line 1 is not a record with its spelling counts');
+    expect(() => readAuthorTable([...table.lines].reverse(), ['1,1', '1,1'])).toThrow('author line 2 is out of key order');
+  });
+
+  it('puts papers in front of a table as a table of all of them would hold them, leaving the old table as it was', () => {
+    const old = [paper('2401.00002', ['Yingcong Chen', 'Ann Lee']), paper('2401.00001', ['Ann Lee', 'Zoe Park'])];
+    const added = [paper('2401.00004', ['Ying-Cong Chen', 'Bo Li']), paper('2401.00003', ['Ying-Cong Chen', 'Zz Top'])];
+    const table = authorTable(tallyAuthors(old, listings(old)));
+    const before = structuredClone(table);
+    const next = prependToTable(table, added, listings(added));
+    expect(next).toEqual(authorTable(tallyAuthors([...added, ...old], listings([...added, ...old]))));
     // Two listings of the hyphenated spelling against one: the name changes with the new papers.
-    expect(records.find((r) => r.key === 'yingcong chen')).toMatchObject({ name: 'Ying-Cong Chen', papers: ['2401.00004', '2401.00003', '2401.00002'] });
-    expect(tally).toEqual(before);
+    expect(next.records.find((r) => r.key === 'yingcong chen')).toMatchObject({ name: 'Ying-Cong Chen', papers: ['2401.00004', '2401.00003', '2401.00002'] });
+    expect(next.uses[next.records.findIndex((r) => r.key === 'yingcong chen')]).toBe('2,1');
+    // An author the new papers do not name keeps the old record itself.
+    expect(next.records.find((r) => r.key === 'zoe park')).toBe(table.records.find((r) => r.key === 'zoe park'));
+    expect(table).toEqual(before);
+  });
+
+  it('matches a table of every paper for 200 generated splits (keys before, between and after the old ones)', () => {
+    const names = ['Ann Lee', 'ann lee', 'Ánn Lee', 'Bo Li', 'Ying-Cong Chen', 'Yingcong Chen', 'Zoe Park', 'Aaron A', 'zz top', 'Mia Ko', 'Lars Berg', 'Hana Kim'];
+    for (let seed = 1; seed <= 200; seed++) {
+      const rng = mulberry32(seed);
+      const make = (n: number, from: number) => Array.from({ length: n }, (_, i) => paper(`2401.${String(from + i).padStart(5, '0')}`, names.filter(() => rng() < 0.3)));
+      const old = make(1 + Math.floor(rng() * 6), 0);
+      const added = make(1 + Math.floor(rng() * 4), 100);
+      const next = prependToTable(authorTable(tallyAuthors(old, listings(old))), added, listings(added));
+      expect(next).toEqual(authorTable(tallyAuthors([...added, ...old], listings([...added, ...old]))));
+    }
   });
 });

@@ -5,7 +5,7 @@
  * names, truncated lists, several new files.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDataset, buildDatasetWithTally, canPrepend, normalizeEntryAuthors, prependDataset, type DatasetBase } from '../../src/dataset.ts';
+import { buildDataset, buildDatasetWithTable, canPrepend, normalizeEntryAuthors, prependDataset, type DatasetBase } from '../../src/dataset.ts';
 import type { DigestEntry } from '../../src/types.ts';
 import { mulberry32 } from '../eval/generate.ts';
 import { digestEntry } from '../helpers/digests.ts';
@@ -43,9 +43,9 @@ function listings(rng: () => number, first: number, days: number, pool: string[]
 }
 
 function baseOf(entries: DigestEntry[]): DatasetBase {
-  const built = buildDatasetWithTally(entries);
+  const built = buildDatasetWithTable(entries);
   const dates = entries.map((e) => e.date).sort();
-  return { papers: built.papers, tally: built.tally, latestDate: dates[dates.length - 1] ?? '', ids: new Set(built.papers.map((p) => p.id)) };
+  return { papers: built.papers, authorTable: built.authorTable, latestDate: dates[dates.length - 1] ?? '', ids: new Set(built.papers.map((p) => p.id)) };
 }
 
 describe('prependDataset', () => {
@@ -70,8 +70,9 @@ describe('prependDataset', () => {
       const own: string[] = [];
       buildDataset(added, (e, reason) => own.push(`${e.source.file}: ${reason}`));
       expect(warnings).toEqual(own);
-      // The base's tally is left as it was.
-      expect(buildDatasetWithTally(old).tally).toEqual(base.tally);
+      // The author table is the whole dataset's, line for line, and the base's is left as it was.
+      expect(result.authorTable).toEqual(buildDatasetWithTable([...old, ...added]).authorTable);
+      expect(buildDatasetWithTable(old).authorTable).toEqual(base.authorTable);
     }
     expect(prepended).toBeGreaterThan(100);
   });

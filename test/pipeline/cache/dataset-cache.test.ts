@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSnapshot, DATASET_FORMAT, DatasetCache, datasetBase, MAX_SEGMENTS, readPublishedPapersJson, type DatasetSnapshot } from '../../../pipeline/cache/dataset-cache.ts';
 import { prependDataset } from '../../../src/dataset.ts';
 import { sha256 } from '../../../pipeline/cache/cache-file.ts';
-import { buildDatasetWithTally } from '../../../src/dataset.ts';
+import { buildDatasetWithTable } from '../../../src/dataset.ts';
 import { digestEntry } from '../../helpers/digests.ts';
 import { useProjects } from '../../helpers/ops.ts';
 import { authorKeyCount, isUnread, PAPERS_JSON_HEAD, paperStub } from '../../../pipeline/cache/lazy-paper.ts';
@@ -23,21 +23,21 @@ function snapshot(papersJson = { sha256: 'x'.repeat(64), size: 1 }): DatasetSnap
     digestEntry({ date: '2025-03-03', url: 'https://arxiv.org/abs/2503.00001', authors: ['Hana Kim', 'Lars Berg'] }),
     digestEntry({ date: '2025-03-04', url: 'https://arxiv.org/abs/2503.00002', authors: ['Hana Kim'], source: { file: 'b.md', line: 3, column: 1 } }),
   ];
-  const { papers, tally } = buildDatasetWithTally(entries);
+  const { papers, authorTable } = buildDatasetWithTable(entries);
   return {
     inputs: [{ path: '2025-03-03.md', sha256: 'a'.repeat(64) }, { path: 'b.md', sha256: 'b'.repeat(64) }],
     entries: 2,
     dates: ['2025-03-03', '2025-03-04'],
     papers,
     digests: papers.map((p) => sha256(JSON.stringify(p))),
-    tally,
+    authors: authorTable,
     messages: [['2025-03-03.md', []], ['b.md', [{ reason: 'Author listed more than once', ruleId: 'author-duplicate', source: 'pipeline:authors', fatal: false, place: { line: 3, column: 1 } }]]],
     papersJson,
   };
 }
 
 describe('DatasetCache', () => {
-  it('keeps dataset.bin in the input\'s cache folder and reads the snapshot back with its tally map and messages', async () => {
+  it('keeps dataset.bin in the input\'s cache folder and reads the snapshot back with its author table and messages', async () => {
     // The load / stage / write cycle is WholeFileLayer's (tested with the merged index); here, what this layer adds.
     const p = await project({});
     await new DatasetCache(p.cache, 'v1').stage(snapshot())!.write();
@@ -46,7 +46,9 @@ describe('DatasetCache', () => {
     expect(JSON.parse((await readFile(cache.file!, 'latin1')).split('\n')[0]!)).toMatchObject({ format: DATASET_FORMAT, version: 'v1' });
     await cache.load();
     expect(plain(cache.previous)).toEqual(plain(snapshot()));
-    expect(cache.previous!.tally).toBeInstanceOf(Map);
+    // The author table is stored as its lines and counts: the records are parsed back from the lines.
+    expect(cache.previous!.authors.records).toEqual(snapshot().authors.records);
+    expect(cache.previous!.authors.records[0]).not.toBe(snapshot().authors.records[0]);
     expect(datasetBase(cache.previous!)).toMatchObject({ latestDate: '2025-03-04', ids: new Set(['2503.00001', '2503.00002']) });
     expect(new DatasetCache(null, 'v1').stage(snapshot())).toBeNull();
   });
@@ -63,12 +65,28 @@ describe('DatasetCache', () => {
     expect(again.discarded).toEqual([{ file: expect.stringMatching(/dataset\.bin$/), reason: 'checksum mismatch (truncated or edited)' }]);
   });
 
-  it('checks the shape: columns that do not match, a tally that is not a map, a paper without an id', () => {
+  it('discards a file whose author lines cannot be read back, with why', async () => {
+    const p = await project({});
+    const bad = snapshot();
+    for (const [lines, reason] of [
+      [['{"key":"x"', bad.authors.lines[1]!], 'payload has the wrong shape (Unterminated string in JSON at position 10)'],
+      [[bad.authors.lines[1]!, bad.authors.lines[0]!], 'payload has the wrong shape (author line 2 is out of key order)'],
+    ] as const) {
+      await new DatasetCache(p.cache, 'v1').stage({ ...bad, authors: { ...bad.authors, lines: [...lines] } })!.write();
+      const cache = new DatasetCache(p.cache, 'v1');
+      await cache.load();
+      expect(cache.previous).toBeNull();
+      expect(cache.discarded).toEqual([{ file: 'dataset.bin', reason: expect.stringMatching(reason.startsWith('payload has the wrong shape (Unterminated') ? /^payload has the wrong shape \(.*JSON/ : new RegExp(reason.replace(/[()]/g, '\\$&'))) }]);
+    }
+  });
+
+  it('checks the shape: columns that do not match, no author table, a paper without an id', () => {
     expect(checkSnapshot(snapshot())).toBeNull();
     expect(checkSnapshot(null)).toBe('not an object');
     expect(checkSnapshot({ ...snapshot(), digests: [] })).toBe('digests do not match the papers');
     expect(checkSnapshot({ ...snapshot(), messages: [] })).toBe('messages do not match the inputs');
-    expect(checkSnapshot({ ...snapshot(), tally: {} })).toBe('the author tally is not a map');
+    expect(checkSnapshot({ ...snapshot(), authors: {} as DatasetSnapshot['authors'] })).toBe('no author table');
+    expect(checkSnapshot({ ...snapshot(), authors: { ...snapshot().authors, uses: [] } })).toBe('the author lines do not match the records');
     expect(checkSnapshot({ ...snapshot(), entries: 1 })).toBe('wrong listing count');
     expect(checkSnapshot({ ...snapshot(), papers: [{ ...snapshot().papers[0], id: 3 }, snapshot().papers[1]] })).toBe('a paper has the wrong shape');
   });
@@ -78,8 +96,8 @@ describe('DatasetCache segments', () => {
   /** The snapshot after `n` newer digests, each put in front of the one before (a paper each). */
   const newer = (base: DatasetSnapshot, n: number): { snapshot: DatasetSnapshot; front: number } => {
     const entry = digestEntry({ date: `2025-04-${String(10 + n).padStart(2, '0')}`, url: `https://arxiv.org/abs/2504.${String(10000 + n)}`, authors: ['Hana Kim'] });
-    const { papers, tally, added } = prependDataset(datasetBase(base), [entry]);
-    return { snapshot: { ...base, papers, tally, entries: base.entries + 1, digests: papers.map((p) => sha256(JSON.stringify(p))) }, front: added.length };
+    const { papers, authorTable, added } = prependDataset(datasetBase(base), [entry]);
+    return { snapshot: { ...base, papers, authors: authorTable, entries: base.entries + 1, digests: papers.map((p) => sha256(JSON.stringify(p))) }, front: added.length };
   };
   const segmentFiles = async (dir: string) => (await readdir(path.join(dir, 'dataset'))).sort();
   const listed = async (file: string) => JSON.parse((await readFile(file, 'latin1')).split('\n')[0]!) as object;
