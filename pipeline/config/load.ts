@@ -1,17 +1,20 @@
 /**
  * Loads `pipeline.config.ts` (compiled by esbuild when it is TypeScript: pipeline/config/compile.ts),
- * validates it with the zod `configSchema`, applies the CLI overrides and resolves every path.
- * Any problem is a `ConfigError` (the CLI prints its message, without a stack, and exits 2).
+ * validates it with the zod `configSchema` (src/config-schema.ts, loaded only when the config is
+ * not the one validated last: pipeline/config/validated.ts), applies the CLI overrides and
+ * resolves every path. Any problem is a `ConfigError` (the CLI prints its message, without a
+ * stack, and exits 2).
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { configSchema, type Config } from '../../src/config.ts';
+import type { Config } from '../../src/config.ts';
 import { isConfigurable, RULE_IDS } from '../../src/diagnostic-rules.ts';
 import type { ResolvedConfig } from '../context.ts';
 import { ConfigCompileError, configModuleUrl } from './compile.ts';
+import { canonicalJson, readValidated, saveValidated, validationKey } from './validated.ts';
 
 export const DEFAULT_CONFIG_FILE = 'pipeline.config.ts';
 
@@ -37,18 +40,6 @@ function outputRelevant(config: Config): unknown {
   return rest;
 }
 
-/** JSON with object keys sorted at every level, so equal configs hash equally. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value as Record<string, unknown>)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 export function configDigest(config: Config): string {
   return createHash('sha256').update(canonicalJson(outputRelevant(config))).digest('hex');
 }
@@ -69,9 +60,9 @@ function unwrap(schema: unknown): unknown {
   return s;
 }
 
-/** The keys an object schema at `keyPath` accepts (array indexes step into the element). */
-function knownKeys(keyPath: readonly PropertyKey[]): string[] {
-  let s = unwrap(configSchema as Schema) as { _zod?: { def?: { shape?: Record<string, unknown>; element?: unknown } } };
+/** The keys an object schema at `keyPath` of `schema` accepts (array indexes step into the element). */
+function knownKeys(schema: Schema, keyPath: readonly PropertyKey[]): string[] {
+  let s = unwrap(schema) as { _zod?: { def?: { shape?: Record<string, unknown>; element?: unknown } } };
   for (const key of keyPath) {
     const def = s?._zod?.def;
     if (typeof key === 'number') s = unwrap(def?.element) as typeof s;
@@ -139,7 +130,8 @@ export function closestRuleId(unknown: string, allowed: readonly string[]): stri
   return bestDistance <= Math.max(2, Math.floor(tail.length / 3)) ? best : null;
 }
 
-export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {
+/** One line per issue zod found in `raw` (validated with `schema`), naming the key, what was expected and what it got. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown, schema: Schema): string[] {
   const lines: string[] = [];
   for (const issue of issues) {
     const key = keyName(issue.path);
@@ -154,7 +146,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown):
       continue;
     }
     if (issue.code === 'unrecognized_keys') {
-      const allowed = knownKeys(issue.path);
+      const allowed = knownKeys(schema, issue.path);
       for (const unknown of issue.keys) {
         lines.push(
           `unknown key "${keyName([...issue.path, unknown])}": expected one of ${allowed.map((k) => `"${k}"`).join(', ')}`,
@@ -247,13 +239,7 @@ async function readConfig(overrides: ConfigOverrides): Promise<ReadConfig> {
     throw new ConfigError(`${configFile}: expected the default export to be an object, got ${show(raw)}`);
   }
 
-  const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) {
-    const where = configFile ? path.relative(cwd, configFile) || configFile : 'config';
-    const lines = formatIssues(parsed.error.issues, raw);
-    throw new ConfigError(`${where}: invalid config\n${lines.map((l) => `  - ${l}`).join('\n')}`);
-  }
-  const config: Config = parsed.data;
+  const config = await validate(raw, configFile, cwd);
   if (overrides.siteUrl !== undefined) {
     const { url, from } = overrides.siteUrl;
     if (!isHttpUrl(url)) throw new ConfigError(`${from}: expected ${EXPECTED['site.url']}, got ${show(url)}`);
@@ -262,6 +248,25 @@ async function readConfig(overrides: ConfigOverrides): Promise<ReadConfig> {
   // A site URL is a folder: feeds and the page resolve links against it.
   if (!config.site.url.endsWith('/')) config.site = { ...config.site, url: `${config.site.url}/` };
   return { config, configFile, cwd, base: configFile ? path.dirname(configFile) : cwd };
+}
+
+/**
+ * `raw` validated with the config schema (defaults applied), or the config the memo of
+ * `configFile` holds for it (pipeline/config/validated.ts); ConfigError listing every issue.
+ */
+async function validate(raw: unknown, configFile: string | null, cwd: string): Promise<Config> {
+  const key = configFile ? validationKey(raw) : null;
+  const known = key ? await readValidated(configFile!, key) : null;
+  if (known) return known;
+  const { configSchema } = await import('../../src/config-schema.ts');
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const where = configFile ? path.relative(cwd, configFile) || configFile : 'config';
+    const lines = formatIssues(parsed.error.issues, raw, configSchema);
+    throw new ConfigError(`${where}: invalid config\n${lines.map((l) => `  - ${l}`).join('\n')}`);
+  }
+  if (key) await saveValidated(configFile!, key, parsed.data);
+  return parsed.data;
 }
 
 /**

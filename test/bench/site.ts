@@ -1,7 +1,7 @@
 /** Builds the page (pageStep) for a dataset into a folder; shared by the browser test and the page benchmark. */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { configSchema } from '../../src/config.ts';
+import { configSchema } from '../../src/config-schema.ts';
 import type { UserConfig } from '../../src/config.ts';
 import type { Dataset } from '../../src/types.ts';
 import type { Artifact } from '../../pipeline/publish/artifact.ts';

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { VFile } from 'vfile';
-import { configSchema } from '../../src/config.ts';
+import { configSchema } from '../../src/config-schema.ts';
 import type { UserConfig } from '../../src/config.ts';
 import type { Dataset, Paper } from '../../src/types.ts';
 import type { Artifact } from '../../pipeline/publish/artifact.ts';

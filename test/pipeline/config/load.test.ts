@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, configDigest, configuredOutputDir, isPlaceholderSiteUrl, loadConfig, cacheWorkspace } from '../../../pipeline/config/load.ts';
 import { zonedClock } from '../../../pipeline/feeds/time.ts';
-import { configSchema } from '../../../src/config.ts';
+import { configSchema } from '../../../src/config-schema.ts';
 import { makeProject, type Project } from '../../helpers/ops.ts';
 
 const projects: Project[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configSchema } from '../../../src/config.ts';
+import { configSchema } from '../../../src/config-schema.ts';
 import { listFeeds } from '../../../pipeline/feeds/plan.ts';
 import { OPML_PATH } from '../../../pipeline/feeds/opml.ts';
 import { groupFeeds, renderIndexHtml } from '../../../pipeline/page/html.ts';

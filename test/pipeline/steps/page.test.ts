@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
-import { configSchema } from '../../../src/config.ts';
+import { configSchema } from '../../../src/config-schema.ts';
 import { listFeeds } from '../../../pipeline/feeds/plan.ts';
 import { startPreview } from '../../../pipeline/commands/preview.ts';
 import type { Preview } from '../../../pipeline/commands/preview.ts';
