@@ -131,6 +131,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       const datasetLoaded = caches.dataset.load(); // read while the steps' code loads
       if (useFeedsThread(options.feedsThread ?? 'auto', read.inputs.reduce((sum, r) => sum + r.size, 0))) {
         feedsThread.boot(); // while the inputs are parsed
+        feedsThread.load(flags.cache ? config.cacheWorkDir : null, feedCacheVersions()); // the feed cache, meanwhile
         feedControl = feedsThread;
       }
       // The steps load only when needed, so that the fast path starts in a fraction of a second.

@@ -244,13 +244,24 @@ export function planBaseFeeds(site: FeedSite, settings: FeedSettings, dataset: P
 
   const months = monthArchives(timed, days);
   const monthUrls = months.map((m) => urls(archiveFiles(m.month)));
-  const archives = months.map((m, n) =>
-    feed(
-      { files: archiveFiles(m.month), ...feedWords(site.language).archiveFeed(site.title, m.month, m.complete) },
-      m.papers.map((t) => source.paper(site, asFirstListed(t.paper), t.published, t.published)),
-      { archive: m.complete, current: mainUrls, prev: monthUrls[n - 1] ?? null, next: monthUrls[n + 1] ?? null },
-    ),
-  );
+  // An archive's items (every paper of the month, 5,500 on the real archive) are built when the
+  // archive is rendered, not here: on the feeds thread the related papers, which the page waits
+  // for, then run between two renders instead of after all of these. An item's `updated` is its
+  // `published` here, so the archive's `updated` is known without them.
+  const archives = months.map((m, n): PlannedFeed => {
+    let items: FeedItem[] | null = null;
+    const spec: FeedSpec = { files: archiveFiles(m.month), ...feedWords(site.language).archiveFeed(site.title, m.month, m.complete) };
+    return {
+      ...spec,
+      self: monthUrls[n]!,
+      id: mainUrls.atom,
+      updated: m.papers.length ? Math.max(...m.papers.map((t) => t.published)) : newest,
+      get items(): FeedItem[] {
+        return (items ??= m.papers.map((t) => source.paper(site, asFirstListed(t.paper), t.published, t.published)));
+      },
+      history: { archive: m.complete, current: mainUrls, prev: monthUrls[n - 1] ?? null, next: monthUrls[n + 1] ?? null },
+    };
+  });
   const main = feed(specs.main, timed.slice(0, settings.limit).map(itemOf), {
     archive: false,
     current: null,

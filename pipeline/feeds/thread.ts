@@ -141,6 +141,15 @@ export class FeedsThread implements FeedCacheControl {
   private done: Promise<Reply<'done'>> | null = null;
 
   /**
+   * Has the thread read the feed cache of `cacheDir` (the input's cache folder, or null) and
+   * `versions` now, while this thread reads its own caches and parses: `start` with the same
+   * folder and versions then finds it read.
+   */
+  load(cacheDir: string | null, versions: FeedCacheVersions): void {
+    if (!this.failure) this.post({ type: 'load', cacheDir, versions });
+  }
+
+  /**
    * Hands the dataset's papers over as `papersJson` (papers.json's bytes in parts, as
    * `datasetArtifacts` encoded them from `dataset.papers`) and their stubs (pipeline/feeds/lazy-papers.ts:
    * the thread parses a paper's line only when it reads more than the stub), with each paper's

@@ -4,7 +4,9 @@
  * search index and the page, with the feed cache of its own (loaded, staged, written and pruned
  * here, as the main thread asks).
  *
- * Requests are taken in order; each but `search` and `related` gets one reply, in order. `start`
+ * Requests are taken in order; each but `load`, `search` and `related` gets one reply, in order.
+ * `load`, sent when the thread boots, starts reading the feed cache while the main thread reads
+ * its own caches and parses, so that `start` finds it read. `start`
  * gets `done` once `search` has come and every feed is rendered: main, daily, weekly and the
  * archives are rendered before the saved queries' results are needed. `related` is taken as
  * soon as the thread is free (while `start` waits for `search`, or between its renders) and
@@ -22,6 +24,12 @@ import { lazyPapers, type PapersOnWire } from './lazy-papers.ts';
 import { buildFeeds } from './render.ts';
 
 export type FeedsRequest =
+  | {
+      type: 'load';
+      /** As `start`'s: the feed cache to read now, which `start` then takes when its folder and versions are these. */
+      cacheDir: string | null;
+      versions: FeedCacheVersions;
+    }
   | {
       type: 'start';
       config: ResolvedConfig;
@@ -77,6 +85,18 @@ export type FeedsReply =
 export type FeedsMessage = FeedsReply & { discarded: CacheProblem[] };
 
 let cache: FeedCache | null = null;
+/** The feed cache `load` opened (or `start`, without one) with its folder and versions, and its read. */
+let opened: { key: string; cache: FeedCache; loaded: Promise<void> } | null = null;
+
+/** The feed cache of `cacheDir` and `versions`, being read: the one `load` opened when they match, else a new one. */
+function openCache(cacheDir: string | null, versions: FeedCacheVersions): { cache: FeedCache; loaded: Promise<void> } {
+  const key = JSON.stringify([cacheDir, versions]);
+  if (opened?.key !== key) {
+    const fresh = new FeedCache(cacheDir, versions);
+    opened = { key, cache: fresh, loaded: fresh.load() };
+  }
+  return opened;
+}
 let artifacts = new Map<string, Artifact>();
 let staged: StagedFeedCache | null = null;
 let reported = 0;
@@ -94,8 +114,9 @@ async function start(request: Extract<FeedsRequest, { type: 'start' }>): Promise
   const { config, digests } = request;
   const dataset = { papers: lazyPapers(request.papers) };
   if (digests) dataset.papers.forEach((paper, i) => notePaperDigest(paper, digests[i]!));
-  cache = new FeedCache(request.cacheDir, request.versions);
-  await cache.load();
+  const open = openCache(request.cacheDir, request.versions);
+  cache = open.cache;
+  await open.loaded;
   const lines: ['info' | 'warn', string][] = [];
   const logger = { info: (line: string) => lines.push(['info', line]), progress: () => undefined, warn: (line: string) => lines.push(['warn', line]) };
   const { ctx, files } = createStepContext({ config, logger, caches: { parse: null, vectors: null, feeds: cache } });
@@ -148,6 +169,11 @@ let queue = Promise.resolve();
 parentPort?.on('message', (request: FeedsRequest) => {
   if (request.type === 'search') {
     searched(request.results);
+    return;
+  }
+  if (request.type === 'load') {
+    // A read that fails is the `start` request's error (it awaits the same read).
+    openCache(request.cacheDir, request.versions).loaded.catch(() => undefined);
     return;
   }
   if (request.type === 'related') {

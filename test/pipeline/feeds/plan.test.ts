@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paperGuid } from '../../../pipeline/feeds/items.ts';
-import { listFeeds, planBaseFeeds } from '../../../pipeline/feeds/plan.ts';
+import { buildItems, listFeeds, planBaseFeeds } from '../../../pipeline/feeds/plan.ts';
 import { feedSite } from '../../../pipeline/feeds/site.ts';
 import type { PlannedFeed } from '../../../pipeline/feeds/plan.ts';
 import type { Dataset } from '../../../src/types.ts';
@@ -106,6 +106,32 @@ describe('planFeeds', () => {
 });
 
 describe('planBaseFeeds', () => {
+  it('builds an archive\'s items when they are first read, and knows its updated time before', () => {
+    const built: string[] = [];
+    const counting = {
+      paper: (...args: Parameters<typeof buildItems.paper>) => {
+        built.push(args[1].id);
+        return buildItems.paper(...args);
+      },
+      day: buildItems.day,
+      week: buildItems.week,
+    };
+    const { archives, main } = planBaseFeeds(feedSite(ctx.config), ctx.config.feeds, dataset, counting);
+    expect(archives.length).toBeGreaterThan(0);
+    expect(built).toHaveLength(main.items.length); // the main feed's items only
+    const eager = planFor(ctx, dataset, substringSearch(dataset)).plan.archives;
+    for (const [n, archive] of archives.entries()) {
+      const before = built.length;
+      expect(archive.updated).toBe(eager[n]!.updated);
+      expect(built.length).toBe(before);
+      expect(archive.items).toEqual(eager[n]!.items);
+      expect(built.length).toBe(before + archive.items.length);
+      expect(archive.updated).toBe(Math.max(...archive.items.map((i) => i.updated)));
+      archive.items; // read again: built once
+      expect(built.length).toBe(before + archive.items.length);
+    }
+  });
+
   it('is planFeeds in two parts: the extra feeds come with the search, and share the main feed\'s items', () => {
     const search = substringSearch(dataset);
     const { plan } = planFor(ctx, dataset, search);

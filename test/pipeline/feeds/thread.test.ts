@@ -4,7 +4,8 @@
  * thread, and whole runs with and without it (cold, warm with archives linked, warm with the
  * output folder gone) publish the same bytes.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/types.ts';
@@ -66,6 +67,42 @@ describe('FeedsThread', () => {
       expect(there.lines).toEqual(here.lines);
     } finally {
       await thread.close();
+    }
+  });
+
+  it('reads the feed cache `load` named before `start`, and only when start names the same folder', async () => {
+    const dataset = loadFixture();
+    const search = substringSearch(dataset);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'feeds-load-'));
+    /** One thread's feeds: `load` (folder, or none), then `start` with `cacheDir`; the feed cache written when asked. */
+    const render = async (load: string | null | undefined, cacheDir: string | null, write = false) => {
+      const ctx = makeContext();
+      const thread = new FeedsThread();
+      try {
+        thread.boot();
+        if (load !== undefined) thread.load(load, feedCacheVersions());
+        thread.start({ config: ctx.config, cacheDir, versions: feedCacheVersions(), dataset, papersJson: datasetArtifacts(dataset)[0].data });
+        thread.search(Object.fromEntries(savedQueries(ctx.config).map((q) => [q, search(q)])));
+        const got = await feedsFromThread(ctx, { thread, link: () => false });
+        if (write) await (await thread.stage())?.write();
+        return { texts: got.value.map((a) => [a.path, text(a)]), counts: got.counts };
+      } finally {
+        await thread.close();
+      }
+    };
+    try {
+      const first = await render(undefined, dir, true);
+      expect(first.counts.itemsCached).toBe(0);
+      const loaded = await render(dir, dir);
+      expect(loaded.counts.itemsCached).toBeGreaterThan(0);
+      expect(loaded.counts.itemsBuilt).toBe(0);
+      // A cache loaded for another folder is not the one start asks for.
+      const other = await render(dir, null);
+      expect(other.counts.itemsCached).toBe(0);
+      expect(loaded.texts).toEqual(first.texts);
+      expect(other.texts).toEqual(first.texts);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promi
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireLock, LockError, lockPath, recoverPublish, replaceFile, stage } from '../../../pipeline/publish/publish.ts';
+import { acquireLock, LockError, lockPath, recoverPublish, replaceFile, stage, SYNC_WRITE_MAX_BYTES } from '../../../pipeline/publish/publish.ts';
 import { TSX, makeProject, treeHashes, writeFiles, type Project, useProjects } from '../../helpers/ops.ts';
 
 const project = useProjects();
@@ -26,6 +26,24 @@ describe('publish', () => {
     expect(await readFile(path.join(p.output, 'deep/parts.txt'), 'utf8')).toBe('one two');
     await removed;
     expect(await siblings(p)).toEqual([]);
+  });
+
+  it('writes files small and large, text and bytes, the same way: exact bytes (small ones in one synchronous call)', async () => {
+    const p = await project({});
+    const staging = await stage(p.output);
+    const files: Record<string, string | Uint8Array> = {
+      'at-limit.bin': new Uint8Array(SYNC_WRITE_MAX_BYTES).fill(7),
+      'over-limit.bin': new Uint8Array(SYNC_WRITE_MAX_BYTES + 1).fill(9),
+      // Text is measured in UTF-8 bytes: 3 per character here, so this one is over the limit.
+      'over-limit.txt': '한'.repeat(Math.ceil(SYNC_WRITE_MAX_BYTES / 3) + 1),
+      'small.txt': '{"a":"한"}\n',
+      'empty.txt': '',
+    };
+    await Promise.all(Object.entries(files).map(([rel, data]) => staging.write(rel, data)));
+    await staging.commit();
+    for (const [rel, data] of Object.entries(files)) {
+      expect(await readFile(path.join(p.output, rel)), rel).toEqual(Buffer.from(typeof data === 'string' ? Buffer.from(data) : data));
+    }
   });
 
   it('rejects paths outside the folder and repeated paths; the output stays byte-identical', async () => {
