@@ -26,7 +26,7 @@ export class ConfigCompileError extends Error {
 }
 
 /** Bumped when the compiled form (or its header) changes, so that older cached modules are not used. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** The specifier configs import `defineConfig` from, and the module it names in this package. */
 export const SELF_CONFIG = 'daily-papers-feeds/config';
@@ -58,6 +58,38 @@ const packagesByUrl: Plugin = {
       const found = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
       if (found.errors.length > 0) return { errors: found.errors };
       return { path: found.external || !path.isAbsolute(found.path) ? found.path : pathToFileURL(found.path).href, external: true };
+    });
+  },
+};
+
+/**
+ * `import.meta.url`, `import.meta.dirname` and `import.meta.filename` in the config's own files
+ * name those files, as they would run uncompiled, not the compiled module in `.cache/config/`: a
+ * config that builds a path from its own folder (`import.meta.dirname + '/out'`) gets that folder.
+ * Each file that names `import.meta` is transformed on its own with esbuild's `define` (which
+ * replaces the expressions, not text in strings or comments) before it is bundled.
+ */
+const ownImportMeta: Plugin = {
+  name: 'own-import-meta',
+  setup(build) {
+    const own = path.join(PACKAGE_ROOT, 'src') + path.sep;
+    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
+      if (args.namespace !== 'file' || args.path.startsWith(own) || args.path.split(path.sep).includes('node_modules')) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('import.meta')) return undefined;
+      const { transform } = await import('esbuild');
+      const loader = /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
+      const result = await transform(source, {
+        loader,
+        format: 'esm',
+        sourcefile: args.path,
+        define: {
+          'import.meta.url': JSON.stringify(pathToFileURL(args.path).href),
+          'import.meta.dirname': JSON.stringify(path.dirname(args.path)),
+          'import.meta.filename': JSON.stringify(args.path),
+        },
+      });
+      return { contents: result.code, loader: 'js' };
     });
   },
 };
@@ -157,7 +189,7 @@ async function compile(file: string): Promise<{ code: string; inputs: string[]; 
       entryPoints: [file],
       absWorkingDir: dir,
       bundle: true,
-      plugins: [packagesByUrl],
+      plugins: [packagesByUrl, ownImportMeta],
       format: 'esm',
       platform: 'node',
       target: 'node20',

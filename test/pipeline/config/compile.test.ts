@@ -22,6 +22,24 @@ afterEach(async () => {
 const load = async (file: string): Promise<unknown> => ((await import(await configModuleUrl(file))) as { default: unknown }).default;
 
 describe('configModuleUrl', () => {
+  it('gives each of the config\'s files its own import.meta url, dirname and filename, not the compiled module\'s', async () => {
+    await writeFiles(dir, {
+      'parts/paths.ts': 'export const here = { url: import.meta.url, dirname: import.meta.dirname, filename: import.meta.filename };\n',
+      'pipeline.config.ts':
+        "import { here } from './parts/paths.ts';\n" +
+        '// import.meta.url in a comment, and in a string, stay as written:\n' +
+        "export default { output: import.meta.dirname + '/out', url: import.meta.url, file: import.meta.filename, part: here, text: \"import.meta.dirname\" };\n",
+    });
+    const file = path.join(dir, 'pipeline.config.ts');
+    expect(await load(file)).toEqual({
+      output: `${dir}/out`,
+      url: `file://${file}`,
+      file,
+      part: { url: `file://${path.join(dir, 'parts/paths.ts')}`, dirname: path.join(dir, 'parts'), filename: path.join(dir, 'parts/paths.ts') },
+      text: 'import.meta.dirname',
+    });
+  });
+
   it('compiles TypeScript with its relative imports; package imports resolve from the project', async () => {
     await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
     await writeFiles(dir, {
