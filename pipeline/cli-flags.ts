@@ -3,6 +3,7 @@
  * Apart from pipeline/cli.ts so that the no-change rerun (pipeline/cache/rerun.ts) reads the
  * flags exactly as the CLI does without loading the CLI.
  */
+import path from 'node:path';
 import { readFlags } from './commands/flags.ts';
 
 export interface CliIO {
@@ -30,10 +31,24 @@ export interface CliFlags {
 }
 
 /**
- * Parses `argv` (and PIPELINE_SITE_URL from `env`; the flag wins, an empty variable counts as
- * unset). Returns the flags, or the one-line reason of a usage error (exit 2).
+ * The folder the user typed the command in: `cwd`, except under `npm run` from a subfolder of
+ * the project. npm starts a package's scripts in the package's folder (`npm_package_json` names
+ * its package.json) and names the folder the command was typed in `INIT_CWD` (npm's docs,
+ * "scripts").
  */
-export function parseFlags(argv: string[], env: NodeJS.ProcessEnv): { flags: CliFlags } | { error: string } {
+export function shellFolder(env: NodeJS.ProcessEnv, cwd: string): string {
+  const { INIT_CWD: init, npm_package_json: pkg } = env;
+  return init && pkg && path.dirname(path.resolve(pkg)) === path.resolve(cwd) ? path.resolve(init) : cwd;
+}
+
+/**
+ * Parses `argv` (and PIPELINE_SITE_URL from `env`; the flag wins, an empty variable counts as
+ * unset). Returns the flags, or the one-line reason of a usage error (exit 2). A relative
+ * `--config`, `--input` or `--output` is relative to the folder the command was typed in
+ * (`shellFolder`): under `npm run` from a subfolder it is made absolute, since the process runs
+ * in the project's folder; else it is kept as typed (relative to `cwd`).
+ */
+export function parseFlags(argv: string[], env: NodeJS.ProcessEnv, cwd: string = process.cwd()): { flags: CliFlags } | { error: string } {
   const read = readFlags(argv, {
     config: { type: 'string' },
     input: { type: 'string' },
@@ -52,13 +67,15 @@ export function parseFlags(argv: string[], env: NodeJS.ProcessEnv): { flags: Cli
   for (const key of ['config', 'input', 'output', 'site-url'] as const) {
     if (values[key] === '') return { error: `--${key} needs a value` };
   }
+  const from = shellFolder(env, cwd);
+  const place = (p: string | undefined): string | undefined => (p === undefined || from === cwd || path.isAbsolute(p) ? p : path.resolve(from, p));
   const fromEnv = env.PIPELINE_SITE_URL ? { url: env.PIPELINE_SITE_URL, from: 'PIPELINE_SITE_URL' } : undefined;
   const siteUrl = values['site-url'] !== undefined ? { url: values['site-url'], from: '--site-url' } : fromEnv;
   return {
     flags: {
-      config: values.config,
-      input: values.input,
-      output: values.output,
+      config: place(values.config),
+      input: place(values.input),
+      output: place(values.output),
       siteUrl,
       strict: values.strict,
       quiet: values.quiet,

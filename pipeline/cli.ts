@@ -45,7 +45,7 @@ no papers / another run active (output/ unchanged), 2 usage or config error.
 `;
 
 export async function main(io: CliIO): Promise<number> {
-  const parsed = parseFlags(io.argv, io.env);
+  const parsed = parseFlags(io.argv, io.env, io.cwd);
   if ('error' in parsed) {
     io.stderr.write(`pipeline: ${parsed.error} (see --help)\n`);
     return 2;

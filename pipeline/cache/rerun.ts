@@ -129,7 +129,7 @@ async function plan(flags: CliFlags, cwd: string, root: string, startedMs: numbe
  */
 export async function tryRerun(io: CliIO, root: string = PACKAGE_ROOT): Promise<number | null> {
   const started = { at: new Date(), ms: performance.now() };
-  const parsed = parseFlags(io.argv, io.env);
+  const parsed = parseFlags(io.argv, io.env, io.cwd);
   if ('error' in parsed) return null;
   const { flags } = parsed;
   if (flags.help || flags.version || flags.noCache) return null;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Config } from '../../src/config.ts';
 import type { RunLogger } from './logger.ts';
 import type { RunReport } from './report.ts';
+import { shellFolder } from '../cli-flags.ts';
 
 export interface Outcome {
   report: RunReport;
@@ -19,8 +20,8 @@ export interface Outcome {
 
 /**
  * A file as the diagnostics show it, so that the path opens from the shell the command was typed
- * in (`from`: npm's `INIT_CWD` under `npm run`, which moves to the project folder, else the
- * working directory): relative to it (`input/2025/01/16.md`, `01/16.md` from `input/2025`,
+ * in (`from`: pipeline/cli-flags.ts `shellFolder`, npm's `INIT_CWD` under `npm run`, which moves
+ * to the project folder, else the working directory): relative to it (`input/2025/01/16.md`, `01/16.md` from `input/2025`,
  * `../archive/…`), or absolute when that climbs two folders or more.
  */
 export function shownPath(file: string, from: string): string {
@@ -51,7 +52,7 @@ export async function printOutcome(
     const lines = github.annotationLines(report.diagnostics, { inputDir: config.inputDir, workspace: io.env.GITHUB_WORKSPACE, configFile: config.configFile });
     if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
   } else {
-    const from = io.env.INIT_CWD || io.cwd;
+    const from = shellFolder(io.env, io.cwd);
     const configFile = config.configFile === null ? undefined : shownPath(config.configFile, from);
     logger.diagnostics(report.diagnostics, (file) => shownPath(path.join(config.inputDir, file), from), configFile);
   }
