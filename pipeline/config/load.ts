@@ -130,6 +130,22 @@ export function closestRuleId(unknown: string, allowed: readonly string[]): stri
   return bestDistance <= Math.max(2, Math.floor(tail.length / 3)) ? best : null;
 }
 
+/**
+ * What a `too_small` or `too_big` issue expected, in words: `a number greater than 0`, `a number
+ * of at most 256`, `a non-empty string`, `a list of at least 1 item`.
+ */
+function bound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  if (issue.origin === 'string' && small && limit === 1 && inclusive) return 'a non-empty string';
+  const than = small ? (inclusive ? 'of at least' : 'greater than') : inclusive ? 'of at most' : 'less than';
+  if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return `a number ${than} ${limit}`;
+  const unit = issue.origin === 'string' ? 'character' : 'item';
+  const what = issue.origin === 'string' ? 'a string' : 'a list';
+  return `${what} ${than} ${limit} ${unit}${limit === 1 ? '' : 's'}`;
+}
+
 /** One line per issue zod found in `raw` (validated with `schema`), naming the key, what was expected and what it got. */
 export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown, schema: Schema): string[] {
   const lines: string[] = [];
@@ -158,7 +174,8 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown, 
     const generic = key.replace(/\[\d+\]/g, '[]').replace(/^feeds\.extra\[\]/, 'feeds.extra[]');
     let expected: string;
     if (EXPECTED[generic]) expected = EXPECTED[generic];
-    else if (issue.code === 'invalid_type') expected = `${issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}`;
+    else if (issue.code === 'invalid_type') expected = issue.expected === 'array' ? 'an array' : issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`;
+    else if (issue.code === 'too_small' || issue.code === 'too_big') expected = bound(issue);
     else if (issue.code === 'invalid_format' && issue.format === 'regex') expected = `${issue.message}`;
     else if (issue.code === 'custom') expected = issue.message;
     else if (issue.code === 'invalid_value') expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;

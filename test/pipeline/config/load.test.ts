@@ -93,6 +93,18 @@ describe('loadConfig', () => {
     expect(message).toMatch(/"feeds\.extra\[0\]\.name": expected lowercase letters, digits and hyphens, got "A B"/);
   });
 
+  it('says a bound in words: greater than, at least, at most, a whole number, a non-empty string', async () => {
+    const message = await errorOf(
+      `export default { concurrency: 300, feeds: { limit: 0, dailyLimit: 2.5, extra: [{ name: 'x', title: '', filter: { minVotes: -1 } }] } };\n`,
+    );
+    expect(message).toMatch(/"concurrency": expected a number of at most 256, got number 300/);
+    expect(message).toMatch(/"feeds\.limit": expected a number greater than 0, got number 0/);
+    expect(message).toMatch(/"feeds\.dailyLimit": expected a whole number, got number 2\.5/);
+    expect(message).toMatch(/"feeds\.extra\[0\]\.title": expected a non-empty string, got ""/);
+    expect(message).toMatch(/"feeds\.extra\[0\]\.filter\.minVotes": expected a number of at least 0, got number -1/);
+    expect(message).not.toMatch(/Too small|Too big|>=|<=/);
+  });
+
   it('rejects a bad site URL, time and enum with the expected form', async () => {
     const message = await errorOf(`export default { site: { url: 'example.com/papers' }, feeds: { time: '9am', link: 'doi' } };\n`);
     expect(message).toMatch(/"site\.url": expected an absolute http:\/\/ or https:\/\/ URL.*got "example\.com\/papers"/);
