@@ -12,9 +12,9 @@
  * read or written means validating, and a config the schema rejects is never written.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Config } from '../../src/config.ts';
+import { writeCacheBytes } from '../cache/cache-file.ts';
 import { moduleFingerprint } from '../cache/version.ts';
 import { compiledConfigPath } from './compile.ts';
 
@@ -68,13 +68,6 @@ export async function readValidated(configFile: string, key: string): Promise<Co
 
 /** Saves `config` (what the schema made of the config with `key`) as the memo of `configFile`; never rejects. */
 export async function saveValidated(configFile: string, key: string, config: Config): Promise<void> {
-  const file = validatedPath(configFile);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temp, `${JSON.stringify({ key, config })}\n`);
-    await rename(temp, file);
-  } catch {
-    // Best effort: the next run validates again.
-  }
+  // Best effort: a memo that cannot be written means the next run validates again.
+  await writeCacheBytes(validatedPath(configFile), Buffer.from(`${JSON.stringify({ key, config })}\n`)).catch(() => undefined);
 }
