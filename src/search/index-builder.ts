@@ -15,8 +15,8 @@ import { SEARCH_FIELDS, STORE_FIELDS } from './options.ts';
 import { compareStrings } from '../compare.ts';
 import type { SearchDocument, StoredFields } from './options.ts';
 import type { IndexHead } from './internals.ts';
-import { isLeftOut } from './analyzer.ts';
-import { analyzeFields, eachVectorTerm } from './vectors.ts';
+import { isLeftOut, processTerm, tokenize } from './analyzer.ts';
+import { eachVectorTerm, SEPARATOR } from './vectors.ts';
 import { digit, readPostings } from './postings.ts';
 import type { DocVector, TableVector, VectorTable } from './vectors.ts';
 
@@ -126,6 +126,17 @@ export class IndexBuilder {
   private readonly keys: string[] = [];
   /** Per dictionary of the tables added from: its numbers -> this builder's term numbers. */
   private readonly remaps = new Map<readonly string[], Int32Array>();
+  /**
+   * Analysis here (`add` without a vector): each raw token seen gets a number once, with its
+   * processed term's number (-1: not indexed), so a token costs one map lookup however often it
+   * recurs (`processTerm` depends on the token alone). Per field, `tokenSeen` tells a token's
+   * first occurrence (the field length counts distinct tokens) and `termFreq` counts each term.
+   */
+  private readonly tokenNumbers = new Map<string, number>();
+  private tokenTerm = new Int32Array(4096);
+  private tokenSeen = new Int32Array(4096);
+  private termFreq = new Int32Array(4096);
+  private fieldStamp = 0;
 
   get documentCount(): number {
     return this.ids.length;
@@ -193,14 +204,66 @@ export class IndexBuilder {
         });
       }
     } else {
-      analyzeFields(doc, (f, length, counts) => {
-        field(f, length);
-        this.reserve(counts.size);
-        for (const [term, freq] of counts) this.push(this.intern(term), f, short, freq);
-      });
+      for (let f = 0; f < SEARCH_FIELDS.length; f++) field(f, this.analyzeField(doc, f, short));
     }
     this.fieldLength.push(lengths);
     return true;
+  }
+
+  /**
+   * Analyzes field `f` of `doc` exactly as `analyzeFields` (src/search/vectors.ts) does, pushing
+   * its records (terms in order of first occurrence, with their frequencies); returns the field
+   * length (distinct raw tokens). Throws on a term that is empty or holds the separator (an
+   * analyzer bug, as there).
+   */
+  private analyzeField(doc: SearchDocument, f: number, short: number): number {
+    const field = SEARCH_FIELDS[f]!;
+    const value = doc[field];
+    if (value == null) return 0;
+    // Raw tokens are counted first (a small map): the field length is their number, and each
+    // distinct one is looked up once in the builder's large one.
+    const raw = new Map<string, number>();
+    for (const token of tokenize(String(value), field)) raw.set(token, (raw.get(token) ?? 0) + 1);
+    const touched: number[] = [];
+    for (const [token, count] of raw) {
+      let n = this.tokenNumbers.get(token);
+      if (n === undefined) n = this.newToken(token);
+      const term = this.tokenTerm[n]!;
+      if (term < 0) continue;
+      if (this.termFreq[term] === 0) touched.push(term);
+      this.termFreq[term]! += count;
+    }
+    this.reserve(touched.length);
+    for (const term of touched) {
+      this.push(term, f, short, this.termFreq[term]!);
+      this.termFreq[term] = 0;
+    }
+    return raw.size;
+  }
+
+  /** Numbers a raw token not seen before, with its processed term's number (-1 when it is not indexed). */
+  private newToken(token: string): number {
+    const n = this.tokenNumbers.size;
+    this.tokenNumbers.set(token, n);
+    if (n >= this.tokenTerm.length) {
+      const size = this.tokenTerm.length * 2;
+      const tokenTerm = new Int32Array(size);
+      tokenTerm.set(this.tokenTerm);
+      this.tokenTerm = tokenTerm;
+      const seen = new Int32Array(size);
+      seen.set(this.tokenSeen);
+      this.tokenSeen = seen;
+    }
+    const processed = processTerm(token);
+    if (processed === '' || processed?.includes(SEPARATOR)) throw new Error(`vectors: unexpected term ${JSON.stringify(processed)}`);
+    const term = processed ? this.intern(processed) : -1;
+    if (term >= this.termFreq.length) {
+      const freq = new Int32Array(Math.max(this.termFreq.length * 2, term + 1));
+      freq.set(this.termFreq);
+      this.termFreq = freq;
+    }
+    this.tokenTerm[n] = term;
+    return n;
   }
 
   /** A cached row: its term numbers are mapped once per table term, not once per record. */

@@ -30,7 +30,8 @@ export interface DocVector {
 
 const tokenize = indexOptions.tokenize!;
 const processTerm = indexOptions.processTerm!;
-const SEPARATOR = '\n';
+/** What joins a field's terms in a `DocVector` (terms never hold whitespace). */
+export const SEPARATOR = '\n';
 
 /**
  * Runs the index's analyzer over one document, exactly as `MiniSearch#add` would, and hands over
