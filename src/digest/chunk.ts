@@ -2,7 +2,9 @@
  * Markdown text to its top-level mdast blocks, parsed heading by heading: each run of lines that
  * starts at an ATX heading is parsed on its own and its positions are shifted back, so the
  * result is the tree a whole-document parse gives. micromark keeps less state alive that way,
- * which makes big digests markedly cheaper to parse. Pure and browser-safe.
+ * which makes big digests markedly cheaper to parse. A paper chunk goes to the fast path
+ * (src/digest/fast-blocks.ts), and one it declines is cut further at empty lines (`CUT`), each
+ * part read by the fast path or by remark-parse. Pure and browser-safe.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -41,6 +43,44 @@ function lineBreaks(text: string): number {
 }
 
 /**
+ * Where a paper chunk may be cut into parts parsed on their own: an empty line followed by a
+ * line that starts at its first column with a character that opens no list item and continues
+ * nothing. Every block before the empty line has then ended (a paragraph, an HTML block of kind
+ * 6 or 7 and a heading end at it; a list or an indented code block could go on only with an
+ * indented line or another item), and no block spans the cut in a chunk the caller passes
+ * (fenced code, HTML blocks of kinds 1-5 and link reference definitions are parsed whole). The
+ * first character is the one after the line break; CommonMark 0.31 §4.4 (indented code), §4.6
+ * (HTML blocks), §5.2-5.3 (list items, lists).
+ */
+const CUT = /\n\n(?=[^\s\-+*\d])/g;
+
+/**
+ * A paper chunk the fast path declines as a whole (src/digest/fast-blocks.ts), cut at `CUT`:
+ * each part the fast path reads is taken from it, the others from remark-parse, so that one
+ * line of an unusual shape (an HTML video tag, a heading with `&`) costs the parser its own
+ * part rather than the chunk's summary. Positions are into the chunk.
+ */
+function bySegment(chunk: string): RootContent[] {
+  const out: RootContent[] = [];
+  let start = 0;
+  let line = 0;
+  const ends: number[] = [];
+  for (const m of chunk.matchAll(CUT)) ends.push(m.index + 2);
+  ends.push(chunk.length);
+  for (const end of ends) {
+    const part = chunk.slice(start, end);
+    const nodes = fastBlocks(part, start === 0) ?? (processor.parse(part) as Root).children;
+    for (const node of nodes) {
+      if (line !== 0 || start !== 0) shift(node, line, start);
+      out.push(node);
+    }
+    line += lineBreaks(part);
+    start = end;
+  }
+  return out;
+}
+
+/**
  * The top-level mdast nodes of `text`, in source order, with positions into `text`. With
  * `whole`, or when the text holds a construct that could span a heading line, the document is
  * parsed in one piece (same result, slower).
@@ -55,7 +95,7 @@ export function parseBlocks(text: string, whole: boolean): RootContent[] {
   ends.push(text.length);
   for (const end of ends) {
     const chunk = text.slice(start, end);
-    const nodes = (chunk.startsWith('### ') ? fastBlocks(chunk) : null) ?? (processor.parse(chunk) as Root).children;
+    const nodes = chunk.startsWith('### ') ? (fastBlocks(chunk) ?? bySegment(chunk)) : (processor.parse(chunk) as Root).children;
     for (const node of nodes) {
       if (line !== 0 || start !== 0) shift(node, line, start);
       out.push(node);

@@ -151,9 +151,11 @@ function blockSpan(first: Position, last: Position): Position {
 /**
  * The top-level mdast blocks of one paper chunk (text from a `### ` heading line up to the
  * next ATX heading), with positions into the chunk, exactly as `remark-parse` gives them; null
- * when any line is of a shape this fast path does not read (see the module comment).
+ * when any line is of a shape this fast path does not read (see the module comment). With
+ * `heading` false, the chunk is a part of one after its heading (src/digest/chunk.ts `segments`:
+ * paragraphs and bullets from its first line on).
  */
-export function fastBlocks(chunk: string): RootContent[] | null {
+export function fastBlocks(chunk: string, heading = true): RootContent[] | null {
   const raw = chunk.split('\n');
   const lines: Line[] = [];
   let offset = 0;
@@ -162,10 +164,12 @@ export function fastBlocks(chunk: string): RootContent[] | null {
     offset += raw[i]!.length + 1;
   }
   const first = lines[0]!;
-  const head = HEADING_LINE.exec(first.text);
-  if (!head || !isLabel(head[1]!)) return null;
-  const heading: Heading = { type: 'heading', depth: 3, children: [linkAt(first, 4, head[1]!, head[2]!)], position: span(first, 0, first.text.length) };
-  const out: RootContent[] = [heading];
+  const out: RootContent[] = [];
+  if (heading) {
+    const head = HEADING_LINE.exec(first.text);
+    if (!head || !isLabel(head[1]!)) return null;
+    out.push({ type: 'heading', depth: 3, children: [linkAt(first, 4, head[1]!, head[2]!)], position: span(first, 0, first.text.length) } satisfies Heading);
+  }
   let paragraph: PhrasingContent[][] | null = null;
   let paragraphStart: Position | null = null;
   let list: ListItem[] | null = null;
@@ -182,13 +186,13 @@ export function fastBlocks(chunk: string): RootContent[] | null {
     paragraph = null;
     list = null;
   };
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = heading ? 1 : 0; i < lines.length; i++) {
     const line = lines[i]!;
     const s = line.text;
     if (s === '') {
       close();
       // A blank line inside a list (another bullet after it) makes the list loose.
-      if (raw[i - 1]!.startsWith('- ') && raw.slice(i + 1).find((l) => l !== '')?.startsWith('- ')) return null;
+      if (raw[i - 1]?.startsWith('- ') && raw.slice(i + 1).find((l) => l !== '')?.startsWith('- ')) return null;
       continue;
     }
     if (s.startsWith('- ')) {

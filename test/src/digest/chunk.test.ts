@@ -42,4 +42,17 @@ describe('parseBlocks', () => {
     expect(parseBlocks(fenced, false).map((b) => b.type)).toEqual(['heading', 'code']);
     expect(parseBlocks(html, false).map((b) => b.type)).toEqual(['heading', 'html']);
   });
+
+  it('cuts a paper chunk the fast path declines at empty lines, and still gives the whole parse (video line, loose list, indented code)', () => {
+    const head = '### [T & U](https://arxiv.org/abs/2401.00001)\n\n';
+    const video = '[Watch Video](https://x.co/v.mp4)\n<div><video controls src="https://x.co/v.mp4" muted="false"></video></div>\n\n';
+    const texts = [
+      `${head}${video}Authors: A B\n\n- 요약\n- 둘째 *강조* 줄\n`,
+      `${head}- a\n\n- b\n\nVote: 3\n`, // a loose list: never cut before its second item
+      `${head}    code\n\n    more code\n\nafter\n`, // indented code spans the empty line
+      `${head}- a\n\n  continued\n\n1. one\n\n2. two\n`,
+      `## Daily Papers (2024-01-02)\n\n${head}[Watch Video]https://x.co/v_w.mp4\n\n- _x_ 1120*1120\n`,
+    ];
+    for (const text of texts) expect(parseBlocks(text, false), text).toEqual(parseBlocks(text, true));
+  });
 });
