@@ -14,11 +14,14 @@ import { fastBlocks } from './fast-blocks.ts';
 const processor = unified().use(remarkParse);
 
 /**
- * Constructs whose meaning can cross an ATX heading line (CommonMark): fenced code, HTML blocks
- * of kinds 1-5, link reference definitions. A document holding any of them is parsed whole.
+ * Constructs whose meaning can cross an ATX heading line or an empty line (CommonMark): fenced
+ * code, HTML blocks of kinds 1-5 (at a line's start or inside a list item or block quote), an
+ * HTML line followed by a heading line with no empty line between (an HTML block of kind 6 or 7
+ * runs to an empty line), and link reference definitions, which count for the whole
+ * document (wherever they stand: `- [x]: /url` defines `[x]` above it). A document holding any of
+ * them, or text that could be one (any `]:`), is parsed whole; the real archive holds none.
  */
-const CROSSES_HEADINGS =
-  /^ {0,3}(?:```|~~~|<(?:!--|pre|script|style|textarea|\?|!\[CDATA\[|![A-Za-z])|<[^\n]*\n#|\[[^\]\n]+\]:)/im;
+const CROSSES_HEADINGS = /```|~~~|<(?:!|\?|pre|script|style|textarea)|<[^\n]*(?:\n[^\n]+)*\n#|\]:/i;
 
 /** Where the next chunk starts: the line break before an ATX heading (`#` to `######`). */
 const BEFORE_HEADING = /\n(?=#{1,6}(?:[ \t]|\n|$))/g;
@@ -65,7 +68,7 @@ function bySegment(chunk: string): RootContent[] {
   let start = 0;
   let line = 0;
   const ends: number[] = [];
-  for (const m of chunk.matchAll(CUT)) ends.push(m.index + 2);
+  for (const m of chunk.matchAll(CUT)) ends.push(m.index + 1);
   ends.push(chunk.length);
   for (const end of ends) {
     const part = chunk.slice(start, end);

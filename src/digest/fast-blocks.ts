@@ -22,15 +22,21 @@
  * `+`, `*`, `=`, `[`, `!`, `|`, `~`, `<`, `_`, a digit run followed by `.` or `)`). Brackets
  * elsewhere are literal because callers never pass a document that holds a link reference
  * definition (src/digest/chunk.ts parses those whole). Bullets must be consecutive lines with
- * nothing continuing them (a loose, nested or lazily continued list declines).
+ * nothing continuing them (a loose, nested or lazily continued list declines). A bullet whose
+ * text is not plain (emphasis inside it, `a_b`, a backslash) is read by remark-parse on its own
+ * (`parsedLine`), one line rather than the chunk.
  *
  * The rule for what is plain comes from the CommonMark 0.31 spec (blocks: §4-5; inlines: §6;
  * emphasis and flanking delimiter runs: §6.2). The check that no accepted chunk differs from
  * remark-parse's tree, positions included, is test/src/digest/fast-blocks.test.ts: remark-parse
  * itself is the oracle, over generated chunks, `input/` and the real archive.
  */
-import type { Emphasis, Heading, Image, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Strong, Text } from 'mdast';
+import type { Emphasis, Heading, Image, Link, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
 import type { Position } from 'unist';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+
+const processor = unified().use(remarkParse);
 
 /** Characters that may start inline syntax other than brackets, or are not plain (controls, tab, DEL). */
 // eslint-disable-next-line no-control-regex
@@ -123,6 +129,33 @@ function inlineLine(line: Line, from: number, label: boolean): PhrasingContent[]
   return [text(s, line, from, line.text.length)];
 }
 
+/**
+ * A bullet's content that is not plain (emphasis inside the text, `a_b`, a backslash, `&`), read
+ * by remark-parse on its own: its inline nodes, moved to column `from` of `line`; null unless
+ * the text alone is one paragraph spanning all of it, with no space at either end. A one-line
+ * paragraph's inline content depends on its text alone (no link reference definition reaches
+ * a chunk the fast path is given), and a text that is one paragraph on its own opens the same
+ * paragraph at a list item's content column (CommonMark 0.31 §5.2: the item's content is read
+ * as blocks from that column), so the nodes are the ones a parse of the whole chunk gives.
+ */
+function parsedLine(line: Line, from: number): PhrasingContent[] | null {
+  const s = line.text.slice(from);
+  if (s === '' || EDGE_SPACE.test(s)) return null;
+  const blocks = (processor.parse(s) as Root).children;
+  const paragraph = blocks[0];
+  if (blocks.length !== 1 || paragraph?.type !== 'paragraph') return null;
+  const { start, end } = paragraph.position!;
+  if (start.offset !== 0 || end.offset !== s.length || end.line !== 1) return null;
+  const move = (node: Nodes): void => {
+    const p = node.position!;
+    p.start = { line: line.number, column: p.start.column + from, offset: line.offset + from + p.start.offset! };
+    p.end = { line: line.number, column: p.end.column + from, offset: line.offset + from + p.end.offset! };
+    if ('children' in node) for (const child of node.children) move(child as Nodes);
+  };
+  for (const node of paragraph.children) move(node);
+  return paragraph.children;
+}
+
 /** Joins the lines of a paragraph: a line ending between them is text, merged with text next to it (as mdast-util-from-markdown does). */
 function joinLines(lines: PhrasingContent[][]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
@@ -199,7 +232,7 @@ export function fastBlocks(chunk: string, heading = true): RootContent[] | null 
       if (!list && paragraph) close();
       // A bullet's content starts at column 3; anything that would open a block there (a space
       // included) declines in inlineLine.
-      const content = inlineLine(line, 2, true);
+      const content = inlineLine(line, 2, true) ?? parsedLine(line, 2);
       if (!content) return null;
       const paragraphNode: Paragraph = { type: 'paragraph', children: content, position: span(line, 2, s.length) };
       const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [paragraphNode], position: span(line, 0, s.length) };

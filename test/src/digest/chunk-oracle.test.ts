@@ -131,7 +131,7 @@ function ddmin<T>(items: T[], fails: (candidate: T[]) => boolean, deadline: numb
 }
 
 /** The smallest document still failing: drop lines, then characters of each remaining line. */
-function shrink(text: string, budgetMs = 8000): string {
+function shrink(text: string, budgetMs = 4000): string {
   const deadline = Date.now() + budgetMs;
   const fails = (t: string): boolean => check(t) !== null;
   let lines = ddmin(text.split('\n'), (ls) => fails(ls.join('\n')), deadline);
@@ -154,39 +154,52 @@ function lineCount(text: string): number {
 }
 
 /** A failure report: the shrunk document as a JS string literal and its first difference. */
-function report(label: string, text: string, diff: string): string {
-  const small = shrink(text);
-  const smallDiff = check(small) ?? '(shrinking lost the failure)';
+function report(label: string, text: string, diff: string, small = shrink(text)): string {
   return [
     `${label}: parseBlocks(text, false) differs from remark's parse`,
     `  smallest failing document (${lineCount(small)} of ${lineCount(text)} lines):`,
     `    ${JSON.stringify(small)}`,
-    `  first difference on it: ${smallDiff}`,
+    `  first difference on it: ${check(small) ?? '(shrinking lost the failure)'}`,
     `  first difference on the whole document: ${diff}`,
   ].join('\n');
 }
 
-/** Check every document; throw one error that reports (at most `shown`) failures, shrunk. */
-function expectAllMatch(docs: Iterable<{ label: string; text: string }>, shown = 4): number {
+/** Check every document; throw one error that reports the failures, shrunk, one per distinct shrunk form. */
+function expectAllMatch(docs: Iterable<{ label: string; text: string }>, shrinkAtMost = 12, budgetMs = 8000): number {
   const failures: { label: string; text: string; diff: string }[] = [];
   let total = 0;
-  let failed = 0;
   for (const { label, text } of docs) {
     total++;
     const diff = check(text);
-    if (diff === null) continue;
-    failed++;
-    if (failures.length < shown) failures.push({ label, text, diff });
+    if (diff !== null) failures.push({ label, text, diff });
   }
-  if (failed > 0) {
-    const parts = failures.map((f) => report(f.label, f.text, f.diff));
-    throw new Error(
-      `${failed} of ${total} document(s) differ from remark's parse` +
-        (failed > failures.length ? ` (the first ${failures.length} shown)` : '') +
-        `\n\n${parts.join('\n\n')}`,
-    );
+  if (failures.length === 0) return total;
+  const deadline = Date.now() + budgetMs;
+  const seen = new Map<string, string[]>();
+  const parts: string[] = [];
+  for (const f of failures.slice(0, shrinkAtMost)) {
+    const left = deadline - Date.now();
+    if (left <= 0 && parts.length > 0) break;
+    const small = shrink(f.text, Math.max(500, Math.min(left, budgetMs / 2)));
+    const same = seen.get(small);
+    if (same) {
+      same.push(f.label);
+      continue;
+    }
+    const labels = [f.label];
+    seen.set(small, labels);
+    parts.push(report(f.label, f.text, f.diff, small));
   }
-  return total;
+  const also = [...seen.values()].filter((l) => l.length > 1).map((l) => `${l[0]} (same shrunk form: ${l.slice(1).join(', ')})`);
+  throw new Error(
+    `${failures.length} of ${total} document(s) differ from remark's parse; ` +
+      `${parts.length} distinct shrunk form(s) among the first ${Math.min(failures.length, shrinkAtMost)}` +
+      `\n\n${parts.join('\n\n')}` +
+      (also.length > 0 ? `\n\n${also.join('\n')}` : '') +
+      (failures.length > shrinkAtMost
+        ? `\n\nfailing (first 30): ${failures.slice(0, 30).map((f) => f.label).join(', ')}`
+        : ''),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,6 +255,7 @@ const HAND: [name: string, text: string][] = [
   ['unclosed fence runs to the end', L('```js', 'a', '', '# h', '', '- x', '')],
   ['tilde fence', L('~~~', '', '~~~', '', '~~~ python', 'x', '~~~~', '')],
   ['fence with backtick in info string is not a fence', L('``` a`b', 'x', '```', '')],
+  ['unclosed fence in a list item, blank line, heading', L('- ```', '', '# h', '')],
   ['fence in a list item', L('- a', '', '  ```', '  code', '', '  # x', '  ```', '- b', '')],
   ['fence indented 4 is code', L('    ```', '    a', '', '```', 'b', '')],
   ['fence closed by a longer fence, with trailing spaces', L('````', '```', '', '````  ', '')],
@@ -265,6 +279,10 @@ const HAND: [name: string, text: string][] = [
   ['video src with a space', L(`<video controls src="https://x/patchplay demo.mp4" muted="false"></video>`, '')],
   ['HTML block in a list item', L('- a', '  <div>', '', '  b', '</div>', '')],
   ['closing tag line', L('</div>', 'text', '', '</video>', '')],
+  ['<div> block with a heading on its third line', L('<div>', 'x', '# h', '</div>', '')],
+  ['<video> block with a heading after a continuation line', L(`<video controls src="${VIDEO}">`, 'next', '## Daily Papers (2024-01-02)', '')],
+  ['unclosed <pre> in a list item right before a heading', L('- <pre', '# h', '')],
+  ['unclosed HTML comment in a list item right before a heading', L('- <!--', '# h', '')],
   ['inline HTML in a paragraph', L('a <b>bold</b> <br> c<d', 'x</a>', '')],
   // --- block quotes
   ['block quote with lazy continuation', L('> a', 'lazy', '> b', '')],
@@ -309,6 +327,8 @@ const HAND: [name: string, text: string][] = [
   ['definition before a heading, reference after it', L('[A]: /url "t"', '', '# h', '', 'see [a] and [x][A] and ![i][a]', '')],
   ['definition cannot interrupt a paragraph', L('para', '[a]: /u', '', '[a]', '')],
   ['definitions in a row, one per piece', L('[x]: /1', '', '[y]: /2', '# h', '[x][] [y]', '')],
+  ['definition in a list item, reference after a heading', L('- [x]: /u', '# h', '[x]', '')],
+  ['reference before a heading, definition in a block quote after it', L('[x]', '# h', '> [x]: /u', '')],
   ['definition spanning lines', L('[z]:', '/url', '"title"', '', '[z]', '')],
   ['collapsed and full references without definitions', L('[a][b] [a][] [] ]', '')],
   ['links with nested brackets, titles, angle URLs, spaces', L('[T [x]](url)', '[t](url "t")', '[t](<a b>)', '[t](a b)', '[t](url', '')],
@@ -482,7 +502,7 @@ const SUMMARY = [
 ];
 const LABELS = ["**What's New**: ", '***Technical Details***: ', '**Performance Highlights**: ', ''];
 const SPECIALS = ['*', '_', '`', '<', '>', '&', '[', ']', '(', ')', '!', '#', '=', '-', '\\', '**', '```', '&amp;', '](', '<div>', '</div>', '  ', '\t', '[x]', '1. ', '> ', '# '];
-const LINE_REPLACEMENTS = ['---', '===', '***', '- - -', '```', '~~~', '<!--', '-->', '<div>', '</div>', '    ', '#', '-', '1.', '>', '[x]: /url', '[Watch Video]: /u', '<pre>', '</pre>', '    code'];
+const LINE_REPLACEMENTS = ['---', '===', '***', '- - -', '```', '~~~', '<!--', '-->', '<div>', '</div>', '    ', '#', '-', '1.', '>', '[x]: /url', '[Watch Video]: /u', '<pre>', '</pre>', '    code', '- [Watch Video]: /u', '> [x]: /u', '- <pre', '- <!--', '- ```', '<!--', '<div'];
 
 function arxiv(r: Rand): string {
   return `https://arxiv.org/abs/24${String(r.range(1, 12)).padStart(2, '0')}.${String(r.range(0, 99999)).padStart(5, '0')}`;
@@ -580,7 +600,7 @@ function mutate(r: Rand, lines: string[]): void {
       lines[i] = line + r.pick([' ', '  ', '   ', '\t']);
       break;
     case 7: // a line starting with `>` or a digit and `.`
-      lines[i] = r.pick(['> ', '>', `${r.range(0, 12)}. `, `${r.range(1, 3)}.`, `${r.range(1, 3)}) `]) + line;
+      lines[i] = r.pick(['> ', '>', '- ', `${r.range(0, 12)}. `, `${r.range(1, 3)}.`, `${r.range(1, 3)}) `]) + line;
       break;
     case 8: // replace or insert a structural line
       if (r.chance(0.5)) lines[i] = r.pick(LINE_REPLACEMENTS);
