@@ -89,6 +89,7 @@ export async function main(io: CliIO): Promise<number> {
       noCache: flags.noCache,
       allowEmpty: flags.allowEmpty,
       logger,
+      removeInBackground: true,
     });
     // What the next run of this command needs to see that nothing changed (pipeline/cache/rerun.ts).
     if (result.published && !flags.noCache) {

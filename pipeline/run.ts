@@ -63,6 +63,12 @@ export interface RunOptions {
   feedsThread?: FeedsThreadOption;
   /** The clock, for the report's timestamps only. */
   now?: () => Date;
+  /**
+   * Leave the previous output folder to a detached process (pipeline/publish/publish.ts
+   * `removeInBackground`) instead of waiting for its removal: the CLI's choice, since the process
+   * ends right after the run.
+   */
+  removeInBackground?: boolean;
 }
 
 export interface RunResult {
@@ -258,7 +264,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       steps.records.push({ name: 'publish', ms: Math.round(performance.now() - t), counts: { artifacts: 1 } });
       logger.stepDone('publish', performance.now() - t, { 'artifact (report.json)': 1 });
     } else if (publishing) {
-      const { removed } = await writer.commit(text);
+      const { removed } = await writer.commit(text, { background: options.removeInBackground ?? false });
       logger.stepDone('publish', writer.ms + performance.now() - t, { artifacts: artifacts.length + 1 });
       if (flags.cache) await saveManifest({ config, version, runStartedMs: started.wallMs, inputs, artifacts, diagnostics: emitted, counts: verdict.counts });
       else await removeManifest(config.cacheWorkDir, config.outputDir);

@@ -204,13 +204,14 @@ export class ArtifactWriter {
 
   /**
    * Writes the run's report.json and swaps the staging folder in as the output folder; `removed`
-   * settles once the previous output folder is gone (see `Staging#commit`).
+   * settles once the previous output folder is gone, or, with `background`, once a detached
+   * process removes it (see `Staging#commit`).
    */
-  async commit(report: string): Promise<{ removed: Promise<void> }> {
+  async commit(report: string, options: { background?: boolean } = {}): Promise<{ removed: Promise<void> }> {
     const staging = await this.open();
     await staging.write(REPORT_PATH, report);
     this.staging = null;
-    return staging.commit();
+    return staging.commit(options);
   }
 
   /**

@@ -6,11 +6,14 @@
  * (`.<name>.old-<pid>`) and the staging folder renamed into its place. A failure or a `kill -9`
  * before that leaves the previous output untouched; a kill between the two renames (a few
  * microseconds) is repaired by the next run, which renames the previous output back
- * (`recoverPublish`). Leftover staging folders of dead processes are removed.
+ * (`recoverPublish`). Leftover staging folders of dead processes are removed. The previous output
+ * is removed by the run, or, for the CLI, by a detached process (`removeInBackground`) so that
+ * the command returns without waiting for it.
  *
  * The lock (`.<name>.lock` beside the output folder, created with O_EXCL) holds the pid of the
  * run; a second run fails with a clear message, and a lock whose process is gone is taken over.
  */
+import { spawn } from 'node:child_process';
 import { constants, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -147,6 +150,10 @@ export async function recoverPublish(outputDir: string): Promise<string[]> {
       await rm(dir, { recursive: true, force: true });
     }
   }
+  // A previous output left to a process of its own (`removeInBackground`) that did not finish.
+  for (const name of names.filter((n) => n.startsWith(`.${base}.trash-`))) {
+    await rm(path.join(parent, name), { recursive: true, force: true }).catch(() => undefined);
+  }
   for (const name of names.filter((n) => n.startsWith(`.${base}.staging-`))) {
     const pid = Number(name.slice(`.${base}.staging-`.length));
     if (pid === process.pid || !isAlive(pid)) {
@@ -175,8 +182,10 @@ export interface Staging {
    * Swaps the staging folder in as the output folder. Resolves once it is in place, with the
    * previous output folder (renamed away) being removed meanwhile: `removed` settles when it is
    * gone, and never rejects (a folder it could not remove, the next run's `recoverPublish` removes).
+   * With `background`, the previous folder is renamed to `.<name>.trash-<pid>` and removed by a
+   * detached process (`removeInBackground`): `removed` settles once that process is started.
    */
-  commit(): Promise<{ removed: Promise<void> }>;
+  commit(options?: { background?: boolean }): Promise<{ removed: Promise<void> }>;
   /** Removes the staging folder; the output folder is untouched. */
   abort(): Promise<void>;
 }
@@ -237,7 +246,7 @@ export async function stage(outputDir: string): Promise<Staging> {
     write,
     link: linkFile,
     abort,
-    async commit() {
+    async commit({ background = false } = {}) {
       const hadOutput = await stat(outputDir).then(
         () => true,
         () => false,
@@ -254,11 +263,43 @@ export async function stage(outputDir: string): Promise<Staging> {
         await abort();
         throw error;
       }
-      // Removing thousands of files takes a while: the caller awaits it beside its own last writes.
-      const removed = hadOutput ? rm(old, { recursive: true, force: true }).catch(() => undefined) : Promise.resolve();
-      return { removed };
+      // Removing thousands of files takes a while: the caller awaits it beside its own last writes,
+      // or leaves it to a process of its own.
+      if (!hadOutput) return { removed: Promise.resolve() };
+      if (background) {
+        const trash = sibling(outputDir, `trash-${process.pid}`);
+        const moved = await rename(old, trash).then(
+          () => true,
+          () => false,
+        );
+        if (moved) {
+          removeInBackground(trash);
+          return { removed: Promise.resolve() };
+        }
+      }
+      return { removed: rm(old, { recursive: true, force: true }).catch(() => undefined) };
     },
   };
+}
+
+/** What the detached process runs: removes the folder given as its argument. */
+const REMOVER = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
+
+/**
+ * Removes folder `dir` in a detached `node` process that outlives this one, so that a run does
+ * not wait for it: removing a published output of about 1,300 files took 0.13 s on this
+ * project's ext4 disk (mounted with `discard`), about a tenth of a one-new-digest run. The
+ * folder must be one nothing reads any more (a `.<name>.trash-<pid>` folder, which
+ * `recoverPublish` also removes, should the process not get to it). Never throws.
+ */
+export function removeInBackground(dir: string): void {
+  try {
+    const child = spawn(process.execPath, ['-e', REMOVER, dir], { detached: true, stdio: 'ignore', windowsHide: true });
+    child.on('error', () => undefined); // left for the next run's recoverPublish
+    child.unref();
+  } catch {
+    // The same.
+  }
 }
 
 /** Replaces one file inside the published output atomically (the fast path rewrites report.json). */

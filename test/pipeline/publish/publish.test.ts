@@ -28,6 +28,21 @@ describe('publish', () => {
     expect(await siblings(p)).toEqual([]);
   });
 
+  it('with background, leaves the previous folder to a detached process: in place at once, the old folder gone soon after', async () => {
+    const p = await project({});
+    await writeFiles(p.output, { 'old.json': '{}', 'deep/a/b.txt': 'x', 'deep/a/c.txt': 'y' });
+    const staging = await stage(p.output);
+    await staging.write('a.json', '{"a":1}\n');
+    const { removed } = await staging.commit({ background: true });
+    await removed;
+    expect(Object.keys(await treeHashes(p.output))).toEqual(['a.json']);
+    // Renamed out of the way at once (nothing named .output.old-* that recoverPublish would restore).
+    expect((await siblings(p)).filter((n) => n.startsWith('.output.old-'))).toEqual([]);
+    const deadline = Date.now() + 15_000;
+    while ((await siblings(p)).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await siblings(p)).toEqual([]);
+  });
+
   it('writes files small and large, text and bytes, the same way: exact bytes (small ones in one synchronous call)', async () => {
     const p = await project({});
     const staging = await stage(p.output);
@@ -101,6 +116,7 @@ describe('recoverPublish', () => {
     const p = await project({});
     await writeFiles(p.output, { 'a.json': 'current\n' });
     await mkdir(path.join(p.dir, '.output.old-999998'));
+    await writeFiles(path.join(p.dir, `.output.trash-${process.ppid}`), { 'a.json': 'left to a remover that did not finish' });
     await mkdir(path.join(p.dir, `.output.staging-${process.ppid}`));
     await recoverPublish(p.output);
     expect(await siblings(p)).toEqual([`.output.staging-${process.ppid}`]);
