@@ -61,7 +61,7 @@ export async function main(io: CliIO): Promise<number> {
   }
 
   // Loaded only now, so that --help and --version answer without loading the pipeline.
-  const [{ ConfigError, loadConfig }, { printOutcome }, { detectMode, envColumns, RunLogger }, { LockError }, { runPipeline }] = await Promise.all([
+  const [{ ConfigError, loadConfig }, { printOutcome }, { detectMode, envColumns, RunLogger }, { LockError, removeInBackground }, { runPipeline }] = await Promise.all([
     import('./config/load.ts'),
     import('./report/outcome.ts'),
     import('./report/logger.ts'),
@@ -89,7 +89,7 @@ export async function main(io: CliIO): Promise<number> {
       noCache: flags.noCache,
       allowEmpty: flags.allowEmpty,
       logger,
-      removeInBackground: true,
+      leaveOldOutput: true,
     });
     // What the next run of this command needs to see that nothing changed (pipeline/cache/rerun.ts).
     if (result.published && !flags.noCache) {
@@ -97,6 +97,8 @@ export async function main(io: CliIO): Promise<number> {
       await recordRerun({ flags, cwd: io.cwd, config, report: result.report }).catch(() => undefined);
     }
     await printOutcome({ report: result.report, published: result.published, config }, io, logger);
+    // Last, so that removing the previous output takes nothing from the run: a detached process.
+    if (result.leftover) removeInBackground(result.leftover);
     return result.exitCode;
   } catch (error) {
     if (error instanceof LockError) {

@@ -64,11 +64,11 @@ export interface RunOptions {
   /** The clock, for the report's timestamps only. */
   now?: () => Date;
   /**
-   * Leave the previous output folder to a detached process (pipeline/publish/publish.ts
-   * `removeInBackground`) instead of waiting for its removal: the CLI's choice, since the process
-   * ends right after the run.
+   * Leave the previous output folder (renamed `.<output>.trash-<pid>`) to the caller as
+   * `leftover` instead of removing it: the CLI hands it to a detached process as it ends
+   * (pipeline/publish/publish.ts `removeInBackground`).
    */
-  removeInBackground?: boolean;
+  leaveOldOutput?: boolean;
 }
 
 export interface RunResult {
@@ -77,6 +77,8 @@ export interface RunResult {
   published: boolean;
   /** Every diagnostics file, sorted by path. */
   files: VFile[];
+  /** The previous output folder, left for the caller to remove (`leaveOldOutput`), or null. */
+  leftover: string | null;
 }
 
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
@@ -97,6 +99,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const counts: Record<string, number> = {};
   let inputs: FileRecord[] = [];
   let artifacts: FileRecord[] = [];
+  let leftover: string | null = null;
   let vectors: StagedVectors | null = null;
   let mergedIndex: StagedMerged | null = null;
   let feedCache: StagedFeedCache | null = null;
@@ -264,7 +267,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       steps.records.push({ name: 'publish', ms: Math.round(performance.now() - t), counts: { artifacts: 1 } });
       logger.stepDone('publish', performance.now() - t, { 'artifact (report.json)': 1 });
     } else if (publishing) {
-      const { removed } = await writer.commit(text, { background: options.removeInBackground ?? false });
+      const committed = await writer.commit(text, { leave: options.leaveOldOutput ?? false });
+      const { removed } = committed;
+      leftover = committed.leftover;
       logger.stepDone('publish', writer.ms + performance.now() - t, { artifacts: artifacts.length + 1 });
       if (flags.cache) await saveManifest({ config, version, runStartedMs: started.wallMs, inputs, artifacts, diagnostics: emitted, counts: verdict.counts });
       else await removeManifest(config.cacheWorkDir, config.outputDir);
@@ -286,7 +291,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       }
     }
     await keepLastReport(config, text);
-    return { exitCode: verdict.exitCode, report, published: publishing, files: [...files.values()].sort(byString((x) => x.path)) };
+    return { exitCode: verdict.exitCode, report, published: publishing, files: [...files.values()].sort(byString((x) => x.path)), leftover };
   } finally {
     await workers.close().catch(() => undefined); // booted ahead but never used (the fast path, an early error)
     await feedsThread.close();

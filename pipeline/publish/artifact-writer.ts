@@ -204,10 +204,10 @@ export class ArtifactWriter {
 
   /**
    * Writes the run's report.json and swaps the staging folder in as the output folder; `removed`
-   * settles once the previous output folder is gone, or, with `background`, once a detached
-   * process removes it (see `Staging#commit`).
+   * settles once the previous output folder is gone; with `leave`, that folder is returned as
+   * `leftover` for the caller to remove instead (see `Staging#commit`).
    */
-  async commit(report: string, options: { background?: boolean } = {}): Promise<{ removed: Promise<void> }> {
+  async commit(report: string, options: { leave?: boolean } = {}): Promise<{ removed: Promise<void>; leftover: string | null }> {
     const staging = await this.open();
     await staging.write(REPORT_PATH, report);
     this.staging = null;

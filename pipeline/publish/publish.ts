@@ -7,8 +7,8 @@
  * before that leaves the previous output untouched; a kill between the two renames (a few
  * microseconds) is repaired by the next run, which renames the previous output back
  * (`recoverPublish`). Leftover staging folders of dead processes are removed. The previous output
- * is removed by the run, or, for the CLI, by a detached process (`removeInBackground`) so that
- * the command returns without waiting for it.
+ * is removed by the run, or left to the caller (the CLI hands it to a detached process as it ends:
+ * `removeInBackground`), so that the command returns without waiting for it.
  *
  * The lock (`.<name>.lock` beside the output folder, created with O_EXCL) holds the pid of the
  * run; a second run fails with a clear message, and a lock whose process is gone is taken over.
@@ -182,10 +182,10 @@ export interface Staging {
    * Swaps the staging folder in as the output folder. Resolves once it is in place, with the
    * previous output folder (renamed away) being removed meanwhile: `removed` settles when it is
    * gone, and never rejects (a folder it could not remove, the next run's `recoverPublish` removes).
-   * With `background`, the previous folder is renamed to `.<name>.trash-<pid>` and removed by a
-   * detached process (`removeInBackground`): `removed` settles once that process is started.
+   * With `leave`, the previous folder is renamed to `.<name>.trash-<pid>` instead and returned as
+   * `leftover`, for the caller to remove (`removeInBackground` as the process ends).
    */
-  commit(options?: { background?: boolean }): Promise<{ removed: Promise<void> }>;
+  commit(options?: { leave?: boolean }): Promise<{ removed: Promise<void>; leftover: string | null }>;
   /** Removes the staging folder; the output folder is untouched. */
   abort(): Promise<void>;
 }
@@ -246,7 +246,7 @@ export async function stage(outputDir: string): Promise<Staging> {
     write,
     link: linkFile,
     abort,
-    async commit({ background = false } = {}) {
+    async commit({ leave = false } = {}) {
       const hadOutput = await stat(outputDir).then(
         () => true,
         () => false,
@@ -265,36 +265,36 @@ export async function stage(outputDir: string): Promise<Staging> {
       }
       // Removing thousands of files takes a while: the caller awaits it beside its own last writes,
       // or leaves it to a process of its own.
-      if (!hadOutput) return { removed: Promise.resolve() };
-      if (background) {
+      if (!hadOutput) return { removed: Promise.resolve(), leftover: null };
+      if (leave) {
         const trash = sibling(outputDir, `trash-${process.pid}`);
         const moved = await rename(old, trash).then(
           () => true,
           () => false,
         );
-        if (moved) {
-          removeInBackground(trash);
-          return { removed: Promise.resolve() };
-        }
+        if (moved) return { removed: Promise.resolve(), leftover: trash };
       }
-      return { removed: rm(old, { recursive: true, force: true }).catch(() => undefined) };
+      return { removed: rm(old, { recursive: true, force: true }).catch(() => undefined), leftover: null };
     },
   };
 }
 
-/** What the detached process runs: removes the folder given as its argument. */
+/** What the detached process runs where there is no `rm` (Windows): removes the folder given as its argument. */
 const REMOVER = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
 
 /**
- * Removes folder `dir` in a detached `node` process that outlives this one, so that a run does
- * not wait for it: removing a published output of about 1,300 files took 0.13 s on this
- * project's ext4 disk (mounted with `discard`), about a tenth of a one-new-digest run. The
- * folder must be one nothing reads any more (a `.<name>.trash-<pid>` folder, which
- * `recoverPublish` also removes, should the process not get to it). Never throws.
+ * Removes folder `dir` in a detached process that outlives this one (`rm -rf`, or `node` on
+ * Windows), so that a run does not wait for it: removing a published output of about 1,300
+ * files took 0.13 s on this project's ext4 disk (mounted with `discard`), about a tenth of a
+ * one-new-digest run. Call it as the process ends, so that the removal takes no time from the
+ * run's own last writes. The folder must be one nothing reads any more (a
+ * `.<name>.trash-<pid>` folder, which `recoverPublish` also removes, should the process not get
+ * to it). Never throws.
  */
 export function removeInBackground(dir: string): void {
   try {
-    const child = spawn(process.execPath, ['-e', REMOVER, dir], { detached: true, stdio: 'ignore', windowsHide: true });
+    const [command, args] = process.platform === 'win32' ? [process.execPath, ['-e', REMOVER, dir]] : ['rm', ['-rf', '--', dir]];
+    const child = spawn(command, args, { detached: true, stdio: 'ignore', windowsHide: true });
     child.on('error', () => undefined); // left for the next run's recoverPublish
     child.unref();
   } catch {

@@ -3,7 +3,7 @@
  * determinism under other time zones and another clock (spawned `tsx pipeline/cli.ts` children).
  */
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,18 @@ describe('flags and exit codes', () => {
     const empty = await project({ 'README.md': '# Notes\n' });
     expect((await cli([], { cwd: empty.dir })).code).toBe(1);
     expect((await cli(['--allow-empty'], { cwd: empty.dir })).code).toBe(0);
+  });
+
+  it('publishes over a previous output and leaves its removal to a detached process: no .output.* folder stays', async () => {
+    const p = await project();
+    expect((await cli(['--quiet'], { cwd: p.dir })).code).toBe(0);
+    await writeFile(path.join(p.input, 'stray.md'), '# Notes\n');
+    expect((await cli(['--quiet', '--no-cache'], { cwd: p.dir })).code).toBe(0);
+    expect(Object.keys(await treeHashes(p.output))).toContain('feed.xml');
+    const siblings = async () => (await readdir(p.dir)).filter((n) => n.startsWith('.output.'));
+    const deadline = Date.now() + 15_000;
+    while ((await siblings()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await siblings()).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promi
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireLock, LockError, lockPath, recoverPublish, replaceFile, stage, SYNC_WRITE_MAX_BYTES } from '../../../pipeline/publish/publish.ts';
+import { acquireLock, LockError, lockPath, recoverPublish, removeInBackground, replaceFile, stage, SYNC_WRITE_MAX_BYTES } from '../../../pipeline/publish/publish.ts';
 import { TSX, makeProject, treeHashes, writeFiles, type Project, useProjects } from '../../helpers/ops.ts';
 
 const project = useProjects();
@@ -28,16 +28,19 @@ describe('publish', () => {
     expect(await siblings(p)).toEqual([]);
   });
 
-  it('with background, leaves the previous folder to a detached process: in place at once, the old folder gone soon after', async () => {
+  it('with leave, hands the previous folder over (renamed), and removeInBackground removes it in a detached process', async () => {
     const p = await project({});
     await writeFiles(p.output, { 'old.json': '{}', 'deep/a/b.txt': 'x', 'deep/a/c.txt': 'y' });
     const staging = await stage(p.output);
     await staging.write('a.json', '{"a":1}\n');
-    const { removed } = await staging.commit({ background: true });
+    const { removed, leftover } = await staging.commit({ leave: true });
     await removed;
     expect(Object.keys(await treeHashes(p.output))).toEqual(['a.json']);
-    // Renamed out of the way at once (nothing named .output.old-* that recoverPublish would restore).
-    expect((await siblings(p)).filter((n) => n.startsWith('.output.old-'))).toEqual([]);
+    // Renamed out of the way (nothing named .output.old-* that recoverPublish would restore), untouched.
+    expect(await siblings(p)).toEqual([path.basename(leftover!)]);
+    expect(leftover).toBe(path.join(p.dir, `.output.trash-${process.pid}`));
+    expect(Object.keys(await treeHashes(leftover!))).toEqual(['deep/a/b.txt', 'deep/a/c.txt', 'old.json']);
+    removeInBackground(leftover!);
     const deadline = Date.now() + 15_000;
     while ((await siblings(p)).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(await siblings(p)).toEqual([]);
