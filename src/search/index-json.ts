@@ -38,8 +38,64 @@ export function postingsText(index: BuiltIndex, i: number): string {
 }
 
 /** The length of term i's entry as JSON text (`["term",{postings}]`) in UTF-16 code units, without building it. */
-export function entryLength(index: BuiltIndex, i: number, termJson = JSON.stringify(index.terms[i])): number {
-  return termJson.length + (index.offsets[i + 1]! - index.offsets[i]!) + 3;
+export function entryLength(index: BuiltIndex, i: number): number {
+  // A term JSON writes as itself in quotes (see `termsJson`) is two code units longer.
+  const plain = written.get(index)?.plain;
+  const termLength = plain?.[i] === 1 ? index.terms[i]!.length + 2 : JSON.stringify(index.terms[i]).length;
+  return termLength + (index.offsets[i + 1]! - index.offsets[i]!) + 3;
+}
+
+/** What JSON.stringify escapes in a string: `"`, `\` and control characters (ECMA-262 QuoteJSONString). */
+const ESCAPED_BYTE = (b: number): boolean => b === 0x22 || b === 0x5c || b < 0x20;
+/** A lone surrogate, which JSON.stringify escapes and UTF-8 cannot hold. */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
+/**
+ * Terms [from, to) of `terms` as the UTF-8 bytes of their JSON strings, without a
+ * `JSON.stringify` per term: the terms are encoded in one go, joined by line feeds, and a term
+ * holding nothing JSON escapes (`"`, `\`, a control character; no line feed, then, and no lone
+ * surrogate, which the whole run is checked for) is its own bytes in quotes. Returns the joined
+ * bytes, each term's byte range in them (`starts`, `ends`; -1 for a term that is not plain), and
+ * the JSON bytes of the terms that are not (by position from `from`).
+ */
+function termsJson(terms: readonly string[], from: number, to: number) {
+  const n = to - from;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  const escaped = new Map<number, Uint8Array>();
+  const run = terms.slice(from, to);
+  const joined = run.join('\n');
+  if (LONE_SURROGATE.test(joined)) {
+    run.forEach((t, k) => {
+      starts[k] = -1;
+      escaped.set(k, encoder.encode(JSON.stringify(t)));
+    });
+    return { bytes: new Uint8Array(0), starts, ends, escaped };
+  }
+  const bytes = encoder.encode(joined);
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    let end = at;
+    let plain = true;
+    // A line feed is the separator unless the term itself holds one (then it is escaped, and
+    // the term's own count of line feeds is skipped with it).
+    const term = run[k]!;
+    const lineFeeds = term.includes('\n') ? term.split('\n').length - 1 : 0;
+    for (let seen = 0; end < bytes.length; end++) {
+      const b = bytes[end]!;
+      if (b === 0x0a && seen++ === lineFeeds) break;
+      if (ESCAPED_BYTE(b)) plain = false;
+    }
+    if (plain) {
+      starts[k] = at;
+      ends[k] = end;
+    } else {
+      starts[k] = -1;
+      escaped.set(k, encoder.encode(JSON.stringify(run[k])));
+    }
+    at = end + 1;
+  }
+  return { bytes, starts, ends, escaped };
 }
 
 /**
@@ -47,7 +103,7 @@ export function entryLength(index: BuiltIndex, i: number, termJson = JSON.string
  * and `starts[n]` one past the last entry): the page's term chunks are runs of the same entries,
  * copied from there instead of written a second time (`entriesBytes`).
  */
-const written = new WeakMap<BuiltIndex, { bytes: Uint8Array; starts: Uint32Array }>();
+const written = new WeakMap<BuiltIndex, { bytes: Uint8Array; starts: Uint32Array; plain: Uint8Array }>();
 
 /**
  * `prefix` + the entries of terms [from, to) joined by commas + `suffix`, as UTF-8 bytes: what
@@ -64,25 +120,40 @@ export function entriesBytes(index: BuiltIndex, from: number, to: number, prefix
     out[out.length - 1] = 93; // ]
     return out;
   }
-  return writeEntries(index, from, to, prefix, suffix, null);
+  return writeEntries(index, from, to, prefix, suffix, null, null);
 }
 
-/** `entriesBytes` written term by term; `starts` (when given, to - from + 1 long) gets each entry's offset and the end plus one. */
-function writeEntries(index: BuiltIndex, from: number, to: number, prefix: string, suffix: string, starts: Uint32Array | null): Uint8Array {
-  const json: string[] = [];
+/**
+ * `entriesBytes` written term by term; `starts` (when given, to - from + 1 long) gets each
+ * entry's offset and the end plus one, `plain` (the same) 1 for each term written as itself in
+ * quotes (`termsJson`).
+ */
+function writeEntries(index: BuiltIndex, from: number, to: number, prefix: string, suffix: string, starts: Uint32Array | null, plain: Uint8Array | null): Uint8Array {
+  const terms = termsJson(index.terms, from, to);
   let total = utf8Length(prefix) + utf8Length(suffix) + Math.max(0, to - from - 1);
   for (let i = from; i < to; i++) {
-    const t = JSON.stringify(index.terms[i]);
-    json.push(t);
-    total += utf8Length(t) + (index.offsets[i + 1]! - index.offsets[i]!) + 3;
+    const k = i - from;
+    const termBytes = terms.starts[k]! >= 0 ? terms.ends[k]! - terms.starts[k]! + 2 : terms.escaped.get(k)!.length;
+    total += termBytes + (index.offsets[i + 1]! - index.offsets[i]!) + 3;
   }
   const out = new Uint8Array(total);
   let at = encoder.encodeInto(prefix, out).written;
   for (let i = from; i < to; i++) {
+    const k = i - from;
     if (i > from) out[at++] = 44; // ,
-    if (starts) starts[i - from] = at;
+    if (starts) starts[k] = at;
     out[at++] = 91; // [
-    at += encoder.encodeInto(json[i - from]!, out.subarray(at)).written;
+    if (terms.starts[k]! >= 0) {
+      out[at++] = 34; // "
+      out.set(terms.bytes.subarray(terms.starts[k]!, terms.ends[k]!), at);
+      at += terms.ends[k]! - terms.starts[k]!;
+      out[at++] = 34;
+      if (plain) plain[k] = 1;
+    } else {
+      const json = terms.escaped.get(k)!;
+      out.set(json, at);
+      at += json.length;
+    }
     out[at++] = 44; // ,
     out.set(index.postings.subarray(index.offsets[i]!, index.offsets[i + 1]!), at);
     at += index.offsets[i + 1]! - index.offsets[i]!;
@@ -106,8 +177,9 @@ export function indexJsonBytes(index: BuiltIndex): Uint8Array {
   const tail = `,"index":[],"serializationVersion":${version}}`;
   if (!headText.endsWith(tail)) throw new Error('index-json: unexpected header serialization');
   const starts = new Uint32Array(index.terms.length + 1);
-  const bytes = writeEntries(index, 0, index.terms.length, `${headText.slice(0, -tail.length)},"index":[`, `],"serializationVersion":${version}}`, starts);
-  written.set(index, { bytes, starts });
+  const plain = new Uint8Array(index.terms.length);
+  const bytes = writeEntries(index, 0, index.terms.length, `${headText.slice(0, -tail.length)},"index":[`, `],"serializationVersion":${version}}`, starts, plain);
+  written.set(index, { bytes, starts, plain });
   return bytes;
 }
 

@@ -35,4 +35,20 @@ describe('index JSON', () => {
     expect(ranges.map(([from, to]) => decode(entriesBytes(fresh, from, to)))).toEqual(before);
     expect(before.at(-1)).toBe(JSON.stringify(js.index.slice(ranges.at(-1)![0], ranges.at(-1)![1])));
   });
+
+  it('writes terms JSON must escape (quote, backslash, control characters, line feeds, lone surrogates) as JSON.stringify does', () => {
+    const base = buildIndex(fixtureDataset().papers.map(toSearchDocument));
+    const odd = ['a"b', 'back\\slash', 'tab\there', 'two\nlines\n', '\u0001', 'emoji\u{1F600}', '한국어', 'plain', 'x\ny'];
+    const lone = ['ok', 'lone\ud800', 'after'];
+    for (const words of [odd, lone]) {
+      // The base index with its first terms renamed (postings kept): only the term strings matter here.
+      const terms = base.terms.map((t, i) => words[i] ?? t);
+      const index = { ...base, terms };
+      const whole = JSON.parse(decode(indexJsonBytes(index))) as { index: [string, unknown][] };
+      expect(whole.index.map((e) => e[0])).toEqual(terms);
+      const n = words.length + 2;
+      expect(decode(entriesBytes({ ...index }, 0, n))).toBe(JSON.stringify(whole.index.slice(0, n)));
+      for (let i = 0; i < n; i++) expect(entryLength(index, i), terms[i]).toBe(JSON.stringify(whole.index[i]).length);
+    }
+  });
 });
