@@ -55,11 +55,15 @@ function record(name: string, ms: number, counts: Record<string, number>): StepR
   return { name, ms: Math.round(ms * 10) / 10, counts, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
-/** True when the folder beside `outputDir` holds its lock or what an interrupted publish left (the CLI deals with those). */
+/**
+ * True when the folder beside `outputDir` holds its lock or what an interrupted publish left (the
+ * CLI deals with those). A previous output being removed by a detached process
+ * (`.<name>.trash-<pid>`, pipeline/publish/publish.ts `removeInBackground`) is no such thing.
+ */
 function hasLeftovers(outputDir: string): boolean {
   const prefix = `.${path.basename(outputDir)}.`;
   try {
-    return readdirSync(path.dirname(outputDir)).some((name) => name.startsWith(prefix));
+    return readdirSync(path.dirname(outputDir)).some((name) => name.startsWith(prefix) && !name.startsWith(`${prefix}trash-`));
   } catch {
     return true;
   }

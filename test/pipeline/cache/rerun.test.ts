@@ -219,6 +219,11 @@ describe('any change falls through to the CLI', () => {
       expect(await rerun(p, { argv }), argv.join(' ')).toEqual({ code: null, stdout: '', stderr: '' });
     }
     expect((await rerun(p, { env: { PATH: process.env.PATH, PIPELINE_SITE_URL: 'https://c.example/' } })).code).toBeNull();
+    // A previous output a detached process is still removing does not stop it; a staging folder does.
+    await mkdir(path.join(p.dir, '.output.trash-999999'), { recursive: true });
+    expect((await rerun(p)).code).toBe(0);
+    await fallsThrough(p, () => mkdir(path.join(p.dir, '.output.staging-999999')));
+    expect((await cli(p)).code).toBe(0);
     await fallsThrough(p, async () => {
       await mkdir(p.dir, { recursive: true });
       await writeFile(path.join(p.dir, '.output.lock'), `${JSON.stringify({ pid: process.pid, host: 'h', started: '' })}\n`);
