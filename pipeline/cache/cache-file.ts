@@ -13,10 +13,9 @@
  * not reported).
  */
 import * as nodeCrypto from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { deserialize, serialize } from 'node:v8';
 
 /** A cache file that was not trusted: its path relative to the cache folder, and why. */
@@ -133,6 +132,22 @@ export async function writeEntryFileAsync(file: string, bytes: Uint8Array): Prom
  * is absent or stale (not reported), or unusable: `discard` then gets the file's path relative
  * to the cache folder (`index/vectors.bin`) and why.
  */
+/**
+ * The bytes of a whole cache or output file, or null when it cannot be read; read with one
+ * synchronous call. Through `fs.promises` a file is read in 512 KB parts, each a trip to libuv's
+ * four threads, which this process shares with the feeds thread reading its 256 shards: at the
+ * start of a one-new-digest run the main thread waited idle for dataset.bin, its segments and
+ * merged.bin (36 MB, in about 70 parts) behind those reads. In one call they cost the main thread
+ * the copy alone.
+ */
+export function readWholeFile(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
 export async function readVersionedFile<T>(
   file: string,
   format: string,
@@ -140,12 +155,8 @@ export async function readVersionedFile<T>(
   check: (payload: unknown) => string | null,
   discard: (problem: CacheProblem) => void,
 ): Promise<T | null> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    return null;
-  }
+  const bytes = readWholeFile(file);
+  if (bytes === null) return null;
   const name = path.relative(path.dirname(path.dirname(file)), file);
   const decoded = decodeCacheFile<{ format?: unknown; version?: unknown }>(bytes, format, (h) => (h.version !== version ? 'stale' : null));
   if ('stale' in decoded) return null; // another code or V8 version: not used, not broken
@@ -161,10 +172,15 @@ export async function readVersionedFile<T>(
   return decoded.payload as T;
 }
 
-/** Writes a whole-file cache layer's bytes (`encodeCacheFile`) through write-file-atomic, its folder made first. */
+/**
+ * Writes a whole-file cache layer's bytes (`encodeCacheFile`) as `writeEntryFile` does, its
+ * folder made first, in synchronous calls: the layers are written as a run ends, when through
+ * write-file-atomic each file went to libuv's threads in 512 KB parts (merged.bin and dataset.bin
+ * are about 8 MB each) and the main thread waited idle for them.
+ */
 export async function writeCacheBytes(file: string, bytes: Buffer): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, bytes, { fsync: false });
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeEntryFile(file, bytes);
 }
 
 /**

@@ -31,14 +31,14 @@
  * segment that is missing or corrupt, is discarded with a warning, and the dataset is built from
  * every input as if there were none.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readAuthorTable, type AuthorTable } from '../../src/authors.ts';
 import type { DatasetBase } from '../../src/dataset.ts';
 import type { Paper } from '../../src/types.ts';
 import type { SerializedMessage } from '../report/diagnostics.ts';
 import { docKeyOf, noteDocKey } from '../parse/vectors.ts';
-import { decodeCacheFile, encodeCacheFile, readVersionedFile, sha256, writeCacheBytes, type CacheProblem, type StagedFile } from './cache-file.ts';
+import { decodeCacheFile, encodeCacheFile, readVersionedFile, readWholeFile, sha256, writeCacheBytes, type CacheProblem, type StagedFile } from './cache-file.ts';
 import { JsonLines, jsonLinesOf, LazyPaper, PAPERS_JSON_HEAD, papersJsonBody, paperStub, type PaperStub } from './lazy-paper.ts';
 
 /**
@@ -190,7 +190,7 @@ export class DatasetCache {
   /** A segment's papers (each parsed when read), or why it cannot be used. */
   private async readSegment(ref: SegmentRef): Promise<JsonLines | string> {
     const name = `dataset/${ref.name}.bin`;
-    const bytes = await readFile(path.join(this.dir!, `${ref.name}.bin`)).catch(() => null);
+    const bytes = readWholeFile(path.join(this.dir!, `${ref.name}.bin`));
     if (bytes === null) return `${name} is missing`;
     const check = (h: { version?: unknown; count?: unknown }) => (h.version !== this.version ? `${name} is of another version` : h.count !== ref.count ? `${name} does not hold ${ref.count} papers` : null);
     const decoded = decodeCacheFile<{ format?: unknown; version?: unknown; count?: unknown }>(bytes, SEGMENT_FORMAT, check, (body) => body);
@@ -281,7 +281,7 @@ export function datasetBase(snapshot: DatasetSnapshot): DatasetBase {
  */
 export async function readPublishedPapersJson(file: string | null, snapshot: DatasetSnapshot): Promise<Buffer | null> {
   if (file === null) return null;
-  const bytes = await readFile(file).catch(() => null);
+  const bytes = readWholeFile(file);
   if (!bytes || bytes.byteLength !== snapshot.papersJson.size || !bytes.subarray(0, PAPERS_JSON_HEAD.length).equals(Buffer.from(PAPERS_JSON_HEAD))) return null;
   return bytes;
 }
