@@ -94,7 +94,7 @@ describe('ArtifactWriter', () => {
       { path: 'same.json', sha256: sha('same\n'), size: 5 },
     ]);
     expect([writer.linked, read]).toEqual([3, 1]);
-    await writer.commit('{}\n');
+    await (await writer.commit('{}\n')).removed; // the previous folder, renamed away, is gone once this settles
     expect(await inode(p.output, 'same.json')).toBe(before.same);
     expect(await inode(p.output, 'new/place.json')).toBe(before.moved);
     expect(await inode(p.output, 'known.xml')).toBe(before.known);
