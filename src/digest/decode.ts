@@ -6,17 +6,23 @@
 import type { VFile } from 'vfile';
 import { fatal, type Place } from './messages.ts';
 
-/** Position (1-based line and column) of a byte offset. Columns count bytes on that line. */
+/**
+ * Position (1-based line and column) of a byte offset, as an editor shows it: lines end at LF,
+ * CRLF or a lone CR (the line ends the text gets), and the column counts the UTF-16 code units
+ * of the line's text before the byte (what every other diagnostic counts: docs/pipeline.md), a
+ * leading BOM left out. Bytes before `offset` that are not UTF-8 count one unit each.
+ */
 function bytePlace(bytes: Uint8Array, offset: number): Place {
   let line = 1;
-  let start = 0;
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? Math.min(3, offset) : 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       start = i + 1;
     }
   }
-  return { line, column: offset - start + 1 };
+  return { line, column: new TextDecoder('utf-8').decode(bytes.subarray(start, offset)).length + 1 };
 }
 
 /**

@@ -38,6 +38,19 @@ describe('decodeDigest', () => {
     expect(file.messages[0]!.reason).toMatch(/invalid UTF-8 at byte 33/);
   });
 
+  it('places the bad byte at the column an editor shows: UTF-16 units of the text before it, after CR line ends and a BOM', () => {
+    const place = (bytes: number[]) => {
+      const file = new VFile({ path: 'x.md' });
+      decodeDigest(new Uint8Array(bytes), file);
+      return brief(file.messages[0]!);
+    };
+    // `- 한` is 5 bytes and 3 code units: the bad byte is at column 4; an emoji is 4 bytes and 2 units.
+    expect(place([...enc.encode('# T\n- 한'), 0xff])).toEqual({ ruleId: 'encoding', line: 2, column: 4, fatal: true });
+    expect(place([...enc.encode('a😀'), 0xff])).toEqual({ ruleId: 'encoding', line: 1, column: 4, fatal: true });
+    expect(place([0xef, 0xbb, 0xbf, ...enc.encode('ab'), 0xc0, 0x80])).toEqual({ ruleId: 'encoding', line: 1, column: 3, fatal: true });
+    expect(place([...enc.encode('one\rtwo\r\nx'), 0x00])).toEqual({ ruleId: 'encoding', line: 3, column: 2, fatal: true });
+  });
+
   it('rejects truncated multi-byte sequences and surrogates', () => {
     for (const bytes of [[0x61, 0xea, 0xb0], [0xed, 0xa0, 0x80], [0xc0, 0x80]]) {
       const file = new VFile({ path: 'x.md' });
