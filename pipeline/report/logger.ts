@@ -231,7 +231,7 @@ export class RunLogger implements Logger {
     const total = data.artifacts.reduce((sum, a) => sum + a.size, 0);
     lines.push(rowsA.length ? table([...rowsA, ['total', formatBytes(total)]]) : '  none');
     lines.push(
-      `\n${data.cache.fastPath ? 'nothing changed: reused the published output' : `cache: ${data.cache.hits} hits, ${data.cache.misses} misses${discardedNote(data.cache.discarded ?? 0)}`}; ` +
+      `\n${data.cache.fastPath ? (data.published ? 'nothing changed: reused the published output' : 'nothing changed since the published output') : `cache: ${data.cache.hits} hits, ${data.cache.misses} misses${discardedNote(data.cache.discarded ?? 0)}`}; ` +
         `${formatMs(data.totalMs)}; exit code ${data.exitCode}`,
     );
     this.out.write(`${lines.join('\n')}\n`);

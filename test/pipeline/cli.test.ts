@@ -78,6 +78,9 @@ describe('flags and exit codes', () => {
     const strict = await cli(['--strict'], { cwd: p.dir });
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/under --strict/);
+    // Nothing changed, but nothing was published either: the summary does not say it reused the output.
+    expect(strict.stdout).toMatch(/nothing changed since the published output; .*exit code 1/);
+    expect(strict.stdout + strict.stderr).not.toMatch(/reused the published output/);
     await writeFile(path.join(p.input, 'broken.md'), new Uint8Array([0, 1, 2, 0xff, 0xfe, 0xfd]));
     const fatal = await cli([], { cwd: p.dir });
     expect(fatal.code).toBe(1);
