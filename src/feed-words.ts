@@ -36,6 +36,8 @@ export interface FeedWords {
   etAl: string;
   /** The name of a paper's link when it is not on arXiv. */
   source: string;
+  /** Label before a paper's video links (a digest's `[Watch Video](…)` lines). */
+  video: string;
   /** A daily item's title: the digest date and how many papers it lists. */
   day(date: string, papers: number): string;
   /** A weekly item's title. */
@@ -76,6 +78,7 @@ const KO: FeedWords = {
   listVotes: (n) => ` (추천 ${n})`,
   etAl: ' 외',
   source: '원문',
+  video: '영상',
   day: (date, papers) => `Daily Papers ${date} (논문 ${papers}편)`,
   week: (w) => `${isoWeekKo(w.week)} (${w.monday} ~ ${w.sunday}): 논문 ${w.total}편 중 추천 상위 ${w.top}편`,
   dailyFeed: (title, description) => ({ title: `${title}: 날짜별 모음`, description: joined(description, '하루에 한 항목.') }),
@@ -101,6 +104,7 @@ const EN: FeedWords = {
   listVotes: (n) => ` (${n} votes)`,
   etAl: ' et al.',
   source: 'Source',
+  video: 'Video',
   day: (date, papers) => `Daily Papers ${date} (${papers} ${papers === 1 ? 'paper' : 'papers'})`,
   week: (w) => `Week ${w.week} (${w.monday} to ${w.sunday}): top ${w.top} of ${w.total} papers`,
   dailyFeed: (title, description) => ({ title: `${title}: daily digest`, description: joined(description, 'One entry per day.') }),

@@ -153,7 +153,18 @@ function linkList(links: ItemLinks, words: FeedWords): Element | null {
 }
 
 /**
- * One paper's item: thumbnail, authors, votes, summary and links as HTML; the link falls back
+ * A paper's media (the videos a digest links: `Paper.media`) as one line of links, numbered
+ * when there are several; null for none. Each URL once, absolute http(s) only (`feedUrl`).
+ */
+function mediaLinks(paper: Paper, words: FeedWords): Element | null {
+  const urls = [...new Set(paper.media.map((u) => feedUrl(u)).filter((u): u is string => u !== null))];
+  if (!urls.length) return null;
+  const anchors = urls.map((href, i) => h('a', { href }, [urls.length > 1 ? `${words.video} ${i + 1}` : words.video]));
+  return h('p', {}, anchors.flatMap((a, i) => (i ? [' · ', a] : [a])));
+}
+
+/**
+ * One paper's item: thumbnail, authors, votes, video links, summary and links as HTML; the link falls back
  * to the id when it is a permalink, else to the site. `published`/`updated` in epoch ms.
  */
 export function paperItem(site: FeedSite, paper: Paper, published: number, updated: number): FeedItem {
@@ -169,6 +180,7 @@ export function paperItem(site: FeedSite, paper: Paper, published: number, updat
     thumbnail ? h('p', {}, [h('img', { src: thumbnail, alt: '' })]) : null,
     authors.length ? h('p', {}, [h('strong', {}, [words.authors]), ': ', authors.join(', ') + (paper.authorsTruncated ? words.etAl : '')]) : null,
     paper.votes !== null ? h('p', {}, [h('strong', {}, [words.votes]), `: ${paper.votes}`]) : null,
+    mediaLinks(paper, words),
     summary.hast,
     linkList(links, words),
   ]);

@@ -256,6 +256,7 @@ export function startSearchChunks(
   };
   const paperRecord = (p: Paper): Uint8Array => {
     const record: PaperChunk['docs'][number] = { dates: p.dates, authors: p.authors, authorsTruncated: p.authorsTruncated, summary: summarySections(p.summary) };
+    if (p.media.length) record!.media = p.media;
     return encoder.encode(JSON.stringify(record));
   };
   const paperFiles = joinedChunks('p', PAPER_BLOCK, (p) => [cached(p, '', () => paperRecord(p))]);

@@ -118,6 +118,8 @@ export interface PaperRecord {
   /** The source cut the author list. */
   authorsTruncated: boolean;
   summary: SummarySection[];
+  /** The videos the digest links (absolute http(s) URLs, in source order); absent when none. */
+  media?: string[];
 }
 
 export interface PaperChunk {

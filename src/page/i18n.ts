@@ -74,6 +74,8 @@ export interface Messages {
   listedOn: string;
   authors: string;
   links: string;
+  /** A paper's video link (numbered when it has several). */
+  video: string;
   related: string;
   noRelated: string;
   loadingPaper: string;
@@ -161,6 +163,7 @@ function korean(): Messages {
     listedOn: '소개된 날',
     authors: '저자',
     links: '링크',
+    video: '영상',
     related: '관련 논문',
     noRelated: '비슷한 논문을 찾지 못했습니다.',
     loadingPaper: '논문을 불러오는 중…',
@@ -225,6 +228,7 @@ function english(): Messages {
     listedOn: 'Listed on',
     authors: 'Authors',
     links: 'Links',
+    video: 'Video',
     related: 'Related papers',
     noRelated: 'No similar papers found.',
     loadingPaper: 'Loading the paper…',

@@ -6,7 +6,7 @@
  */
 import type { MetaRecord, PaperRecord, SummaryNode, SummarySection } from './format.ts';
 import type { Messages } from './i18n.ts';
-import { appendText, authorLinks, infoLine, paperHref, paperLinks, safeUrl } from './render.ts';
+import { appendText, authorLinks, externalLink, infoLine, paperHref, paperLinks, safeUrl } from './render.ts';
 
 const TAGS = { p: 'p', ul: 'ul', ol: 'ol', li: 'li', b: 'strong', i: 'em', code: 'code', pre: 'pre', a: 'a', br: 'br', quote: 'blockquote' } as const;
 
@@ -72,6 +72,13 @@ export function renderSummary(sections: readonly SummarySection[]): HTMLElement 
     box.append(section);
   }
   return box;
+}
+
+/** `links` with a link to each of the paper's videos appended (`video`, numbered when several; http(s) only). */
+function withMedia(links: HTMLParagraphElement, media: readonly string[], t: Messages): HTMLParagraphElement {
+  const urls = [...new Set(media.map((u) => safeUrl(u, location.href)).filter((u): u is string => u !== null))];
+  urls.forEach((url, i) => links.append(externalLink(url, urls.length > 1 ? `${t.video} ${i + 1}` : t.video, 'video')));
+  return links;
 }
 
 function heading(text: string): HTMLHeadingElement {
@@ -162,7 +169,7 @@ export function renderPaper(meta: MetaRecord, record: PaperRecord, related: read
     heading(t.listedOn),
     dates,
     heading(t.links),
-    paperLinks(meta, t),
+    withMedia(paperLinks(meta, t), record.media ?? [], t),
     ...relatedBlock,
   ];
 }

@@ -44,6 +44,16 @@ describe('paperItem', () => {
     const arxiv = paperItem({ ...site, link: 'arxiv' }, paper, 2000, 3000);
     expect([arxiv.link, arxiv.externalUrl]).toEqual(['https://arxiv.org/abs/2405.01234', null]);
   });
+  it('links the videos a digest gives, once each, numbered when several; none without media, no other scheme', () => {
+    const paper = byId.get('2405.01234')!;
+    const one = paperItem(site, { ...paper, media: ['https://cdn.example/v/clip.mp4'] }, 0, 0);
+    expect(one.html).toContain('<p><a href="https://cdn.example/v/clip.mp4">영상</a></p>');
+    const two = paperItem({ ...site, language: 'en' }, { ...paper, media: ['https://cdn.example/a.mp4', 'https://cdn.example/a.mp4', 'javascript:alert(1)', 'https://cdn.example/b.webm'] }, 0, 0);
+    expect(two.html).toContain('<p><a href="https://cdn.example/a.mp4">Video 1</a> · <a href="https://cdn.example/b.webm">Video 2</a></p>');
+    expect(two.html).not.toContain('javascript');
+    expect(paperItem(site, { ...paper, media: [] }, 0, 0).html).not.toMatch(/영상|Video/);
+  });
+
   it('gives an arXiv paper without links its arXiv and Hugging Face pages', () => {
     const item = paperItem(site, { ...byId.get('hep-th/9901001')!, links: { abs: '', pdf: null, huggingface: null } }, 0, 0);
     expect(item.html).toContain('<a href="https://arxiv.org/abs/hep-th/9901001">arXiv</a> · <a href="https://huggingface.co/papers/hep-th/9901001">Hugging Face</a>');

@@ -47,8 +47,11 @@ describe('rss', () => {
       const item = items.find((i) => i.guid === paperGuid(byId.get(id)!).id)!;
       expect(item.image.url, id).toBeUndefined();
       expect(item.description, id).not.toMatch(/^<p><img/);
-      expect(item.description, id).not.toMatch(/\.qt"|\/noext"/);
+      expect(item.description, id).not.toMatch(/<img[^>]*(?:\.qt|\/noext)"/);
     }
+    // The video is a link, not an image.
+    const video = items.find((i) => i.guid === paperGuid(byId.get('2405.07777')!).id)!;
+    expect(video.description).toContain('<a href="https://cdn-uploads.huggingface.co/production/uploads/abc/clip.qt">영상</a>');
     // Every link and image in the content is absolute (relative summary links resolve against Hugging Face).
     const all = items.map((i) => i.description).join('\n');
     for (const [, url] of all.matchAll(/(?:href|src)="([^"]*)"/g)) expect(url).toMatch(/^https?:\/\/[^/]/);

@@ -519,7 +519,9 @@ describe.skipIf(!HAS_CHROMIUM)(`search page in Chromium (skipped when ${CHROMIUM
       MATH.links.abs,
       MATH.links.pdf,
       MATH.links.huggingface,
+      MATH.media[0],
     ]);
+    expect(await paper.locator('.links a.video').textContent()).toBe('영상');
     expect(await page.title()).toContain('Attention for Streaming Video');
     const related = paper.locator('.related a.title');
     expect(await related.first().textContent()).toBe(ENGLISH.title);
