@@ -58,29 +58,37 @@ function lineBreaks(text: string): number {
 const CUT = /\n\n(?=[^\s\-+*\d])/g;
 
 /**
+ * `text` cut before each match of `cut` (a global pattern; each piece starts one unit after a
+ * match's start, at the line after its line break), each piece read by `read` (given whether it
+ * is the first), and the nodes' positions moved back into `text`.
+ */
+function piecewise(text: string, cut: RegExp, read: (piece: string, first: boolean) => RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  let start = 0;
+  let line = 0;
+  const ends: number[] = [];
+  for (const m of text.matchAll(cut)) ends.push(m.index + 1);
+  ends.push(text.length);
+  for (const end of ends) {
+    const piece = text.slice(start, end);
+    for (const node of read(piece, start === 0)) {
+      if (line !== 0 || start !== 0) shift(node, line, start);
+      out.push(node);
+    }
+    line += lineBreaks(piece);
+    start = end;
+  }
+  return out;
+}
+
+/**
  * A paper chunk the fast path declines as a whole (src/digest/fast-blocks.ts), cut at `CUT`:
  * each part the fast path reads is taken from it, the others from remark-parse, so that one
  * line of an unusual shape (an HTML video tag, a heading with `&`) costs the parser its own
  * part rather than the chunk's summary. Positions are into the chunk.
  */
 function bySegment(chunk: string): RootContent[] {
-  const out: RootContent[] = [];
-  let start = 0;
-  let line = 0;
-  const ends: number[] = [];
-  for (const m of chunk.matchAll(CUT)) ends.push(m.index + 1);
-  ends.push(chunk.length);
-  for (const end of ends) {
-    const part = chunk.slice(start, end);
-    const nodes = fastBlocks(part, start === 0) ?? (processor.parse(part) as Root).children;
-    for (const node of nodes) {
-      if (line !== 0 || start !== 0) shift(node, line, start);
-      out.push(node);
-    }
-    line += lineBreaks(part);
-    start = end;
-  }
-  return out;
+  return piecewise(chunk, CUT, (part, first) => fastBlocks(part, first) ?? (processor.parse(part) as Root).children);
 }
 
 /**
@@ -90,21 +98,5 @@ function bySegment(chunk: string): RootContent[] {
  */
 export function parseBlocks(text: string, whole: boolean): RootContent[] {
   if (whole || CROSSES_HEADINGS.test(text)) return (processor.parse(text) as Root).children;
-  const out: RootContent[] = [];
-  let start = 0;
-  let line = 0;
-  const ends: number[] = [];
-  for (const m of text.matchAll(BEFORE_HEADING)) ends.push(m.index + 1);
-  ends.push(text.length);
-  for (const end of ends) {
-    const chunk = text.slice(start, end);
-    const nodes = chunk.startsWith('### ') ? (fastBlocks(chunk) ?? bySegment(chunk)) : (processor.parse(chunk) as Root).children;
-    for (const node of nodes) {
-      if (line !== 0 || start !== 0) shift(node, line, start);
-      out.push(node);
-    }
-    line += lineBreaks(chunk);
-    start = end;
-  }
-  return out;
+  return piecewise(text, BEFORE_HEADING, (chunk) => (chunk.startsWith('### ') ? (fastBlocks(chunk) ?? bySegment(chunk)) : (processor.parse(chunk) as Root).children));
 }

@@ -16,6 +16,7 @@ import fg from 'fast-glob';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { parseBlocks } from '../../../src/digest/chunk.ts';
+import { mulberry32 } from '../../eval/generate.ts';
 import { CORPUS, CORPUS_PRESENT, CORPUS_SKIP } from '../../helpers/corpus.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -436,17 +437,8 @@ describe('parseBlocks(text, false) against remark: hand-written documents', () =
 // 2. Seeded rule-based generator
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the search eval's small deterministic PRNG (test/eval/generate.ts). */
+const prng = mulberry32;
 
 class Rand {
   private readonly next: () => number;
