@@ -66,7 +66,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export function decodeDigest(bytes: Uint8Array, file: VFile): string | null {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    fatal(file, `Cannot read this file as a digest: it is binary (NUL byte at byte ${nul})`, bytePlace(bytes, nul), 'encoding');
+    fatal(file, `Cannot read this file as a digest: it is binary (NUL byte at byte offset ${nul})`, bytePlace(bytes, nul), 'encoding');
     return null;
   }
   let text: string;
@@ -74,7 +74,7 @@ export function decodeDigest(bytes: Uint8Array, file: VFile): string | null {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const at = Math.max(0, firstInvalidUtf8(bytes));
-    fatal(file, `Cannot read this file as a digest: invalid UTF-8 at byte ${at}`, bytePlace(bytes, at), 'encoding');
+    fatal(file, `Cannot read this file as a digest: invalid UTF-8 at byte offset ${at}`, bytePlace(bytes, at), 'encoding');
     return null;
   }
   // TextDecoder strips one leading BOM already (ignoreBOM: false); strip a stray second one too.

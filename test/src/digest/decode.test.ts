@@ -26,7 +26,7 @@ describe('decodeDigest', () => {
     expect(file.messages).toHaveLength(1);
     const m = file.messages[0]!;
     expect(brief(m)).toEqual({ ruleId: 'encoding', line: 3, column: 1, fatal: true });
-    expect(m.reason).toMatch(/binary \(NUL byte at byte 8\)/);
+    expect(m.reason).toMatch(/binary \(NUL byte at byte offset 8\)/);
     expect(m.source).toBe('digest');
   });
 
@@ -35,7 +35,7 @@ describe('decodeDigest', () => {
     const bytes = new Uint8Array([...enc.encode('## Daily Papers (2024-04-05)\n\nCaf'), 0xe9, 0x0a]);
     expect(decodeDigest(bytes, file)).toBeNull();
     expect(brief(file.messages[0]!)).toEqual({ ruleId: 'encoding', line: 3, column: 4, fatal: true });
-    expect(file.messages[0]!.reason).toMatch(/invalid UTF-8 at byte 33/);
+    expect(file.messages[0]!.reason).toMatch(/invalid UTF-8 at byte offset 33/);
   });
 
   it('places the bad byte at the column an editor shows: UTF-16 units of the text before it, after CR line ends and a BOM', () => {
