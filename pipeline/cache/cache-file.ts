@@ -8,9 +8,9 @@
  * A cache file is a JSON header line (the layer's `format`, its own keys, the V8 version, and the
  * checksum (CRC-32, or sha256 on a Node without it) and length of the payload) followed by the
  * payload in V8's serialization format (node:v8; several times faster to read back than JSON of
- * the same mostly-Korean text, which would be decoded from UTF-8 and then parsed). A file whose header or checksum does not match is
- * a problem (discarded with a warning); a file written by another V8 version is stale (not used,
- * not reported).
+ * the same mostly-Korean text, which would be decoded from UTF-8 and then parsed). A file whose
+ * header or checksum does not match is a problem (discarded with a warning); a file written by
+ * another V8 version is stale (not used, not reported).
  */
 import * as nodeCrypto from 'node:crypto';
 import * as zlib from 'node:zlib';
@@ -150,13 +150,6 @@ export async function writeEntryFileAsync(file: string, bytes: Uint8Array): Prom
 }
 
 /**
- * A whole-file cache layer's payload (the term vectors, the merged index): `file` read and
- * decoded as `format` (`decodeCacheFile`; a header whose `version` is not `version` is stale),
- * then checked by `check` (what is wrong with the payload's shape, or null). Null when the file
- * is absent or stale (not reported), or unusable: `discard` then gets the file's path relative
- * to the cache folder (`index/vectors.bin`) and why.
- */
-/**
  * The bytes of a whole cache or output file, or null when it cannot be read; read with one
  * synchronous call. Through `fs.promises` a file is read in 512 KB parts, each a trip to libuv's
  * four threads, which this process shares with the feeds thread reading its 256 shards: at the
@@ -172,6 +165,13 @@ export function readWholeFile(file: string): Buffer | null {
   }
 }
 
+/**
+ * A whole-file cache layer's payload (the term vectors, the merged index): `file` read and
+ * decoded as `format` (`decodeCacheFile`; a header whose `version` is not `version` is stale),
+ * then checked by `check` (what is wrong with the payload's shape, or null). Null when the file
+ * is absent or stale (not reported), or unusable: `discard` then gets the file's path relative
+ * to the cache folder (`index/vectors.bin`) and why.
+ */
 export async function readVersionedFile<T>(
   file: string,
   format: string,

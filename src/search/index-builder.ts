@@ -57,6 +57,13 @@ export interface MergedIndex {
   offsets: Uint32Array;
 }
 
+/** A copy of `a` with room for `size` elements (the rest zero). */
+function grown<T extends Int32Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
 /** A growable byte buffer for ASCII text. */
 class ByteWriter {
   buf: Uint8Array;
@@ -127,16 +134,14 @@ export class IndexBuilder {
   /** Per dictionary of the tables added from: its numbers -> this builder's term numbers. */
   private readonly remaps = new Map<readonly string[], Int32Array>();
   /**
-   * Analysis here (`add` without a vector): each raw token seen gets a number once, with its
-   * processed term's number (-1: not indexed), so a token costs one map lookup however often it
-   * recurs (`processTerm` depends on the token alone). Per field, `tokenSeen` tells a token's
-   * first occurrence (the field length counts distinct tokens) and `termFreq` counts each term.
+   * Analysis here (`add` without a vector): each distinct raw token seen gets a number once, with
+   * its processed term's number in `tokenTerm` (-1: not indexed), so `processTerm` runs once per
+   * token (it depends on the token alone). `termFreq` counts each term of the field at hand (all
+   * zero between fields).
    */
   private readonly tokenNumbers = new Map<string, number>();
   private tokenTerm = new Int32Array(4096);
-  private tokenSeen = new Int32Array(4096);
   private termFreq = new Int32Array(4096);
-  private fieldStamp = 0;
 
   get documentCount(): number {
     return this.ids.length;
@@ -156,15 +161,10 @@ export class IndexBuilder {
     const need = this.count + records;
     if (this.recTerms.length >= need) return;
     const size = Math.max(this.recTerms.length * 2, need);
-    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.recTerms = grow(this.recTerms, (n) => new Int32Array(n));
-    this.recFields = grow(this.recFields, (n) => new Uint8Array(n));
-    this.recDocs = grow(this.recDocs, (n) => new Int32Array(n));
-    this.recFreqs = grow(this.recFreqs, (n) => new Int32Array(n));
+    this.recTerms = grown(this.recTerms, size);
+    this.recFields = grown(this.recFields, size);
+    this.recDocs = grown(this.recDocs, size);
+    this.recFreqs = grown(this.recFreqs, size);
   }
 
   private push(term: number, field: number, doc: number, freq: number): void {
@@ -245,23 +245,11 @@ export class IndexBuilder {
   private newToken(token: string): number {
     const n = this.tokenNumbers.size;
     this.tokenNumbers.set(token, n);
-    if (n >= this.tokenTerm.length) {
-      const size = this.tokenTerm.length * 2;
-      const tokenTerm = new Int32Array(size);
-      tokenTerm.set(this.tokenTerm);
-      this.tokenTerm = tokenTerm;
-      const seen = new Int32Array(size);
-      seen.set(this.tokenSeen);
-      this.tokenSeen = seen;
-    }
+    if (n >= this.tokenTerm.length) this.tokenTerm = grown(this.tokenTerm, this.tokenTerm.length * 2);
     const processed = processTerm(token);
     if (processed === '' || processed?.includes(SEPARATOR)) throw new Error(`vectors: unexpected term ${JSON.stringify(processed)}`);
     const term = processed ? this.intern(processed) : -1;
-    if (term >= this.termFreq.length) {
-      const freq = new Int32Array(Math.max(this.termFreq.length * 2, term + 1));
-      freq.set(this.termFreq);
-      this.termFreq = freq;
-    }
+    if (term >= this.termFreq.length) this.termFreq = grown(this.termFreq, Math.max(this.termFreq.length * 2, term + 1));
     this.tokenTerm[n] = term;
     return n;
   }
