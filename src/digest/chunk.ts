@@ -6,12 +6,10 @@
  * (src/digest/fast-blocks.ts), and one it declines is cut further at empty lines (`CUT`), each
  * part read by the fast path or by remark-parse. Pure and browser-safe.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
 import { fastBlocks } from './fast-blocks.ts';
+import { remarkBlocks } from './remark.ts';
 
-const processor = unified().use(remarkParse);
 
 /**
  * Constructs whose meaning can cross an ATX heading line or an empty line (CommonMark): fenced
@@ -88,7 +86,7 @@ function piecewise(text: string, cut: RegExp, read: (piece: string, first: boole
  * part rather than the chunk's summary. Positions are into the chunk.
  */
 function bySegment(chunk: string): RootContent[] {
-  return piecewise(chunk, CUT, (part, first) => fastBlocks(part, first) ?? (processor.parse(part) as Root).children);
+  return piecewise(chunk, CUT, (part, first) => fastBlocks(part, first) ?? remarkBlocks(part));
 }
 
 /**
@@ -97,6 +95,6 @@ function bySegment(chunk: string): RootContent[] {
  * parsed in one piece (same result, slower).
  */
 export function parseBlocks(text: string, whole: boolean): RootContent[] {
-  if (whole || CROSSES_HEADINGS.test(text)) return (processor.parse(text) as Root).children;
-  return piecewise(text, BEFORE_HEADING, (chunk) => (chunk.startsWith('### ') ? (fastBlocks(chunk) ?? bySegment(chunk)) : (processor.parse(chunk) as Root).children));
+  if (whole || CROSSES_HEADINGS.test(text)) return remarkBlocks(text);
+  return piecewise(text, BEFORE_HEADING, (chunk) => (chunk.startsWith('### ') ? (fastBlocks(chunk) ?? bySegment(chunk)) : remarkBlocks(chunk)));
 }

@@ -31,12 +31,9 @@
  * remark-parse's tree, positions included, is test/src/digest/fast-blocks.test.ts: remark-parse
  * itself is the oracle, over generated chunks, `input/` and the real archive.
  */
-import type { Emphasis, Heading, Image, Link, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
+import type { Emphasis, Heading, Image, Link, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Strong, Text } from 'mdast';
 import type { Position } from 'unist';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-
-const processor = unified().use(remarkParse);
+import { remarkBlocks } from './remark.ts';
 
 /** Characters that may start inline syntax other than brackets, or are not plain (controls, tab, DEL). */
 // eslint-disable-next-line no-control-regex
@@ -141,7 +138,7 @@ function inlineLine(line: Line, from: number, label: boolean): PhrasingContent[]
 function parsedLine(line: Line, from: number): PhrasingContent[] | null {
   const s = line.text.slice(from);
   if (s === '' || EDGE_SPACE.test(s)) return null;
-  const blocks = (processor.parse(s) as Root).children;
+  const blocks = remarkBlocks(s);
   const paragraph = blocks[0];
   if (blocks.length !== 1 || paragraph?.type !== 'paragraph') return null;
   const { start, end } = paragraph.position!;
@@ -185,7 +182,7 @@ function blockSpan(first: Position, last: Position): Position {
  * The top-level mdast blocks of one paper chunk (text from a `### ` heading line up to the
  * next ATX heading), with positions into the chunk, exactly as `remark-parse` gives them; null
  * when any line is of a shape this fast path does not read (see the module comment). With
- * `heading` false, the chunk is a part of one after its heading (src/digest/chunk.ts `segments`:
+ * `heading` false, the chunk is a part of one after its heading (src/digest/chunk.ts `bySegment`:
  * paragraphs and bullets from its first line on).
  */
 export function fastBlocks(chunk: string, heading = true): RootContent[] | null {
