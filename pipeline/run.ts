@@ -268,7 +268,6 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       logger.stepDone('publish', performance.now() - t, { 'artifact (report.json)': 1 });
     } else if (publishing) {
       const committed = await writer.commit(text, { leave: options.leaveOldOutput ?? false });
-      const { removed } = committed;
       leftover = committed.leftover;
       logger.stepDone('publish', writer.ms + performance.now() - t, { artifacts: artifacts.length + 1 });
       if (flags.cache) await saveManifest({ config, version, runStartedMs: started.wallMs, inputs, artifacts, diagnostics: emitted, counts: verdict.counts });
@@ -285,7 +284,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         saveStaged(datasetSnapshot, 'dataset', logger),
       ];
       caches.pages.save();
-      await Promise.all([...saved, removed]);
+      await Promise.all([...saved, committed.removed]);
       if (flags.cache && (await removeLegacyCache(config.cacheDirAbs)) > 0) {
         logger.info(`cache: removed the old cache layout; this input's caches now live in ${path.basename(config.cacheWorkDir)}/ of the cache folder`);
       }

@@ -141,15 +141,19 @@ function paperTitle(paper: Paper): string {
   return xmlSafeLine(paper.title) || paper.id;
 }
 
+/** `[label, href]` pairs as one line of links separated by ` · `; null for none. */
+function linkLine(links: readonly [string, string][]): Element | null {
+  if (!links.length) return null;
+  return h('p', {}, links.flatMap(([label, href], i) => (i ? [' · ', h('a', { href }, [label])] : [h('a', { href }, [label])])));
+}
+
 function linkList(links: ItemLinks, words: FeedWords): Element | null {
   const parts: [string, string | null][] = [
     [links.abs && new URL(links.abs).hostname.endsWith('arxiv.org') ? 'arXiv' : words.source, links.abs],
     ['PDF', links.pdf],
     ['Hugging Face', links.hf],
   ];
-  const anchors = parts.filter((p): p is [string, string] => p[1] !== null).map(([label, href]) => h('a', { href }, [label]));
-  if (!anchors.length) return null;
-  return h('p', {}, anchors.flatMap((a, i) => (i ? [' · ', a] : [a])));
+  return linkLine(parts.filter((p): p is [string, string] => p[1] !== null));
 }
 
 /**
@@ -158,14 +162,12 @@ function linkList(links: ItemLinks, words: FeedWords): Element | null {
  */
 function mediaLinks(paper: Paper, words: FeedWords): Element | null {
   const urls = [...new Set(paper.media.map((u) => feedUrl(u)).filter((u): u is string => u !== null))];
-  if (!urls.length) return null;
-  const anchors = urls.map((href, i) => h('a', { href }, [urls.length > 1 ? `${words.video} ${i + 1}` : words.video]));
-  return h('p', {}, anchors.flatMap((a, i) => (i ? [' · ', a] : [a])));
+  return linkLine(urls.map((href, i): [string, string] => [urls.length > 1 ? `${words.video} ${i + 1}` : words.video, href]));
 }
 
 /**
- * One paper's item: thumbnail, authors, votes, video links, summary and links as HTML; the link falls back
- * to the id when it is a permalink, else to the site. `published`/`updated` in epoch ms.
+ * One paper's item: thumbnail, authors, votes, video links, summary and links as HTML; the link
+ * falls back to the id when it is a permalink, else to the site. `published`/`updated` in epoch ms.
  */
 export function paperItem(site: FeedSite, paper: Paper, published: number, updated: number): FeedItem {
   const guid = paperGuid(paper);

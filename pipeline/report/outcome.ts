@@ -21,8 +21,8 @@ export interface Outcome {
 /**
  * A file as the diagnostics show it, so that the path opens from the shell the command was typed
  * in (`from`: pipeline/cli-flags.ts `shellFolder`, npm's `INIT_CWD` under `npm run`, which moves
- * to the project folder, else the working directory): relative to it (`input/2025/01/16.md`, `01/16.md` from `input/2025`,
- * `../archive/…`), or absolute when that climbs two folders or more.
+ * to the project folder, else the working directory): relative to it (`input/2025/01/16.md`,
+ * `01/16.md` from `input/2025`, `../archive/…`), or absolute when that climbs two folders or more.
  */
 export function shownPath(file: string, from: string): string {
   const rel = path.relative(from, file);
