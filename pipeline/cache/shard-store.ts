@@ -12,11 +12,16 @@
  * `write`). One new digest so rewrites a tenth of the shards, not the whole layer. A corrupt or
  * foreign shard is reported (`problem`) and rebuilt; a shard of another version is not used.
  * Without a folder nothing is read or written, and `value` builds every time.
+ *
+ * A lazy store (the page records) reads no shard in `load`: `value` reads a key's shard the
+ * first time it is asked for one of its keys, and a value the run keeps without reading it
+ * (`keep`) stays in its shard. Only the shards read can be rewritten, so a run that reads ten
+ * shards writes at most those.
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeCacheFile, encodeCacheFile, writeEntryFile } from './cache-file.ts';
+import { decodeCacheFile, encodeCacheFile, readWholeFile, writeEntryFile } from './cache-file.ts';
 
 /** A shard file's header (cache-file.ts adds v8, sha256 and length). */
 export interface ShardHeader {
@@ -62,6 +67,10 @@ export class ShardStore<V> {
   private readonly missedShards = new Set<string>();
   /** Values this run used (stored or built), by key: the run's sharing, and the next files. */
   private readonly used = new Map<string, V>();
+  /** Keys this run keeps without reading their values (`keep`). */
+  private readonly kept = new Set<string>();
+  /** Shards read (or found missing) so far: lazy stores only. */
+  private readonly read = new Set<string>();
 
   /**
    * @param dir the shards' folder (absolute), or null: nothing read or written
@@ -69,6 +78,7 @@ export class ShardStore<V> {
    * @param version the fingerprint of the code that builds the values; another version's shard is not used
    * @param isValue whether a payload value has the right shape (a shard holding another is a problem)
    * @param problem where a corrupt or foreign shard file is reported (absolute path, reason)
+   * @param lazy read each shard when a value of it is first asked for, not in `load`
    */
   constructor(
     readonly dir: string | null,
@@ -76,12 +86,13 @@ export class ShardStore<V> {
     private readonly version: string,
     private readonly isValue: (value: unknown) => boolean,
     private readonly problem: (file: string, reason: string) => void,
+    private readonly lazy = false,
   ) {}
 
-  /** Reads every usable shard of the folder, in parallel. Never throws. */
+  /** Reads every usable shard of the folder, in parallel (nothing for a lazy store). Never throws. */
   async load(): Promise<void> {
     const dir = this.dir;
-    if (dir === null) return;
+    if (dir === null || this.lazy) return;
     let names: string[];
     try {
       names = await readdir(dir);
@@ -96,25 +107,40 @@ export class ShardStore<V> {
         return [readFile(file).then((bytes) => ({ shard, file, bytes }), () => null)];
       }),
     );
-    for (const read of shards) {
-      if (read === null) continue;
-      const { shard, file, bytes } = read;
-      const decoded = decodeCacheFile<ShardHeader>(bytes, this.format, (h) =>
-        h.version !== this.version ? 'stale' : h.shard !== shard ? 'shard does not match its file name' : null,
-      );
-      if ('stale' in decoded) continue;
-      if ('problem' in decoded) {
-        this.problem(file, decoded.problem);
-        continue;
-      }
-      const payload = decoded.payload;
-      if (!(payload instanceof Map) || ![...payload].every(([k, v]) => typeof k === 'string' && shardOf(k) === shard && this.isValue(v))) {
-        this.problem(file, 'payload has the wrong shape');
-        continue;
-      }
-      for (const [key, value] of payload as Map<string, V>) this.stored.set(key, value);
-      this.storedPerShard.set(shard, payload.size);
+    for (const read of shards) if (read !== null) this.take(read.shard, read.file, read.bytes);
+  }
+
+  /** Takes the values of shard file `file` (shard `shard`) when it is usable; reports it when corrupt or foreign. */
+  private take(shard: string, file: string, bytes: Buffer): void {
+    const decoded = decodeCacheFile<ShardHeader>(bytes, this.format, (h) =>
+      h.version !== this.version ? 'stale' : h.shard !== shard ? 'shard does not match its file name' : null,
+    );
+    if ('stale' in decoded) return;
+    if ('problem' in decoded) {
+      this.problem(file, decoded.problem);
+      return;
     }
+    const payload = decoded.payload;
+    if (!(payload instanceof Map) || ![...payload].every(([k, v]) => typeof k === 'string' && shardOf(k) === shard && this.isValue(v))) {
+      this.problem(file, 'payload has the wrong shape');
+      return;
+    }
+    for (const [key, value] of payload as Map<string, V>) this.stored.set(key, value);
+    this.storedPerShard.set(shard, payload.size);
+  }
+
+  /** How many shards a lazy store has read (or found missing) since `stage`. */
+  get shardsRead(): number {
+    return this.read.size;
+  }
+
+  /** A lazy store's shard `shard`, read once (in one synchronous call: a few shards per run). */
+  private readShard(shard: string): void {
+    if (this.read.has(shard) || this.dir === null) return;
+    this.read.add(shard);
+    const file = path.join(this.dir, `${shard}.bin`);
+    const bytes = readWholeFile(file);
+    if (bytes !== null) this.take(shard, file, bytes);
   }
 
   /**
@@ -124,6 +150,7 @@ export class ShardStore<V> {
   value(key: string, build: () => V): V {
     let value = this.used.get(key);
     if (value !== undefined) return value;
+    if (this.lazy) this.readShard(shardOf(key));
     value = this.stored.get(key);
     if (value !== undefined) this.hits++;
     else {
@@ -136,14 +163,27 @@ export class ShardStore<V> {
   }
 
   /**
+   * Notes that this run uses the value under `key` as stored, without reading it: it stays in
+   * its shard (when that shard is rewritten for other values, the stored value is kept).
+   */
+  keep(key: string): void {
+    if (this.dir !== null) this.kept.add(key);
+  }
+
+  /**
    * Serializes the shards whose values differ from those this run used from them (one value
-   * built, or fewer used than the file holds; a shard left with none is to be removed), for
-   * `write` once the run has published, and frees every value it holds. Empty without a folder.
+   * built, or fewer used or kept than the file holds; a shard left with none is to be removed),
+   * for `write` once the run has published, and frees every value it holds. Only shards read
+   * are staged. Empty without a folder.
    */
   stage(): StagedShard[] {
     const dir = this.dir;
     const staged: StagedShard[] = [];
     if (dir !== null) {
+      for (const key of this.kept) {
+        const value = this.stored.get(key);
+        if (value !== undefined && !this.used.has(key)) this.used.set(key, value);
+      }
       const usedPerShard = groupByShard(this.used);
       for (const shard of new Set([...usedPerShard.keys(), ...this.storedPerShard.keys()])) {
         const values = usedPerShard.get(shard);
@@ -155,6 +195,8 @@ export class ShardStore<V> {
     this.stored = new Map();
     this.storedPerShard = new Map();
     this.used.clear();
+    this.kept.clear();
+    this.read.clear();
     return staged;
   }
 

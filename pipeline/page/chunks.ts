@@ -1,16 +1,23 @@
 /**
  * The search data the page fetches on demand (format in src/page/format.ts): the built index
  * (src/search/index-builder.ts) split into term chunks, doc chunks (scoring data), meta chunks
- * (what a result shows, with its related papers: pipeline/page/related.ts), paper chunks (what a
- * paper's page adds: pipeline/page/summary.ts) and author shards, named under a folder hashed
- * from all of them, plus the manifest.
+ * (what a result shows), paper chunks (what a paper's page adds: pipeline/page/summary.ts),
+ * related chunks (pipeline/page/related.ts) and author shards, named under a folder hashed from
+ * all of them, plus the manifest.
+ *
+ * Meta and paper chunks are cut by position, counted from the oldest paper (src/page/format.ts
+ * `positionOf`), so that a newest digest leaves the other papers' chunks as they were. With a
+ * page cache, such a chunk is known by its identity (its kind, first position and papers'
+ * content digests): its content (sha256, size) is taken from the cache and its bytes are built
+ * only if the writer cannot link them from the last output.
  */
 import { createHash } from 'node:crypto';
 import type { AuthorRecord, Paper } from '../../src/types.ts';
-import type { Artifact } from '../publish/artifact.ts';
+import type { Artifact, KnownContent } from '../publish/artifact.ts';
 import { ANALYZER_VERSION } from '../../src/search/options.ts';
 import { authorShard, PAGE_FORMAT } from '../../src/page/format.ts';
-import type { AuthorShard, DocChunk, Manifest, MetaRecord, PaperChunk } from '../../src/page/format.ts';
+import { positionOf } from '../../src/page/format.ts';
+import type { AuthorShard, DocChunk, Manifest, MetaRecord, PaperChunk, RelatedChunk } from '../../src/page/format.ts';
 import type { BuiltIndex } from '../../src/search/index-builder.ts';
 import { entriesBytes, entryLength } from '../../src/search/index-json.ts';
 import type { PageCache } from '../cache/page-cache.ts';
@@ -27,6 +34,8 @@ export const DOC_BLOCK = 1024;
 export const META_BLOCK = 8;
 /** Documents per paper chunk (what a paper's page adds; one chunk per paper page visited). */
 export const PAPER_BLOCK = 16;
+/** Documents per related chunk (five short ids each: about 15 KB). */
+export const RELATED_BLOCK = 512;
 /** About this many authors per author shard. */
 const AUTHORS_PER_SHARD = 512;
 /** A meta record's excerpt is cut (at a word) after this many UTF-16 code units. */
@@ -34,8 +43,8 @@ const EXCERPT_CHARS = 320;
 /** A meta record lists at most this many authors (then `authorsMore`). */
 const MAX_AUTHORS = 12;
 
-/** What a result shows of paper `p`: title, date, votes, the first authors, an excerpt, links, related short ids. */
-function metaRecord(p: Paper, related: number[]): MetaRecord {
+/** What a result shows of paper `p`: title, date, votes, the first authors, an excerpt, links. */
+function metaRecord(p: Paper): MetaRecord {
   let excerpt = '';
   for (const s of p.summary) {
     const line = s.label ? `${s.label}: ${s.text}` : s.text;
@@ -56,7 +65,6 @@ function metaRecord(p: Paper, related: number[]): MetaRecord {
     abs: p.links.abs,
     pdf: p.links.pdf,
     huggingface: p.links.huggingface,
-    related,
   };
 }
 
@@ -117,19 +125,20 @@ export interface SearchChunks {
   artifacts: Artifact[];
 }
 
-/** The chunks but the meta chunks, made while the related papers are computed elsewhere (`startSearchChunks`). */
+/** The chunks but the related chunks, made while the related papers are computed elsewhere (`startSearchChunks`). */
 export interface PendingChunks {
-  /** The meta chunks (which hold each paper's related papers), the manifest and the artifacts. Call once. */
+  /** The related chunks, the manifest and the artifacts. Call once. */
   finish(related: readonly number[][]): SearchChunks;
 }
 
 /**
  * Splits the index of `papers` (added in dataset order) into the page's chunks: the manifest,
- * and the artifacts under `prefix` (chunks in `<root>t|d|m|p|a/<n>.json`, then `manifest.json`).
+ * and the artifacts under `prefix` (chunks in `<root>t|d|m|p|a|r/<n>.json`, then `manifest.json`).
  * `authors` (authors.json's records) gives the authors' display names; `related` the related
  * papers by short id (computed from `index` when not given: pipeline/page/related.ts); `records`
- * the page cache that keeps each paper's record of the paper chunks (pipeline/cache/page-cache.ts).
- * A term chunk's JSON stays under `termChunkBytes` UTF-16 code units unless one entry exceeds it.
+ * the page cache that keeps each paper's records and each meta and paper chunk's content
+ * (pipeline/cache/page-cache.ts). A term chunk's JSON stays under `termChunkBytes` UTF-16 code
+ * units unless one entry exceeds it.
  */
 export function chunkSearchData(
   papers: Paper[],
@@ -146,10 +155,18 @@ export interface ChunkOptions {
   records?: PageCache | null;
 }
 
+/** A chunk on its way to an artifact: its bytes, or (a chunk the page cache knows) its content and how to build the bytes. */
+type Chunk = { file: string; data: string | Uint8Array; known?: KnownContent } | { file: string; known: KnownContent; build: () => Uint8Array };
+
+/** sha256 (hex) and size in bytes of a chunk's data. */
+function contentOf(data: string | Uint8Array): KnownContent {
+  return { sha256: createHash('sha256').update(data).digest('hex'), size: Buffer.byteLength(data) };
+}
+
 /**
  * `chunkSearchData` in two parts: every chunk that does not need the related papers now (the
- * term, doc, paper and author chunks: most of the work), the meta chunks and the manifest when
- * `finish` gets them. The bytes are the same.
+ * term, doc, meta, paper and author chunks: nearly all the work), the related chunks and the
+ * manifest when `finish` gets them. The bytes are the same.
  */
 export function startSearchChunks(
   papers: Paper[],
@@ -159,7 +176,7 @@ export function startSearchChunks(
   // Chunks are named by position; the folder they live in is named by a hash of all of them
   // (of each chunk's name and sha256),
   // so a new build never mixes with cached chunks of an old one and the manifest stays small.
-  const chunks: { file: string; data: string | Uint8Array }[] = [];
+  const chunks: Chunk[] = [];
   // As UTF-8 bytes: a chunk's JSON holds Korean text, which V8 keeps as two bytes per character
   // (ASCII included); the bytes take 25-35% less memory until the artifacts are published.
   const encoder = new TextEncoder();
@@ -170,11 +187,12 @@ export function startSearchChunks(
   };
 
   const js = index.head;
-  // Doc and meta chunks are cut by MiniSearch short id (dataset order).
+  const { nextId } = js;
+  // Doc chunks are cut by MiniSearch short id (dataset order), meta and paper chunks by position.
   const byId = new Map<string, Paper>();
   for (const p of papers) if (!byId.has(p.id)) byId.set(p.id, p);
   const ids = js.documentIds as Record<string, string>;
-  const byShort: (Paper | null)[] = Array.from({ length: js.nextId }, (_, s) => {
+  const byShort: (Paper | null)[] = Array.from({ length: nextId }, (_, s) => {
     const id = ids[String(s)];
     return id === undefined ? null : (byId.get(String(id)) ?? null);
   });
@@ -223,67 +241,85 @@ export function startSearchChunks(
     docFiles.push(emit('d', n, doc));
   }
 
+  // The papers at positions `start ..`, at most `block` of them (null where no paper is).
+  const atPositions = (start: number, block: number): (Paper | null)[] =>
+    Array.from({ length: Math.max(0, Math.min(block, nextId - start)) }, (_, i) => byShort[positionOf(start + i, nextId)] ?? null);
+
   // A meta or paper chunk is `JSON.stringify({ start, docs })` (MetaChunk, PaperChunk), put
   // together from each paper's record as UTF-8 JSON, which the page cache keeps between runs
-  // (by the paper's content digest; a meta record without its related papers, which change
-  // with other papers, and `related` last: its JSON ends with `"related":`).
+  // (by the paper's content digest and a suffix per kind).
   const comma = encoder.encode(',');
   const nothing = encoder.encode('null');
-  const close = encoder.encode('}');
-  const cached = (p: Paper, kind: string, build: () => Uint8Array): Uint8Array => (records ? records.record(`${paperDigest(p)}${kind}`, build) : build());
-  const metaHead = (p: Paper): Uint8Array => {
-    const json = JSON.stringify(metaRecord(p, []));
-    if (!json.endsWith('"related":[]}')) throw new Error('chunks: a meta record must end with its related papers');
-    return encoder.encode(json.slice(0, -3));
-  };
-  // Chunk `kind`, `block` papers each: `{"start":…,"docs":[…]}` with each paper's parts in turn
-  // (null for a short id without a paper).
-  const joinedChunks = (kind: 'm' | 'p', block: number, parts: (p: Paper, short: number) => Uint8Array[]): string[] => {
-    const files: string[] = [];
-    for (let start = 0, n = 0; start < byShort.length || n === 0; start += block, n++) {
-      const chunk: Uint8Array[] = [encoder.encode(`{"start":${start},"docs":[`)];
-      byShort.slice(start, start + block).forEach((p, i) => {
-        if (i > 0) chunk.push(comma);
-        if (p === null) chunk.push(nothing);
-        else chunk.push(...parts(p, start + i));
-      });
-      chunk.push(encoder.encode(']}'));
-      const file = `${kind}/${n}.json`;
-      chunks.push({ file, data: Buffer.concat(chunk) });
-      files.push(file);
-    }
-    return files;
-  };
   const paperRecord = (p: Paper): Uint8Array => {
     const record: PaperChunk['docs'][number] = { dates: p.dates, authors: p.authors, authorsTruncated: p.authorsTruncated, summary: summarySections(p.summary) };
     if (p.media.length) record!.media = p.media;
     return encoder.encode(JSON.stringify(record));
   };
-  const paperFiles = joinedChunks('p', PAPER_BLOCK, (p) => [cached(p, '', () => paperRecord(p))]);
+  const kinds = {
+    m: { block: META_BLOCK, suffix: ':m', record: (p: Paper) => encoder.encode(JSON.stringify(metaRecord(p))) },
+    p: { block: PAPER_BLOCK, suffix: '', record: paperRecord },
+  };
+  // Chunk `kind`'s files, `block` papers each. With a page cache, a chunk whose identity (kind,
+  // first position, its papers' content digests) the cache knows is not built: its content is
+  // the cache's, its records are kept for the next run, and its bytes are built (without the
+  // cache) only if the writer asks for them.
+  const joinedChunks = (kind: keyof typeof kinds): string[] => {
+    const { block, suffix, record } = kinds[kind];
+    const files: string[] = [];
+    for (let start = 0, n = 0; start < nextId || n === 0; start += block, n++) {
+      const docs = atPositions(start, block);
+      const file = `${kind}/${n}.json`;
+      files.push(file);
+      const join = (part: (p: Paper) => Uint8Array): Uint8Array => {
+        const parts: Uint8Array[] = [encoder.encode(`{"start":${start},"docs":[`)];
+        docs.forEach((p, i) => {
+          if (i > 0) parts.push(comma);
+          parts.push(p === null ? nothing : part(p));
+        });
+        parts.push(encoder.encode(']}'));
+        return Buffer.concat(parts);
+      };
+      if (!records) {
+        chunks.push({ file, data: join(record) });
+        continue;
+      }
+      const identity = createHash('sha256').update(`${kind}\0${start}`);
+      for (const p of docs) identity.update('\0').update(p === null ? '' : paperDigest(p));
+      const key = identity.digest('hex');
+      const known = records.chunk(key);
+      if (known) {
+        for (const p of docs) if (p !== null) records.keep(`${paperDigest(p)}${suffix}`);
+        chunks.push({ file, known, build: () => join(record) });
+      } else {
+        const data = join((p) => records.record(`${paperDigest(p)}${suffix}`, () => record(p)));
+        const content = contentOf(data);
+        records.noteChunk(key, content);
+        chunks.push({ file, data, known: content });
+      }
+    }
+    return files;
+  };
+  const metaFiles = joinedChunks('m');
+  const paperFiles = joinedChunks('p');
 
   const shards = authorShards(byShort, authors, papers);
   shards.forEach((shard, n) => emit('a', n, shard));
 
   const dates = papers.map((p) => p.date).filter((d) => d !== '').sort();
   // Each chunk is hashed once: for the folder name and for the writer (`known`).
-  const contentOf = (data: string | Uint8Array) => ({ sha256: createHash('sha256').update(data).digest('hex'), size: Buffer.byteLength(data) });
-  const known = new Map(chunks.map((c) => [c.file, contentOf(c.data)]));
+  const known = new Map(chunks.map((c) => [c.file, c.known ?? contentOf((c as { data: string | Uint8Array }).data)]));
   return {
     finish(related) {
-      const before = chunks.length;
-      const metaFiles = joinedChunks('m', META_BLOCK, (p, short) => [
-        cached(p, ':m', () => metaHead(p)),
-        encoder.encode(JSON.stringify(related[short] ?? [])),
-        close,
-      ]);
-      // In the order of the kinds (t, d, m, p, a), as before the meta chunks were put off.
-      const metaChunks = chunks.splice(before);
-      chunks.splice(chunks.findIndex((c) => c.file.startsWith('p/')), 0, ...metaChunks);
+      const relatedFiles: string[] = [];
+      for (let start = 0, n = 0; start < nextId || n === 0; start += RELATED_BLOCK, n++) {
+        const docs = atPositions(start, RELATED_BLOCK).map((_, i) => related[positionOf(start + i, nextId)] ?? []);
+        relatedFiles.push(emit('r', n, { start, docs } satisfies RelatedChunk));
+      }
       const manifest: Manifest = {
         format: PAGE_FORMAT,
         analyzerVersion: ANALYZER_VERSION,
         documentCount: js.documentCount,
-        nextId: js.nextId,
+        nextId,
         fieldIds: js.fieldIds,
         averageFieldLength: js.averageFieldLength,
         serializationVersion: js.serializationVersion,
@@ -293,16 +329,28 @@ export function startSearchChunks(
         docs: { block: DOC_BLOCK, count: docFiles.length },
         meta: { block: META_BLOCK, count: metaFiles.length },
         papers: { block: PAPER_BLOCK, count: paperFiles.length },
+        related: { block: RELATED_BLOCK, count: relatedFiles.length },
         authors: { count: shards.length },
       };
       const h = createHash('sha256');
       const contents = chunks.map((c) => {
-        const content = known.get(c.file) ?? contentOf(c.data);
+        const content = known.get(c.file) ?? contentOf((c as { data: string | Uint8Array }).data);
         h.update(c.file).update('\0').update(content.sha256).update('\0');
         return content;
       });
       manifest.root = `${h.digest('hex').slice(0, 12)}/`;
-      const artifacts: Artifact[] = chunks.map((c, i) => ({ path: `${prefix}${manifest.root}${c.file}`, data: c.data, known: contents[i] }));
+      const artifacts: Artifact[] = chunks.map((c, i) => {
+        const path = `${prefix}${manifest.root}${c.file}`;
+        if (!('build' in c)) return { path, data: c.data, known: contents[i] };
+        const { build } = c;
+        return {
+          path,
+          known: contents[i],
+          get data() {
+            return build();
+          },
+        };
+      });
       artifacts.push({ path: `${prefix}manifest.json`, data: JSON.stringify(manifest) });
       return { manifest, artifacts };
     },

@@ -5,8 +5,9 @@
  * src/page/format.ts), with each paper's related papers (pipeline/page/related.ts), and
  * `client.js`, the search client for other pages (pipeline/page/client.ts). The bundles come from
  * the bundle cache when their sources did not change (pipeline/cache/bundle-cache.ts:
- * `ctx.caches.bundles`), and each paper's record of the paper chunks from the page cache when the
- * paper did not change (pipeline/cache/page-cache.ts: `ctx.caches.pages`).
+ * `ctx.caches.bundles`); a meta or paper chunk whose papers did not change is known by the page
+ * cache and not built, and a chunk that is built takes the records of its papers that did not
+ * change from that cache (pipeline/cache/page-cache.ts: `ctx.caches.pages`).
  */
 import { byString } from '../../src/compare.ts';
 import type { Dataset } from '../../src/types.ts';
@@ -46,14 +47,15 @@ export function pageBundles(cache: BundleCache | null | undefined): Promise<[Awa
 export async function pageStep(ctx: StepContext, { dataset, index: built, bundles, related: given }: PageInput): Promise<StepResult<Artifact[]>> {
   const index = built ?? buildIndex(dataset.papers.map(toSearchDocument));
   const records = ctx.caches.pages ?? null;
-  // Every chunk but the meta chunks (which hold the related papers) first: the feeds thread, when
-  // it has the related papers to compute, gets that long to start on them before they are taken.
+  // Every chunk but the related chunks first: the feeds thread, when it has the related papers to
+  // compute, gets that long to start on them before they are taken.
   await records?.load();
   const chunks = startSearchChunks(dataset.papers, index, { authors: dataset.authors, records });
   const t0 = performance.now();
   const { related, onThread } = given ? await given() : { related: relatedPapers(index), onThread: false };
   const relatedMs = Math.round(performance.now() - t0);
   const { manifest, artifacts } = chunks.finish(related);
+  const recordShardsRead = records?.shardsRead ?? 0;
   const recordShards = records?.stage() ?? 0; // written once the run has published
   // Short enough for one line of 100 columns at the real archive's counts.
   ctx.logger.info(
@@ -69,6 +71,8 @@ export async function pageStep(ctx: StepContext, { dataset, index: built, bundle
     bundlesCached: ctx.caches.bundles?.hits ?? 0,
     recordsCached: records?.hits ?? 0,
     recordsBuilt: records?.misses ?? 0,
+    chunksKnown: records?.chunksKnown ?? 0,
+    recordShardsRead,
     recordShards,
     relatedOnThread: onThread ? 1 : 0,
   };

@@ -11,10 +11,16 @@
  * - `<root>d/<n>.json` doc chunks: for the documents `n * docs.block ..`, what MiniSearch needs
  *   to score and filter them (external id, field lengths, date, votes).
  * - `<root>m/<n>.json` meta chunks: what a result shows (title, authors and their keys,
- *   excerpt, links, related papers), `meta.block` documents each, fetched only for the results
- *   on screen.
+ *   excerpt, links), `meta.block` documents each, fetched only for the results on screen.
  * - `<root>p/<n>.json` paper chunks: what only a paper's own page shows (the whole summary as a
  *   tree, every listing date, all authors), `papers.block` documents each.
+ * - `<root>r/<n>.json` related chunks: each document's related papers, `related.block` each.
+ * - Meta, paper and related chunks are cut by position (`positionOf`): chunk n holds the
+ *   positions `n * block ..`, counted from the oldest short id. A newest digest's papers take the
+ *   lowest short ids, so every other paper keeps its position, and the chunks of papers that did
+ *   not change keep their bytes from one build to the next (the pipeline links them from the last
+ *   output instead of writing them). Related papers change with other papers, so they have
+ *   chunks of their own.
  * - `<root>a/<n>.json` author shards: author key -> display name and short ids of their papers,
  *   the key's shard given by `authorShard(key, authors.count)`.
  *
@@ -24,7 +30,7 @@
  */
 import type { AuthorRef } from '../types.ts';
 
-export const PAGE_FORMAT = 3;
+export const PAGE_FORMAT = 4;
 
 /** One entry of search-index.json's `index`: a term and its compact postings (src/search/postings.ts). */
 export type TermEntry = [term: string, postings: string];
@@ -50,7 +56,17 @@ export interface Manifest {
   docs: ChunkList & { block: number };
   meta: ChunkList & { block: number };
   papers: ChunkList & { block: number };
+  related: ChunkList & { block: number };
   authors: ChunkList;
+}
+
+/**
+ * A document's position in the meta, paper and related chunks: `nextId - 1 - shortId`, counted
+ * from the oldest short id (the dataset lists papers newest first). The map is its own inverse:
+ * `positionOf(position, nextId)` is the short id at that position.
+ */
+export function positionOf(shortId: number, nextId: number): number {
+  return nextId - 1 - shortId;
 }
 
 export interface DocChunk {
@@ -79,14 +95,20 @@ export interface MetaRecord {
   abs: string | null;
   pdf: string | null;
   huggingface: string | null;
-  /** Short ids of the most similar papers, most similar first (pipeline/page/related.ts). */
-  related: number[];
 }
 
+/** The records of positions `start ..` (`positionOf`), in position order. */
 export interface MetaChunk {
   start: number;
-  /** null for a short id no document holds. */
+  /** null for a position no document holds. */
   docs: (MetaRecord | null)[];
+}
+
+/** The related papers of positions `start ..` (`positionOf`): short ids of the most similar papers, most similar first (pipeline/page/related.ts). */
+export interface RelatedChunk {
+  start: number;
+  /** Empty for a document without related papers, or a position no document holds. */
+  docs: number[][];
 }
 
 /**
@@ -122,8 +144,10 @@ export interface PaperRecord {
   media?: string[];
 }
 
+/** The records of positions `start ..` (`positionOf`), in position order. */
 export interface PaperChunk {
   start: number;
+  /** null for a position no document holds. */
   docs: (PaperRecord | null)[];
 }
 

@@ -14,7 +14,7 @@ import { AssembledMiniSearch } from '../search/internals.ts';
 import type { TermData, TermIndex } from '../search/internals.ts';
 import { decodePostings } from '../search/postings.ts';
 import { planQuery, transpositions } from '../search/query.ts';
-import { chunkOf, chunksWithPrefix, PAGE_FORMAT } from './format.ts';
+import { chunkOf, chunksWithPrefix, PAGE_FORMAT, positionOf } from './format.ts';
 import type { DocChunk, Manifest, MetaChunk, MetaRecord, TermEntry } from './format.ts';
 
 export type FetchJson = (path: string) => Promise<unknown>;
@@ -175,15 +175,16 @@ export class ChunkedIndex {
     return c;
   }
 
-  /** The meta records of these short ids (fetching their chunks). */
+  /** The meta records of these short ids (fetching their chunks, which are cut by position: `positionOf`). */
   async meta(shortIds: number[]): Promise<Map<number, MetaRecord>> {
-    const block = this.manifest.meta.block;
-    const wanted = [...new Set(shortIds.map((s) => Math.floor(s / block)))];
+    const { block } = this.manifest.meta;
+    const { nextId } = this.manifest;
+    const wanted = [...new Set(shortIds.map((s) => Math.floor(positionOf(s, nextId) / block)))];
     const chunks = await Promise.all(
       wanted.map((n) => this.cached(this.metaChunks, n, `m/${n}.json`)),
     );
     const out = new Map<number, MetaRecord>();
-    for (const c of chunks) c.docs.forEach((d, i) => d && out.set(c.start + i, d));
+    for (const c of chunks) c.docs.forEach((d, i) => d && out.set(positionOf(c.start + i, nextId), d));
     return out;
   }
 

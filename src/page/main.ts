@@ -183,9 +183,9 @@ async function showPaper(id: string, gen: number): Promise<void> {
     paperEl.replaceChildren(p);
     document.title = siteTitle;
   } else {
-    const meta = await index.meta(paper.meta.related);
+    const meta = await index.meta(paper.related);
     if (gen !== generation) return;
-    const related = paper.meta.related.flatMap((s) => meta.get(s) ?? []);
+    const related = paper.related.flatMap((s) => meta.get(s) ?? []);
     paperEl.replaceChildren(...renderPaper(paper.meta, paper.record, related, t));
     document.title = `${mathAsText(paper.meta.title)} · ${siteTitle}`;
     void typesetMath(paperEl);

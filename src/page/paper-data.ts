@@ -1,11 +1,11 @@
 /**
  * The data behind the paper page and the author filter, fetched on demand by the search worker
- * (src/page/worker.ts): paper chunks (the whole summary, every listing date, all authors) and
- * author shards (a person's name and papers), format in src/page/format.ts. Each file is fetched
+ * (src/page/worker.ts): paper chunks (the whole summary, every listing date, all authors),
+ * related chunks and author shards (a person's name and papers), format in src/page/format.ts. Each file is fetched
  * once; a failed fetch is tried again next time. Browser-safe.
  */
-import { authorShard } from './format.ts';
-import type { AuthorEntry, AuthorShard, Manifest, PaperChunk, PaperRecord } from './format.ts';
+import { authorShard, positionOf } from './format.ts';
+import type { AuthorEntry, AuthorShard, Manifest, PaperChunk, PaperRecord, RelatedChunk } from './format.ts';
 import type { ChunkedIndex, FetchJson } from './loader.ts';
 
 export class PaperData {
@@ -40,9 +40,16 @@ export class PaperData {
 
   /** What the paper page adds for short id `shortId`, or null when no document holds it. */
   async paper(shortId: number): Promise<PaperRecord | null> {
-    const block = this.manifest.papers.block;
-    const chunk = await this.file<PaperChunk>(`p/${Math.floor(shortId / block)}.json`);
-    return chunk.docs[shortId - chunk.start] ?? null;
+    const at = positionOf(shortId, this.manifest.nextId);
+    const chunk = await this.file<PaperChunk>(`p/${Math.floor(at / this.manifest.papers.block)}.json`);
+    return chunk.docs[at - chunk.start] ?? null;
+  }
+
+  /** The short ids of the papers related to short id `shortId`, most similar first ([] when none). */
+  async related(shortId: number): Promise<number[]> {
+    const at = positionOf(shortId, this.manifest.nextId);
+    const chunk = await this.file<RelatedChunk>(`r/${Math.floor(at / this.manifest.related.block)}.json`);
+    return chunk.docs[at - chunk.start] ?? [];
   }
 
   /**

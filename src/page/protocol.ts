@@ -17,7 +17,7 @@ export type Request =
   | { type: 'meta'; id: number; shortIds: number[] }
   /** The person behind an author key (null when no paper has it). */
   | { type: 'author'; id: number; key: string }
-  /** A paper by its id: its meta record and what its page adds (null when there is none). */
+  /** A paper by its id: its meta record, what its page adds and its related papers (null when there is none). */
   | { type: 'paper'; id: number; paperId: string }
   /**
    * Fetch what `query` will need (term and doc chunks, and the display data of its first
@@ -25,6 +25,14 @@ export type Request =
    * supersedes it.
    */
   | { type: 'preload'; query: string; filters: Filters; limit: number; withMeta: number };
+
+/** A paper's own page: its short id, meta record, page record and related papers (short ids, most similar first). */
+export interface PaperAnswer {
+  shortId: number;
+  meta: MetaRecord;
+  record: PaperRecord;
+  related: number[];
+}
 
 export type Response =
   | { type: 'ready'; documentCount: number; dates: { min: string; max: string } }
@@ -34,6 +42,6 @@ export type Response =
   | { type: 'browse'; id: number; shortIds: number[]; more: boolean; meta: (MetaRecord | null)[] }
   | { type: 'meta'; id: number; records: (MetaRecord | null)[] }
   | { type: 'author'; id: number; author: AuthorEntry | null }
-  | { type: 'paper'; id: number; paper: { shortId: number; meta: MetaRecord; record: PaperRecord } | null }
+  | { type: 'paper'; id: number; paper: PaperAnswer | null }
   | { type: 'stale'; id: number }
   | { type: 'error'; id: number; message: string };

@@ -5,8 +5,8 @@
  */
 import { RESULT_LIMIT } from '../search/options.ts';
 import type { Filters, LoadProgress, PageHit } from './loader.ts';
-import type { AuthorEntry, MetaRecord, PaperRecord } from './format.ts';
-import type { ListOptions, Request, Response } from './protocol.ts';
+import type { AuthorEntry, MetaRecord } from './format.ts';
+import type { ListOptions, PaperAnswer, Request, Response } from './protocol.ts';
 
 /** Results whose meta records come back with the ranking (one round trip); the rest of a page follows. */
 export const FIRST_PAINT = 10;
@@ -133,8 +133,8 @@ export class SearchWorker {
     return r.type === 'author' ? r.author : null;
   }
 
-  /** The paper with id `paperId`: short id, meta record and page record; null when there is none. */
-  async paper(paperId: string): Promise<{ shortId: number; meta: MetaRecord; record: PaperRecord } | null> {
+  /** The paper with id `paperId`: short id, meta record, page record and related papers; null when there is none. */
+  async paper(paperId: string): Promise<PaperAnswer | null> {
     const r = await this.call((id) => ({ type: 'paper', id, paperId }));
     if (r.type !== 'paper' || !r.paper) return null;
     this.metaCache.set(r.paper.shortId, r.paper.meta);

@@ -50,9 +50,9 @@ async function handle(req: Request): Promise<void> {
   }
   if (req.type === 'paper') {
     const shortId = await data.shortIdOf(req.paperId);
-    const [meta, record] = shortId === null ? [null, null] : await Promise.all([idx.meta([shortId]), data.paper(shortId)]);
+    const [meta, record, related] = shortId === null ? [null, null, []] : await Promise.all([idx.meta([shortId]), data.paper(shortId), data.related(shortId)]);
     const m = shortId === null ? undefined : meta?.get(shortId);
-    post({ type: 'paper', id: req.id, paper: shortId !== null && m && record ? { shortId, meta: m, record } : null });
+    post({ type: 'paper', id: req.id, paper: shortId !== null && m && record ? { shortId, meta: m, record, related } : null });
     return;
   }
   if (req.type === 'preload') {

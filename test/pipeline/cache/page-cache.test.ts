@@ -45,9 +45,64 @@ describe('PageCache', () => {
     const third = await run(dir, [...ids.slice(1), 'new']);
     expect([third.built, third.saved]).toEqual([[], 0]);
     expect((await run(dir, [0])).built).toEqual(['0']);
-    // A run with no records removes every shard.
-    await run(dir, []);
-    expect(await readdir(shards)).toEqual([]);
+    // Shards are read lazily: a run that asks for nothing reads, rewrites and removes nothing.
+    const before = await readdir(shards);
+    expect((await run(dir, [])).saved).toBe(0);
+    expect(await readdir(shards)).toEqual(before);
+  });
+
+  it('prunes from a shard it reads the records it neither used nor kept, and keeps a kept record unread', async () => {
+    const dir = await cacheDir();
+    // Two keys of one shard (the first two hex digits), and a third elsewhere.
+    const ids = Array.from({ length: 600 }, (_, i) => i);
+    const [a, b] = ids.filter((i) => key(i).slice(0, 2) === key(0).slice(0, 2));
+    const other = ids.find((i) => key(i).slice(0, 2) !== key(0).slice(0, 2))!;
+    await run(dir, [a!, b!, other]);
+    const shards = path.join(dir, 'page', 'papers');
+    const names = await readdir(shards);
+    expect(names).toHaveLength(2);
+    // b kept unread: a's shard, read for a, keeps b.
+    const keeping = new PageCache(dir, 'v1');
+    await keeping.load();
+    keeping.keep(key(b!));
+    keeping.record(key(a!), () => bytes('rebuilt'));
+    expect([keeping.hits, keeping.misses, keeping.stage(), keeping.save()]).toEqual([1, 0, 0, 0]);
+    expect((await run(dir, [b!])).built).toEqual([]);
+    // a used alone: b pruned from their shard; the other shard never read, so untouched.
+    expect((await run(dir, [a!])).saved).toBe(1);
+    expect((await run(dir, [b!])).built).toEqual([String(b)]);
+    expect((await run(dir, [other])).built).toEqual([]);
+  });
+
+  it('records each chunk content it is told and gives it back to the next run, dropping those not asked for', async () => {
+    const dir = await cacheDir();
+    const content = (n: number) => ({ sha256: key(`c${n}`), size: n });
+    const first = new PageCache(dir, 'v1');
+    await first.load();
+    expect(first.chunk(key('x'))).toBeUndefined();
+    first.noteChunk(key('x'), content(10));
+    first.noteChunk(key('y'), content(20));
+    expect([first.stage(), first.save()]).toEqual([1, 1]);
+    const second = new PageCache(dir, 'v1');
+    await second.load();
+    expect(second.chunk(key('x'))).toEqual(content(10));
+    expect(second.chunk(key('y'))).toEqual(content(20));
+    expect(second.stage()).toBe(0); // the same chunks: nothing to write
+    second.save();
+    const third = new PageCache(dir, 'v1');
+    await third.load();
+    expect(third.chunk(key('x'))).toEqual(content(10));
+    expect(third.stage()).toBe(1); // y dropped
+    third.save();
+    const fourth = new PageCache(dir, 'v1');
+    await fourth.load();
+    expect([fourth.chunk(key('x')), fourth.chunk(key('y'))]).toEqual([content(10), undefined]);
+    const other = new PageCache(dir, 'v2');
+    await other.load();
+    expect(other.chunk(key('x'))).toBeUndefined();
+    const none = new PageCache(null, 'v1');
+    none.noteChunk(key('x'), content(10));
+    expect([none.chunk(key('x')), none.stage()]).toEqual([undefined, 0]);
   });
 
   it('uses no record of another code version, discards a corrupt shard, and writes nothing without a folder', async () => {

@@ -10,15 +10,17 @@ const tempDir = useTempDirs('dpf-shard-store-');
 const isString = (v: unknown) => typeof v === 'string';
 
 /** One run: a store over `dir` asked for `keys` (each built as its own text); returns it, what it built and the problems. */
-async function run(dir: string | null, keys: string[], version = 'v1') {
+async function run(dir: string | null, keys: string[], version = 'v1', { lazy = false, kept = [] as string[] } = {}) {
   const problems: string[] = [];
-  const store = new ShardStore<string>(dir, 'test-shards@1', version, isString, (file, reason) => problems.push(`${path.basename(file)}: ${reason}`));
+  const store = new ShardStore<string>(dir, 'test-shards@1', version, isString, (file, reason) => problems.push(`${path.basename(file)}: ${reason}`), lazy);
   await store.load();
   const built: string[] = [];
   const values = keys.map((key) => store.value(key, () => (built.push(key), `value of ${key}`)));
+  for (const key of kept) store.keep(key);
+  const read = store.shardsRead;
   const staged = store.stage();
   store.write(staged);
-  return { store, built, values, staged, problems };
+  return { store, built, values, staged, problems, read };
 }
 
 describe('shards', () => {
@@ -82,5 +84,30 @@ describe('ShardStore', () => {
     const none = await run(null, [a, a]);
     expect(none.built).toEqual([a, a]);
     expect(none.staged).toEqual([]);
+  });
+
+  it('lazy: reads only the shards of the keys asked for; keeps a kept value unread, and prunes only shards it read', async () => {
+    const dir = await tempDir();
+    // Keys in two shards: x1, x2 in one, y in another.
+    const keys = Array.from({ length: 2000 }, (_, i) => sha256(String(i)));
+    const [x1, x2] = keys.filter((k) => shardOf(k) === shardOf(keys[0]!));
+    const y = keys.find((k) => shardOf(k) !== shardOf(x1!))!;
+    await run(dir, [x1!, x2!, y], 'v1', { lazy: true });
+    const asked = await run(dir, [x1!], 'v1', { lazy: true, kept: [x2!] });
+    expect([asked.built, asked.read, asked.staged]).toEqual([[], 1, []]); // y's shard not read, x2 kept
+    const pruned = await run(dir, [x1!], 'v1', { lazy: true });
+    expect(pruned.staged.map((f) => path.basename(f.file))).toEqual([`${shardOf(x1!)}.bin`]); // x2 gone from it
+    expect((await run(dir, [x2!, y], 'v1', { lazy: true })).built).toEqual([x2]);
+    expect((await run(dir, [y], 'v1', { lazy: true })).built).toEqual([]); // y's shard was never pruned
+    // Nothing asked for: nothing read or written.
+    expect(await run(dir, [], 'v1', { lazy: true })).toMatchObject({ read: 0, staged: [] });
+  });
+
+  it('eager: a kept value stays in its shard as if used', async () => {
+    const dir = await tempDir();
+    await run(dir, [a, b]);
+    const kept = await run(dir, [], 'v1', { kept: [a, b] });
+    expect(kept.staged).toEqual([]);
+    expect((await run(dir, [a, b])).built).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * reads it, in Node: the same ranking as search-index.json, fetching only some chunks.
  */
 import { describe, expect, test } from 'vitest';
-import { chunkSearchData } from '../../../pipeline/page/chunks.ts';
+import { chunkSearchData, META_BLOCK, PAPER_BLOCK } from '../../../pipeline/page/chunks.ts';
 import { buildIndex } from '../../../src/search/index-builder.ts';
 import { indexJsonText } from '../../../src/search/index-json.ts';
 import { toSearchDocument } from '../../../src/search/options.ts';
@@ -11,6 +11,7 @@ import { loadSearchIndex } from '../../../src/search/client.ts';
 import { ChunkedIndex } from '../../../src/page/loader.ts';
 import { ENGLISH, fixtureDataset, KOREAN, MATH, OLD } from '../../fixtures/page/dataset.ts';
 import { PaperData } from '../../../src/page/paper-data.ts';
+import { positionOf } from '../../../src/page/format.ts';
 import { buildAuthorRecords } from '../../../src/authors.ts';
 import type { AuthorRecord } from '../../../src/types.ts';
 
@@ -74,7 +75,7 @@ describe('chunked search data (Node)', () => {
     expect(page.shortIds.map((s) => dataset.papers[s]!.id)).toEqual([KOREAN.id, OLD.id]);
   });
 
-  test('meta records carry author keys and related papers; paper chunks the whole page; author shards each person', async () => {
+  test('meta records carry author keys; related chunks the related papers; paper chunks the whole page; author shards each person', async () => {
     const index = await ChunkedIndex.open(fetchJson);
     const data = new PaperData(fetchJson, 'search/', index);
     const short = (id: string) => dataset.papers.findIndex((p) => p.id === id);
@@ -82,7 +83,7 @@ describe('chunked search data (Node)', () => {
     expect(s).toBe(short(MATH.id));
     const meta = (await index.meta([s])).get(s)!;
     expect(meta.authorKeys).toEqual(MATH.authors.map((a) => a.key));
-    expect(meta.related[0]).toBe(short(ENGLISH.id));
+    expect((await data.related(s))[0]).toBe(short(ENGLISH.id));
     const page = (await data.paper(s))!;
     expect(page.dates).toEqual(['2024-05-22', '2024-05-29']);
     expect(page.authors).toEqual(MATH.authors);
@@ -126,10 +127,33 @@ describe('meta and paper chunks through the page cache', () => {
       cold.save();
       const warm = new PageCache(dir, 'v1');
       await warm.load();
-      const second = bytes(chunkSearchData(dataset.papers, built, { records: warm }).artifacts);
-      expect([warm.hits, warm.misses]).toEqual([2 * dataset.papers.length, 0]); // a meta and a paper record each
+      const again = chunkSearchData(dataset.papers, built, { records: warm }).artifacts;
+      // Every meta and paper chunk known by its identity: no record read or built, the bytes
+      // built only when asked for (the writer links them from the last output instead).
+      expect([warm.hits, warm.misses]).toEqual([0, 0]);
+      const second = bytes(again);
       expect(first).toEqual(none);
       expect(second).toEqual(none);
+      expect(warm.stage()).toBe(0);
+      warm.save();
+
+      // One paper changed: only its meta and paper chunks are built, from the other papers' records.
+      const edited = fixtureDataset();
+      const at = edited.papers.findIndex((p) => p.id === MATH.id);
+      edited.papers[at] = { ...edited.papers[at]!, votes: 777, media: ['https://example.org/talk.mp4'] };
+      const editedIndex = buildIndex(edited.papers.map(toSearchDocument));
+      const third = new PageCache(dir, 'v1');
+      await third.load();
+      const changed = bytes(chunkSearchData(edited.papers, editedIndex, { records: third }).artifacts);
+      expect(changed).toEqual(bytes(chunkSearchData(edited.papers, editedIndex).artifacts));
+      expect(third.misses).toBe(2); // its meta and paper records
+      // The other papers of its two chunks: their records from the cache.
+      const { nextId } = editedIndex.head;
+      const position = positionOf(at, nextId);
+      const inChunk = (block: number) => Math.min(block, nextId - Math.floor(position / block) * block);
+      expect(third.hits).toBe(inChunk(META_BLOCK) - 1 + inChunk(PAPER_BLOCK) - 1);
+      const kept = Object.entries(changed).filter(([p, text]) => /\/[mp]\/\d+\.json$/.test(p) && Object.values(none).includes(text));
+      expect(kept.length).toBe(Object.keys(changed).filter((p) => /\/[mp]\/\d+\.json$/.test(p)).length - 2);
       const paperChunks = Object.entries(none).filter(([p]) => /\/[mp]\/\d+\.json$/.test(p));
       expect(paperChunks.length).toBeGreaterThan(0);
       for (const [, text] of paperChunks) {

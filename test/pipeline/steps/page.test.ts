@@ -17,6 +17,7 @@ import { chunkSearchData } from '../../../pipeline/page/chunks.ts';
 import { buildIndex } from '../../../src/search/index-builder.ts';
 import { toSearchDocument } from '../../../src/search/options.ts';
 import { ChunkedIndex } from '../../../src/page/loader.ts';
+import { positionOf } from '../../../src/page/format.ts';
 import type { Request, Response as WorkerResponse } from '../../../src/page/protocol.ts';
 import { ENGLISH, fixtureDataset, KOREAN, MATH, OLD, XSS } from '../../fixtures/page/dataset.ts';
 import { groupFeeds } from '../../../pipeline/page/html.ts';
@@ -77,7 +78,7 @@ describe('search worker: preload while the debounce runs (Node, fetch stubbed)',
     await vi.waitFor(() => expect(fetched.some((f) => f.includes('/m/'))).toBe(true));
     await new Promise((r) => setTimeout(r, 20));
     const index = await ChunkedIndex.open(async (p) => JSON.parse(files.get(p)!) as unknown);
-    const protein = (await index.search('protein')).slice(0, 10).map((h) => Math.floor(h.shortId / index.manifest.meta.block));
+    const protein = (await index.search('protein')).slice(0, 10).map((h) => Math.floor(positionOf(h.shortId, index.manifest.nextId) / index.manifest.meta.block));
     const metaFetched = fetched.filter((f) => f.includes('/m/')).map((f) => Number(/\/m\/(\d+)\.json$/.exec(f)![1]));
     expect(new Set(metaFetched)).toEqual(new Set(protein));
   });

@@ -32,7 +32,7 @@ class FakeWorker implements WorkerPort {
 }
 
 function record(id: string): MetaRecord {
-  return { id, title: id, date: '2024-01-02', votes: 1, authors: [], authorKeys: [], authorsMore: false, excerpt: '', thumbnail: null, abs: '', pdf: null, huggingface: null, related: [] };
+  return { id, title: id, date: '2024-01-02', votes: 1, authors: [], authorKeys: [], authorsMore: false, excerpt: '', thumbnail: null, abs: '', pdf: null, huggingface: null };
 }
 
 async function opened(): Promise<{ fake: FakeWorker; client: SearchWorker }> {
@@ -101,8 +101,9 @@ describe('SearchWorker', () => {
     const paper = client.paper('2404.11111');
     expect(fake.sent[3]).toEqual({ type: 'paper', id: fake.lastId(), paperId: '2404.11111' });
     const page = { dates: ['2024-04-17'], authors: [], authorsTruncated: false, summary: [] };
-    fake.answer({ type: 'paper', id: fake.lastId(), paper: { shortId: 7, meta: record('2404.11111'), record: page } });
+    fake.answer({ type: 'paper', id: fake.lastId(), paper: { shortId: 7, meta: record('2404.11111'), record: page, related: [3, 1] } });
     expect((await paper)?.shortId).toBe(7);
+    expect((await paper)?.related).toEqual([3, 1]);
     expect(client.metaCache.get(7)?.id).toBe('2404.11111');
     const missing = client.paper('nope');
     fake.answer({ type: 'paper', id: fake.lastId(), paper: null });
