@@ -27,7 +27,7 @@ import { BundleCache } from './cache/bundle-cache.ts';
 import { removeLegacyCache } from './cache/legacy.ts';
 import { FastPath, reuseStep } from './cache/fast-path.ts';
 import { PageCache } from './cache/page-cache.ts';
-import { DatasetCache, readPublishedPapersJson, type DatasetSnapshot, type StagedDataset } from './cache/dataset-cache.ts';
+import { DatasetCache, type DatasetSnapshot, type StagedDataset } from './cache/dataset-cache.ts';
 import { paperDigest } from './cache/paper-digest.ts';
 import { FeedCache, type FeedCacheControl, type StagedFeedCache } from './cache/feed-cache.ts';
 import { readManifest, removeManifest, saveManifest } from './cache/manifest.ts';
@@ -153,14 +153,13 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       await datasetLoaded;
       const snapshot = caches.dataset.previous;
       caches.dataset.release();
-      // The papers.json the snapshot's run published, read while the new inputs are parsed.
-      const published = snapshot ? readPublishedPapersJson(writer.published('papers.json', snapshot.papersJson), snapshot) : Promise.resolve(null);
       const parsed = await steps.run('parse', parseStep, { inputs: read.inputs, workers, snapshot });
       const listings = countListings(counts, parsed.entries, parsed.base);
       const dataset = await steps.run('enrich', enrichStep, { entries: await steps.run('authors', authorsStep, parsed.entries), base: parsed.base });
       counts.papers = dataset.papers.length;
       counts.authors = dataset.authors.length;
-      const datasetFiles = datasetArtifacts(dataset, parsed.base ? await published : null);
+      // papers.json as the snapshot's run published it: its lines are the snapshot's segments.
+      const datasetFiles = datasetArtifacts(dataset, parsed.base ? caches.dataset.publishedPapersJson() : null);
       writer.emit(datasetFiles);
       // What the next run may start from: taken now, before a later step reports on an input.
       datasetSnapshot = caches.dataset.stage({
@@ -171,7 +170,6 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         digests: dataset.papers.map(paperDigest),
         authors: dataset.authorTable,
         messages: inputs.map((i): [string, ReturnType<typeof serializeMessages>] => [i.path, serializeMessages(ctx.file(i.path))]),
-        papersJson: writer.recorded('papers.json')!,
       }, dataset.added && parsed.base ? dataset.added.length : null, datasetFiles[0].data);
       if (feedsThread.booted) {
         // The feeds render on the thread while the index and the page are built here.

@@ -7,7 +7,8 @@
  * the newest: `canPrepend`, src/dataset.ts), the parse step parses the new files alone and the
  * enrich step puts their papers in front of the cached ones (`prependDataset`), instead of
  * reading every file's parse result and merging and counting every listing again. papers.json is
- * then the new papers' lines in front of the last published file's (`readPublishedPapersJson`).
+ * then the new papers' lines in front of the segments' (`publishedPapersJson`), which are the
+ * lines of the papers.json the snapshot's run published.
  *
  * The papers, most of the snapshot's bytes, live in segment files beside it (`dataset/<name>.bin`,
  * named by their content, newest papers first), which dataset.bin lists: a run that put new papers
@@ -39,7 +40,7 @@ import type { Paper } from '../../src/types.ts';
 import type { SerializedMessage } from '../report/diagnostics.ts';
 import { docKeyOf, noteDocKey } from '../parse/vectors.ts';
 import { decodeCacheFile, encodeCacheFile, readVersionedFile, readWholeFile, sha256, writeCacheBytes, type CacheProblem, type StagedFile } from './cache-file.ts';
-import { JsonLines, jsonLinesOf, LazyPaper, PAPERS_JSON_HEAD, papersJsonBody, paperStub, type PaperStub } from './lazy-paper.ts';
+import { JsonLines, jsonLinesOf, LazyPaper, papersJsonBody, papersJsonOf, paperStub, type PaperStub } from './lazy-paper.ts';
 
 /**
  * dataset.bin's format. Its layout changed (the papers moved to segment files) without a new name:
@@ -69,8 +70,6 @@ export interface DatasetSnapshot {
   authors: AuthorTable;
   /** Each input's diagnostics of the steps "parse", "authors" and "enrich" ([path, messages]), in input order. */
   messages: [string, SerializedMessage[]][];
-  /** sha256 (hex) and size in bytes of the papers.json the run published. */
-  papersJson: { sha256: string; size: number };
 }
 
 
@@ -86,7 +85,6 @@ export function checkSnapshot(value: unknown): string | null {
   if (typeof s.entries !== 'number' || s.papers.length > s.entries) return 'wrong listing count';
   if (s.digests.length !== s.papers.length) return 'digests do not match the papers';
   if (s.messages.length !== s.inputs.length) return 'messages do not match the inputs';
-  if (typeof s.papersJson?.sha256 !== 'string' || typeof s.papersJson.size !== 'number') return 'no papers.json record';
   // The fields a stub holds: the others are read on demand (a segment's papers are checked then).
   for (const p of s.papers) if (typeof p?.id !== 'string' || typeof p.date !== 'string' || !Array.isArray(p.dates)) return 'a paper has the wrong shape';
   for (const i of s.inputs) if (typeof i?.path !== 'string' || typeof i.sha256 !== 'string') return 'an input has the wrong shape';
@@ -138,6 +136,8 @@ export class DatasetCache {
   private value: DatasetSnapshot | null = null;
   /** The segments the loaded snapshot's papers came from, newest first (kept after `release`). */
   private segments: SegmentRef[] = [];
+  /** Their papers' lines (`JsonLines#body`), or null when no snapshot was loaded. */
+  private bodies: Buffer[] | null = null;
 
   constructor(
     /** The absolute cache folder, or null. */
@@ -185,6 +185,16 @@ export class DatasetCache {
     }
     this.value = snapshot;
     this.segments = segments;
+    this.bodies = (parts as JsonLines[]).map((lines) => lines.body);
+  }
+
+  /**
+   * papers.json's bytes, in parts, as the loaded snapshot's run published it: the segments hold
+   * its papers' lines (`papersJsonOf`; pipeline/steps/enrich.ts puts a newest digest's lines in
+   * front). Null when no snapshot was loaded. Kept after `release`.
+   */
+  publishedPapersJson(): Buffer[] | null {
+    return this.bodies && papersJsonOf(this.bodies);
   }
 
   /** A segment's papers (each parsed when read), or why it cannot be used. */
@@ -271,17 +281,4 @@ export function datasetBase(snapshot: DatasetSnapshot): DatasetBase {
     latestDate: snapshot.dates[snapshot.dates.length - 1] ?? '',
     ids: new Set(snapshot.papers.map((p) => p.id)),
   };
-}
-
-/**
- * The bytes of `file`, the papers.json the snapshot's run published, as the artifact writer found
- * it still unchanged (`ArtifactWriter#published`, with the snapshot's `papersJson`); null when
- * there is none, it cannot be read, or it does not start as papers.json does (then papers.json is
- * encoded whole).
- */
-export async function readPublishedPapersJson(file: string | null, snapshot: DatasetSnapshot): Promise<Buffer | null> {
-  if (file === null) return null;
-  const bytes = readWholeFile(file);
-  if (!bytes || bytes.byteLength !== snapshot.papersJson.size || !bytes.subarray(0, PAPERS_JSON_HEAD.length).equals(Buffer.from(PAPERS_JSON_HEAD))) return null;
-  return bytes;
 }

@@ -37,9 +37,9 @@ export interface PaperSource {
 
 /**
  * Papers as JSON lines, the layout of papers.json's body (pipeline/steps/enrich.ts
- * `jsonRecords`): `bytes` holds `count` lines, each one paper's JSON ending in a newline, every
+ * `jsonRecords`): `body` holds `count` lines, each one paper's JSON ending in a newline, every
  * line but the last ending in the comma between records before it; `paper(i)` parses line i.
- * Throws (naming `what`) when `bytes` holds fewer lines (or one that does not start a JSON
+ * Throws (naming `what`) when `body` holds fewer lines (or one that does not start a JSON
  * object) or more.
  */
 export class JsonLines implements PaperSource {
@@ -47,10 +47,11 @@ export class JsonLines implements PaperSource {
   private readonly ranges: Uint32Array;
 
   constructor(
-    private readonly bytes: Buffer,
+    readonly body: Buffer,
     count: number,
     what: string,
   ) {
+    const bytes = body;
     this.ranges = new Uint32Array(2 * count);
     let start = 0;
     for (let i = 0; i < count; i++) {
@@ -65,7 +66,7 @@ export class JsonLines implements PaperSource {
   }
 
   paper(index: number): Paper {
-    return JSON.parse(this.bytes.toString('utf8', this.ranges[2 * index], this.ranges[2 * index + 1])) as Paper;
+    return JSON.parse(this.body.toString('utf8', this.ranges[2 * index], this.ranges[2 * index + 1])) as Paper;
   }
 }
 
@@ -87,6 +88,23 @@ export function papersJsonBody(bytes: Buffer): Buffer {
   const end = bytes.byteLength - PAPERS_JSON_TAIL.length;
   if (end < PAPERS_JSON_HEAD.length || !bytes.subarray(end).equals(Buffer.from(PAPERS_JSON_TAIL))) throw new Error('papers.json does not close with ]}');
   return bytes.subarray(PAPERS_JSON_HEAD.length, end);
+}
+
+/**
+ * papers.json's bytes, in parts, for the papers whose lines `bodies` hold (`JsonLines` bytes, in
+ * dataset order: dataset.bin's segments): its opening line, each body (with a comma after its
+ * last line, but the last body's), its closing line. Nothing is copied.
+ */
+export function papersJsonOf(bodies: readonly Buffer[]): Buffer[] {
+  const full = bodies.filter((b) => b.byteLength > 0);
+  if (full.length === 0) return [Buffer.from(PAPERS_JSON_EMPTY)];
+  const parts: Buffer[] = [Buffer.from(PAPERS_JSON_HEAD)];
+  full.forEach((body, i) => {
+    if (i === full.length - 1) parts.push(body);
+    else parts.push(body.subarray(0, body.byteLength - 1), Buffer.from(',\n'));
+  });
+  parts.push(Buffer.from(PAPERS_JSON_TAIL));
+  return parts;
 }
 
 /** `papers` as `JsonLines` bytes: each one's JSON (`JSON.stringify`, a `LazyPaper`'s from its source), joined by a comma and a newline, each line ending in a newline. */

@@ -100,17 +100,6 @@ export class ArtifactWriter {
   }
 
   /**
-   * The file at `rel` of the last published output, when that run published it with the content
-   * `known` and it is still as that run left it (the rule by which `claim` links files): its
-   * absolute path, or null. Taken by nobody: a producer may read it (the dataset cache reads the
-   * last papers.json, pipeline/cache/dataset-cache.ts).
-   */
-  published(rel: string, known: KnownContent): string | null {
-    const candidate = this.previous.get(known.sha256)?.find((c) => c.path === rel);
-    return candidate ? this.untouched(candidate, known.size) : null;
-  }
-
-  /**
    * Hashes these artifacts and starts writing (or linking) them; a path already written (or
    * report.json) is a fatal diagnostic.
    */

@@ -53,17 +53,20 @@ export function enrichStep(ctx: StepContext, { entries, base }: EnrichStepInput)
 /**
  * papers.json (`{"papers":[...]}`) and authors.json (`{"authors":[...]}`) of a dataset. Each
  * paper's line is noted as its content (pipeline/cache/paper-digest.ts), for the caches keyed by it.
- * With `published` (the bytes of the papers.json published for the dataset's base:
- * pipeline/cache/dataset-cache.ts `readPublishedPapersJson`) and `dataset.added`, papers.json is
+ * With `published` (the bytes, in parts, of the papers.json published for the dataset's base:
+ * pipeline/cache/dataset-cache.ts `publishedPapersJson`) and `dataset.added`, papers.json is
  * the added papers' lines in front of that file's: the same bytes, since each line is one paper.
  * With `dataset.authorTable`, authors.json's lines are the table's (src/authors.ts: an unchanged
  * author's line is the last run's), the same bytes as each record's JSON.
  */
-export function datasetArtifacts(dataset: Dataset & { added?: Paper[] | null; authorTable?: AuthorTable }, published: Buffer | null = null): [papers: { path: 'papers.json'; data: Buffer[] }, authors: PartedArtifact] {
+export function datasetArtifacts(dataset: Dataset & { added?: Paper[] | null; authorTable?: AuthorTable }, published: readonly Buffer[] | null = null): [papers: { path: 'papers.json'; data: Buffer[] }, authors: PartedArtifact] {
   let papers: Buffer[];
-  if (published && dataset.added) {
-    const rest = published.subarray(PAPERS_JSON_HEAD.length);
-    papers = dataset.added.length === 0 ? [published] : [...jsonRecords('papers', dataset.added, notePaperJson).slice(0, -1), Buffer.from(',\n'), rest];
+  const head = published?.[0];
+  if (published && dataset.added && head?.equals(Buffer.from(PAPERS_JSON_HEAD))) {
+    // The added lines (without their closing line), a comma, then the published lines and closing line.
+    papers = dataset.added.length === 0 ? [...published] : [...jsonRecords('papers', dataset.added, notePaperJson).slice(0, -1), Buffer.from(',\n'), ...published.slice(1)];
+  } else if (published && dataset.added && dataset.added.length === 0) {
+    papers = [...published]; // no papers before, none added
   } else {
     papers = jsonRecords('papers', dataset.papers, notePaperJson);
   }

@@ -250,7 +250,7 @@ describe('the cache', () => {
     await rerun('relisted', { '2025/03/10.md': digest('2025-03-10', 2, 31) }, [0, 0]);
     // An edited old input: every input.
     await rerun('edited', { '2025/03/03.md': digest('2025-03-03', 4, 1).replace('새로운 방법을', '다른 방법을') }, [0, 0]);
-    // papers.json edited in output/: the snapshot still serves, papers.json is encoded whole.
+    // papers.json edited in output/: the snapshot still serves, papers.json comes from its segments (not the output).
     await writeFile(path.join(p.output, 'papers.json'), '{"papers":[\n]}\n');
     await rerun('touched', { '2025/03/11.md': digest('2025-03-11', 2, 40) }, [7, 20]);
     // Another newest digest: the snapshot's papers come from two segments (pipeline/cache/dataset-cache.ts).

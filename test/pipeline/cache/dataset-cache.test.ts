@@ -1,14 +1,14 @@
-/** The dataset cache: round trip, versions, corrupt files, shape checks, memory only, and the published papers.json it trusts. */
+/** The dataset cache: round trip, versions, corrupt files, shape checks, memory only, and papers.json from its segments. */
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSnapshot, DATASET_FORMAT, DatasetCache, datasetBase, MAX_SEGMENTS, readPublishedPapersJson, type DatasetSnapshot } from '../../../pipeline/cache/dataset-cache.ts';
+import { checkSnapshot, DATASET_FORMAT, DatasetCache, datasetBase, MAX_SEGMENTS, type DatasetSnapshot } from '../../../pipeline/cache/dataset-cache.ts';
 import { prependDataset } from '../../../src/dataset.ts';
 import { sha256 } from '../../../pipeline/cache/cache-file.ts';
 import { buildDatasetWithTable } from '../../../src/dataset.ts';
 import { digestEntry } from '../../helpers/digests.ts';
 import { useProjects } from '../../helpers/ops.ts';
-import { authorKeyCount, isUnread, PAPERS_JSON_HEAD, paperStub } from '../../../pipeline/cache/lazy-paper.ts';
+import { authorKeyCount, isUnread, papersJsonOf, paperStub } from '../../../pipeline/cache/lazy-paper.ts';
 import { docKey, docKeyOf } from '../../../pipeline/parse/vectors.ts';
 import { toSearchDocument } from '../../../src/search/options.ts';
 import { datasetArtifacts } from '../../../pipeline/steps/enrich.ts';
@@ -18,7 +18,7 @@ const project = useProjects();
 /** `s` with its papers as plain JSON data: a loaded snapshot's papers are `LazyPaper`s, equal to the papers written by their JSON (pipeline/cache/lazy-paper.ts). */
 const plain = (s: DatasetSnapshot | null) => s && { ...s, papers: JSON.parse(JSON.stringify(s.papers)) as unknown };
 
-function snapshot(papersJson = { sha256: 'x'.repeat(64), size: 1 }): DatasetSnapshot {
+function snapshot(): DatasetSnapshot {
   const entries = [
     digestEntry({ date: '2025-03-03', url: 'https://arxiv.org/abs/2503.00001', authors: ['Hana Kim', 'Lars Berg'] }),
     digestEntry({ date: '2025-03-04', url: 'https://arxiv.org/abs/2503.00002', authors: ['Hana Kim'], source: { file: 'b.md', line: 3, column: 1 } }),
@@ -32,7 +32,6 @@ function snapshot(papersJson = { sha256: 'x'.repeat(64), size: 1 }): DatasetSnap
     digests: papers.map((p) => sha256(JSON.stringify(p))),
     authors: authorTable,
     messages: [['2025-03-03.md', []], ['b.md', [{ reason: 'Author listed more than once', ruleId: 'author-duplicate', source: 'pipeline:authors', fatal: false, place: { line: 3, column: 1 } }]]],
-    papersJson,
   };
 }
 
@@ -92,13 +91,17 @@ describe('DatasetCache', () => {
   });
 });
 
+/** The snapshot after `n` newer digests, each put in front of the one before (a paper each). */
+const newer = (base: DatasetSnapshot, n: number): { snapshot: DatasetSnapshot; front: number } => {
+  const entry = digestEntry({ date: `2025-04-${String(10 + n).padStart(2, '0')}`, url: `https://arxiv.org/abs/2504.${String(10000 + n)}`, authors: ['Hana Kim'] });
+  const { papers, authorTable, added } = prependDataset(datasetBase(base), [entry]);
+  return { snapshot: { ...base, papers, authors: authorTable, entries: base.entries + 1, digests: papers.map((p) => sha256(JSON.stringify(p))) }, front: added.length };
+};
+
+/** papers.json's bytes for `papers`, encoded whole (pipeline/steps/enrich.ts). */
+const papersJsonBytes = (papers: DatasetSnapshot['papers']) => datasetArtifacts({ papers, authors: [] })[0].data;
+
 describe('DatasetCache segments', () => {
-  /** The snapshot after `n` newer digests, each put in front of the one before (a paper each). */
-  const newer = (base: DatasetSnapshot, n: number): { snapshot: DatasetSnapshot; front: number } => {
-    const entry = digestEntry({ date: `2025-04-${String(10 + n).padStart(2, '0')}`, url: `https://arxiv.org/abs/2504.${String(10000 + n)}`, authors: ['Hana Kim'] });
-    const { papers, authorTable, added } = prependDataset(datasetBase(base), [entry]);
-    return { snapshot: { ...base, papers, authors: authorTable, entries: base.entries + 1, digests: papers.map((p) => sha256(JSON.stringify(p))) }, front: added.length };
-  };
   const segmentFiles = async (dir: string) => (await readdir(path.join(dir, 'dataset'))).sort();
   const listed = async (file: string) => JSON.parse((await readFile(file, 'latin1')).split('\n')[0]!) as object;
 
@@ -111,6 +114,8 @@ describe('DatasetCache segments', () => {
       const cache = new DatasetCache(p.cache, 'v1');
       await cache.load();
       expect(plain(cache.previous)).toEqual(plain(last));
+      // papers.json from the segments: the bytes its papers encode to.
+      expect(Buffer.concat(cache.publishedPapersJson()!)).toEqual(Buffer.concat(papersJsonBytes(last.papers)));
       const next = newer(cache.previous!, n);
       cache.release();
       const before = await segmentFiles(p.cache);
@@ -206,20 +211,30 @@ describe('DatasetCache segments', () => {
   });
 });
 
-describe('readPublishedPapersJson', () => {
-  it('reads the papers.json the writer found unchanged, when it is as long as the snapshot records and starts as papers.json does', async () => {
-    // Whether the file is the one last published, untouched, is ArtifactWriter#published's rule (tested there).
+describe('publishedPapersJson', () => {
+  it('is papers.json as its papers encode it, and a newest digest\'s lines go in front of it: the bytes of the whole dataset', async () => {
     const p = await project({});
-    const text = `${PAPERS_JSON_HEAD}{"id":"2503.00002"}\n]}\n`;
-    const file = path.join(p.dir, 'papers.json');
-    await writeFile(file, text);
-    const snap = snapshot({ sha256: sha256(text), size: Buffer.byteLength(text) });
-    expect((await readPublishedPapersJson(file, snap))?.toString()).toBe(text);
-    // None found, gone since, another length, not papers.json.
-    expect(await readPublishedPapersJson(null, snap)).toBeNull();
-    expect(await readPublishedPapersJson(path.join(p.dir, 'gone'), snap)).toBeNull();
-    expect(await readPublishedPapersJson(file, snapshot({ ...snap.papersJson, size: snap.papersJson.size + 1 }))).toBeNull();
-    await writeFile(file, text.replace('{"papers"', '{"Papers"')); // as long, another head
-    expect(await readPublishedPapersJson(file, snap)).toBeNull();
+    await new DatasetCache(p.cache, 'v1').stage(snapshot())!.write();
+    const cache = new DatasetCache(p.cache, 'v1');
+    expect(cache.publishedPapersJson()).toBeNull(); // nothing loaded
+    await cache.load();
+    const old = cache.previous!;
+    expect(Buffer.concat(cache.publishedPapersJson()!)).toEqual(Buffer.concat(papersJsonBytes(old.papers)));
+    const next = newer(old, 1).snapshot;
+    const added = next.papers.slice(0, 1);
+    const front = datasetArtifacts({ papers: next.papers, authors: [], added }, cache.publishedPapersJson())[0].data;
+    expect(Buffer.concat(front)).toEqual(Buffer.concat(papersJsonBytes(next.papers)));
+    // Nothing added: the published bytes as they are.
+    expect(Buffer.concat(datasetArtifacts({ papers: old.papers, authors: [], added: [] }, cache.publishedPapersJson())[0].data)).toEqual(Buffer.concat(papersJsonBytes(old.papers)));
+  });
+
+  it('joins segment bodies with the comma between records, and holds no paper for no bodies', () => {
+    const text = (parts: Buffer[]) => Buffer.concat(parts).toString();
+    expect(text(papersJsonOf([]))).toBe('{"papers":[]}\n');
+    expect(text(papersJsonOf([Buffer.alloc(0)]))).toBe('{"papers":[]}\n');
+    const a = Buffer.from('{"id":"a"},\n{"id":"b"}\n');
+    const c = Buffer.from('{"id":"c"}\n');
+    expect(text(papersJsonOf([a, Buffer.alloc(0), c]))).toBe('{"papers":[\n{"id":"a"},\n{"id":"b"},\n{"id":"c"}\n]}\n');
+    expect(JSON.parse(text(papersJsonOf([a, c])))).toEqual({ papers: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] });
   });
 });

@@ -130,33 +130,4 @@ describe('ArtifactWriter', () => {
     expect(await readFile(path.join(p.output, 'copy.xml'), 'utf8')).toBe('<doc/>\n');
     expect([...files.values()].flatMap((f) => f.messages)).toEqual([]);
   });
-
-  it('names a file of the last output that the manifest records with that content and is untouched (published), taking nothing', async () => {
-    const p = await project({});
-    const text = '{"papers":[\n{"id":"2503.00002"}\n]}\n';
-    await writeFiles(p.output, { 'papers.json': text });
-    const file = path.join(p.output, 'papers.json');
-    const info = await stat(file);
-    const known = { sha256: sha(text), size: Buffer.byteLength(text) };
-    const record = { path: 'papers.json', ...known, mtimeMs: info.mtimeMs };
-    // No manifest (nothing reused), another file recorded, other content asked for.
-    const none = (await writerFor(p)).writer;
-    expect(none.published('papers.json', known)).toBeNull();
-    const other = (await writerFor(p)).writer;
-    other.reuse([{ ...record, path: 'authors.json' }]);
-    expect(other.published('papers.json', known)).toBeNull();
-    const { writer } = await writerFor(p);
-    writer.reuse([record]);
-    expect(writer.published('papers.json', { ...known, sha256: 'f'.repeat(64) })).toBeNull();
-    expect(writer.published('papers.json', { ...known, size: known.size + 1 })).toBeNull();
-    // Found, and still there to link afterwards: published takes nothing.
-    expect(writer.published('papers.json', known)).toBe(file);
-    expect(writer.published('papers.json', known)).toBe(file);
-    // Touched since it was published (same size, other time), or gone.
-    await utimes(file, new Date(), new Date(info.mtimeMs + 5000));
-    expect(writer.published('papers.json', known)).toBeNull();
-    const gone = (await writerFor({ ...p, output: path.join(p.dir, 'gone') })).writer;
-    gone.reuse([record]);
-    expect(gone.published('papers.json', known)).toBeNull();
-  });
 });
