@@ -163,6 +163,11 @@ function contentOf(data: string | Uint8Array): KnownContent {
   return { sha256: createHash('sha256').update(data).digest('hex'), size: Buffer.byteLength(data) };
 }
 
+/** A chunk's content: known, or hashed from its bytes. */
+function chunkContent(c: Chunk): KnownContent {
+  return 'build' in c ? c.known : (c.known ?? contentOf(c.data));
+}
+
 /**
  * `chunkSearchData` in two parts: every chunk that does not need the related papers now (the
  * term, doc, meta, paper and author chunks: nearly all the work), the related chunks and the
@@ -307,7 +312,7 @@ export function startSearchChunks(
 
   const dates = papers.map((p) => p.date).filter((d) => d !== '').sort();
   // Each chunk is hashed once: for the folder name and for the writer (`known`).
-  const known = new Map(chunks.map((c) => [c.file, c.known ?? contentOf((c as { data: string | Uint8Array }).data)]));
+  const known = new Map(chunks.map((c) => [c.file, chunkContent(c)]));
   return {
     finish(related) {
       const relatedFiles: string[] = [];
@@ -334,7 +339,7 @@ export function startSearchChunks(
       };
       const h = createHash('sha256');
       const contents = chunks.map((c) => {
-        const content = known.get(c.file) ?? contentOf((c as { data: string | Uint8Array }).data);
+        const content = known.get(c.file) ?? chunkContent(c);
         h.update(c.file).update('\0').update(content.sha256).update('\0');
         return content;
       });
