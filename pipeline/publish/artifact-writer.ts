@@ -17,7 +17,8 @@
  * (`duplicate-artifact`) and a write that failed (`write-failed`, reported by `flush`).
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { byString } from '../../src/compare.ts';
@@ -38,7 +39,7 @@ export class ArtifactWriter {
   /** The staging folder, once opened; null again after `commit` or `abort`. */
   private staging: Promise<Staging> | null = null;
   /** Files of the last published output by sha256 (`reuse`); each is linked at most once. */
-  private readonly previous = new Map<string, { path: string; size: number; mtimeMs: number }[]>();
+  private readonly previous = new Map<string, Previous[]>();
   /** Time spent encoding, hashing and waiting for writes (ms): the publish step's own time. */
   ms = 0;
   /** Artifacts linked from the last published output rather than written. */
@@ -67,7 +68,7 @@ export class ArtifactWriter {
    * path relative to the folder, sha256, size in bytes, modification time in ms), which later
    * artifacts with the same content may be linked from. Call before `emit`.
    */
-  reuse(artifacts: readonly { path: string; sha256: string; size: number; mtimeMs: number }[]): void {
+  reuse(artifacts: readonly (Previous & { sha256: string })[]): void {
     for (const a of artifacts) {
       const list = this.previous.get(a.sha256);
       if (list) list.push(a);
@@ -76,27 +77,28 @@ export class ArtifactWriter {
   }
 
   /**
-   * A file of the last published output with this content, still as that run left it (same size
-   * and modification time), taken so that no other artifact links it: its absolute path, or
-   * null. The one of the same path comes first.
+   * A file of the last published output that the manifest records with this content, taken so
+   * that no other artifact links it (the one of the same path first), or null. Whether it is
+   * still as that run left it, `untouched` says.
    */
-  private claim(rel: string, { sha256, size }: KnownContent): string | null {
+  private take(rel: string, { sha256, size }: KnownContent): Previous | null {
     const list = this.previous.get(sha256);
     if (!list) return null;
     list.sort((a, b) => Number(b.path === rel) - Number(a.path === rel));
     while (list.length > 0) {
-      const file = this.untouched(list.shift()!, size);
-      if (file !== null) return file;
+      const candidate = list.shift()!;
+      if (candidate.size === size) return candidate;
     }
     return null;
   }
 
-  /** The absolute path of `candidate` (a file of the last published output) when it has `size` bytes and is still as that run left it (size and modification time), else null. */
-  private untouched(candidate: { path: string; size: number; mtimeMs: number }, size: number): string | null {
-    if (candidate.size !== size) return null;
-    const file = path.join(this.outputDir, candidate.path);
-    const info = statSync(file, { throwIfNoEntry: false });
-    return info?.isFile() && info.size === size && info.mtimeMs === candidate.mtimeMs ? file : null;
+  /** A file of the last published output with this content, still as that run left it: its absolute path (taken), or null. */
+  private claim(rel: string, content: KnownContent): string | null {
+    for (let c = this.take(rel, content); c !== null; c = this.take(rel, content)) {
+      const file = path.join(this.outputDir, c.path);
+      if (isUntouched(statSync(file, { throwIfNoEntry: false }), c)) return file;
+    }
+    return null;
   }
 
   /**
@@ -114,26 +116,45 @@ export class ArtifactWriter {
         });
         continue;
       }
+      const rel = artifact.path;
       const known = 'known' in artifact ? artifact.known : undefined;
-      let from = known && this.previous.size > 0 ? this.claim(artifact.path, known) : null;
-      let job: (staging: Staging) => Promise<void>;
-      if (from !== null) {
-        this.records.set(artifact.path, { path: artifact.path, sha256: known!.sha256, size: known!.size });
-      } else {
-        const data = artifact.data; // read once: it may be a getter that reads a file
-        const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-        // Known content is not hashed again (asked after `data`, which may have changed it).
+      let candidate = known && this.previous.size > 0 ? this.take(rel, known) : null;
+      let bytes: Uint8Array | readonly Uint8Array[] | null = null;
+      // Reads the artifact's bytes (once: `data` may be a getter that reads a file or builds
+      // them) and records their content; known content is not hashed again (asked after `data`,
+      // which may have changed it).
+      const read = (): Uint8Array | readonly Uint8Array[] => {
+        const data = artifact.data;
+        const out = typeof data === 'string' ? Buffer.from(data) : data;
         const told = 'known' in artifact ? artifact.known : undefined;
-        const content = told ? { sha256: told.sha256, size: told.size } : hashOf(bytes);
-        this.records.set(artifact.path, { path: artifact.path, ...content });
-        const tried = known !== undefined && known.sha256 === content.sha256; // claimed above already
-        if (this.previous.size > 0 && !tried) from = this.claim(artifact.path, content);
-        if (from === null) job = (staging) => staging.write(artifact.path, bytes);
+        const content = told ? { sha256: told.sha256, size: told.size } : hashOf(out);
+        this.records.set(rel, { path: rel, ...content });
+        return out;
+      };
+      if (candidate !== null) {
+        this.records.set(rel, { path: rel, sha256: known!.sha256, size: known!.size });
+      } else {
+        bytes = read();
+        const content = this.records.get(rel)!;
+        const tried = known !== undefined && known.sha256 === content.sha256; // taken above already
+        if (this.previous.size > 0 && !tried) candidate = this.take(rel, content);
       }
-      if (from !== null) {
-        const source = from;
-        job = (staging) => staging.link(artifact.path, source);
-        this.linked++;
+      let job: (staging: Staging) => Promise<void>;
+      if (candidate === null) {
+        const data = bytes!;
+        job = (staging) => staging.write(rel, data);
+      } else {
+        // Linked when the file is still as the last run left it (looked at on libuv's threads,
+        // not here: about 1,100 files on a one-new-digest run), else written.
+        const source = candidate;
+        job = async (staging) => {
+          const file = path.join(this.outputDir, source.path);
+          if (isUntouched(await stat(file).catch(() => undefined), source)) {
+            this.linked++;
+            return staging.link(rel, file);
+          }
+          return staging.write(rel, bytes ?? read());
+        };
       }
       const staging = this.open();
       this.pending.push(
@@ -215,6 +236,18 @@ export class ArtifactWriter {
     await Promise.allSettled(this.pending);
     await staging.then((s) => s.abort()).catch(() => undefined);
   }
+}
+
+/** A file the last published run wrote (its manifest's record): path in the output folder, size in bytes, modification time in ms. */
+interface Previous {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Whether `info` (a stat of the file, or undefined when it is gone) shows the file `previous` as that run left it: a file of the same size and modification time. */
+function isUntouched(info: Stats | undefined, previous: Previous): boolean {
+  return info !== undefined && info.isFile() && info.size === previous.size && info.mtimeMs === previous.mtimeMs;
 }
 
 function hashOf(bytes: Uint8Array | readonly Uint8Array[]): { sha256: string; size: number } {

@@ -59,18 +59,19 @@ describe('ArtifactWriter', () => {
 
   it('links an artifact whose content the last output holds unchanged, and writes the others', async () => {
     const p = await project({});
-    await writeFiles(p.output, { 'same.json': 'same\n', 'moved/old.json': 'moved\n', 'edited.json': 'edited\n', 'known.xml': '<known/>\n' });
+    await writeFiles(p.output, { 'same.json': 'same\n', 'moved/old.json': 'moved\n', 'edited.json': 'edited\n', 'known.xml': '<known/>\n', 'touched.xml': '<touched/>\n' });
     const previous = await Promise.all(
-      ['same.json', 'moved/old.json', 'edited.json', 'known.xml'].map(async (rel) => {
+      ['same.json', 'moved/old.json', 'edited.json', 'known.xml', 'touched.xml'].map(async (rel) => {
         const bytes = await readFile(path.join(p.output, rel));
         const info = await stat(path.join(p.output, rel));
         return { path: rel, sha256: sha(bytes.toString()), size: bytes.length, mtimeMs: info.mtimeMs };
       }),
     );
     const inode = async (dir: string, rel: string) => (await stat(path.join(dir, rel))).ino;
-    const before = { same: await inode(p.output, 'same.json'), moved: await inode(p.output, 'moved/old.json'), known: await inode(p.output, 'known.xml') };
+    const before = { same: await inode(p.output, 'same.json'), moved: await inode(p.output, 'moved/old.json'), known: await inode(p.output, 'known.xml'), touched: await inode(p.output, 'touched.xml') };
     // Changed since that run: same size and content, another modification time.
     await utimes(path.join(p.output, 'edited.json'), new Date(1_000), new Date(1_000));
+    await utimes(path.join(p.output, 'touched.xml'), new Date(1_000), new Date(1_000));
 
     const { writer } = await writerFor(p);
     writer.reuse(previous);
@@ -84,6 +85,8 @@ describe('ArtifactWriter', () => {
       { path: 'known.xml', known: { sha256: sha('<known/>\n'), size: 9 }, get data() { read++; return '<known/>\n'; } },
       // Known content the last output does not hold: read and written.
       { path: 'other.xml', known: { sha256: sha('<other/>\n'), size: 9 }, get data() { read++; return '<other/>\n'; } },
+      // Known content the last output held, in a file changed since: read and written.
+      { path: 'touched.xml', known: { sha256: sha('<touched/>\n'), size: 11 }, get data() { read++; return '<touched/>\n'; } },
     ]);
     expect(await writer.flush()).toEqual([
       { path: 'edited.json', sha256: sha('edited\n'), size: 7 },
@@ -92,15 +95,18 @@ describe('ArtifactWriter', () => {
       { path: 'new/place.json', sha256: sha('moved\n'), size: 6 },
       { path: 'other.xml', sha256: sha('<other/>\n'), size: 9 },
       { path: 'same.json', sha256: sha('same\n'), size: 5 },
+      { path: 'touched.xml', sha256: sha('<touched/>\n'), size: 11 },
     ]);
-    expect([writer.linked, read]).toEqual([3, 1]);
+    expect([writer.linked, read]).toEqual([3, 2]);
     await (await writer.commit('{}\n')).removed; // the previous folder, renamed away, is gone once this settles
     expect(await inode(p.output, 'same.json')).toBe(before.same);
     expect(await inode(p.output, 'new/place.json')).toBe(before.moved);
     expect(await inode(p.output, 'known.xml')).toBe(before.known);
     expect(await readFile(path.join(p.output, 'new/place.json'), 'utf8')).toBe('moved\n');
     expect(await readFile(path.join(p.output, 'other.xml'), 'utf8')).toBe('<other/>\n');
-    expect(Object.keys(await treeHashes(p.output)).sort()).toEqual(['edited.json', 'fresh.json', 'known.xml', 'new/place.json', 'other.xml', 'report.json', 'same.json']);
+    expect(await inode(p.output, 'touched.xml')).not.toBe(before.touched);
+    expect(await readFile(path.join(p.output, 'touched.xml'), 'utf8')).toBe('<touched/>\n');
+    expect(Object.keys(await treeHashes(p.output)).sort()).toEqual(['edited.json', 'fresh.json', 'known.xml', 'new/place.json', 'other.xml', 'report.json', 'same.json', 'touched.xml']);
     expect((await readdir(p.dir)).filter((n) => n.startsWith('.output.'))).toEqual([]);
   });
 
