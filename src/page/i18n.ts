@@ -80,6 +80,9 @@ export interface Messages {
   noRelated: string;
   loadingPaper: string;
   paperNotFound(id: string): string;
+  paperFailed(reason: string): string;
+  /** The site was rebuilt since the page opened: its search data moved. */
+  siteUpdated: string;
 }
 
 /** The words a filter description is made of, per language. */
@@ -168,6 +171,8 @@ function korean(): Messages {
     noRelated: '비슷한 논문을 찾지 못했습니다.',
     loadingPaper: '논문을 불러오는 중…',
     paperNotFound: (id) => `논문을 찾을 수 없습니다: ${id}`,
+    paperFailed: (r) => `논문을 불러오지 못했습니다: ${r}`,
+    siteUpdated: '이 페이지를 연 뒤에 사이트가 새로 만들어졌습니다. 페이지를 새로 고치면 새 자료로 찾습니다.',
   };
 }
 
@@ -233,6 +238,8 @@ function english(): Messages {
     noRelated: 'No similar papers found.',
     loadingPaper: 'Loading the paper…',
     paperNotFound: (id) => `No paper with the id ${id}.`,
+    paperFailed: (r) => `The paper could not be loaded: ${r}`,
+    siteUpdated: 'The site was updated since this page opened. Reload the page to search the new data.',
   };
 }
 

@@ -18,7 +18,7 @@ import { effectiveSort } from './sort.ts';
 import type { Sort } from './sort.ts';
 import { activeFilters, fillFields, filtersOf, parseState, readFields, UrlHistory } from './url-state.ts';
 import type { PageState, StateFields } from './url-state.ts';
-import { FIRST_PAINT, SearchWorker } from './worker-client.ts';
+import { FIRST_PAINT, SearchWorker, SiteUpdatedError } from './worker-client.ts';
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 150;
@@ -169,12 +169,29 @@ function described(filters: Filters, key: string): DescribedFilters {
   return key ? { ...filters, author: authorInfo?.key === key ? authorInfo.name : key } : filters;
 }
 
+/** What a failed request tells the reader: that the site was updated (reload), or `failed` with the reason. */
+function failure(err: unknown, failed: (reason: string) => string): string {
+  return err instanceof SiteUpdatedError ? t.siteUpdated : failed(errorText(err));
+}
+
 /** Shows the paper `id` (its own page), unless generation `gen` is stale by then. */
 async function showPaper(id: string, gen: number): Promise<void> {
   if (!index) return;
   showView('paper');
   paperEl.replaceChildren(t.loadingPaper);
-  const paper = await index.paper(id);
+  let paper: Awaited<ReturnType<SearchWorker['paper']>>;
+  let related: Awaited<ReturnType<SearchWorker['meta']>>;
+  try {
+    paper = await index.paper(id);
+    related = paper ? await index.meta(paper.related) : new Map();
+  } catch (err) {
+    if (gen !== generation) return;
+    const p = document.createElement('p');
+    p.className = 'not-found';
+    p.textContent = failure(err, t.paperFailed);
+    paperEl.replaceChildren(p);
+    return;
+  }
   if (gen !== generation) return;
   if (!paper) {
     const p = document.createElement('p');
@@ -183,10 +200,7 @@ async function showPaper(id: string, gen: number): Promise<void> {
     paperEl.replaceChildren(p);
     document.title = siteTitle;
   } else {
-    const meta = await index.meta(paper.related);
-    if (gen !== generation) return;
-    const related = paper.related.flatMap((s) => meta.get(s) ?? []);
-    paperEl.replaceChildren(...renderPaper(paper.meta, paper.record, related, t));
+    paperEl.replaceChildren(...renderPaper(paper.meta, paper.record, paper.related.flatMap((s) => related.get(s) ?? []), t));
     document.title = `${mathAsText(paper.meta.title)} · ${siteTitle}`;
     void typesetMath(paperEl);
   }
@@ -262,7 +276,7 @@ async function run(push: boolean, state?: PageState): Promise<void> {
     }
   } catch (err) {
     if (gen !== generation) return;
-    setStatus(t.searchFailed(errorText(err)));
+    setStatus(failure(err, t.searchFailed));
   }
 }
 

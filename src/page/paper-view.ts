@@ -162,8 +162,8 @@ export function renderPaper(meta: MetaRecord, record: PaperRecord, related: read
     h1,
     infoLine(meta, t),
     ...figure,
-    heading(t.authors),
-    authors,
+    // A listing without authors (the digest gave none) shows no empty heading.
+    ...(record.authors.length ? [heading(t.authors), authors] : []),
     heading(t.summary),
     renderSummary(record.summary),
     heading(t.listedOn),

@@ -44,4 +44,5 @@ export type Response =
   | { type: 'author'; id: number; author: AuthorEntry | null }
   | { type: 'paper'; id: number; paper: PaperAnswer | null }
   | { type: 'stale'; id: number }
-  | { type: 'error'; id: number; message: string };
+  /** `updated`: the site was rebuilt since the page opened (its search data moved); reloading the page shows the new one. */
+  | { type: 'error'; id: number; message: string; updated?: boolean };

@@ -20,6 +20,11 @@ export interface WorkerPort {
 
 type Pending = { resolve: (r: Response) => void; reject: (e: Error) => void };
 
+/** A request that failed because the site was rebuilt since the page opened: reloading the page shows the new data. */
+export class SiteUpdatedError extends Error {
+  override name = 'SiteUpdatedError';
+}
+
 /**
  * The search worker behind promises. Opening starts at construction; `ready()` resolves once
  * the worker answered `ready` and rejects when it failed to start or to open the index.
@@ -56,7 +61,7 @@ export class SearchWorker {
         else {
           const p = this.pending.get(m.id);
           this.pending.delete(m.id);
-          if (m.type === 'error') p?.reject(new Error(m.message));
+          if (m.type === 'error') p?.reject(m.updated ? new SiteUpdatedError(m.message) : new Error(m.message));
           else p?.resolve(m);
         }
       });

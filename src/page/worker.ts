@@ -21,14 +21,38 @@ const PRELOAD_RANK_MAX_POSTINGS = 20_000;
 
 const post = (m: Response) => self.postMessage(m);
 
+/** A fetch the server refused (an HTTP error status). */
+class HttpError extends Error {}
+
 async function fetchJson(url: string): Promise<unknown> {
   const res = await fetch(url, { credentials: 'same-origin' });
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  if (!res.ok) throw new HttpError(`${url}: HTTP ${res.status}`);
   return res.json();
 }
 
+/**
+ * Whether the site was rebuilt since the index opened: a new build puts its chunks under
+ * another folder (the manifest's `root`), so a page left open asks for files that are gone. The
+ * manifest is fetched again, past the cache, and its root compared.
+ */
+async function siteUpdated(base: string): Promise<boolean> {
+  if (!index) return false;
+  try {
+    const [{ manifest }, res] = await Promise.all([index, fetch(`${base}manifest.json`, { credentials: 'same-origin', cache: 'no-store' })]);
+    if (!res.ok) return false;
+    const now = (await res.json()) as { root?: unknown };
+    return typeof now.root === 'string' && now.root !== manifest.root;
+  } catch {
+    return false;
+  }
+}
+
+/** The search data folder the worker was opened with. */
+let base = '';
+
 async function handle(req: Request): Promise<void> {
   if (req.type === 'open') {
+    base = req.base;
     index = ChunkedIndex.open(fetchJson, req.base);
     const idx = await index;
     papers = new PaperData(fetchJson, req.base, idx);
@@ -99,8 +123,10 @@ async function handle(req: Request): Promise<void> {
 self.onmessage = (e) => {
   const req = e.data;
   if (req.type === 'search' || req.type === 'browse') latest = Math.max(latest, req.gen);
-  handle(req).catch((err: unknown) => {
+  handle(req).catch(async (err: unknown) => {
     if (req.type === 'preload') return; // the search that follows reports any failure
-    post({ type: 'error', id: 'id' in req ? req.id : 0, message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    const updated = err instanceof HttpError && req.type !== 'open' && (await siteUpdated(base));
+    post({ type: 'error', id: 'id' in req ? req.id : 0, message, ...(updated ? { updated } : {}) });
   });
 };

@@ -82,6 +82,27 @@ describe('search worker: preload while the debounce runs (Node, fetch stubbed)',
     const metaFetched = fetched.filter((f) => f.includes('/m/')).map((f) => Number(/\/m\/(\d+)\.json$/.exec(f)![1]));
     expect(new Set(metaFetched)).toEqual(new Set(protein));
   });
+
+  test('a chunk gone because the site was rebuilt is an error marked `updated`; a chunk missing otherwise is a plain error', async () => {
+    const paperChunk = [...files.keys()].find((f) => /\/p\/0\.json$/.test(f))!;
+    const manifest = JSON.parse(files.get('search/manifest.json')!) as { root: string };
+    // Missing, with the manifest unchanged: not an update.
+    const kept = files.get(paperChunk)!;
+    files.delete(paperChunk);
+    posted.length = 0;
+    send({ type: 'paper', id: 7, paperId: dataset.papers[dataset.papers.length - 1]!.id });
+    await vi.waitFor(() => expect(posted.some((m) => m.type === 'error')).toBe(true));
+    expect(posted.find((m) => m.type === 'error')).toMatchObject({ id: 7, message: expect.stringContaining('HTTP 404') });
+    expect(posted.find((m) => m.type === 'error')).not.toHaveProperty('updated');
+    // A rebuild: the manifest names another root, the old chunks are gone.
+    files.set(paperChunk, kept);
+    for (const key of [...files.keys()]) if (key.startsWith(`search/${manifest.root}`)) files.delete(key);
+    files.set('search/manifest.json', JSON.stringify({ ...manifest, root: 'rebuilt00000/' }));
+    posted.length = 0;
+    send({ type: 'paper', id: 8, paperId: dataset.papers[dataset.papers.length - 1]!.id });
+    await vi.waitFor(() => expect(posted.some((m) => m.type === 'error')).toBe(true));
+    expect(posted.find((m) => m.type === 'error')).toMatchObject({ id: 8, updated: true });
+  });
 });
 
 describe('preview server', () => {

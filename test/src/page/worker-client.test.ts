@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MetaRecord } from '../../../src/page/format.ts';
 import type { PageHit } from '../../../src/page/loader.ts';
 import type { Request, Response } from '../../../src/page/protocol.ts';
-import { FIRST_PAINT, SearchWorker, type WorkerPort } from '../../../src/page/worker-client.ts';
+import { FIRST_PAINT, SearchWorker, SiteUpdatedError, type WorkerPort } from '../../../src/page/worker-client.ts';
 import { RESULT_LIMIT } from '../../../src/search/options.ts';
 
 /** A stand-in worker: records requests; `answer` delivers a response the way a Worker does. */
@@ -108,6 +108,14 @@ describe('SearchWorker', () => {
     const missing = client.paper('nope');
     fake.answer({ type: 'paper', id: fake.lastId(), paper: null });
     expect(await missing).toBeNull();
+    // A failure: a plain Error, or a SiteUpdatedError when the worker found the site rebuilt.
+    const failed = client.paper('2404.22222');
+    fake.answer({ type: 'error', id: fake.lastId(), message: 'HttpError: p/0.json: HTTP 404' });
+    await expect(failed).rejects.toThrow('HTTP 404');
+    await failed.catch((e: unknown) => expect(e).not.toBeInstanceOf(SiteUpdatedError));
+    const moved = client.paper('2404.22222');
+    fake.answer({ type: 'error', id: fake.lastId(), message: 'HttpError: p/0.json: HTTP 404', updated: true });
+    await expect(moved).rejects.toBeInstanceOf(SiteUpdatedError);
   });
 });
 
