@@ -34,7 +34,7 @@ export const DOC_BLOCK = 1024;
 export const META_BLOCK = 8;
 /** Documents per paper chunk (what a paper's page adds; one chunk per paper page visited). */
 export const PAPER_BLOCK = 16;
-/** Documents per related chunk (five short ids each: about 15 KB). */
+/** Documents per related chunk (up to five short ids each: about 12 KB, 6 KB gzipped, on the real archive). */
 export const RELATED_BLOCK = 512;
 /** About this many authors per author shard. */
 const AUTHORS_PER_SHARD = 512;
