@@ -10,7 +10,9 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
  * `{ values, positionals }` of `argv` read against `options` (positional arguments only when
- * `allowPositionals`), or `{ error }` with parseArgs' message.
+ * `allowPositionals`), or `{ error }` with parseArgs' message. An unknown flag's message is cut
+ * to its first sentence: with positional arguments allowed, Node adds a hint that ends in an
+ * unbalanced quote (`as in '-- "--bogus"`).
  */
 export function readFlags<const O extends Options, const P extends boolean = false>(
   argv: string[],
@@ -20,6 +22,8 @@ export function readFlags<const O extends Options, const P extends boolean = fal
   try {
     return parseArgs({ args: argv, options, allowPositionals: (allowPositionals ?? false) as P, strict: true });
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    const code = (error as { code?: unknown } | null)?.code;
+    return { error: code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? message.replace(/\. To specify a positional argument[\s\S]*$/u, '') : message };
   }
 }

@@ -35,7 +35,7 @@ describe('npm run search', () => {
       [['x', '--from', '2025-03-05', '--to', '2025-03-01'], /--from 2025-03-05 is after --to 2025-03-01/],
       [['x', '--limit', '0'], /--limit: expected a whole number of at least 1, got "0"/],
       [['x', '--min-votes', 'many'], /--min-votes: expected a whole number of at least 0, got "many"/],
-      [['x', '--colour'], /^search: Unknown option '--colour'/],
+      [['x', '--colour'], /^search: Unknown option '--colour' \(see --help\)\n$/],
       [[], /expected a query, or a filter/],
     ] as const) {
       const result = search([...argv, '--output', '/nonexistent']);
