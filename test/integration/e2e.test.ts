@@ -1,10 +1,11 @@
 /**
- * End to end over the project's own input/: the real CLI, the default pipeline.config.ts, a fresh
- * output folder. The expectations follow from the digests in input/, which were written to hold
- * every format variant once.
+ * End to end over the project's own sample digests: the real CLI, the default pipeline.config.ts,
+ * a fresh output folder. The expectations follow from the digests shipped in input/, which were
+ * written to hold every format variant once; they are copied to a folder of their own, so that
+ * digests a user adds to input/ do not change what this suite sees.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,9 +18,12 @@ const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
-async function pipeline(out: string, env: Record<string, string> = {}) {
+/** The sample digests the project ships in input/. */
+const SAMPLE = ['2024/12/02.md', '2025/01/13.md', '2025/01/14.md', '2025/01/15.md', '2025/01/16.md'];
+
+async function pipeline(input: string, out: string, env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(tsx, ['pipeline/cli.ts', '--output', out, '--no-cache'], {
+    const { stdout, stderr } = await run(tsx, ['pipeline/cli.ts', '--input', input, '--output', out, '--no-cache'], {
       cwd: root,
       env: { ...process.env, CI: 'true', ...env },
       maxBuffer: 64 * 1024 * 1024,
@@ -32,14 +36,17 @@ async function pipeline(out: string, env: Record<string, string> = {}) {
 }
 
 let tmp: string;
+let input: string;
 let out: string;
 let result: Awaited<ReturnType<typeof pipeline>>;
 let papers: Paper[];
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'e2e-'));
+  input = join(tmp, 'input');
+  for (const file of SAMPLE) cpSync(join(root, 'input', file), join(input, file));
   out = join(tmp, 'output');
-  result = await pipeline(out, { TZ: 'UTC' });
+  result = await pipeline(input, out, { TZ: 'UTC' });
   papers = JSON.parse(readFileSync(join(out, 'papers.json'), 'utf8')).papers;
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -160,7 +167,7 @@ describe('npm run pipeline over input/', () => {
 
   it('writes byte-identical output on a rerun under another time zone', async () => {
     const again = join(tmp, 'again');
-    const second = await pipeline(again, { TZ: 'Asia/Seoul' });
+    const second = await pipeline(input, again, { TZ: 'Asia/Seoul' });
     expect(second.code, second.stderr).toBe(0);
     // report.json alone holds timestamps.
     expect(await treeHashes(again, ['report.json'])).toEqual(await treeHashes(out, ['report.json']));
