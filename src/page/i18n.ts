@@ -83,6 +83,8 @@ export interface Messages {
   paperFailed(reason: string): string;
   /** The site was rebuilt since the page opened: its search data moved. */
   siteUpdated: string;
+  /** The link that reloads the page. */
+  reload: string;
 }
 
 /** The words a filter description is made of, per language. */
@@ -173,6 +175,7 @@ function korean(): Messages {
     paperNotFound: (id) => `논문을 찾을 수 없습니다: ${id}`,
     paperFailed: (r) => `논문을 불러오지 못했습니다: ${r}`,
     siteUpdated: '이 페이지를 연 뒤에 사이트가 새로 만들어졌습니다. 페이지를 새로 고치면 새 자료로 찾습니다.',
+    reload: '새로 고침',
   };
 }
 
@@ -240,6 +243,7 @@ function english(): Messages {
     paperNotFound: (id) => `No paper with the id ${id}.`,
     paperFailed: (r) => `The paper could not be loaded: ${r}`,
     siteUpdated: 'The site was updated since this page opened. Reload the page to search the new data.',
+    reload: 'Reload',
   };
 }
 

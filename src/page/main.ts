@@ -189,6 +189,16 @@ async function showPaper(id: string, gen: number): Promise<void> {
     const p = document.createElement('p');
     p.className = 'not-found';
     p.textContent = failure(err, t.paperFailed);
+    if (err instanceof SiteUpdatedError) {
+      // A real reload (links within the page change the view in place): the URL holds the view,
+      // so the reloaded page opens this paper's page with the new data.
+      const reload = document.createElement('button');
+      reload.type = 'button';
+      reload.className = 'reload';
+      reload.textContent = t.reload;
+      reload.addEventListener('click', () => location.reload());
+      p.append(' ', reload);
+    }
     paperEl.replaceChildren(p);
     return;
   }

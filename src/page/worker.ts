@@ -24,8 +24,15 @@ const post = (m: Response) => self.postMessage(m);
 /** A fetch the server refused (an HTTP error status). */
 class HttpError extends Error {}
 
+/**
+ * A JSON file of the search data. The manifest is fetched past the browser's cache every time
+ * (it names the folder of the current build's chunks: a cached copy, which a server without
+ * Cache-Control lets the browser keep, or a revalidation answered by a Last-Modified of one-second
+ * resolution, would point a reloaded page at a folder that is gone; about 2 KB on the real
+ * archive); the chunks live under that content-named folder, so any cached copy of theirs is right.
+ */
 async function fetchJson(url: string): Promise<unknown> {
-  const res = await fetch(url, { credentials: 'same-origin' });
+  const res = await fetch(url, { credentials: 'same-origin', cache: url.endsWith('/manifest.json') ? 'no-store' : 'default' });
   if (!res.ok) throw new HttpError(`${url}: HTTP ${res.status}`);
   return res.json();
 }

@@ -31,12 +31,15 @@ describe('search worker: preload while the debounce runs (Node, fetch stubbed)',
   const { artifacts } = chunkSearchData(dataset.papers, buildIndex(dataset.papers.map(toSearchDocument)), { termChunkBytes: 600 });
   const files = new Map(artifacts.map((a) => [a.path, typeof a.data === 'string' ? a.data : new TextDecoder().decode(a.data)]));
   const fetched: string[] = [];
+  /** How each fetch of the manifest asked the browser's cache (RequestInit#cache). */
+  const manifestModes: (string | undefined)[] = [];
   const posted: WorkerResponse[] = [];
   let send: (r: Request) => void = () => {};
 
   beforeAll(async () => {
-    vi.stubGlobal('fetch', async (url: string) => {
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
       fetched.push(url);
+      if (url.endsWith('/manifest.json')) manifestModes.push(init?.cache);
       const data = files.get(url);
       return data === undefined ? new Response('not found', { status: 404 }) : new Response(data);
     });
@@ -102,6 +105,10 @@ describe('search worker: preload while the debounce runs (Node, fetch stubbed)',
     send({ type: 'paper', id: 8, paperId: dataset.papers[dataset.papers.length - 1]!.id });
     await vi.waitFor(() => expect(posted.some((m) => m.type === 'error')).toBe(true));
     expect(posted.find((m) => m.type === 'error')).toMatchObject({ id: 8, updated: true });
+    // The manifest, when the worker opened and when it looked again, past the browser's cache
+    // (a reloaded page must not get the old build's folder from it).
+    expect(manifestModes.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(manifestModes)).toEqual(new Set(['no-store']));
   });
 });
 
