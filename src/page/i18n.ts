@@ -174,7 +174,7 @@ function korean(): Messages {
     loadingPaper: '논문을 불러오는 중…',
     paperNotFound: (id) => `논문을 찾을 수 없습니다: ${id}`,
     paperFailed: (r) => `논문을 불러오지 못했습니다: ${r}`,
-    siteUpdated: '이 페이지를 연 뒤에 사이트가 새로 만들어졌습니다. 페이지를 새로 고치면 새 자료로 찾습니다.',
+    siteUpdated: '이 페이지를 연 뒤에 사이트가 새로 만들어졌습니다. 페이지를 새로 고치면 새 자료를 봅니다.',
     reload: '새로 고침',
   };
 }
@@ -242,7 +242,7 @@ function english(): Messages {
     loadingPaper: 'Loading the paper…',
     paperNotFound: (id) => `No paper with the id ${id}.`,
     paperFailed: (r) => `The paper could not be loaded: ${r}`,
-    siteUpdated: 'The site was updated since this page opened. Reload the page to search the new data.',
+    siteUpdated: 'The site was updated since this page opened. Reload the page to see the new data.',
     reload: 'Reload',
   };
 }
