@@ -11,7 +11,7 @@ import type { DescribedFilters } from './i18n.ts';
 import { messagesFor } from './i18n.ts';
 import { bindKeys, watchTyping } from './keys.ts';
 import { typesetMath } from './math-loader.ts';
-import { renderPaper } from './paper-view.ts';
+import { backLink, renderPaper } from './paper-view.ts';
 import { errorText, limitDates, mathAsText, renderHit, renderProgress } from './render.ts';
 import { RESULT_LIMIT } from '../search/options.ts';
 import { effectiveSort } from './sort.ts';
@@ -199,7 +199,7 @@ async function showPaper(id: string, gen: number): Promise<void> {
       reload.addEventListener('click', () => location.reload());
       p.append(' ', reload);
     }
-    paperEl.replaceChildren(p);
+    paperEl.replaceChildren(backLink(t), p);
     return;
   }
   if (gen !== generation) return;
@@ -207,7 +207,7 @@ async function showPaper(id: string, gen: number): Promise<void> {
     const p = document.createElement('p');
     p.className = 'not-found';
     p.textContent = t.paperNotFound(id);
-    paperEl.replaceChildren(p);
+    paperEl.replaceChildren(backLink(t), p);
     document.title = siteTitle;
   } else {
     paperEl.replaceChildren(...renderPaper(paper.meta, paper.record, paper.related.flatMap((s) => related.get(s) ?? []), t));

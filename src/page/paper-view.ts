@@ -87,11 +87,8 @@ function heading(text: string): HTMLHeadingElement {
   return h;
 }
 
-/**
- * The article's content for a paper: `meta` (its result record), `record` (what its page adds)
- * and `related` (its related papers' records, most similar first).
- */
-export function renderPaper(meta: MetaRecord, record: PaperRecord, related: readonly MetaRecord[], t: Messages): HTMLElement[] {
+/** The paper page's "← back to the search" line (a link within the page). */
+export function backLink(t: Messages): HTMLElement {
   const back = document.createElement('p');
   back.className = 'back';
   const home = document.createElement('a');
@@ -99,6 +96,15 @@ export function renderPaper(meta: MetaRecord, record: PaperRecord, related: read
   home.className = 'back-link';
   home.textContent = t.backToSearch;
   back.append(home);
+  return back;
+}
+
+/**
+ * The article's content for a paper: `meta` (its result record), `record` (what its page adds)
+ * and `related` (its related papers' records, most similar first).
+ */
+export function renderPaper(meta: MetaRecord, record: PaperRecord, related: readonly MetaRecord[], t: Messages): HTMLElement[] {
+  const back = backLink(t);
 
   const h1 = document.createElement('h1');
   h1.className = 'paper-title';

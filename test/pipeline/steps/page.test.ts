@@ -576,6 +576,9 @@ describe.skipIf(!HAS_CHROMIUM)(`search page in Chromium (skipped when ${CHROMIUM
     await open('?id=9999.99999');
     await page.waitForSelector('html[data-paper="9999.99999"]');
     expect(await page.locator('#paper .not-found').textContent()).toBe('논문을 찾을 수 없습니다: 9999.99999');
+    // ... with the way back to the search.
+    await page.locator('#paper a.back-link').click();
+    await expect.poll(() => page.locator('#results').isVisible()).toBe(true);
   });
 
   test('7. math in titles renders with KaTeX from the site, loaded only when math is on screen, under the CSP', async () => {
