@@ -274,14 +274,14 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       await feedControl.remove(prune.feeds);
       // The cache layers are written side by side, while the previous output folder is removed:
       // the feed cache on the feeds thread (or in sync calls here), the vectors and the merged
-      // index in the background, the page shards in sync calls here meanwhile.
+      // index in the background, the page cache in sync calls here meanwhile.
       const saved = [
         saveStaged(feedCache, 'feed cache', logger),
         saveStaged(vectors, 'term vectors', logger),
         saveStaged(mergedIndex, 'merged index', logger),
         saveStaged(datasetSnapshot, 'dataset', logger),
+        caches.pages.save(),
       ];
-      caches.pages.save();
       await Promise.all([...saved, committed.removed]);
       if (flags.cache && (await removeLegacyCache(config.cacheDirAbs)) > 0) {
         logger.info(`cache: removed the old cache layout; this input's caches now live in ${path.basename(config.cacheWorkDir)}/ of the cache folder`);

@@ -21,10 +21,9 @@
  * header line + V8 payload); a corrupt or foreign one is discarded (a `CacheProblem`) and
  * rebuilt. Without a cache folder (`--no-cache`) nothing is read or written.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { KnownContent } from '../publish/artifact.ts';
-import { encodeCacheFile, readVersionedFile, writeEntryFile, type CacheProblem } from './cache-file.ts';
+import { WholeFileLayer, type CacheProblem, type StagedFile } from './cache-file.ts';
 import { ShardStore, type StagedShard } from './shard-store.ts';
 
 export const PAGE_RECORDS_FORMAT = 'daily-papers-page-records@1';
@@ -44,13 +43,13 @@ function checkChunkContents(payload: unknown): string | null {
 export class PageCache {
   /** `page/papers/` under the cache folder, or null: nothing read or written. */
   readonly dir: string | null;
-  /** Shard files found corrupt or foreign in this run (each was rebuilt). */
-  readonly discarded: CacheProblem[] = [];
+  /** Record shards found corrupt or foreign in this run (each was rebuilt). */
+  private readonly shardProblems: CacheProblem[] = [];
   private readonly records: ShardStore<Uint8Array>;
   /** What `stage` serialized for `save`. */
   private staged: StagedShard[] = [];
-  /** `page/chunks.bin`, or null. */
-  private readonly chunksFile: string | null;
+  /** `page/chunks.bin` (its `file` null without a cache folder). */
+  private readonly chunkLayer: WholeFileLayer<ChunkContents>;
   /** The chunk contents the last run recorded, and those this run used or built. */
   private storedChunks: ChunkContents = new Map();
   private usedChunks: ChunkContents = new Map();
@@ -58,25 +57,22 @@ export class PageCache {
   chunksKnown = 0;
   /** Whether this run built a chunk the last one did not record. */
   private newChunks = false;
-  /** What `stage` serialized of the chunk contents, or null: unchanged. */
-  private stagedChunks: Buffer | null = null;
+  /** What `stage` staged of the chunk contents, or null: unchanged. */
+  private stagedChunks: StagedFile | null = null;
 
   /**
    * @param cacheDir the absolute cache folder, or null (`--no-cache`)
    * @param version the fingerprint of the code that renders a record
    */
-  constructor(
-    cacheDir: string | null,
-    private readonly version: string,
-  ) {
+  constructor(cacheDir: string | null, version: string) {
     this.dir = cacheDir === null ? null : path.join(cacheDir, 'page', 'papers');
-    this.chunksFile = cacheDir === null ? null : path.join(cacheDir, 'page', 'chunks.bin');
+    this.chunkLayer = new WholeFileLayer(cacheDir === null ? null : path.join(cacheDir, 'page', 'chunks.bin'), PAGE_CHUNKS_FORMAT, version, checkChunkContents);
     this.records = new ShardStore<Uint8Array>(
       this.dir,
       PAGE_RECORDS_FORMAT,
       version,
       (v) => v instanceof Uint8Array,
-      (file, reason) => this.discarded.push({ file: path.relative(cacheDir!, file), reason }),
+      (file, reason) => this.shardProblems.push({ file: path.relative(cacheDir!, file), reason }),
       true,
     );
   }
@@ -91,6 +87,11 @@ export class PageCache {
     return this.records.misses;
   }
 
+  /** Files found corrupt or foreign in this run (each was rebuilt): record shards and `page/chunks.bin`. */
+  get discarded(): CacheProblem[] {
+    return [...this.shardProblems, ...this.chunkLayer.discarded];
+  }
+
   /** Record shards read so far (each when first asked for). */
   get shardsRead(): number {
     return this.records.shardsRead;
@@ -98,9 +99,9 @@ export class PageCache {
 
   /** Reads the chunk contents the last run recorded (the record shards are read as they are asked for). Never throws. */
   async load(): Promise<void> {
-    if (this.chunksFile === null) return;
-    this.storedChunks =
-      (await readVersionedFile<ChunkContents>(this.chunksFile, PAGE_CHUNKS_FORMAT, this.version, checkChunkContents, (p) => this.discarded.push(p))) ?? new Map();
+    await this.chunkLayer.load();
+    this.storedChunks = this.chunkLayer.previous ?? new Map();
+    this.chunkLayer.release();
   }
 
   /**
@@ -111,14 +112,14 @@ export class PageCache {
   chunk(identity: string): KnownContent | undefined {
     const entry = this.storedChunks.get(identity);
     if (entry === undefined) return undefined;
-    if (this.chunksFile !== null) this.usedChunks.set(identity, entry);
+    if (this.chunkLayer.file !== null) this.usedChunks.set(identity, entry);
     this.chunksKnown++;
     return { sha256: entry[0], size: entry[1] };
   }
 
   /** Records the content of a chunk this run built, under its identity (see `chunk`). */
   noteChunk(identity: string, content: KnownContent): void {
-    if (this.chunksFile === null) return;
+    if (this.chunkLayer.file === null) return;
     this.usedChunks.set(identity, [content.sha256, content.size]);
     this.newChunks = true;
   }
@@ -144,7 +145,7 @@ export class PageCache {
   stage(): number {
     this.staged = this.records.stage();
     const changed = this.newChunks || this.usedChunks.size !== this.storedChunks.size;
-    this.stagedChunks = this.chunksFile !== null && changed ? encodeCacheFile({ format: PAGE_CHUNKS_FORMAT, version: this.version }, this.usedChunks) : null;
+    this.stagedChunks = changed ? this.chunkLayer.stage(this.usedChunks) : null;
     this.storedChunks = new Map();
     this.usedChunks = new Map();
     this.newChunks = false;
@@ -152,22 +153,20 @@ export class PageCache {
   }
 
   /**
-   * Writes what `stage` serialized: each changed shard, renamed into place, and removes the
-   * shards left with none. Call only once the run has published (pipeline/run.ts), so that a
-   * failed run prunes nothing. Returns how many files it wrote or removed; a file that cannot
-   * be written is left to the next run (a cache miss, nothing worse). Never throws.
+   * Writes what `stage` serialized: each changed shard, renamed into place, the chunk contents
+   * when they changed, and removes the shards left with none. Call only once the run has
+   * published (pipeline/run.ts), so that a failed run prunes nothing. Resolves to how many files
+   * it wrote or removed; a file that cannot be written is left to the next run (a cache miss,
+   * nothing worse). Never rejects.
    */
-  save(): number {
+  async save(): Promise<number> {
     const staged = this.staged;
     const chunks = this.stagedChunks;
     this.staged = [];
     this.stagedChunks = null;
     try {
       this.records.write(staged);
-      if (chunks) {
-        mkdirSync(path.dirname(this.chunksFile!), { recursive: true });
-        writeEntryFile(this.chunksFile!, chunks);
-      }
+      await chunks?.write();
       return this.dir === null ? 0 : staged.length + (chunks ? 1 : 0);
     } catch {
       // A cache that cannot be written costs the next run a rebuild, nothing more.

@@ -22,7 +22,7 @@ async function run(dir: string | null, ids: (number | string)[], version = 'v1')
   const built: string[] = [];
   const records = ids.map((id) => Buffer.from(cache.record(key(id), () => (built.push(String(id)), bytes(`{"id":${JSON.stringify(String(id))}}`)))).toString());
   const staged = cache.stage();
-  const saved = cache.save();
+  const saved = await cache.save();
   expect(saved).toBe(staged);
   return { cache, built, records, saved };
 }
@@ -66,7 +66,7 @@ describe('PageCache', () => {
     await keeping.load();
     keeping.keep(key(b!));
     keeping.record(key(a!), () => bytes('rebuilt'));
-    expect([keeping.hits, keeping.misses, keeping.stage(), keeping.save()]).toEqual([1, 0, 0, 0]);
+    expect([keeping.hits, keeping.misses, keeping.stage(), await keeping.save()]).toEqual([1, 0, 0, 0]);
     expect((await run(dir, [b!])).built).toEqual([]);
     // a used alone: b pruned from their shard; the other shard never read, so untouched.
     expect((await run(dir, [a!])).saved).toBe(1);
@@ -82,18 +82,18 @@ describe('PageCache', () => {
     expect(first.chunk(key('x'))).toBeUndefined();
     first.noteChunk(key('x'), content(10));
     first.noteChunk(key('y'), content(20));
-    expect([first.stage(), first.save()]).toEqual([1, 1]);
+    expect([first.stage(), await first.save()]).toEqual([1, 1]);
     const second = new PageCache(dir, 'v1');
     await second.load();
     expect(second.chunk(key('x'))).toEqual(content(10));
     expect(second.chunk(key('y'))).toEqual(content(20));
     expect(second.stage()).toBe(0); // the same chunks: nothing to write
-    second.save();
+    await second.save();
     const third = new PageCache(dir, 'v1');
     await third.load();
     expect(third.chunk(key('x'))).toEqual(content(10));
     expect(third.stage()).toBe(1); // y dropped
-    third.save();
+    await third.save();
     const fourth = new PageCache(dir, 'v1');
     await fourth.load();
     expect([fourth.chunk(key('x')), fourth.chunk(key('y'))]).toEqual([content(10), undefined]);

@@ -124,7 +124,7 @@ describe('meta and paper chunks through the page cache', () => {
       await cold.load();
       const first = bytes(chunkSearchData(dataset.papers, built, { records: cold }).artifacts);
       expect(cold.stage()).toBeGreaterThan(0);
-      cold.save();
+      await cold.save();
       const warm = new PageCache(dir, 'v1');
       await warm.load();
       const again = chunkSearchData(dataset.papers, built, { records: warm }).artifacts;
@@ -135,7 +135,7 @@ describe('meta and paper chunks through the page cache', () => {
       expect(first).toEqual(none);
       expect(second).toEqual(none);
       expect(warm.stage()).toBe(0);
-      warm.save();
+      await warm.save();
 
       // One paper changed: only its meta and paper chunks are built, from the other papers' records.
       const edited = fixtureDataset();
