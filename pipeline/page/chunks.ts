@@ -246,9 +246,9 @@ export function startSearchChunks(
     docFiles.push(emit('d', n, doc));
   }
 
-  // The papers at positions `start ..`, at most `block` of them (null where no paper is).
-  const atPositions = (start: number, block: number): (Paper | null)[] =>
-    Array.from({ length: Math.max(0, Math.min(block, nextId - start)) }, (_, i) => byShort[positionOf(start + i, nextId)] ?? null);
+  // The short ids at positions `start ..`, at most `block` of them.
+  const shortIdsAt = (start: number, block: number): number[] =>
+    Array.from({ length: Math.max(0, Math.min(block, nextId - start)) }, (_, i) => positionOf(start + i, nextId));
 
   // A meta or paper chunk is `JSON.stringify({ start, docs })` (MetaChunk, PaperChunk), put
   // together from each paper's record as UTF-8 JSON, which the page cache keeps between runs
@@ -272,7 +272,7 @@ export function startSearchChunks(
     const { block, suffix, record } = kinds[kind];
     const files: string[] = [];
     for (let start = 0, n = 0; start < nextId || n === 0; start += block, n++) {
-      const docs = atPositions(start, block);
+      const docs = shortIdsAt(start, block).map((s) => byShort[s] ?? null);
       const file = `${kind}/${n}.json`;
       files.push(file);
       const join = (part: (p: Paper) => Uint8Array): Uint8Array => {
@@ -317,7 +317,7 @@ export function startSearchChunks(
     finish(related) {
       const relatedFiles: string[] = [];
       for (let start = 0, n = 0; start < nextId || n === 0; start += RELATED_BLOCK, n++) {
-        const docs = atPositions(start, RELATED_BLOCK).map((_, i) => related[positionOf(start + i, nextId)] ?? []);
+        const docs = shortIdsAt(start, RELATED_BLOCK).map((s) => related[s] ?? []);
         relatedFiles.push(emit('r', n, { start, docs } satisfies RelatedChunk));
       }
       const manifest: Manifest = {

@@ -79,7 +79,7 @@ export class ArtifactWriter {
   /**
    * A file of the last published output that the manifest records with this content, taken so
    * that no other artifact links it (the one of the same path first), or null. Whether it is
-   * still as that run left it, `untouched` says.
+   * still as that run left it, `isUntouched` says (`claim` at once; `emit`'s link job later).
    */
   private take(rel: string, { sha256, size }: KnownContent): Previous | null {
     const list = this.previous.get(sha256);

@@ -61,14 +61,14 @@ export function enrichStep(ctx: StepContext, { entries, base }: EnrichStepInput)
  */
 export function datasetArtifacts(dataset: Dataset & { added?: Paper[] | null; authorTable?: AuthorTable }, published: readonly Buffer[] | null = null): [papers: { path: 'papers.json'; data: Buffer[] }, authors: PartedArtifact] {
   let papers: Buffer[];
-  const head = published?.[0];
-  if (published && dataset.added && head?.equals(Buffer.from(PAPERS_JSON_HEAD))) {
+  const base = dataset.added ? published : null;
+  if (base && dataset.added!.length === 0) {
+    papers = [...base];
+  } else if (base && base[0]!.equals(Buffer.from(PAPERS_JSON_HEAD))) {
     // The added lines (without their closing line), a comma, then the published lines and closing line.
-    papers = dataset.added.length === 0 ? [...published] : [...jsonRecords('papers', dataset.added, notePaperJson).slice(0, -1), Buffer.from(',\n'), ...published.slice(1)];
-  } else if (published && dataset.added && dataset.added.length === 0) {
-    papers = [...published]; // no papers before, none added
+    papers = [...jsonRecords('papers', dataset.added!, notePaperJson).slice(0, -1), Buffer.from(',\n'), ...base.slice(1)];
   } else {
-    papers = jsonRecords('papers', dataset.papers, notePaperJson);
+    papers = jsonRecords('papers', dataset.papers, notePaperJson); // encoded whole (or the base held no paper)
   }
   const lines = dataset.authorTable?.lines;
   return [

@@ -38,18 +38,21 @@ export class PaperData {
     return Object.hasOwn(shard, key) ? shard[key]! : null;
   }
 
+  /** Short id `shortId`'s entry of the `kind` chunks, `block` documents each, cut by position (`positionOf`); undefined past the end. */
+  private async atPosition<C extends PaperChunk | RelatedChunk>(kind: 'p' | 'r', block: number, shortId: number): Promise<C['docs'][number] | undefined> {
+    const at = positionOf(shortId, this.manifest.nextId);
+    const chunk = await this.file<C>(`${kind}/${Math.floor(at / block)}.json`);
+    return chunk.docs[at - chunk.start];
+  }
+
   /** What the paper page adds for short id `shortId`, or null when no document holds it. */
   async paper(shortId: number): Promise<PaperRecord | null> {
-    const at = positionOf(shortId, this.manifest.nextId);
-    const chunk = await this.file<PaperChunk>(`p/${Math.floor(at / this.manifest.papers.block)}.json`);
-    return chunk.docs[at - chunk.start] ?? null;
+    return (await this.atPosition<PaperChunk>('p', this.manifest.papers.block, shortId)) ?? null;
   }
 
   /** The short ids of the papers related to short id `shortId`, most similar first ([] when none). */
   async related(shortId: number): Promise<number[]> {
-    const at = positionOf(shortId, this.manifest.nextId);
-    const chunk = await this.file<RelatedChunk>(`r/${Math.floor(at / this.manifest.related.block)}.json`);
-    return chunk.docs[at - chunk.start] ?? [];
+    return (await this.atPosition<RelatedChunk>('r', this.manifest.related.block, shortId)) ?? [];
   }
 
   /**

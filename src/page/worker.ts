@@ -40,14 +40,12 @@ async function fetchJson(url: string): Promise<unknown> {
 /**
  * Whether the site was rebuilt since the index opened: a new build puts its chunks under
  * another folder (the manifest's `root`), so a page left open asks for files that are gone. The
- * manifest is fetched again, past the cache, and its root compared.
+ * manifest is fetched again (`fetchJson`: past the cache) and its root compared.
  */
 async function siteUpdated(base: string): Promise<boolean> {
   if (!index) return false;
   try {
-    const [{ manifest }, res] = await Promise.all([index, fetch(`${base}manifest.json`, { credentials: 'same-origin', cache: 'no-store' })]);
-    if (!res.ok) return false;
-    const now = (await res.json()) as { root?: unknown };
+    const [{ manifest }, now] = await Promise.all([index, fetchJson(`${base}manifest.json`) as Promise<{ root?: unknown }>]);
     return typeof now.root === 'string' && now.root !== manifest.root;
   } catch {
     return false;
